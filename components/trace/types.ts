@@ -1,0 +1,55 @@
+// View types for the trace viewer: plain serialisable data (dates as ISO strings)
+// that a server page maps from its query rows and passes to client components.
+
+export const OBSERVATION_TYPES = [
+  "SPAN",
+  "GENERATION",
+  "EVENT",
+  "AGENT",
+  "TOOL",
+  "CHAIN",
+  "RETRIEVER",
+  "EMBEDDING",
+  "EVALUATOR",
+  "GUARDRAIL",
+] as const;
+export type ObservationType = (typeof OBSERVATION_TYPES)[number];
+
+export const OBSERVATION_LEVELS = ["DEBUG", "DEFAULT", "WARNING", "ERROR"] as const;
+export type ObservationLevel = (typeof OBSERVATION_LEVELS)[number];
+
+export interface ObservationView {
+  id: string;
+  traceId: string;
+  parentObservationId: string | null;
+  type: ObservationType;
+  name: string | null;
+  /** ISO 8601 */
+  startTime: string;
+  endTime: string | null;
+  completionStartTime: string | null;
+  level: ObservationLevel;
+  statusMessage: string | null;
+  model: string | null;
+  modelParameters: unknown;
+  inputTokens: number | null;
+  outputTokens: number | null;
+  totalTokens: number | null;
+  /** tokens by usage type, e.g. {input: 10, output: 5, cache_read: 3} */
+  usageDetails: Record<string, number> | null;
+  inputCost: number | null;
+  outputCost: number | null;
+  totalCost: number | null;
+  /** USD by usage type */
+  costDetails: Record<string, number> | null;
+  latencyMs: number | null;
+  /** Payloads: `undefined` = not loaded (list view), `null` = none recorded. Untrusted; render as text. */
+  input?: unknown;
+  output?: unknown;
+  metadata?: unknown;
+}
+
+/** True when the payload fields were included (possibly as null). */
+export function hasPayloads(o: ObservationView): boolean {
+  return o.input !== undefined || o.output !== undefined || o.metadata !== undefined;
+}

@@ -1,0 +1,60 @@
+import "server-only";
+// The signed-in user of the current request (cookie → session row), and the
+// guards pages and server actions call before reading or writing.
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { db } from "../db/client";
+import { can, isRole, type Permission, type Role } from "./roles";
+import { userForToken } from "./users";
+
+export const SESSION_COOKIE = "loupe_session";
+
+export type CurrentUser = { id: string; email: string; name: string | null };
+
+export const currentUser = cache(async (): Promise<CurrentUser | null> => {
+  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  return token ? userForToken(token) : null;
+});
+
+export async function requireUser(): Promise<CurrentUser> {
+  const user = await currentUser();
+  if (!user) redirect("/login");
+  return user;
+}
+
+export async function setSessionCookie(token: string, expiresAt: Date) {
+  const secure = (await headers()).get("x-forwarded-proto") === "https" || process.env.LOUPE_SECURE_COOKIES === "1";
+  (await cookies()).set(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", secure, path: "/", expires: expiresAt });
+}
+
+export async function clientAddress(): Promise<string> {
+  const h = await headers();
+  return h.get("x-forwarded-for")?.split(",")[0].trim() || h.get("x-real-ip") || "local";
+}
+
+export type ProjectAccess = { user: CurrentUser; projectId: string; projectName: string; role: Role };
+
+/** The user's membership of a project, or null (pages answer 404 for projects you cannot see). */
+export const projectAccess = cache(async (projectId: string): Promise<ProjectAccess | null> => {
+  const user = await currentUser();
+  if (!user) return null;
+  const m = await db.membership.findUnique({
+    where: { projectId_userId: { projectId, userId: user.id } },
+    include: { project: { select: { name: true } } },
+  });
+  if (!m || !isRole(m.role)) return null;
+  return { user, projectId, projectName: m.project.name, role: m.role };
+});
+
+export class ForbiddenError extends Error {}
+
+/** For server actions: throws unless the signed-in user may do `permission` in the project. */
+export async function requirePermission(projectId: string, permission: Permission): Promise<ProjectAccess> {
+  const access = await projectAccess(projectId);
+  if (!access) throw new ForbiddenError("You are not a member of this project.");
+  if (!can(access.role, permission)) {
+    throw new ForbiddenError(`Your role (${access.role}) cannot do this.`);
+  }
+  return access;
+}

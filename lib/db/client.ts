@@ -1,0 +1,64 @@
+// The one database client, picked from DATABASE_URL. Both generated clients
+// come from the same models, so they share one type (Db).
+import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
+import { PrismaClient as PostgresClient } from "./generated/postgres/client";
+import { adapterFactory } from "./adapter";
+import type { Provider } from "./schema-files";
+import { dialectFor, type Dialect } from "./sql";
+import { databaseTarget, type DatabaseTarget } from "./url";
+
+export type Db = SqliteClient;
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+const providers = new WeakMap<object, Provider>();
+
+export function createDb(target: DatabaseTarget = databaseTarget()): Db {
+  const adapter = adapterFactory(target);
+  const client =
+    target.provider === "sqlite" ? new SqliteClient({ adapter }) : (new PostgresClient({ adapter }) as unknown as Db);
+  providers.set(client, target.provider);
+  return client;
+}
+
+/** The SQL dialect of a client (raw queries differ in a few places). */
+export function dialectOf(client: Db | Tx): Dialect {
+  const provider = providers.get(client) ?? txProviders.get(client);
+  if (!provider) throw new Error("dialectOf: client was not made by createDb");
+  return dialectFor(provider);
+}
+
+const txProviders = new WeakMap<object, Provider>();
+
+/** An interactive transaction whose client still knows its dialect. */
+export function transaction<T>(client: Db, fn: (tx: Tx) => Promise<T>, timeoutMs = 60_000): Promise<T> {
+  const provider = providers.get(client);
+  return client.$transaction(
+    async (tx) => {
+      if (provider) txProviders.set(tx, provider);
+      return fn(tx);
+    },
+    { timeout: timeoutMs, maxWait: timeoutMs },
+  );
+}
+
+const globalForDb = globalThis as unknown as { loupeDb?: Db; loupeDbReady?: Promise<void> };
+
+/** The process-wide client (kept on globalThis so dev hot reloads don't open new pools). */
+export const db: Db = (globalForDb.loupeDb ??= createDb());
+
+/** The provider of the process-wide client. */
+export const provider = databaseTarget().provider;
+
+/**
+ * SQLite: per-connection settings (the WAL journal mode itself is set in the
+ * file by applyMigrations). NORMAL sync is safe with WAL and much faster.
+ */
+export function dbReady(client: Db = db, target = databaseTarget()): Promise<void> {
+  if (target.provider !== "sqlite") return Promise.resolve();
+  const run = async () => {
+    await client.$queryRawUnsafe("PRAGMA busy_timeout = 10000");
+    await client.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
+  };
+  if (client === db) return (globalForDb.loupeDbReady ??= run());
+  return run();
+}

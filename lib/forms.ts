@@ -1,0 +1,34 @@
+// What a server action returns to its form: an overall error, errors per
+// field (named by the zod path), or success with an optional payload.
+import type { ZodError } from "zod";
+import { formatPath } from "./http/errors";
+
+export type FormState<T = undefined> = {
+  ok?: boolean;
+  error?: string;
+  fieldErrors?: Record<string, string>;
+  data?: T;
+};
+
+export function fieldErrors(error: ZodError): FormState<never> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) fields[formatPath(issue.path)] ??= issue.message;
+  const first = Object.entries(fields)[0];
+  return { ok: false, error: first ? `${first[0]}: ${first[1]}` : "Invalid input", fieldErrors: fields };
+}
+
+/** FormData → plain object (repeated keys become arrays) for zod parsing. */
+export function formObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of form.entries()) {
+    if (typeof v !== "string") continue;
+    const prev = out[k];
+    out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+  }
+  return out;
+}
+
+/** Prisma's unique-constraint violation (same code on SQLite and PostgreSQL). */
+export function isUniqueViolation(err: unknown): boolean {
+  return typeof err === "object" && err !== null && (err as { code?: string }).code === "P2002";
+}

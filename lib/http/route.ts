@@ -1,0 +1,72 @@
+// The one wrapper every /api route goes through: authentication, zod parsing
+// of the query string and JSON body, and mapping every error to the contract
+// in errors.ts. Handlers stay a few lines and hold no domain logic.
+import type { z } from "zod";
+import { authenticateApiKey, type ApiPrincipal } from "../auth/api-keys";
+import { readJson } from "./body";
+import { ApiError, errorBody, invalid } from "./errors";
+
+type Params = Record<string, string | string[] | undefined>;
+
+export interface RouteContext<Q, B> {
+  req: Request;
+  params: Params;
+  query: Q;
+  body: B;
+  /** The project the API key belongs to (auth: "apiKey"). */
+  auth: ApiPrincipal;
+}
+
+interface RouteOptions<Q, B> {
+  auth?: "apiKey" | "none";
+  query?: z.ZodType<Q>;
+  body?: z.ZodType<B>;
+  maxBodyBytes?: number;
+}
+
+type NextContext = { params: Promise<Params> };
+
+export function route<Q = undefined, B = undefined>(
+  options: RouteOptions<Q, B>,
+  handler: (ctx: RouteContext<Q, B>) => Promise<Response | object>,
+): (req: Request, ctx: NextContext) => Promise<Response> {
+  return async (req, nextCtx) => {
+    try {
+      const auth = options.auth === "none" ? ({} as ApiPrincipal) : await authenticateApiKey(req.headers.get("authorization"));
+      const params = (await nextCtx?.params) ?? {};
+      const query = options.query ? parseQuery(req, options.query) : (undefined as Q);
+      let body = undefined as B;
+      if (options.body) {
+        const parsed = options.body.safeParse(await readJson(req, options.maxBodyBytes));
+        if (!parsed.success) throw invalid(parsed.error, "request body");
+        body = parsed.data;
+      }
+      const out = await handler({ req, params, query, body, auth });
+      return out instanceof Response ? out : Response.json(out);
+    } catch (err) {
+      return errorResponse(err);
+    }
+  };
+}
+
+/** Query strings: repeated keys become arrays (tags=a&tags=b), single ones stay strings. */
+function parseQuery<Q>(req: Request, schema: z.ZodType<Q>): Q {
+  const raw: Record<string, string | string[]> = {};
+  for (const [k, v] of new URL(req.url).searchParams) {
+    const prev = raw[k];
+    raw[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw invalid(parsed.error, "query parameters");
+  return parsed.data;
+}
+
+export function errorResponse(err: unknown): Response {
+  if (err instanceof ApiError) {
+    const headers: HeadersInit = err.status === 401 ? { "WWW-Authenticate": 'Basic realm="Loupe API"' } : {};
+    return Response.json(errorBody(err.code, err.message, err.details), { status: err.status, headers });
+  }
+  // A 500 never leaks internals: the detail goes to the server log only.
+  console.error("[api] unhandled error", err);
+  return Response.json(errorBody("internal", "Internal server error"), { status: 500 });
+}

@@ -1,0 +1,114 @@
+// The one internal event every protocol adapter produces (Langfuse batch,
+// OTLP, the plain HTTP API, the demo generator) and the writer consumes.
+//
+// Merge rule: a field that is undefined (or null) was not provided and keeps
+// what is stored; a provided field replaces it. Events for the same id merge
+// in the order given, across requests and in any order of create/update.
+
+export const OBSERVATION_TYPES = [
+  "SPAN",
+  "GENERATION",
+  "EVENT",
+  "AGENT",
+  "TOOL",
+  "CHAIN",
+  "RETRIEVER",
+  "EMBEDDING",
+  "EVALUATOR",
+  "GUARDRAIL",
+] as const;
+export type ObservationType = (typeof OBSERVATION_TYPES)[number];
+
+export const LEVELS = ["DEBUG", "DEFAULT", "WARNING", "ERROR"] as const;
+export type Level = (typeof LEVELS)[number];
+
+export const SCORE_DATA_TYPES = ["NUMERIC", "CATEGORICAL", "BOOLEAN", "TEXT"] as const;
+export type ScoreDataType = (typeof SCORE_DATA_TYPES)[number];
+
+export const SCORE_SOURCES = ["API", "ANNOTATION", "EVAL"] as const;
+export type ScoreSource = (typeof SCORE_SOURCES)[number];
+
+/** Any JSON value (payloads are stored as given). */
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
+
+/** Token counts; `details` holds counts by usage type (input, output, cache_read, reasoning, ...). */
+export interface Usage {
+  input?: number;
+  output?: number;
+  total?: number;
+  details?: Record<string, number>;
+}
+
+/** Cost in USD; `details` by usage type. */
+export interface Cost {
+  input?: number;
+  output?: number;
+  total?: number;
+  details?: Record<string, number>;
+}
+
+export interface TraceEvent {
+  kind: "trace";
+  id: string;
+  timestamp?: Date;
+  name?: string | null;
+  userId?: string | null;
+  sessionId?: string | null;
+  release?: string | null;
+  version?: string | null;
+  environment?: string | null;
+  tags?: string[] | null;
+  metadata?: JsonObject | null;
+  input?: Json;
+  output?: Json;
+  public?: boolean | null;
+}
+
+export interface ObservationEvent {
+  kind: "observation";
+  id: string;
+  traceId: string;
+  type?: ObservationType | null;
+  parentObservationId?: string | null;
+  name?: string | null;
+  startTime?: Date | null;
+  endTime?: Date | null;
+  completionStartTime?: Date | null;
+  level?: Level | null;
+  statusMessage?: string | null;
+  version?: string | null;
+  environment?: string | null;
+  input?: Json;
+  output?: Json;
+  metadata?: JsonObject | null;
+  model?: string | null;
+  modelParameters?: JsonObject | null;
+  promptName?: string | null;
+  promptVersion?: number | null;
+  usage?: Usage | null;
+  cost?: Cost | null;
+}
+
+export interface ScoreEvent {
+  kind: "score";
+  id: string;
+  name: string;
+  /** numeric for NUMERIC/BOOLEAN (0/1), a string for CATEGORICAL/TEXT (a numeric category value is kept too) */
+  value: number | string;
+  dataType?: ScoreDataType | null;
+  traceId?: string | null;
+  observationId?: string | null;
+  sessionId?: string | null;
+  datasetRunId?: string | null;
+  comment?: string | null;
+  source?: ScoreSource | null;
+  configId?: string | null;
+  queueId?: string | null;
+  authorUserId?: string | null;
+  environment?: string | null;
+  metadata?: JsonObject | null;
+  timestamp?: Date | null;
+}
+
+export type IngestEvent = TraceEvent | ObservationEvent | ScoreEvent;
