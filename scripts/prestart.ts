@@ -3,7 +3,7 @@
 import { dbReady, db } from "../lib/db/client";
 import { applyMigrations, redact } from "../lib/db/migrate";
 import { databaseTarget } from "../lib/db/url";
-import { applyInitEnv } from "../lib/setup/init";
+import { applyInitEnv, type InitEnv } from "../lib/setup/init";
 import { DEMO, ensureDemo } from "../lib/setup/demo";
 
 async function main() {
@@ -12,7 +12,7 @@ async function main() {
   const applied = await applyMigrations(target);
   console.log(`loupe: database ${where}${applied.length ? ` (applied ${applied.length} migration${applied.length > 1 ? "s" : ""})` : ""}`);
   await dbReady();
-  for (const note of await applyInitEnv(process.env)) console.log(`loupe: ${note}`);
+  for (const note of await applyInitEnv(process.env as InitEnv)) console.log(`loupe: ${note}`);
   const port = process.env.PORT ?? "3000";
   if (process.env.LOUPE_DEMO !== "0") {
     const t0 = Date.now();

@@ -45,18 +45,7 @@ export async function revokeApiKey(projectId: string, keyId: string, client: Db 
     where: { id: keyId, projectId, revokedAt: null },
     data: { revokedAt: new Date() },
   });
-  keyCache().clear(); // a revoked key stops working at once
   return res.count > 0;
-}
-
-// Verified keys are cached briefly so ingestion does not read the key table on
-// every request. Kept on globalThis: Next bundles route handlers and server
-// actions separately, and revocation in one must clear the cache of the other.
-type CacheEntry = { principal: ApiPrincipal; secretHash: string; at: number };
-const CACHE_MS = 30_000;
-function keyCache(): Map<string, CacheEntry> {
-  const g = globalThis as unknown as { loupeKeyCache?: Map<string, CacheEntry> };
-  return (g.loupeKeyCache ??= new Map());
 }
 
 function sameHash(a: string, b: string): boolean {
@@ -82,15 +71,11 @@ function parseBasic(header: string | null): { publicKey: string; secretKey: stri
 export async function authenticateApiKey(header: string | null, client: Db = db): Promise<ApiPrincipal> {
   const { publicKey, secretKey } = parseBasic(header);
   const hash = hashSecret(secretKey);
-  const cache = keyCache();
-  const hit = cache.get(publicKey);
-  if (hit && Date.now() - hit.at < CACHE_MS && sameHash(hit.secretHash, hash)) return hit.principal;
-
+  // No cache: one indexed read per request keeps revocation immediate, even across processes.
   const key = await client.apiKey.findUnique({ where: { publicKey } });
   if (!key || !sameHash(key.secretHash, hash)) throw new ApiError("unauthorized", "Invalid API key: unknown public key or wrong secret key");
   if (key.revokedAt) throw new ApiError("unauthorized", "This API key has been revoked");
   const principal = { projectId: key.projectId, apiKeyId: key.id };
-  cache.set(publicKey, { principal, secretHash: key.secretHash, at: Date.now() });
   if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > 60_000) {
     await client.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } });
   }

@@ -1,7 +1,32 @@
-// Placeholder until lib/ingest/cost lands: no computed prices.
+// Prices for a project's generations: its own overrides (ModelPrice rows)
+// before the built-in table. Overrides are cached briefly per project so
+// ingestion does not read them on every request; edits clear the cache.
 import type { Db } from "../db/client";
+import { makePricer, priceEntryFromRow } from "./cost/price";
+import type { PriceEntry } from "./cost/types";
 import type { PriceFn } from "./merge";
 
-export async function priceFnFor(_projectId: string, _client: Db): Promise<PriceFn> {
-  return () => undefined;
+const TTL_MS = 10_000;
+type Cached = { at: number; entries: PriceEntry[] };
+
+function cache(): Map<string, Cached> {
+  const g = globalThis as unknown as { loupePriceCache?: Map<string, Cached> };
+  return (g.loupePriceCache ??= new Map());
+}
+
+export function forgetProjectPrices(projectId: string) {
+  cache().delete(projectId);
+}
+
+export async function projectPriceEntries(projectId: string, client: Db): Promise<PriceEntry[]> {
+  const hit = cache().get(projectId);
+  if (hit && Date.now() - hit.at < TTL_MS) return hit.entries;
+  const rows = await client.modelPrice.findMany({ where: { projectId }, orderBy: { createdAt: "asc" } });
+  const entries = rows.map(priceEntryFromRow);
+  cache().set(projectId, { at: Date.now(), entries });
+  return entries;
+}
+
+export async function priceFnFor(projectId: string, client: Db): Promise<PriceFn> {
+  return makePricer(await projectPriceEntries(projectId, client));
 }

@@ -1,10 +1,11 @@
 // Ingestion entry point for route handlers and scripts: prices generations
 // with the project's overrides and the built-in table, then writes.
-import { db, type Db } from "../db/client";
+import { db, dbReady, type Db } from "../db/client";
 import type { IngestEvent } from "./events";
 import { priceFnFor } from "./prices";
 import { writeEvents, type WriteResult } from "./write";
 
 export async function ingestEvents(projectId: string, events: IngestEvent[], client: Db = db): Promise<WriteResult> {
+  if (client === db) await dbReady();
   return writeEvents(client, projectId, events, await priceFnFor(projectId, client));
 }

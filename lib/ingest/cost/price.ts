@@ -2,13 +2,14 @@
 // let a cost the client sent win. Runs for every generation at ingestion, so
 // regexes are compiled once and built-in matches are memoised per model id.
 //
-// Cost semantics (Langfuse's): usage types are disjoint and each is priced at
-// its own price, looked up by the usage key itself, then by its canonical name
-// (input_cached_tokens -> cache_read), then by a fallback (cache_read -> input,
-// reasoning -> output). Cost.input/output sum the input-/output-side types;
-// Cost.total sums all of them, unless the price has a "total" price, which then
-// prices the total count (embedding-style pricing). See usage-types.ts for the
-// adapter helper that makes OpenAI-style inclusive counts disjoint.
+// Cost semantics follow Langfuse: usage types are disjoint, each is priced at
+// its own price looked up by the usage key itself, and the costs add up to the
+// total, unless the price has a "total" price, which then prices the total
+// count (embedding-style pricing). Two additions of ours: a key also finds its
+// price under its canonical name (input_cached_tokens -> cache_read), and an
+// unpriced cache/audio/reasoning type falls back to the input/output price
+// rather than costing nothing. Cost.input/output sum the input-/output-side
+// types. See usage-types.ts for making OpenAI-style inclusive counts disjoint.
 
 import type { Cost, Usage } from "../events";
 import { DEFAULT_PRICES } from "./default-prices";
@@ -207,7 +208,7 @@ export function providedCost(cost: Cost | null | undefined): Cost | undefined {
   const sideSum = (side: "input" | "output") => {
     let acc: number | undefined;
     for (const [key, value] of parts) if (costSide(canonicalUsageType(key)) === side) acc = (acc ?? 0) + value;
-    return acc;
+    return acc === undefined ? undefined : round(acc);
   };
   const input = isAmount(cost.input) ? cost.input : sideSum("input");
   const output = isAmount(cost.output) ? cost.output : sideSum("output");

@@ -22,8 +22,9 @@ export const priceOverrideSchema = z.object({
   matchPattern: z
     .string({ error: "Match pattern is required" })
     .trim()
-    .min(1, { error: "Match pattern is required" })
-    .max(MAX_PATTERN_LENGTH, { error: `Match pattern must be at most ${MAX_PATTERN_LENGTH} characters` })
+    // abort: one message per field; "not a valid regex" would only repeat these.
+    .min(1, { error: "Match pattern is required", abort: true })
+    .max(MAX_PATTERN_LENGTH, { error: `Match pattern must be at most ${MAX_PATTERN_LENGTH} characters`, abort: true })
     .refine(isValidPattern, { error: "Match pattern is not a valid regular expression" }),
   prices: z
     .record(

@@ -5,7 +5,8 @@
 // tokens NOT read from or written to the cache, and `output` the output tokens
 // not counted as reasoning/audio; each type is priced on its own and the costs
 // add up. Adapters for providers whose prompt count includes cached tokens
-// (OpenAI, Gemini, OTel gen_ai, Vercel AI SDK) use `toDisjointUsage` below.
+// (OpenAI, Gemini, OTel gen_ai, Vercel AI SDK) pass their usage through
+// `toDisjointUsage` below; Anthropic's counts are disjoint as sent.
 
 import type { Usage } from "../events";
 
@@ -120,7 +121,9 @@ export const INCLUDED_BY_DEFAULT = {
  * For providers whose input (output) count includes cached, audio or reasoning
  * tokens: subtract those detail counts from `input` (`output`), clamped at 0,
  * so each token is priced once. Returns a new Usage; `total` is left as sent.
- * Anthropic already reports disjoint counts and must not go through this.
+ * Say what the provider includes: Gemini counts thoughts outside candidates
+ * (`{ input: [...], output: [] }`); Anthropic reports disjoint counts already
+ * and must not go through this at all.
  */
 export function toDisjointUsage(
   usage: Usage,
@@ -134,7 +137,7 @@ export function toDisjointUsage(
     const wanted = new Set(included[side] ?? []);
     let part = 0;
     for (const [key, count] of Object.entries(details)) {
-      if (wanted.has(canonicalUsageType(key)) && Number.isFinite(count)) part += count;
+      if (wanted.has(canonicalUsageType(key)) && Number.isFinite(count) && count > 0) part += count;
     }
     if (part === 0) continue;
     const sideKey = Object.keys(details).find((k) => canonicalUsageType(k) === side);

@@ -24,8 +24,10 @@ function traceEvents(body: TraceBody, ctx: EventContext): IngestEvent[] {
     // Langfuse ignores a trace-create without body id; keying it by the event id
     // keeps it (and a resent event still lands on the same trace).
     id: body.id ?? ctx.eventId,
-    // As Langfuse: the envelope time stands in for a missing trace timestamp.
-    timestamp: body.timestamp ?? ctx.timestamp,
+    // Not defaulted to the envelope time (Langfuse does, but keeps the first
+    // value forever): here a stated timestamp moves a stored one, and a
+    // trace-create without one is usually an update. The writer infers it.
+    timestamp: body.timestamp ?? undefined,
     name: body.name,
     userId: body.userId,
     sessionId: body.sessionId,

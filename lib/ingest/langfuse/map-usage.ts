@@ -67,7 +67,8 @@ function sumWhere(details: Details, keep: (key: string) => boolean): number | un
   for (const [key, value] of Object.entries(details)) {
     if (key !== "total" && keep(key)) sum = (sum ?? 0) + value;
   }
-  return sum;
+  // USD fractions add up to 0.31000000000000005; 12 decimals is far below a cent.
+  return sum === undefined ? undefined : Math.round(sum * 1e12) / 1e12;
 }
 
 function summarise(details: Details): Usage & Cost {
@@ -130,7 +131,7 @@ export function summariseGiven(given: {
   input?: number | null;
   output?: number | null;
   total?: number | null;
-  details?: Record<string, number | null> | null;
+  details?: Record<string, number | null | undefined> | null;
 }): Usage | undefined {
   const details: Details = {};
   put(details, "input", given.input, true);

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { SCORE_DATA_TYPES, SCORE_SOURCES } from "../events";
 import {
+  caseInsensitiveEnum,
   costDetailsSchema,
   dateTimeSchema,
   environmentSchema,
@@ -93,10 +94,7 @@ export const typedObservationCreateBodySchema = generationCreateBodySchema;
 const LEGACY_OBSERVATION_TYPES = ["SPAN", "GENERATION", "EVENT"] as const;
 const legacyObservationFields = {
   ...generationFields,
-  type: z
-    .string()
-    .transform((value) => value.toUpperCase())
-    .pipe(z.enum(LEGACY_OBSERVATION_TYPES)),
+  type: caseInsensitiveEnum(LEGACY_OBSERVATION_TYPES),
 };
 
 /** Legacy observation-create / observation-update: the type travels in the body. */

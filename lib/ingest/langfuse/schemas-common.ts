@@ -39,11 +39,24 @@ export function toMetadata(value: Json | undefined): JsonObject | null | undefin
 
 export const metadataSchema = jsonPayloadSchema.transform(toMetadata);
 
+/**
+ * An upper-case enum that also takes other cases ("error", "Generation"):
+ * such a value is not wrong, just written differently. `shown` is how the
+ * choices are listed in the error.
+ */
+export function caseInsensitiveEnum<const T extends readonly [string, ...string[]]>(values: T, shown: readonly string[] = values) {
+  const allowed = new Set<string>(values);
+  return z
+    .string()
+    .refine((value) => allowed.has(value.toUpperCase()), {
+      error: (iss) => `expected one of ${shown.join(", ")}, received ${JSON.stringify(iss.input)}`,
+    })
+    .transform((value) => value.toUpperCase())
+    .pipe(z.enum(values));
+}
+
 /** Levels are upper-case in Langfuse; a lower-case "error" is not worth refusing. */
-export const levelSchema = z
-  .string()
-  .transform((value) => value.toUpperCase())
-  .pipe(z.enum(LEVELS));
+export const levelSchema = caseInsensitiveEnum(LEVELS);
 
 const ENVIRONMENT = /^[a-z0-9_-]+$/;
 

@@ -6,7 +6,7 @@ import { LEVELS, OBSERVATION_TYPES, type Json, type JsonObject, type Level, type
 import type { Convention, SpanFacts, TraceFacts } from "./facts";
 import { isJsonObject, parseJsonString, parseJsonish, setKey } from "./json";
 import type { SpanAttributes } from "./span-attributes";
-import { costFromObject, usageFromObject } from "./usage";
+import { costFromLangfuse, usageFromLangfuse } from "./usage";
 
 const OBS = "langfuse.observation";
 const TRACE = "langfuse.trace";
@@ -35,8 +35,8 @@ export const mapLangfuse: Convention = (attrs) => {
     model: attrs.takeString(`${OBS}.model.name`),
     modelParameters: object(attrs.take(`${OBS}.model.parameters`)),
     // Usage and cost the client states apply to any observation type.
-    usage: usageFromObject(json(attrs.take(`${OBS}.usage_details`))),
-    cost: costFromObject(json(attrs.take(`${OBS}.cost_details`))),
+    usage: usageFromLangfuse(json(attrs.take(`${OBS}.usage_details`))),
+    cost: costFromLangfuse(json(attrs.take(`${OBS}.cost_details`))),
     completionStartTime: date(attrs.take(`${OBS}.completion_start_time`)),
     promptName: attrs.takeString(`${OBS}.prompt.name`, "langfuse.prompt.name"),
     promptVersion: intOf(attrs.takeFirst(`${OBS}.prompt.version`, "langfuse.prompt.version")),

@@ -1,0 +1,57 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+import { formatTokens } from "@/components/ui/format";
+import { pageCount } from "./url-state";
+
+export interface PaginationProps {
+  total: number;
+  page: number;
+  limit: number;
+  pageSizes: readonly number[];
+  onPage: (page: number) => void;
+  onLimit: (limit: number) => void;
+  disabled?: boolean;
+}
+
+export function Pagination({ total, page, limit, pageSizes, onPage, onLimit, disabled }: PaginationProps) {
+  const pages = pageCount(total, limit);
+  const from = total === 0 ? 0 : (page - 1) * limit + 1;
+  const to = Math.min(total, page * limit);
+  const sizes = pageSizes.includes(limit) ? pageSizes : [...pageSizes, limit].sort((a, b) => a - b);
+  return (
+    <div className="table-foot">
+      <span>
+        {from > to ? "No rows on this page" : `${formatTokens(from)}–${formatTokens(to)}`} of <strong>{formatTokens(total)}</strong>
+      </span>
+      <span className="spacer" />
+      <label className="row gap-1">
+        Rows per page
+        <select className="select input-sm" style={{ width: 72 }} value={limit} disabled={disabled} onChange={(e) => onLimit(Number(e.target.value))}>
+          {sizes.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+      </label>
+      <span aria-live="polite">
+        Page {formatTokens(Math.min(page, pages))} of {formatTokens(pages)}
+      </span>
+      <div className="pager">
+        <Button size="sm" icon aria-label="First page" disabled={disabled || page <= 1} onClick={() => onPage(1)}>
+          «
+        </Button>
+        <Button size="sm" icon aria-label="Previous page" disabled={disabled || page <= 1} onClick={() => onPage(page - 1)}>
+          ‹
+        </Button>
+        <Button size="sm" icon aria-label="Next page" disabled={disabled || page >= pages} onClick={() => onPage(page + 1)}>
+          ›
+        </Button>
+        <Button size="sm" icon aria-label="Last page" disabled={disabled || page >= pages} onClick={() => onPage(pages)}>
+          »
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+// A decoded OTLP trace request → internal events: one ObservationEvent per
+// span and one TraceEvent per trace id. A trace event carries only what the
+// spans of this request know; the writer merges it with what is stored, so
+// nothing here is set to an empty value to mean "unknown".
+import type { IngestEvent, ObservationEvent, TraceEvent } from "../events";
+import { mergeFacts, stripUndefined, type TraceFacts } from "./facts";
+import { SPAN_ID_BYTES, TRACE_ID_BYTES, isValidId } from "./ids";
+import { mapSpan } from "./map-span";
+import type { OtlpSpan, OtlpTraceRequest } from "./types";
+
+export interface RejectedSpan {
+  /** The span id as sent, when there was one. */
+  spanId?: string;
+  reason: string;
+}
+
+export interface OtlpMapResult {
+  events: IngestEvent[];
+  rejected: RejectedSpan[];
+}
+
+interface TraceParts {
+  /** Stated by a span (langfuse.trace.*, user.id, session.id...): wins. */
+  stated?: TraceFacts;
+  /** Given by the root span (its name, input, output, start). */
+  root?: TraceFacts & { timestamp?: Date };
+}
+
+export function mapOtlpToEvents(req: OtlpTraceRequest): OtlpMapResult {
+  const traces = new Map<string, TraceParts>();
+  const observations: ObservationEvent[] = [];
+  const rejected: RejectedSpan[] = [];
+
+  for (const rs of req.resourceSpans) {
+    for (const ss of rs.scopeSpans) {
+      for (const span of ss.spans) {
+        const problem = idProblem(span);
+        if (problem) {
+          rejected.push(span.spanId ? { spanId: span.spanId, reason: problem } : { reason: problem });
+          continue;
+        }
+        const mapped = mapSpan(span, ss.scope, rs.resourceAttributes);
+        observations.push(mapped.observation);
+        const parts = traces.get(span.traceId) ?? {};
+        // Within one request the first span to state a field wins; metadata merges, tags add up.
+        parts.stated = parts.stated ? mergeTraceFacts(parts.stated, mapped.trace) : mapped.trace;
+        if (mapped.root && !parts.root) parts.root = mapped.root;
+        traces.set(span.traceId, parts);
+      }
+    }
+  }
+
+  const events: IngestEvent[] = [];
+  for (const [id, parts] of traces) events.push(traceEvent(id, parts));
+  events.push(...observations);
+  return { events, rejected };
+}
+
+function mergeTraceFacts(a: TraceFacts, b: TraceFacts): TraceFacts {
+  return mergeFacts({ trace: a }, { trace: b }).trace ?? {};
+}
+
+function traceEvent(id: string, parts: TraceParts): TraceEvent {
+  const { timestamp, ...rootFacts } = parts.root ?? {};
+  const facts = mergeTraceFacts(parts.stated ?? {}, rootFacts);
+  const event: TraceEvent = {
+    kind: "trace",
+    id,
+    // Only a root span knows when its trace began; otherwise the writer infers it.
+    timestamp,
+    name: facts.name,
+    userId: facts.userId,
+    sessionId: facts.sessionId,
+    release: facts.release,
+    version: facts.version,
+    environment: facts.environment,
+    tags: facts.tags?.length ? facts.tags : undefined,
+    metadata: facts.metadata && Object.keys(facts.metadata).length > 0 ? facts.metadata : undefined,
+    input: facts.input,
+    output: facts.output,
+    public: facts.public,
+  };
+  return stripUndefined(event) as TraceEvent;
+}
+
+function idProblem(span: OtlpSpan): string | undefined {
+  if (!span.traceId) return "span has no traceId";
+  if (!isValidId(span.traceId, TRACE_ID_BYTES)) {
+    return `traceId ${JSON.stringify(span.traceId.slice(0, 64))} is not ${TRACE_ID_BYTES} non-zero bytes (hex or base64)`;
+  }
+  if (!span.spanId) return "span has no spanId";
+  if (!isValidId(span.spanId, SPAN_ID_BYTES)) {
+    return `spanId ${JSON.stringify(span.spanId.slice(0, 64))} is not ${SPAN_ID_BYTES} non-zero bytes (hex or base64)`;
+  }
+  return undefined;
+}
