@@ -20,6 +20,8 @@ export interface IoViewProps {
   /** e.g. "Input", "Output", "Expected output". */
   title?: string;
   defaultMode?: IoMode;
+  /** The value is undefined because it is being fetched: show a placeholder. */
+  loading?: boolean;
   /** Text when the value is null. */
   emptyText?: string;
   className?: string;
@@ -45,12 +47,13 @@ function detect(value: unknown): Shape {
   return { kind: "json", value: parsed };
 }
 
-export function IoView({ value, title, defaultMode = "pretty", emptyText = "None recorded", className }: IoViewProps) {
+export function IoView({ value, title, defaultMode = "pretty", loading = false, emptyText = "None recorded", className }: IoViewProps) {
   const [mode, setMode] = useState<IoMode>(defaultMode);
   const shape = useMemo(() => detect(value), [value]);
 
   let body;
-  if (value === undefined) body = <div className="skeleton" style={{ height: 48 }} aria-label="Loading" />;
+  if (value === undefined && loading) body = <div className="skeleton" style={{ height: 48 }} aria-label="Loading" />;
+  else if (value === undefined) body = <span className="faint small">Not loaded</span>;
   else if (shape.kind === "empty") body = <span className="faint small">{emptyText}</span>;
   else if (mode === "json") body = typeof value === "string" ? <LongText mono text={value} limit={TEXT_PREVIEW} /> : <RawJson value={value} />;
   else if (shape.kind === "text") body = <LongText className="io-text" text={shape.text} limit={TEXT_PREVIEW} />;

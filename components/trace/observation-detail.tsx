@@ -164,7 +164,7 @@ export function ObservationDetail({ observation: o, traceStartTime, loading = fa
               { label: "Latency", value: formatDuration(latency) },
               ttft !== null && { label: "Time to first token", value: formatDuration(ttft) },
               traceStart !== null && start !== null && { label: "Offset in trace", value: `+${formatDuration(start - traceStart)}` },
-              o.statusMessage && !isProblem && { label: "Status", value: o.statusMessage },
+              !!o.statusMessage && !isProblem && { label: "Status", value: o.statusMessage },
             ]}
           />
         </section>
@@ -186,9 +186,9 @@ export function ObservationDetail({ observation: o, traceStartTime, loading = fa
         <UsageTable o={o} />
       </section>
 
-      <IoView title="Input" value={pending ? undefined : (o.input ?? null)} />
-      <IoView title="Output" value={pending ? undefined : (o.output ?? null)} />
-      {pending ? null : hasMetadata(o.metadata) && <JsonTree label="Metadata" value={o.metadata} expandDepth={2} />}
+      <IoView title="Input" value={o.input} loading={pending} />
+      <IoView title="Output" value={o.output} loading={pending} />
+      {hasMetadata(o.metadata) && <JsonTree label="Metadata" value={o.metadata} expandDepth={2} />}
     </article>
   );
 }

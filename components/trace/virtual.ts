@@ -32,3 +32,6 @@ export function scrollToRow(index: number, scrollTop: number, viewportHeight: nu
   if (bottom > scrollTop + viewportHeight) return bottom - viewportHeight;
   return null;
 }
+
+/** Row height shared by the observation tree and timeline (matches --row-h in globals.css). */
+export const ROW_HEIGHT = 28;

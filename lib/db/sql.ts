@@ -16,8 +16,12 @@ export interface Dialect {
   jsonText(column: Sql, key: string): Sql;
   /** True when a JSON array column contains the string. */
   jsonArrayContains(column: Sql, value: string): Sql;
-  /** Case-insensitive LIKE. */
+  /** Case-insensitive LIKE with backslash escapes. */
   ilike(expr: Sql, pattern: string): Sql;
+  /** A JSON column as text. */
+  asText(column: Sql): Sql;
+  /** The first n characters of a JSON column's text (a bounded preview for lists). */
+  preview(column: Sql, n: number): Sql;
 }
 
 const sqlite: Dialect = {
@@ -27,7 +31,9 @@ const sqlite: Dialect = {
   jsonArrayAggDistinct: (expr) => sql`json_group_array(DISTINCT ${expr}) FILTER (WHERE ${expr} IS NOT NULL)`,
   jsonText: (column, key) => sql`json_extract(${column}, ${"$." + JSON.stringify(key)})`,
   jsonArrayContains: (column, value) => sql`EXISTS (SELECT 1 FROM json_each(${column}) WHERE json_each.value = ${value})`,
-  ilike: (expr, pattern) => sql`${expr} LIKE ${pattern}`,
+  ilike: (expr, pattern) => sql`${expr} LIKE ${pattern} ESCAPE '\\'`,
+  asText: (column) => sql`CAST(${column} AS TEXT)`,
+  preview: (column, n) => sql`substr(CAST(${column} AS TEXT), 1, ${n})`,
 };
 
 const postgresql: Dialect = {
@@ -36,7 +42,9 @@ const postgresql: Dialect = {
   jsonArrayAggDistinct: (expr) => sql`jsonb_agg(DISTINCT ${expr}) FILTER (WHERE ${expr} IS NOT NULL)`,
   jsonText: (column, key) => sql`(${column} ->> ${key})`,
   jsonArrayContains: (column, value) => sql`(${column} @> jsonb_build_array(${value}::text))`,
-  ilike: (expr, pattern) => sql`${expr} ILIKE ${pattern}`,
+  ilike: (expr, pattern) => sql`${expr} ILIKE ${pattern} ESCAPE '\\'`,
+  asText: (column) => sql`(${column})::text`,
+  preview: (column, n) => sql`left((${column})::text, ${n})`,
 };
 
 export function dialectFor(provider: Provider): Dialect {

@@ -126,7 +126,12 @@ function mergeObservationEvents(a: ObservationEvent, b: ObservationEvent): Obser
   return out;
 }
 
-export function foldEvents(events: IngestEvent[]): FoldedBatch {
+/**
+ * Folds a batch per id. `storedTraceOf` gives the trace of observations
+ * already stored: an observation never moves to another trace (an update that
+ * does not name its trace must not create one).
+ */
+export function foldEvents(events: IngestEvent[], storedTraceOf: (observationId: string) => string | undefined = () => undefined): FoldedBatch {
   const batch: FoldedBatch = { traces: new Map(), observations: new Map(), scores: new Map(), inferredStart: new Map() };
   for (const e of events) {
     if (e.kind === "trace") {
@@ -142,6 +147,7 @@ export function foldEvents(events: IngestEvent[]): FoldedBatch {
   }
   // An observation before its trace creates the trace from what is known.
   for (const o of batch.observations.values()) {
+    o.traceId = storedTraceOf(o.id) ?? o.traceId;
     if (!batch.traces.has(o.traceId)) {
       batch.traces.set(o.traceId, { kind: "trace", id: o.traceId, environment: o.environment });
     }
@@ -159,8 +165,10 @@ function stripAbsent<T extends object>(o: T): Partial<T> {
 export function mergeTrace(prev: TraceRow | undefined, e: TraceEvent, inferred: Date | undefined, now: Date): TraceRow {
   return {
     id: e.id,
-    // A stored timestamp only moves when an event states one, never from an inferred start.
-    timestamp: pick(e.timestamp, prev?.timestamp) ?? inferred ?? now,
+    // The earliest stated time wins: SDKs resend a fresh timestamp on every
+    // trace update, and a trace first made from a child span learns its real
+    // (earlier) start when the trace event arrives.
+    timestamp: earliest(e.timestamp, prev?.timestamp) ?? inferred ?? now,
     name: pick(e.name, prev?.name ?? null),
     userId: pick(e.userId, prev?.userId ?? null),
     sessionId: pick(e.sessionId, prev?.sessionId ?? null),
@@ -189,7 +197,7 @@ export function mergeObservation(
   );
   const row: ObservationRow = {
     id: e.id,
-    traceId: pick(e.traceId, prev?.traceId) ?? e.traceId,
+    traceId: prev?.traceId ?? e.traceId,
     parentObservationId: pick(e.parentObservationId, prev?.parentObservationId ?? null),
     type: pick(e.type, prev?.type ?? "SPAN"),
     name: pick(e.name, prev?.name ?? null),
@@ -235,6 +243,12 @@ export function mergeObservation(
     }
   }
   return row;
+}
+
+function earliest(a: Date | null | undefined, b: Date | null | undefined): Date | undefined {
+  if (!a) return b ?? undefined;
+  if (!b) return a;
+  return a < b ? a : b;
 }
 
 function sumDefined(a: number | null | undefined, b: number | null | undefined): number | null {

@@ -45,12 +45,20 @@ export async function writeEvents(
   events: IngestEvent[],
   price: PriceFn = () => undefined,
 ): Promise<WriteResult> {
-  const batch = foldEvents(events);
-  if (!batch.traces.size && !batch.observations.size && !batch.scores.size) return { traces: 0, observations: 0, scores: 0 };
+  if (!events.length) return { traces: 0, observations: 0, scores: 0 };
   const now = new Date();
+  let result: WriteResult = { traces: 0, observations: 0, scores: 0 };
   await transaction(client, async (tx) => {
     const dialect = dialectOf(tx);
-    if (dialect.provider === "postgresql") await lockTraces(tx, projectId, [...batch.traces.keys()]);
+    const obsIds = [...new Set(events.flatMap((e) => (e.kind === "observation" ? [e.id] : [])))];
+    if (dialect.provider === "postgresql") {
+      // Lock by trace as named in the events (and by observation id) before reading what is stored.
+      const named = events.flatMap((e) => (e.kind === "trace" ? [e.id] : e.kind === "observation" ? [e.traceId] : []));
+      await lockTraces(tx, projectId, [...named, ...obsIds.map((id) => `obs:${id}`)]);
+    }
+    const prevObs = obsIds.length ? await loadObservations(tx, projectId, obsIds) : new Map<string, ObservationRow>();
+    const batch = foldEvents(events, (id) => prevObs.get(id)?.traceId);
+    result = { traces: batch.traces.size, observations: batch.observations.size, scores: batch.scores.size };
 
     const prevTraces = await loadTraces(tx, projectId, [...batch.traces.keys()]);
     const traceRows = [...batch.traces.values()].map((e) =>
@@ -59,7 +67,6 @@ export async function writeEvents(
     await upsert(tx, "Trace", projectId, TRACE_COLS, traceRows, now);
 
     if (batch.observations.size) {
-      const prevObs = await loadObservations(tx, projectId, [...batch.observations.keys()]);
       const obsRows = [...batch.observations.values()].map((e) => mergeObservation(prevObs.get(e.id), e, now, price));
       await upsert(tx, "Observation", projectId, OBS_COLS, obsRows, now);
     }
@@ -73,7 +80,7 @@ export async function writeEvents(
     await ensureSessions(tx, projectId, [...sessionIds], now);
     await refreshRollups(tx, projectId, [...batch.traces.keys()]);
   });
-  return { traces: batch.traces.size, observations: batch.observations.size, scores: batch.scores.size };
+  return result;
 }
 
 /** PostgreSQL: serialise concurrent writers of the same trace so read-merge-write never loses an update. */

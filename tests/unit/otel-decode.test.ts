@@ -20,7 +20,7 @@ function sampleSpans() {
         "card.saved": false,
         "cart.items": ["sku-1", "sku-2"],
         "cart.quantities": [1, 3],
-      });
+      }, root, { startTime: new Date("2026-03-01T10:00:00.200Z") });
       child.addEvent("retry", { attempt: 1 }, new Date("2026-03-01T10:00:00.500Z"));
       child.setStatus({ code: SpanStatusCode.ERROR, message: "declined" });
       child.end(new Date("2026-03-01T10:00:00.900Z"));

@@ -64,7 +64,7 @@ export const mapGenAi: Convention = (attrs, ctx, known) => {
     facts.usage = usageFromCounts({
       input: attrs.takeNumber(`${u}.input_tokens`, `${u}.prompt_tokens`),
       output: attrs.takeNumber(`${u}.output_tokens`, `${u}.completion_tokens`),
-      total: attrs.takeNumber(`${u}.total_tokens`),
+      total: attrs.takeNumber(`${u}.total_tokens`, "llm.usage.total_tokens"), // the latter: OpenLLMetry
       cacheRead: attrs.takeNumber(`${u}.cache_read.input_tokens`, `${u}.cache_read_input_tokens`, `${u}.cached_input_tokens`),
       cacheWrite: attrs.takeNumber(`${u}.cache_creation.input_tokens`, `${u}.cache_creation_input_tokens`),
       reasoning: attrs.takeNumber(`${u}.reasoning.output_tokens`, `${u}.reasoning_tokens`),

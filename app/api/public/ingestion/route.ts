@@ -1,0 +1,6 @@
+import { ingestLangfuseBatch } from "@/lib/ingest/endpoints";
+import { route } from "@/lib/http/route";
+
+export const dynamic = "force-dynamic";
+
+export const POST = route({}, ({ req, auth }) => ingestLangfuseBatch(req, auth.projectId));

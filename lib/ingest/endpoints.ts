@@ -1,0 +1,58 @@
+// The three ingestion protocols, from a parsed request to committed events and
+// the reply each protocol's clients expect. Route handlers call these.
+import { readBody, readJson, mediaType } from "../http/body";
+import { ApiError } from "../http/errors";
+import { DEFAULT_MAX_BATCH_LENGTH, parseIngestionBatch, toIngestionReply, writeOrder } from "./langfuse/map";
+import { parseNativeTrace } from "./native/map";
+import { decodeOtlpJson, decodeOtlpProtobuf, mapOtlpToEvents, OtlpDecodeError, otlpTraceResponse } from "./otel";
+import { ingestEvents } from "./service";
+
+const MAX_BATCH = Number(process.env.LOUPE_MAX_BATCH_LENGTH ?? DEFAULT_MAX_BATCH_LENGTH);
+
+/** POST /api/public/ingestion — Langfuse batch: 207 with a result per event. */
+export async function ingestLangfuseBatch(req: Request, projectId: string): Promise<Response> {
+  const parsed = parseIngestionBatch(await readJson(req), { maxBatchLength: MAX_BATCH });
+  if (!parsed.ok) throw new ApiError(parsed.status === 413 ? "payload_too_large" : "bad_request", parsed.message, parsed.details);
+  // Creates before updates: the JS SDK does not flush in call order.
+  const ordered = writeOrder(parsed.results);
+  await ingestEvents(projectId, ordered.flatMap((r) => r.events));
+  const stored = new Set(ordered.map((r) => r.index));
+  return Response.json(toIngestionReply(parsed.results, stored), { status: 207 });
+}
+
+/** POST /api/public/otel/v1/traces — OTLP/HTTP, protobuf or JSON, answered in kind. */
+export async function ingestOtlp(req: Request, projectId: string): Promise<Response> {
+  const type = mediaType(req);
+  const format = type === "application/x-protobuf" || type === "application/protobuf" ? "protobuf" : type === "application/json" ? "json" : undefined;
+  if (!format) {
+    throw new ApiError("unsupported_media_type", `Content-Type must be application/x-protobuf or application/json, got "${type || "none"}"`);
+  }
+  const body = await readBody(req);
+  let request;
+  try {
+    request = format === "protobuf" ? decodeOtlpProtobuf(body) : decodeOtlpJson(parseJson(body));
+  } catch (err) {
+    if (err instanceof OtlpDecodeError) throw new ApiError("bad_request", err.message);
+    throw err;
+  }
+  const { events, rejected } = mapOtlpToEvents(request);
+  await ingestEvents(projectId, events);
+  const reply = otlpTraceResponse(rejected, format);
+  return new Response(reply.body as BodyInit, { status: 200, headers: { "content-type": reply.contentType } });
+}
+
+function parseJson(buf: Buffer): unknown {
+  try {
+    return JSON.parse(buf.toString("utf8"));
+  } catch (err) {
+    throw new ApiError("bad_request", `Request body is not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+/** POST /api/public/traces — one trace with its observations nested as a tree. */
+export async function ingestNativeTrace(req: Request, projectId: string): Promise<Response> {
+  const parsed = parseNativeTrace(await readJson(req));
+  if (!parsed.ok) throw new ApiError(parsed.status === 413 ? "payload_too_large" : "bad_request", parsed.message, parsed.details);
+  await ingestEvents(projectId, parsed.events);
+  return Response.json({ id: parsed.traceId, observations: parsed.observations }, { status: 201 });
+}

@@ -1,0 +1,158 @@
+// The traces list: one filtered, sorted page plus the total, on the trace
+// rows' own columns and rollups (raw SQL: the table must answer fast on
+// millions of rows). Shared by the traces table and GET /api/public/traces.
+import { dialectOf, type Db } from "../db/client";
+import { raw, sql, type Sql } from "../db/sql";
+import type { TraceFilter, TraceSortColumn } from "./schemas";
+import { traceWhere } from "./where";
+
+const SORT_SQL: Record<TraceSortColumn, string> = {
+  timestamp: `"t"."timestamp"`,
+  latency: `"t"."latencyMs"`,
+  cost: `"t"."totalCost"`,
+  tokens: `"t"."totalTokens"`,
+  observations: `"t"."observationCount"`,
+  errors: `"t"."errorCount"`,
+  name: `"t"."name"`,
+};
+
+export interface TraceListRow {
+  id: string;
+  name: string | null;
+  timestamp: Date;
+  userId: string | null;
+  sessionId: string | null;
+  release: string | null;
+  version: string | null;
+  environment: string;
+  tags: string[];
+  bookmarked: boolean;
+  latencyMs: number | null;
+  inputTokens: number;
+  outputTokens: number;
+  totalTokens: number;
+  totalCost: number | null;
+  observationCount: number;
+  errorCount: number;
+  warningCount: number;
+  inputPreview: string | null;
+  outputPreview: string | null;
+}
+
+export interface TraceListQuery {
+  filter: TraceFilter;
+  sort?: { column: TraceSortColumn; dir: "asc" | "desc" };
+  page: number;
+  limit: number;
+}
+
+export function isTraceSortColumn(c: string): c is TraceSortColumn {
+  return c in SORT_SQL;
+}
+
+function orderBy(sort: TraceListQuery["sort"]): Sql {
+  const column = SORT_SQL[sort?.column ?? "timestamp"];
+  const dir = sort?.dir === "asc" ? "ASC" : "DESC";
+  // NULLs last either way; the id breaks ties so paging is stable.
+  return raw(`${column} IS NULL, ${column} ${dir}, "t"."id" ${dir}`);
+}
+
+const PREVIEW_CHARS = 300;
+
+export async function listTraces(client: Db, projectId: string, q: TraceListQuery): Promise<TraceListRow[]> {
+  const d = dialectOf(client);
+  const where = traceWhere(client, projectId, q.filter);
+  const rows = await client.$queryRaw<Record<string, unknown>[]>`
+    SELECT "t"."id", "t"."name", "t"."timestamp", "t"."userId", "t"."sessionId", "t"."release", "t"."version",
+      "t"."environment", "t"."tags", "t"."bookmarked", "t"."latencyMs", "t"."inputTokens", "t"."outputTokens",
+      "t"."totalTokens", "t"."totalCost", "t"."observationCount", "t"."errorCount", "t"."warningCount",
+      ${d.preview(sql`"t"."input"`, PREVIEW_CHARS)} AS "inputPreview",
+      ${d.preview(sql`"t"."output"`, PREVIEW_CHARS)} AS "outputPreview"
+    FROM "Trace" AS "t"
+    WHERE ${where}
+    ORDER BY ${orderBy(q.sort)}
+    LIMIT ${q.limit} OFFSET ${(q.page - 1) * q.limit}`;
+  return rows.map(toRow);
+}
+
+export async function countTraces(client: Db, projectId: string, filter: TraceFilter): Promise<number> {
+  const where = traceWhere(client, projectId, filter);
+  const [row] = await client.$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS "n" FROM "Trace" AS "t" WHERE ${where}`;
+  return Number(row?.n ?? 0);
+}
+
+/** Ids of every trace matching a filter (for "select all matching" bulk actions), capped. */
+export async function matchingTraceIds(client: Db, projectId: string, filter: TraceFilter, cap = 100_000): Promise<string[]> {
+  const where = traceWhere(client, projectId, filter);
+  const rows = await client.$queryRaw<{ id: string }[]>`SELECT "t"."id" FROM "Trace" AS "t" WHERE ${where} LIMIT ${cap}`;
+  return rows.map((r) => r.id);
+}
+
+function json<T>(v: unknown, fallback: T): T {
+  if (v === null || v === undefined) return fallback;
+  if (typeof v === "string") {
+    try {
+      return JSON.parse(v) as T;
+    } catch {
+      return fallback;
+    }
+  }
+  return v as T;
+}
+
+const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+function toRow(r: Record<string, unknown>): TraceListRow {
+  return {
+    id: String(r.id),
+    name: (r.name as string | null) ?? null,
+    timestamp: r.timestamp instanceof Date ? r.timestamp : new Date(Number(r.timestamp) || String(r.timestamp)),
+    userId: (r.userId as string | null) ?? null,
+    sessionId: (r.sessionId as string | null) ?? null,
+    release: (r.release as string | null) ?? null,
+    version: (r.version as string | null) ?? null,
+    environment: String(r.environment),
+    tags: json<string[]>(r.tags, []),
+    bookmarked: r.bookmarked === true || r.bookmarked === 1 || r.bookmarked === BigInt(1),
+    latencyMs: numOrNull(r.latencyMs),
+    inputTokens: num(r.inputTokens),
+    outputTokens: num(r.outputTokens),
+    totalTokens: num(r.totalTokens),
+    totalCost: numOrNull(r.totalCost),
+    observationCount: num(r.observationCount),
+    errorCount: num(r.errorCount),
+    warningCount: num(r.warningCount),
+    inputPreview: (r.inputPreview as string | null) ?? null,
+    outputPreview: (r.outputPreview as string | null) ?? null,
+  };
+}
+
+/** Scores of a page of traces: per trace, per name, the average numeric value or the latest label. */
+export async function scoresForTraces(client: Db, projectId: string, traceIds: string[]) {
+  if (!traceIds.length) return new Map<string, Record<string, number | string>>();
+  const rows = await client.score.findMany({
+    where: { projectId, traceId: { in: traceIds } },
+    select: { traceId: true, name: true, value: true, stringValue: true, dataType: true },
+    orderBy: { timestamp: "asc" },
+  });
+  const acc = new Map<string, Map<string, { sum: number; n: number; label?: string }>>();
+  for (const s of rows) {
+    const byName = acc.get(s.traceId!) ?? new Map();
+    acc.set(s.traceId!, byName);
+    const e = byName.get(s.name) ?? { sum: 0, n: 0 };
+    if (s.dataType === "NUMERIC" && s.value !== null) {
+      e.sum += s.value;
+      e.n++;
+    } else e.label = s.stringValue ?? String(s.value);
+    byName.set(s.name, e);
+  }
+  const out = new Map<string, Record<string, number | string>>();
+  for (const [traceId, byName] of acc) {
+    const rec: Record<string, number | string> = {};
+    for (const [name, e] of byName) rec[name] = e.n ? Number((e.sum / e.n).toFixed(4)) : (e.label ?? "");
+    out.set(traceId, rec);
+  }
+  return out;
+}
+

@@ -1,0 +1,50 @@
+// SQL conditions for a trace filter, written once for both providers. Every
+// condition uses the trace row's own columns and rollups where it can, so the
+// common filters ride the (projectId, ...) indexes instead of scanning observations.
+import { dialectOf, type Db } from "../db/client";
+import { join, sql, type Sql } from "../db/sql";
+import type { TraceFilter } from "./schemas";
+
+const T = (col: string) => sql([`"t"."${col}"`] as unknown as TemplateStringsArray);
+
+const SCORE_OPS: Record<string, Sql> = {
+  "=": sql`=`,
+  "!=": sql`<>`,
+  "<": sql`<`,
+  "<=": sql`<=`,
+  ">": sql`>`,
+  ">=": sql`>=`,
+};
+
+export function traceWhere(client: Db, projectId: string, f: TraceFilter): Sql {
+  const d = dialectOf(client);
+  const c: Sql[] = [sql`"t"."projectId" = ${projectId}`];
+  if (f.from) c.push(sql`"t"."timestamp" >= ${f.from}`);
+  if (f.to) c.push(sql`"t"."timestamp" <= ${f.to}`);
+  if (f.name?.length) c.push(sql`"t"."name" IN (${join(f.name)})`);
+  if (f.userId) c.push(sql`"t"."userId" = ${f.userId}`);
+  if (f.sessionId) c.push(sql`"t"."sessionId" = ${f.sessionId}`);
+  if (f.environment?.length) c.push(sql`"t"."environment" IN (${join(f.environment)})`);
+  if (f.release) c.push(sql`"t"."release" = ${f.release}`);
+  if (f.version) c.push(sql`"t"."version" = ${f.version}`);
+  if (f.ids?.length) c.push(sql`"t"."id" IN (${join(f.ids)})`);
+  for (const tag of f.tags ?? []) c.push(d.jsonArrayContains(T("tags"), tag));
+  if (f.level === "error") c.push(sql`"t"."errorCount" > 0`);
+  if (f.level === "warning") c.push(sql`("t"."warningCount" > 0 OR "t"."errorCount" > 0)`);
+  if (f.model) c.push(d.jsonArrayContains(T("models"), f.model));
+  if (f.minLatency !== undefined) c.push(sql`"t"."latencyMs" >= ${f.minLatency}`);
+  if (f.maxLatency !== undefined) c.push(sql`"t"."latencyMs" <= ${f.maxLatency}`);
+  if (f.minCost !== undefined) c.push(sql`"t"."totalCost" >= ${f.minCost}`);
+  if (f.maxCost !== undefined) c.push(sql`"t"."totalCost" <= ${f.maxCost}`);
+  if (f.bookmarked !== undefined) c.push(sql`"t"."bookmarked" = ${f.bookmarked}`);
+  for (const m of f.metadata ?? []) c.push(sql`${d.jsonText(T("metadata"), m.key)} = ${m.value}`);
+  for (const s of f.score ?? []) {
+    const value = typeof s.value === "number" ? sql`"s"."value" ${SCORE_OPS[s.op]} ${s.value}` : sql`"s"."stringValue" ${SCORE_OPS[s.op]} ${s.value}`;
+    c.push(sql`EXISTS (SELECT 1 FROM "Score" AS "s" WHERE "s"."projectId" = "t"."projectId" AND "s"."traceId" = "t"."id" AND "s"."name" = ${s.name} AND ${value})`);
+  }
+  if (f.search) {
+    const pattern = `%${f.search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    c.push(sql`(${d.ilike(d.asText(T("input")), pattern)} OR ${d.ilike(d.asText(T("output")), pattern)} OR ${d.ilike(T("name"), pattern)} OR "t"."id" = ${f.search})`);
+  }
+  return join(c, " AND ");
+}
