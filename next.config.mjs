@@ -1,5 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Separate build folders let several builds (e.g. parallel work trees of one checkout) coexist.
+  distDir: process.env.LOUPE_DIST_DIR || ".next",
   // Native and WebAssembly-backed packages load from node_modules at run time.
   serverExternalPackages: [
     "better-sqlite3",

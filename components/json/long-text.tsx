@@ -20,7 +20,7 @@ export function LongText({ text, limit = 2000, className, mono = false }: LongTe
   const long = text.length > limit;
   const shown = long && !all ? text.slice(0, limit) : text;
   return (
-    <div className={cx(mono ? "code is-tall" : "text-block", className)}>
+    <div className={cx(mono ? "code" : "text-block", className)}>
       {shown}
       {long && (
         <>

@@ -64,7 +64,7 @@ export function IoView({ value, title, defaultMode = "pretty", loading = false, 
     <section className={cx("io", className)}>
       <div className="io-head">
         {title && <h3 className="io-title">{title}</h3>}
-        {shape.kind === "chat" && mode === "pretty" && <span className="faint small">{shape.messages.length} messages</span>}
+        {shape.kind === "chat" && mode === "pretty" && <span className="faint small">{shape.messages.length === 1 ? "1 message" : `${shape.messages.length} messages`}</span>}
         <span className="spacer" />
         {shape.kind !== "empty" && (
           <>

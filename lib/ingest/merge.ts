@@ -217,7 +217,7 @@ export function mergeObservation(
     promptVersion: pick(e.promptVersion, prev?.promptVersion ?? null),
     inputTokens: usage?.input ?? null,
     outputTokens: usage?.output ?? null,
-    totalTokens: usage?.total ?? (usage && (usage.input != null || usage.output != null) ? (usage.input ?? 0) + (usage.output ?? 0) : null),
+    totalTokens: totalTokens(usage),
     usageDetails: usage?.details && Object.keys(usage.details).length ? usage.details : null,
     inputCost: prev?.inputCost ?? null,
     outputCost: prev?.outputCost ?? null,
@@ -243,6 +243,18 @@ export function mergeObservation(
     }
   }
   return row;
+}
+
+/**
+ * Adapters fill `total` with the sum of the parts they saw, so a create and an
+ * update each carry a partial total: take the larger of the stated total and
+ * the merged parts (a client total that counts more types still wins).
+ */
+function totalTokens(usage: Usage | null): number | null {
+  if (!usage) return null;
+  const parts = usage.input != null || usage.output != null ? (usage.input ?? 0) + (usage.output ?? 0) : null;
+  if (parts === null) return usage.total ?? null;
+  return Math.max(parts, usage.total ?? 0);
 }
 
 function earliest(a: Date | null | undefined, b: Date | null | undefined): Date | undefined {

@@ -9,7 +9,7 @@ import { BasicTracerProvider, InMemorySpanExporter, type ReadableSpan } from "@o
 import { LangfuseSpanProcessor } from "@langfuse/otel";
 import { propagateAttributes, setLangfuseTracerProvider, startObservation } from "@langfuse/tracing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FORMATS, byName, ingest, onlyTrace } from "./otel-fixtures";
+import { FORMATS, byName, ingest, onlyTrace, record } from "./otel-fixtures";
 
 let contextManager: AsyncLocalStorageContextManager;
 
@@ -162,4 +162,42 @@ it("uses the root span's IO for the trace when the client sets none", async () =
   const { events } = ingest(spans);
   expect(byName(events, "summarise").type).toBe("CHAIN");
   expect(onlyTrace(events)).toMatchObject({ name: "summarise", input: "long text", output: "short text" });
+});
+
+describe("Langfuse attributes from other SDK versions", () => {
+  it("reads whole-JSON metadata, compat user/session keys, string tags, public, double-encoded times", () => {
+    const spans = record((r) => {
+      r.start(r.tracer("langfuse-sdk", "3.2.1"), "python-root", {
+        "langfuse.observation.type": "agent",
+        "langfuse.observation.metadata": '{"run": {"id": 5}, "region": "eu"}',
+        "langfuse.observation.completion_start_time": '"2026-03-01T10:00:00.250000Z"',
+        "langfuse.observation.prompt.name": "planner",
+        "langfuse.observation.prompt.version": "7",
+        "langfuse.user.id": "u-1",
+        "langfuse.session.id": "s-1",
+        "langfuse.trace.tags": '["a", "b"]',
+        "langfuse.trace.public": "true",
+        "langfuse.trace.metadata": '{"batch": "nightly"}',
+        "langfuse.environment": "production",
+        "langfuse.observation.level": "bogus",
+      }).end();
+    });
+    const { events } = ingest(spans, "json");
+    const obs = byName(events, "python-root");
+    expect(obs.type).toBe("AGENT");
+    expect(obs.metadata).toMatchObject({ run: { id: 5 }, region: "eu" });
+    expect(obs.completionStartTime).toEqual(new Date("2026-03-01T10:00:00.250Z"));
+    expect(obs).toMatchObject({ promptName: "planner", promptVersion: 7, environment: "production" });
+    // A level the spec doesn't know is not guessed at; it stays visible.
+    expect(obs).not.toHaveProperty("level");
+    expect(obs.metadata?.attributes).toMatchObject({ "langfuse.observation.level": "bogus" });
+    expect(onlyTrace(events)).toMatchObject({
+      userId: "u-1",
+      sessionId: "s-1",
+      tags: ["a", "b"],
+      public: true,
+      environment: "production",
+      metadata: { batch: "nightly" },
+    });
+  });
 });

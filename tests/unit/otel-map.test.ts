@@ -121,7 +121,15 @@ describe.each(FORMATS)("OTLP spans → events (%s)", (format) => {
           "pg.query:SELECT shop",
           { "db.system": "postgresql", "db.statement": "SELECT * FROM orders WHERE id = $1", "db.rows": 3, "net.peer.port": 5432 },
           undefined,
-          { kind: SpanKind.CLIENT },
+          {
+            kind: SpanKind.CLIENT,
+            links: [
+              {
+                context: { traceId: "0af7651916cd43dd8448eb211c80319c", spanId: "b7ad6b7169203331", traceFlags: 1 },
+                attributes: { "link.reason": "batch" },
+              },
+            ],
+          },
         );
         span.end();
       },
@@ -140,6 +148,9 @@ describe.each(FORMATS)("OTLP spans → events (%s)", (format) => {
     });
     expect(obs.metadata?.resourceAttributes).toMatchObject({ "service.name": "orders" });
     expect(obs.metadata?.scope).toEqual({ name: "@opentelemetry/instrumentation-pg", version: "0.44.0" });
+    expect(obs.metadata?.links).toEqual([
+      { traceId: "0af7651916cd43dd8448eb211c80319c", spanId: "b7ad6b7169203331", attributes: { "link.reason": "batch" } },
+    ]);
     expect(obs.environment).toBe("staging");
     expect(obs.version).toBe("2.4.1");
     expect(onlyTrace(events).environment).toBe("staging");

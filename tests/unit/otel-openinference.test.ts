@@ -189,3 +189,16 @@ describe("OpenInference edge cases", () => {
     expect(emb.usage).toMatchObject({ input: 9, total: 9 });
   });
 });
+
+it.each([
+  ["RERANKER", "RETRIEVER"],
+  ["GUARDRAIL", "GUARDRAIL"],
+  ["EVALUATOR", "EVALUATOR"],
+  ["EMBEDDING", "EMBEDDING"],
+  ["UNKNOWN", "SPAN"],
+])("maps openinference.span.kind %s to %s", (kind, type) => {
+  const spans = record((r) => {
+    r.start(r.tracer("openinference"), "step", { "openinference.span.kind": kind }).end();
+  });
+  expect(byName(ingest(spans).events, "step").type).toBe(type);
+});

@@ -231,3 +231,20 @@ describe("Vercel AI SDK streamText and embeddings", () => {
     expect(emb.usage).toEqual({ total: 3 });
   });
 });
+
+it("shows generateObject's object as the output", () => {
+  const spans = record((r) => {
+    r.start(r.tracer("ai"), "ai.generateObject.doGenerate", {
+      "ai.operationId": "ai.generateObject.doGenerate",
+      "ai.model.id": "gpt-4o-mini",
+      "ai.prompt.messages": '[{"role":"user","content":"Extract the city"}]',
+      "ai.response.object": '{"city":"Lyon","country":"FR"}',
+      "ai.usage.promptTokens": 30,
+      "ai.usage.completionTokens": 9,
+    }).end();
+  });
+  const gen = byName(ingest(spans).events, "ai.generateObject.doGenerate");
+  expect(gen.type).toBe("GENERATION");
+  expect(gen.output).toEqual({ city: "Lyon", country: "FR" });
+  expect(gen.usage).toMatchObject({ input: 30, output: 9 });
+});

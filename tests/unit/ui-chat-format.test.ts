@@ -134,3 +134,15 @@ describe("helpers", () => {
     expect(maybeParseJson("{nope}")).toBeUndefined();
   });
 });
+
+describe("parseChat: hostile input", () => {
+  it("doesn't resolve roles through the object prototype", () => {
+    expect(parseChat([{ type: "constructor", content: "x" }])).toBeNull();
+    expect(parseChat([{ type: "toString", content: "x" }])).toBeNull();
+    expect(parseChat([{ role: "__proto__", content: "x" }])?.[0].role).toBe("__proto__");
+  });
+  it("keeps markup as plain text", () => {
+    const msgs = parseChat([{ role: "user", content: "<img src=x onerror=alert(1)>" }]);
+    expect(msgs?.[0].parts[0]).toEqual({ kind: "text", text: "<img src=x onerror=alert(1)>" });
+  });
+});

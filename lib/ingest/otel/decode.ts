@@ -81,7 +81,8 @@ function str(v: unknown, path: string): string | undefined {
 function describe(v: unknown): string {
   if (v === null) return "null";
   if (Array.isArray(v)) return "an array";
-  return typeof v === "object" ? "an object" : `${typeof v} ${JSON.stringify(v)?.slice(0, 40)}`;
+  if (typeof v === "object") return "an object";
+  return `${typeof v} ${(typeof v === "string" ? JSON.stringify(v) : String(v)).slice(0, 40)}`;
 }
 
 /** OTLP/JSON keys are lowerCamelCase; proto3 JSON parsers also accept the original snake_case. */

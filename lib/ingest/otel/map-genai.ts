@@ -78,6 +78,9 @@ export const mapGenAi: Convention = (attrs, ctx, known) => {
     facts.completionStartTime = new Date(ctx.span.startTime.getTime() + ttfc * 1000);
   }
 
+  // The prompt template's name (not a message: flattened messages are gen_ai.prompt.<index>.*).
+  if (known.promptName === undefined) facts.promptName = attrs.takeString("gen_ai.prompt.name");
+
   const conversation = attrs.takeString("gen_ai.conversation.id");
   if (conversation) facts.trace = { sessionId: conversation };
   return facts;

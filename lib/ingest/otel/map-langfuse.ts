@@ -49,6 +49,7 @@ export const mapLangfuse: Convention = (attrs) => {
       "user.id",
       `${OBS}.metadata.langfuse_user_id`,
       `${TRACE}.metadata.langfuse_user_id`,
+      "enduser.id", // the older OTel semantic convention for the end user
     ),
     sessionId: attrs.takeString(
       "langfuse.session.id",
