@@ -11,12 +11,14 @@ export type Db = SqliteClient;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 const providers = new WeakMap<object, Provider>();
+const targets = new WeakMap<object, DatabaseTarget>();
 
 export function createDb(target: DatabaseTarget = databaseTarget()): Db {
   const adapter = adapterFactory(target);
   const client =
     target.provider === "sqlite" ? new SqliteClient({ adapter }) : (new PostgresClient({ adapter }) as unknown as Db);
   providers.set(client, target.provider);
+  targets.set(client, target);
   return client;
 }
 
@@ -25,6 +27,13 @@ export function dialectOf(client: Db | Tx): Dialect {
   const provider = providers.get(client) ?? txProviders.get(client);
   if (!provider) throw new Error("dialectOf: client was not made by createDb");
   return dialectFor(provider);
+}
+
+/** The database a client was made for (the ingestion writer opens its own SQLite handle on it). */
+export function targetOf(client: Db): DatabaseTarget {
+  const target = targets.get(client);
+  if (!target) throw new Error("targetOf: client was not made by createDb");
+  return target;
 }
 
 const txProviders = new WeakMap<object, Provider>();

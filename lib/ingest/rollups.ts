@@ -1,13 +1,13 @@
 // Trace rollups (start, end, latency, counts, tokens, cost, models) kept on the
 // trace row so the traces table sorts and filters without scanning observations.
-import { dialectOf, type Tx } from "../db/client";
-import { join, sql } from "../db/sql";
+import { sql } from "../db/sql";
+import type { WriteStore } from "./store";
 
-export async function refreshRollups(tx: Tx, projectId: string, traceIds: string[]): Promise<void> {
-  const d = dialectOf(tx);
+export async function refreshRollups(store: WriteStore, projectId: string, traceIds: string[]): Promise<void> {
+  const d = store.dialect;
   for (let i = 0; i < traceIds.length; i += 500) {
-    const ids = join(traceIds.slice(i, i + 500).map((id) => sql`${id}`));
-    await tx.$executeRaw`
+    const ids = traceIds.slice(i, i + 500);
+    await store.exec(sql`
       UPDATE "Trace" SET
         "startTime" = a.start_time,
         "endTime" = a.end_time,
@@ -33,9 +33,9 @@ export async function refreshRollups(tx: Tx, projectId: string, traceIds: string
           SUM("totalCost") AS total_cost,
           ${d.jsonArrayAggDistinct(sql`"model"`)} AS models
         FROM "Observation"
-        WHERE "projectId" = ${projectId} AND "traceId" IN (${ids})
+        WHERE "projectId" = ${projectId} AND ${d.inList(sql`"traceId"`, ids)}
         GROUP BY "traceId"
       ) AS a
-      WHERE "Trace"."projectId" = ${projectId} AND "Trace"."id" = a.trace_id`;
+      WHERE "Trace"."projectId" = ${projectId} AND "Trace"."id" = a.trace_id`);
   }
 }

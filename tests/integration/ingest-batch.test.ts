@@ -26,7 +26,8 @@ describe.each(targets())("batch ingestion on $name", (t) => {
       event("generation-create", { id: genId, traceId, name: "llm", model: "gpt-4o", startTime: "2026-01-01T00:00:00.000Z", usage: { input: 3 } }),
       event("trace-create", { id: traceId, name: "late-trace", timestamp: "2026-01-01T00:00:00.000Z" }),
     ]);
-    expect((await res.json()).errors).toEqual([]);
+    const second = await res.json();
+    expect(second.errors, JSON.stringify(second)).toEqual([]);
     const trace = await (await api(t, `/api/public/traces/${traceId}`)).json();
     expect(trace.name).toBe("late-trace");
     const gen = trace.observations.find((o: { id: string }) => o.id === genId);

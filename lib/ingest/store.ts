@@ -1,0 +1,105 @@
+// Where the ingestion writer runs its SQL. PostgreSQL: a Prisma interactive
+// transaction. SQLite: the writer's own better-sqlite3 handle on the same file,
+// with prepared statements cached by text — Prisma's per-query overhead and
+// re-preparing halved ingestion throughput there. Both run the same SQL,
+// built once with the `sql` tag (its `?` placeholders suit better-sqlite3 as they are).
+import Database from "better-sqlite3";
+import { dialectOf, targetOf, transaction, type Db } from "../db/client";
+import type { Dialect, Sql } from "../db/sql";
+
+export type Row = Record<string, unknown>;
+
+export interface WriteStore {
+  dialect: Dialect;
+  query(q: Sql): Promise<Row[]>;
+  exec(q: Sql): Promise<void>;
+}
+
+export async function withWriteStore<T>(client: Db, fn: (store: WriteStore) => Promise<T>): Promise<T> {
+  const dialect = dialectOf(client);
+  const target = targetOf(client);
+  if (target.provider === "postgresql") {
+    return transaction(client, (tx) =>
+      fn({
+        dialect,
+        query: (q) => tx.$queryRaw<Row[]>(q),
+        exec: async (q) => {
+          await tx.$executeRaw(q);
+        },
+      }),
+    );
+  }
+  const conn = sqliteHandle(target.file);
+  // One writer at a time on the handle: requests interleave at awaits, a transaction must not.
+  return conn.lock.run(async () => {
+    conn.db.prepare("BEGIN IMMEDIATE").run();
+    try {
+      const out = await fn({
+        dialect,
+        query: async (q) => conn.statement(q.sql).all(...q.values.map(toSqlite)) as Row[],
+        exec: async (q) => {
+          conn.statement(q.sql).run(...q.values.map(toSqlite));
+        },
+      });
+      conn.db.prepare("COMMIT").run();
+      return out;
+    } catch (err) {
+      if (conn.db.inTransaction) conn.db.prepare("ROLLBACK").run();
+      throw err;
+    }
+  });
+}
+
+/** The values better-sqlite3 binds: Dates as epoch ms (lib/db/adapter.ts stores them so), booleans as 0/1. */
+function toSqlite(v: unknown): unknown {
+  if (v instanceof Date) return v.getTime();
+  if (typeof v === "boolean") return v ? 1 : 0;
+  if (v === undefined) return null;
+  return v;
+}
+
+class Mutex {
+  private tail: Promise<unknown> = Promise.resolve();
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.tail.then(fn, fn);
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+}
+
+interface SqliteHandle {
+  db: Database.Database;
+  lock: Mutex;
+  statement(text: string): Database.Statement;
+}
+
+const MAX_STATEMENTS = 300;
+
+function sqliteHandle(file: string): SqliteHandle {
+  const g = globalThis as unknown as { loupeSqliteWriters?: Map<string, SqliteHandle> };
+  const handles = (g.loupeSqliteWriters ??= new Map());
+  let h = handles.get(file);
+  if (!h) {
+    const db = new Database(file, { timeout: 10_000 });
+    db.pragma("synchronous = NORMAL");
+    // Index pages of big tables stay in memory between batches (default is 2 MB).
+    db.pragma("cache_size = -131072");
+    db.pragma("temp_store = MEMORY");
+    const cache = new Map<string, Database.Statement>();
+    h = {
+      db,
+      lock: new Mutex(),
+      statement(text: string) {
+        let st = cache.get(text);
+        if (!st) {
+          if (cache.size >= MAX_STATEMENTS) cache.delete(cache.keys().next().value!);
+          st = db.prepare(text);
+          cache.set(text, st);
+        }
+        return st;
+      },
+    };
+    handles.set(file, h);
+  }
+  return h;
+}

@@ -1,0 +1,180 @@
+// `npm run bench:ingest`: drives a running Loupe over HTTP with the demo
+// generator — Langfuse batches and OTLP protobuf, several clients at once —
+// and prints observations/s, request latency and server memory; then, on the
+// same rows, the rate of a bare insert loop straight into the same database
+// (the ceiling no HTTP path can beat).
+//
+//   npm run bench:ingest -- [--observations 100000] [--concurrency 4] [--batch 100]
+//                           [--protocol all|langfuse|otlp] [--db sqlite|postgresql]
+// Needs a production build (npm run build).
+import { execFileSync } from "node:child_process";
+import { parseArgs } from "node:util";
+import { generateDemo } from "../../lib/demo/generate";
+import type { IngestEvent } from "../../lib/ingest/events";
+import { startServer, tempPostgres, tempSqliteUrl } from "../../tests/support/server";
+import { ceilingInsert } from "./ceiling";
+import { observationCount, toLangfuseBatch, toOtlpProtobuf } from "./wire";
+
+const { values: opts } = parseArgs({
+  options: {
+    observations: { type: "string", default: "100000" },
+    concurrency: { type: "string", default: "4" },
+    batch: { type: "string", default: "100" },
+    protocol: { type: "string", default: "all" },
+    db: { type: "string", default: "sqlite" },
+  },
+});
+const target = Number(opts.observations);
+const concurrency = Number(opts.concurrency);
+const batchSize = Number(opts.batch);
+const KEYS = { publicKey: "pk-lf-bench", secretKey: "sk-lf-bench" };
+const auth = `Basic ${Buffer.from(`${KEYS.publicKey}:${KEYS.secretKey}`).toString("base64")}`;
+
+/** Whole traces packed into requests of about `batchSize` observations, generated as they are needed. */
+function* requests(prefix: string): Generator<IngestEvent[]> {
+  let pending: IngestEvent[] = [];
+  let n = 0;
+  let sent = 0;
+  // ~5 observations per demo trace; generate a little more than needed and stop at the target.
+  for (const trace of generateDemo({ traces: Math.ceil(target / 4), seed: 11, idPrefix: prefix })) {
+    pending.push(...trace);
+    n += observationCount(trace);
+    if (n >= batchSize) {
+      yield pending;
+      sent += n;
+      pending = [];
+      n = 0;
+      if (sent >= target) return;
+    }
+  }
+  if (pending.length) yield pending;
+}
+
+function rssMb(rootPid: number): number {
+  // The server is a process tree (npm → next-server): sum the resident memory of all of it.
+  const out = execFileSync("ps", ["-o", "pid=,ppid=,rss=", "-A"], { encoding: "utf8" });
+  const rows = out.trim().split("\n").map((l) => l.trim().split(/\s+/).map(Number));
+  const tree = new Set([rootPid]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [pid, ppid] of rows) if (tree.has(ppid) && !tree.has(pid)) (tree.add(pid), (grew = true));
+  }
+  return rows.filter(([pid]) => tree.has(pid)).reduce((s, [, , rss]) => s + rss, 0) / 1024;
+}
+
+const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+
+const CHUNK_OBSERVATIONS = 20_000;
+
+/**
+ * Request bodies are serialised ahead, a chunk at a time and off the clock:
+ * the clients share this machine's two cores with the server, and their
+ * JSON/protobuf encoding is not the server's work.
+ */
+function nextChunk(gen: Generator<IngestEvent[]>, protocol: "langfuse" | "otlp") {
+  const chunk: { body: string | Uint8Array; observations: number }[] = [];
+  let n = 0;
+  for (let next = gen.next(); !next.done; next = n >= CHUNK_OBSERVATIONS ? { done: true, value: undefined } : gen.next()) {
+    const events = next.value;
+    const body = protocol === "langfuse" ? JSON.stringify({ batch: toLangfuseBatch(events) }) : toOtlpProtobuf(events);
+    const observations = observationCount(events);
+    chunk.push({ body, observations });
+    n += observations;
+    if (n >= CHUNK_OBSERVATIONS) break;
+  }
+  return chunk;
+}
+
+async function run(protocol: "langfuse" | "otlp", baseUrl: string, serverPid: number) {
+  const gen = requests(`bench-${protocol}`);
+  const url = protocol === "langfuse" ? `${baseUrl}/api/public/ingestion` : `${baseUrl}/api/public/otel/v1/traces`;
+  const type = protocol === "langfuse" ? "application/json" : "application/x-protobuf";
+  const latencies: number[] = [];
+  let observations = 0;
+  let failures = 0;
+  let busyMs = 0;
+  const mem: number[] = [rssMb(serverPid)];
+  const sampler = setInterval(() => mem.push(rssMb(serverPid)), 1000);
+  for (let chunk = nextChunk(gen, protocol); chunk.length; chunk = nextChunk(gen, protocol)) {
+    const t0 = performance.now();
+    let i = 0;
+    const worker = async () => {
+      while (i < chunk.length) {
+        const { body, observations: n } = chunk[i++];
+        const s = performance.now();
+        const res = await fetch(url, { method: "POST", body: body as BodyInit, headers: { authorization: auth, "content-type": type } });
+        const text = await res.text();
+        latencies.push(performance.now() - s);
+        const ok = protocol === "langfuse" ? res.status === 207 && !JSON.parse(text).errors.length : res.status === 200 && !text.includes("rejected");
+        if (!ok && ++failures <= 3) console.error(`  request failed (${res.status}): ${text.slice(0, 300)}`);
+        observations += n;
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    busyMs += performance.now() - t0;
+    console.log(`  … ${observations.toLocaleString("en-US")} observations, ${Math.round(observations / (busyMs / 1000))}/s, server ${Math.round(mem.at(-1)!)} MB`);
+  }
+  clearInterval(sampler);
+  mem.push(rssMb(serverPid));
+  latencies.sort((a, b) => a - b);
+  return {
+    protocol,
+    observations,
+    perSecond: observations / (busyMs / 1000),
+    p50: pct(latencies, 50),
+    p95: pct(latencies, 95),
+    failures,
+    memStart: mem[0],
+    memPeak: Math.max(...mem),
+    memEnd: mem.at(-1)!,
+  };
+}
+
+async function main() {
+  const db = opts.db === "postgresql" ? await tempPostgres() : undefined;
+  const sqlite = db ? undefined : tempSqliteUrl();
+  const databaseUrl = db?.url ?? sqlite!.url;
+  console.log(`bench:ingest — ${target.toLocaleString("en-US")} observations per protocol, ${concurrency} clients, ~${batchSize} observations per request, ${opts.db}`);
+  const server = await startServer({
+    DATABASE_URL: databaseUrl,
+    LOUPE_DEMO: "0",
+    LOUPE_INIT_USER_EMAIL: "bench@loupe.dev",
+    LOUPE_INIT_USER_PASSWORD: "bench-password",
+    LOUPE_INIT_PROJECT_NAME: "bench",
+    LOUPE_INIT_PROJECT_ID: "bench",
+    LOUPE_INIT_PUBLIC_KEY: KEYS.publicKey,
+    LOUPE_INIT_SECRET_KEY: KEYS.secretKey,
+  });
+  const results = [];
+  try {
+    const protocols = opts.protocol === "all" ? (["langfuse", "otlp"] as const) : [opts.protocol as "langfuse" | "otlp"];
+    for (const p of protocols) {
+      console.log(`\n${p === "langfuse" ? "Langfuse batch (POST /api/public/ingestion)" : "OTLP protobuf (POST /api/public/otel/v1/traces)"}`);
+      results.push(await run(p, server.baseUrl, server.process.pid!));
+    }
+  } finally {
+    await server.stop();
+  }
+  console.log("\nbare insert loop straight into the same database (the ceiling)");
+  const ceiling = await ceilingInsert(databaseUrl, requests("bench-ceiling"));
+
+  console.log("\nresults");
+  console.log("| path | observations | obs/s | p50 ms | p95 ms | server RSS start → peak → end (MB) |");
+  console.log("|---|---|---|---|---|---|");
+  for (const r of results) {
+    console.log(
+      `| ${r.protocol === "langfuse" ? "Langfuse batch" : "OTLP protobuf"} | ${r.observations.toLocaleString("en-US")} | ${Math.round(r.perSecond).toLocaleString("en-US")} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${Math.round(r.memStart)} → ${Math.round(r.memPeak)} → ${Math.round(r.memEnd)} |`,
+    );
+    if (r.failures) console.log(`  ${r.failures} requests failed`);
+  }
+  console.log(`| bare insert loop | ${ceiling.observations.toLocaleString("en-US")} | ${Math.round(ceiling.perSecond).toLocaleString("en-US")} | | | |`);
+  await db?.drop();
+  sqlite?.cleanup();
+  if (results.some((r) => r.failures)) process.exit(1);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
