@@ -1,8 +1,8 @@
 // `npm run demo -- --traces 5000 [--project demo] [--seed 7]`: writes generated
 // traces into a project through the ingestion write path, with progress.
+// The database must be set up already (npm start / npm run db:migrate).
 import { parseArgs } from "node:util";
 import { db, dbReady } from "../lib/db/client";
-import { applyMigrations } from "../lib/db/migrate";
 import { writeDemoTraces } from "../lib/setup/demo";
 
 const { values } = parseArgs({
@@ -13,7 +13,6 @@ if (!Number.isInteger(traces) || traces < 1) {
   console.error("--traces must be a positive whole number");
   process.exit(1);
 }
-await applyMigrations();
 await dbReady();
 const project = await db.project.findUnique({ where: { id: values.project } });
 if (!project) {
