@@ -1,0 +1,47 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { ForbiddenError, requirePermission } from "../auth/session";
+import { db } from "../db/client";
+import { fieldErrors, type FormState } from "../forms";
+import { ApiError } from "../http/errors";
+import { priceOverrideSchema } from "../ingest/cost/schemas";
+import { createPriceOverride, deletePriceOverride } from "./service";
+
+/** Form fields: modelName, matchPattern, validFrom, and price.<usageType> = USD per 1M tokens. */
+export async function addModelPrice(_prev: FormState, form: FormData): Promise<FormState> {
+  const projectId = String(form.get("projectId") ?? "");
+  const prices: Record<string, number> = {};
+  for (const [key, value] of form.entries()) {
+    if (!key.startsWith("price.") || typeof value !== "string" || value.trim() === "") continue;
+    const perMillion = Number(value);
+    prices[key.slice("price.".length)] = Number.isFinite(perMillion) ? perMillion / 1_000_000 : NaN;
+  }
+  const parsed = priceOverrideSchema.safeParse({
+    modelName: form.get("modelName"),
+    matchPattern: form.get("matchPattern"),
+    prices,
+    validFrom: form.get("validFrom") || undefined,
+  });
+  if (!parsed.success) return fieldErrors(parsed.error);
+  try {
+    await requirePermission(projectId, "manageSettings");
+    await createPriceOverride(db, projectId, parsed.data);
+  } catch (err) {
+    if (err instanceof ForbiddenError || err instanceof ApiError) return { ok: false, error: err.message };
+    throw err;
+  }
+  revalidatePath(`/${projectId}/settings`);
+  return { ok: true };
+}
+
+export async function removeModelPrice(projectId: string, id: string): Promise<FormState> {
+  try {
+    await requirePermission(projectId, "manageSettings");
+  } catch (err) {
+    if (err instanceof ForbiddenError) return { ok: false, error: err.message };
+    throw err;
+  }
+  await deletePriceOverride(db, projectId, id);
+  revalidatePath(`/${projectId}/settings`);
+  return { ok: true };
+}
