@@ -6,7 +6,7 @@ test("a newcomer signs in and sees the demo project's traces", async ({ page }) 
   await page.getByLabel("Email").fill("demo@loupe.dev");
   await page.getByLabel("Password").fill("wrong-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Wrong email or password.");
+  await expect(page.locator(".alert-error")).toHaveText("Wrong email or password.");
 
   await page.getByLabel("Password").fill("loupe-demo");
   await page.getByRole("button", { name: "Sign in" }).click();
