@@ -1,22 +1,12 @@
 // View types for the trace viewer: plain serialisable data (dates as ISO strings)
 // that a server page maps from its query rows and passes to client components.
 
-export const OBSERVATION_TYPES = [
-  "SPAN",
-  "GENERATION",
-  "EVENT",
-  "AGENT",
-  "TOOL",
-  "CHAIN",
-  "RETRIEVER",
-  "EMBEDDING",
-  "EVALUATOR",
-  "GUARDRAIL",
-] as const;
-export type ObservationType = (typeof OBSERVATION_TYPES)[number];
+// The vocabularies are the ingestion model's (a pure module, safe in client code).
+import { LEVELS, OBSERVATION_TYPES, type Level, type ObservationType } from "@/lib/ingest/events";
 
-export const OBSERVATION_LEVELS = ["DEBUG", "DEFAULT", "WARNING", "ERROR"] as const;
-export type ObservationLevel = (typeof OBSERVATION_LEVELS)[number];
+export { OBSERVATION_TYPES, type ObservationType };
+export const OBSERVATION_LEVELS = LEVELS;
+export type ObservationLevel = Level;
 
 export interface ObservationView {
   id: string;

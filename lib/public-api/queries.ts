@@ -68,15 +68,20 @@ export async function deleteTraceApi(projectId: string, id: string) {
   return { message: "Trace deleted successfully" };
 }
 
+/** The userId filter of observations and scores goes through the user's traces (capped). */
+async function traceIdsOfUser(projectId: string, userId: string | undefined): Promise<string[] | undefined> {
+  if (!userId) return undefined;
+  const rows = await db.trace.findMany({ where: { projectId, userId }, select: { id: true }, take: 10_000 });
+  return rows.map((t) => t.id);
+}
+
 export async function listObservationsApi(projectId: string, q: z.infer<typeof observationListQuery>) {
-  const traceIdsOfUser = q.userId
-    ? (await db.trace.findMany({ where: { projectId, userId: q.userId }, select: { id: true }, take: 10_000 })).map((t) => t.id)
-    : undefined;
+  const userTraces = await traceIdsOfUser(projectId, q.userId);
   const where = {
     projectId,
     name: q.name,
     type: q.type,
-    traceId: q.traceId ?? (traceIdsOfUser ? { in: traceIdsOfUser } : undefined),
+    traceId: q.traceId ?? (userTraces ? { in: userTraces } : undefined),
     level: q.level,
     parentObservationId: q.parentObservationId,
     environment: q.environment ? { in: q.environment } : undefined,
@@ -96,13 +101,11 @@ export async function getObservationApi(projectId: string, id: string) {
 }
 
 export async function listScoresApi(projectId: string, q: z.infer<typeof scoreListQuery>) {
-  const traceIdsOfUser = q.userId
-    ? (await db.trace.findMany({ where: { projectId, userId: q.userId }, select: { id: true }, take: 10_000 })).map((t) => t.id)
-    : undefined;
+  const userTraces = await traceIdsOfUser(projectId, q.userId);
   const where = {
     projectId,
     name: q.name,
-    traceId: q.traceId ?? (traceIdsOfUser ? { in: traceIdsOfUser } : undefined),
+    traceId: q.traceId ?? (userTraces ? { in: userTraces } : undefined),
     observationId: q.observationId,
     sessionId: q.sessionId,
     source: q.source,
