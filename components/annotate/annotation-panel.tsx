@@ -1,12 +1,56 @@
-// STUB — replaced by the scoring/comments work. Signature is the contract:
-// a server component that loads and shows the scores and comments of one
-// trace, observation or session, with forms to add/edit/delete them.
-export async function AnnotationPanel(_props: {
+// The scores and comments of one trace, observation or session, with forms to
+// add, edit and delete them. A server component: it loads the data and the
+// viewer's role; the forms are small client components.
+import { Card } from "@/components/ui/card";
+import { can } from "@/lib/auth/roles";
+import { projectAccess } from "@/lib/auth/session";
+import { commentsFor } from "@/lib/comments/queries";
+import { scoreConfigs, scoresForObject } from "@/lib/scores/queries";
+import { CommentsSection } from "./comments-section";
+import { ScoreForm } from "./score-form";
+import { ScoreList } from "./score-list";
+
+export async function AnnotationPanel({
+  projectId,
+  objectType,
+  objectId,
+}: {
   projectId: string;
   objectType: "TRACE" | "OBSERVATION" | "SESSION";
   objectId: string;
   /** for OBSERVATION: its trace */
   traceId?: string;
 }) {
-  return null;
+  const access = await projectAccess(projectId);
+  if (!access) return null;
+  const ref = { objectType, objectId };
+  const [scores, configs, comments] = await Promise.all([scoresForObject(projectId, ref), scoreConfigs(projectId), commentsFor(projectId, ref)]);
+  const canAnnotate = can(access.role, "annotate");
+  const isAdmin = can(access.role, "manageSettings");
+  const label = objectType === "SESSION" ? "session" : objectType === "OBSERVATION" ? "observation" : "trace";
+
+  return (
+    <div className="col gap-3" data-testid="annotation-panel">
+      <Card title={`Scores${scores.length ? ` (${scores.length})` : ""}`}>
+        <ScoreList projectId={projectId} scores={scores} userId={access.user.id} canAnnotate={canAnnotate} isAdmin={isAdmin} configs={configs} emptyText={`No scores on this ${label} yet.`} />
+        {canAnnotate ? (
+          <ScoreForm projectId={projectId} objectType={objectType} objectId={objectId} configs={configs} canManageConfigs={isAdmin} />
+        ) : (
+          <p className="muted small">Your role ({access.role}) can read scores but not add them.</p>
+        )}
+      </Card>
+      <Card title={`Comments${comments.length ? ` (${comments.length})` : ""}`}>
+        <CommentsSection
+          projectId={projectId}
+          objectType={objectType}
+          objectId={objectId}
+          comments={comments}
+          userId={access.user.id}
+          canAnnotate={canAnnotate}
+          isAdmin={isAdmin}
+          label={label}
+        />
+      </Card>
+    </div>
+  );
 }

@@ -39,7 +39,7 @@ interface Selection {
 const INTERACTIVE = "a,button,input,select,textarea,label,summary,[role=button]";
 
 export function DataTable<TData>(props: DataTableProps<TData>) {
-  const { tableId, columns, data, total, page, limit, sort, getRowId, rowHref, selectable = false, bulkActions, toolbar, empty } = props;
+  const { tableId, columns, data, total, totalCapped = false, page, limit, sort, getRowId, rowHref, selectable = false, bulkActions, toolbar, empty } = props;
   const pageSizes = props.pageSizes ?? PAGE_SIZES;
   const nav = useUrlNavState();
   const scope = useSearchParams()?.toString() ?? "";
@@ -106,7 +106,7 @@ export function DataTable<TData>(props: DataTableProps<TData>) {
           {toolbar}
           <span className="spacer" />
           {nav.pending && <span className="spinner" aria-label="Loading" />}
-          <span className="muted small">{formatTokens(total)} total</span>
+          <span className="muted small">{formatTokens(total)}{totalCapped ? "+" : ""} total</span>
           <ColumnChooser columns={table.getAllLeafColumns().slice().sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id))} order={order} prefs={prefs} onChange={savePrefs} />
         </div>
         {selectable && bulk.count > 0 && bulkActions && (
@@ -124,7 +124,7 @@ export function DataTable<TData>(props: DataTableProps<TData>) {
             <div className="table-banner">
               {sel.allMatching ? (
                 <>
-                  All {formatTokens(total)} rows matching the filter are selected.
+                  All {formatTokens(total)}{totalCapped ? "+" : ""} rows matching the filter are selected.
                   <button type="button" className="link" onClick={clear}>
                     Clear selection
                   </button>
@@ -133,7 +133,7 @@ export function DataTable<TData>(props: DataTableProps<TData>) {
                 <>
                   All {pageIds.length} rows on this page are selected.
                   <button type="button" className="link" onClick={() => setIds(new Set(pageIds), true)}>
-                    Select all {formatTokens(total)} matching the filter
+                    Select all {formatTokens(total)}{totalCapped ? "+" : ""} matching the filter
                   </button>
                 </>
               )}
@@ -222,6 +222,8 @@ export function DataTable<TData>(props: DataTableProps<TData>) {
         </div>
         <Pagination
           total={total}
+          totalCapped={totalCapped}
+          rowsOnPage={data.length}
           page={page}
           limit={limit}
           pageSizes={pageSizes}

@@ -6,6 +6,10 @@ import { pageCount } from "./url-state";
 
 export interface PaginationProps {
   total: number;
+  /** `total` is a lower bound: more pages may follow the last counted one. */
+  totalCapped?: boolean;
+  /** Rows on the current page (with a capped total, a full page means there may be a next one). */
+  rowsOnPage?: number;
   page: number;
   limit: number;
   pageSizes: readonly number[];
@@ -14,15 +18,19 @@ export interface PaginationProps {
   disabled?: boolean;
 }
 
-export function Pagination({ total, page, limit, pageSizes, onPage, onLimit, disabled }: PaginationProps) {
-  const pages = pageCount(total, limit);
+export function Pagination({ total, totalCapped = false, rowsOnPage, page, limit, pageSizes, onPage, onLimit, disabled }: PaginationProps) {
+  const counted = pageCount(total, limit);
+  const more = totalCapped && (rowsOnPage ?? limit) >= limit;
+  const pages = more ? Math.max(counted, page + 1) : counted;
+  const plus = totalCapped ? "+" : "";
   const from = total === 0 ? 0 : (page - 1) * limit + 1;
-  const to = Math.min(total, page * limit);
+  const to = totalCapped ? (page - 1) * limit + (rowsOnPage ?? limit) : Math.min(total, page * limit);
+  const shown = totalCapped ? Math.max(total, to) : total;
   const sizes = pageSizes.includes(limit) ? pageSizes : [...pageSizes, limit].sort((a, b) => a - b);
   return (
     <div className="table-foot">
       <span>
-        {from > to ? "No rows on this page" : `${formatTokens(from)}–${formatTokens(to)}`} of <strong>{formatTokens(total)}</strong>
+        {from > to ? "No rows on this page" : `${formatTokens(from)}–${formatTokens(to)}`} of <strong>{formatTokens(shown)}{plus}</strong>
       </span>
       <span className="spacer" />
       <label className="row gap-1">
@@ -36,7 +44,7 @@ export function Pagination({ total, page, limit, pageSizes, onPage, onLimit, dis
         </select>
       </label>
       <span aria-live="polite">
-        Page {formatTokens(Math.min(page, pages))} of {formatTokens(pages)}
+        Page {formatTokens(Math.min(page, pages))} of {formatTokens(pages)}{plus}
       </span>
       <div className="pager">
         <Button size="sm" icon aria-label="First page" disabled={disabled || page <= 1} onClick={() => onPage(1)}>
@@ -48,7 +56,7 @@ export function Pagination({ total, page, limit, pageSizes, onPage, onLimit, dis
         <Button size="sm" icon aria-label="Next page" disabled={disabled || page >= pages} onClick={() => onPage(page + 1)}>
           ›
         </Button>
-        <Button size="sm" icon aria-label="Last page" disabled={disabled || page >= pages} onClick={() => onPage(pages)}>
+        <Button size="sm" icon aria-label="Last page" disabled={disabled || page >= pages || totalCapped} onClick={() => onPage(pages)}>
           »
         </Button>
       </div>

@@ -46,6 +46,8 @@ export interface DataTableProps<TData> {
   data: readonly TData[];
   /** Rows matching the filter across all pages. */
   total: number;
+  /** `total` is a lower bound (the server stopped counting there): shown as "10,000+". */
+  totalCapped?: boolean;
   /** 1-based. */
   page: number;
   limit: number;

@@ -10,8 +10,11 @@ import { databaseTarget, type DatabaseTarget } from "./url";
 export type Db = SqliteClient;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
-const providers = new WeakMap<object, Provider>();
-const targets = new WeakMap<object, DatabaseTarget>();
+// On globalThis: Next dev evaluates this module once per bundle layer (RSC, SSR, actions), and
+// the shared `db` below must be recognised by every copy of dialectOf.
+const globalMaps = globalThis as unknown as { loupeProviders?: WeakMap<object, Provider>; loupeTargets?: WeakMap<object, DatabaseTarget> };
+const providers = (globalMaps.loupeProviders ??= new WeakMap<object, Provider>());
+const targets = (globalMaps.loupeTargets ??= new WeakMap<object, DatabaseTarget>());
 
 export function createDb(target: DatabaseTarget = databaseTarget()): Db {
   const adapter = adapterFactory(target);

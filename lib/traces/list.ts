@@ -6,7 +6,7 @@ import { raw, sql, type Sql } from "../db/sql";
 import type { TraceFilter, TraceSortColumn } from "./schemas";
 import { traceWhere } from "./where";
 
-const SORT_SQL: Record<TraceSortColumn, string> = {
+export const SORT_SQL: Record<TraceSortColumn, string> = {
   timestamp: `"t"."timestamp"`,
   latency: `"t"."latencyMs"`,
   cost: `"t"."totalCost"`,
@@ -53,8 +53,10 @@ export function isTraceSortColumn(c: string): c is TraceSortColumn {
 function orderBy(sort: TraceListQuery["sort"]): Sql {
   const column = SORT_SQL[sort?.column ?? "timestamp"];
   const dir = sort?.dir === "asc" ? "ASC" : "DESC";
-  // NULLs last either way; the id breaks ties so paging is stable.
-  return raw(`${column} IS NULL, ${column} ${dir}, "t"."id" ${dir}`);
+  // NULLs last either way; the id breaks ties so paging is stable. Written as
+  // NULLS LAST (not "col IS NULL, col") so SQLite can walk the (projectId, col)
+  // index for the usual descending sorts instead of sorting every row.
+  return raw(`${column} ${dir} NULLS LAST, "t"."id" ${dir}`);
 }
 
 const PREVIEW_CHARS = 300;
@@ -79,6 +81,35 @@ export async function countTraces(client: Db, projectId: string, filter: TraceFi
   const where = traceWhere(client, projectId, filter);
   const [row] = await client.$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS "n" FROM "Trace" AS "t" WHERE ${where}`;
   return Number(row?.n ?? 0);
+}
+
+/**
+ * The table's count: exact up to `cap`, else "cap+" (capped: true). An exact
+ * COUNT over a million rows costs a full index scan on every page view; nobody
+ * reads "1,043,877" differently from "10,000+", and the pager still works.
+ */
+export async function countTracesCapped(
+  client: Db,
+  projectId: string,
+  filter: TraceFilter,
+  cap = 10_000,
+): Promise<{ count: number; capped: boolean }> {
+  const where = traceWhere(client, projectId, filter);
+  const [row] = await client.$queryRaw<{ n: unknown }[]>`
+    SELECT COUNT(*) AS "n" FROM (SELECT 1 FROM "Trace" AS "t" WHERE ${where} LIMIT ${cap + 1}) AS "m"`;
+  const n = Number(row?.n ?? 0);
+  return n > cap ? { count: cap, capped: true } : { count: n, capped: false };
+}
+
+/**
+ * How far the table counts before saying "N+". Filters answered from indexes
+ * count to 10,000 cheaply; filters that must read each row's payload or probe
+ * another table (search, tags, scores, metadata, models) stop at 1,000 so a count
+ * never costs more than a page.
+ */
+export function countCapFor(filter: TraceFilter): number {
+  const rowScan = !!(filter.search || filter.tags?.length || filter.score?.length || filter.metadata?.length || filter.model);
+  return rowScan ? 1_000 : 10_000;
 }
 
 /** Ids of every trace matching a filter (for "select all matching" bulk actions), capped. */

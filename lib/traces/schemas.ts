@@ -74,3 +74,21 @@ export const pageSchema = z.object({
   page: z.coerce.number().int().min(1, "must be 1 or more").default(1),
   limit: z.coerce.number().int().min(1, "must be 1 or more").max(1000, "must be at most 1000").default(50),
 });
+
+/**
+ * Which traces a bulk action touches: the ids ticked on the page, or every
+ * trace matching the table view (its query string, re-read on the server).
+ */
+export const traceSelectionSchema = z.object({
+  ids: z.array(z.string().min(1).max(500)).max(1000, "select at most 1000 rows, or all matching"),
+  allMatching: z.boolean(),
+  view: z.string().max(8000).default(""),
+});
+export type TraceSelection = z.input<typeof traceSelectionSchema>;
+
+export const bulkTraceActionSchema = z.discriminatedUnion("action", [
+  z.object({ action: z.literal("bookmark"), value: z.boolean() }),
+  z.object({ action: z.literal("delete") }),
+  z.object({ action: z.literal("queue"), queueId: z.string().min(1, "pick a queue") }),
+]);
+export type BulkTraceAction = z.infer<typeof bulkTraceActionSchema>;

@@ -28,7 +28,12 @@ export function traceWhere(client: Db, projectId: string, f: TraceFilter): Sql {
   if (f.release) c.push(sql`"t"."release" = ${f.release}`);
   if (f.version) c.push(sql`"t"."version" = ${f.version}`);
   if (f.ids?.length) c.push(sql`"t"."id" IN (${join(f.ids)})`);
-  for (const tag of f.tags ?? []) c.push(d.jsonArrayContains(T("tags"), tag));
+  for (const tag of f.tags ?? []) {
+    // SQLite: a cheap substring test on the short tags text first, so json_each
+    // only runs on the rows that can match (it costs ~10x a substring test).
+    if (d.provider === "sqlite") c.push(sql`instr(${T("tags")}, ${JSON.stringify(tag)}) > 0`);
+    c.push(d.jsonArrayContains(T("tags"), tag));
+  }
   if (f.level === "error") c.push(sql`"t"."errorCount" > 0`);
   if (f.level === "warning") c.push(sql`("t"."warningCount" > 0 OR "t"."errorCount" > 0)`);
   if (f.model) c.push(d.jsonArrayContains(T("models"), f.model));
@@ -38,9 +43,12 @@ export function traceWhere(client: Db, projectId: string, f: TraceFilter): Sql {
   if (f.maxCost !== undefined) c.push(sql`"t"."totalCost" <= ${f.maxCost}`);
   if (f.bookmarked !== undefined) c.push(sql`"t"."bookmarked" = ${f.bookmarked}`);
   for (const m of f.metadata ?? []) c.push(sql`${d.jsonText(T("metadata"), m.key)} = ${m.value}`);
+  // The score look-up must ride Score(projectId, traceId): one trace has a few
+  // scores, a name has millions. `name || ''` keeps the planner (SQLite has no
+  // statistics unless ANALYZE ran) from picking the (projectId, name) index.
   for (const s of f.score ?? []) {
     const value = typeof s.value === "number" ? sql`"s"."value" ${SCORE_OPS[s.op]} ${s.value}` : sql`"s"."stringValue" ${SCORE_OPS[s.op]} ${s.value}`;
-    c.push(sql`EXISTS (SELECT 1 FROM "Score" AS "s" WHERE "s"."projectId" = "t"."projectId" AND "s"."traceId" = "t"."id" AND "s"."name" = ${s.name} AND ${value})`);
+    c.push(sql`EXISTS (SELECT 1 FROM "Score" AS "s" WHERE "s"."projectId" = "t"."projectId" AND "s"."traceId" = "t"."id" AND ("s"."name" || '') = ${s.name} AND ${value})`);
   }
   if (f.search) {
     const pattern = `%${f.search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;

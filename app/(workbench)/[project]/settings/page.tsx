@@ -3,8 +3,12 @@ import { notFound } from "next/navigation";
 import { projectAccess } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
 import { projectApiKeys, projectMembers } from "@/lib/projects/queries";
+import { scoreConfigs } from "@/lib/scores/queries";
 import { ApiKeysSection } from "./api-keys-section";
 import { MembersSection } from "./members-section";
+import { ScoreConfigsSection } from "./score-configs-section";
+import { ModelPricesSection } from "./model-prices-section";
+import { priceSettings } from "@/lib/prices/queries";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -12,7 +16,12 @@ export default async function SettingsPage({ params }: { params: Promise<{ proje
   const { project } = await params;
   const access = await projectAccess(project);
   if (!access) notFound();
-  const [keys, members] = await Promise.all([projectApiKeys(project), projectMembers(project)]);
+  const [keys, members, configs, prices] = await Promise.all([
+    projectApiKeys(project),
+    projectMembers(project),
+    scoreConfigs(project, { includeArchived: true }),
+    priceSettings(project),
+  ]);
   return (
     <div className="page">
       <header className="page-header">
@@ -40,6 +49,8 @@ export default async function SettingsPage({ params }: { params: Promise<{ proje
         isOwner={access.role === "owner"}
         members={members.map((m) => ({ ...m, since: m.since.toISOString() }))}
       />
+      <ScoreConfigsSection projectId={project} canManage={can(access.role, "manageSettings")} configs={configs} />
+      <ModelPricesSection projectId={project} canManage={can(access.role, "manageSettings")} {...prices} />
     </div>
   );
 }

@@ -1,0 +1,177 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AnnotationPanel } from "@/components/annotate/annotation-panel";
+import { TraceViewer } from "@/components/trace/trace-viewer";
+import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { formatCost, formatDate, formatDuration, formatTokens } from "@/components/ui/format";
+import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/roles";
+import { projectAccess } from "@/lib/auth/session";
+import { loadObservation } from "@/lib/traces/actions";
+import { traceHeader, traceIo, traceNeighboursInView, traceObservations, traceScores } from "@/lib/traces/queries";
+import { viewQuery, type SearchParamsRecord } from "@/lib/traces/table-params";
+import { BookmarkToggle } from "./bookmark-toggle";
+import { ObservationAnnotationsSync } from "./observation-annotations-sync";
+import { TraceIo } from "./trace-io";
+
+type Props = { params: Promise<{ project: string; traceId: string }>; searchParams: Promise<SearchParamsRecord> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { traceId } = await params;
+  return { title: `Trace ${decodeId(traceId)}` };
+}
+
+/** Route params arrive percent-encoded for some characters; a lone "%" must not throw. */
+function decodeId(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+function scoreLabel(s: { value: number | null; stringValue: string | null; dataType: string }): string {
+  if (s.dataType === "NUMERIC" && s.value !== null) return String(Number(s.value.toFixed(4)));
+  return s.stringValue ?? String(s.value ?? "");
+}
+
+export default async function TracePage(props: Props) {
+  const [{ project, traceId: rawId }, searchParams] = await Promise.all([props.params, props.searchParams]);
+  const traceId = decodeId(rawId);
+  const access = await projectAccess(project);
+  if (!access) notFound();
+  const [header, io, observations, scores, neighbours] = await Promise.all([
+    traceHeader(project, traceId),
+    traceIo(project, traceId),
+    traceObservations(project, traceId),
+    traceScores(project, traceId),
+    traceNeighboursInView(project, traceId, searchParams),
+  ]);
+  if (!header || !io) notFound();
+
+  const base = `/${encodeURIComponent(project)}`;
+  const view = viewQuery(searchParams);
+  const withView = (path: string) => `${path}${view ? `?${view}` : ""}`;
+  const selected = typeof searchParams.observation === "string" && observations.some((o) => o.id === searchParams.observation) ? searchParams.observation : null;
+  const selectedObs = selected ? observations.find((o) => o.id === selected) : undefined;
+
+  return (
+    <div className="page">
+      <PageHeader
+        breadcrumbs={[{ label: "Traces", href: withView(`${base}/traces`) }, { label: <span className="mono">{traceId}</span> }]}
+        title={header.name ?? <span className="faint">(unnamed trace)</span>}
+        meta={
+          <>
+            <span className="muted small mono">{formatDate(header.timestamp, { ms: true })} UTC</span>
+            {header.userId && <span className="small">user <span className="strong">{header.userId}</span></span>}
+            {header.sessionId && (
+              <span className="small">
+                session{" "}
+                <Link className="link" href={`${base}/sessions/${encodeURIComponent(header.sessionId)}`}>
+                  {header.sessionId}
+                </Link>
+              </span>
+            )}
+            {header.environment !== "default" && <Badge tone="info">{header.environment}</Badge>}
+            {header.release && <Badge>release {header.release}</Badge>}
+            {header.version && <Badge>version {header.version}</Badge>}
+            {header.tags.map((t) => (
+              <Badge key={t}>{t}</Badge>
+            ))}
+            <CopyButton text={traceId} label="Copy id" />
+          </>
+        }
+        actions={
+          <>
+            <BookmarkToggle projectId={project} traceId={traceId} bookmarked={header.bookmarked} disabled={!can(access.role, "annotate")} />
+            <nav className="row gap-1" aria-label="Traces in this view">
+              {neighbours.prev ? (
+                <ButtonLink size="sm" href={withView(`${base}/traces/${encodeURIComponent(neighbours.prev)}`)} aria-label="Previous trace" rel="prev">
+                  ‹ Prev
+                </ButtonLink>
+              ) : (
+                <span className="btn btn-secondary btn-sm" aria-disabled="true" style={{ opacity: 0.5 }}>
+                  ‹ Prev
+                </span>
+              )}
+              {neighbours.next ? (
+                <ButtonLink size="sm" href={withView(`${base}/traces/${encodeURIComponent(neighbours.next)}`)} aria-label="Next trace" rel="next">
+                  Next ›
+                </ButtonLink>
+              ) : (
+                <span className="btn btn-secondary btn-sm" aria-disabled="true" style={{ opacity: 0.5 }}>
+                  Next ›
+                </span>
+              )}
+            </nav>
+          </>
+        }
+      />
+
+      <div className="row wrap gap-4 small" aria-label="Totals" style={{ marginBottom: 12 }}>
+        <span>
+          <span className="muted">Latency</span> <span className="strong">{formatDuration(header.latencyMs)}</span>
+        </span>
+        <span>
+          <span className="muted">Tokens</span> <span className="strong">{formatTokens(header.inputTokens)} → {formatTokens(header.outputTokens)}</span>{" "}
+          <span className="faint">({formatTokens(header.totalTokens)} total)</span>
+        </span>
+        <span>
+          <span className="muted">Cost</span> <span className="strong">{formatCost(header.totalCost)}</span>
+        </span>
+        <span>
+          <span className="muted">Observations</span> <span className="strong">{formatTokens(header.observationCount)}</span>
+        </span>
+        {header.errorCount > 0 && <Badge tone="error">{header.errorCount} error{header.errorCount > 1 ? "s" : ""}</Badge>}
+        {header.warningCount > 0 && <Badge tone="warning">{header.warningCount} warning{header.warningCount > 1 ? "s" : ""}</Badge>}
+        {scores.map((s) => (
+          <Badge key={s.id} tone="info" title={s.comment ?? `${s.source} score`}>
+            {s.name}: {scoreLabel(s)}
+          </Badge>
+        ))}
+      </div>
+
+      <TraceIo projectId={project} traceId={traceId} input={io.input} output={io.output} />
+
+      <div style={{ marginTop: 16 }}>
+        <TraceViewer
+          observations={observations}
+          traceStartTime={header.startTime?.toISOString() ?? header.timestamp.toISOString()}
+          traceEndTime={header.endTime?.toISOString() ?? null}
+          initialSelectedId={selected}
+          loadObservation={loadObservation.bind(null, project, traceId)}
+          emptyDetail={
+            <div className="empty small">
+              {observations.length ? "Select an observation to see its input, output, usage and timing." : "This trace has no observations yet."}
+            </div>
+          }
+        />
+      </div>
+      <ObservationAnnotationsSync renderedFor={selected} />
+
+      <div className="grid-2" style={{ marginTop: 16 }}>
+        <section className="card" aria-label="Trace scores and comments">
+          <header className="card-head">
+            <h2 className="card-title">Trace scores and comments</h2>
+          </header>
+          <div className="card-body">
+            <AnnotationPanel projectId={project} objectType="TRACE" objectId={traceId} />
+          </div>
+        </section>
+        {selectedObs && (
+          <section className="card" aria-label="Observation scores and comments">
+            <header className="card-head">
+              <h2 className="card-title ellipsis">Observation: {selectedObs.name ?? selectedObs.id}</h2>
+            </header>
+            <div className="card-body">
+              <AnnotationPanel projectId={project} objectType="OBSERVATION" objectId={selectedObs.id} traceId={traceId} />
+            </div>
+          </section>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,172 @@
+"use client";
+// The traces table's columns and bulk bar around the shared DataTable. Sorting,
+// filtering and paging happen on the server; this file only draws a page.
+import Link from "next/link";
+import { useMemo } from "react";
+import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
+import { Badge } from "@/components/ui/badge";
+import { formatCost, formatDate, formatDuration, formatTokens } from "@/components/ui/format";
+import type { TraceListRow } from "@/lib/traces/list";
+import { TraceBulkActions } from "./trace-bulk-actions";
+import { TraceFilters } from "./trace-filters";
+
+/** One table row as plain data: the list row with its date as ISO text and the page's scores. */
+export type TraceRowView = Omit<TraceListRow, "timestamp"> & { timestamp: string; scores: Record<string, number | string> };
+
+export interface TracesTableProps {
+  projectId: string;
+  rows: TraceRowView[];
+  total: number;
+  totalCapped: boolean;
+  page: number;
+  limit: number;
+  sort: { id: string; desc: boolean };
+  scoreNames: string[];
+  traceNames: string[];
+  /** The view's query string, carried into the trace page for prev/next and back. */
+  viewQuery: string;
+  canDelete: boolean;
+  canAnnotate: boolean;
+  queues: { id: string; name: string }[];
+  empty: React.ReactNode;
+}
+
+function scoreText(v: number | string | undefined): string {
+  if (v === undefined) return "";
+  return typeof v === "number" ? String(Number(v.toFixed(2))) : v;
+}
+
+function columns(projectId: string, scoreNames: string[]): DataTableColumn<TraceRowView>[] {
+  const base = `/${encodeURIComponent(projectId)}`;
+  const cols: DataTableColumn<TraceRowView>[] = [
+    {
+      id: "timestamp",
+      header: "Time (UTC)",
+      enableSorting: true,
+      sortDescFirst: true,
+      meta: { width: 150 },
+      cell: ({ row }) => <span className="nowrap mono">{formatDate(row.original.timestamp)}</span>,
+    },
+    {
+      id: "name",
+      header: "Name",
+      enableSorting: true,
+      meta: { width: 180 },
+      cell: ({ row }) => (
+        <span className="row gap-1">
+          {row.original.bookmarked && (
+            <span title="Bookmarked" aria-label="Bookmarked" style={{ color: "var(--warning)" }}>
+              ★
+            </span>
+          )}
+          <span className="ellipsis">{row.original.name ?? <span className="faint">(unnamed)</span>}</span>
+        </span>
+      ),
+    },
+    {
+      id: "errors",
+      header: "Level",
+      enableSorting: true,
+      sortDescFirst: true,
+      meta: { label: "Level (errors / warnings)" },
+      cell: ({ row }) => (
+        <span className="row gap-1">
+          {row.original.errorCount > 0 && <Badge tone="error">{row.original.errorCount} error{row.original.errorCount > 1 ? "s" : ""}</Badge>}
+          {row.original.warningCount > 0 && <Badge tone="warning">{row.original.warningCount} warn</Badge>}
+        </span>
+      ),
+    },
+    { id: "userId", header: "User", cell: ({ row }) => <span className="ellipsis">{row.original.userId ?? ""}</span> },
+    {
+      id: "sessionId",
+      header: "Session",
+      cell: ({ row }) =>
+        row.original.sessionId ? (
+          <Link className="link ellipsis" href={`${base}/sessions/${encodeURIComponent(row.original.sessionId)}`}>
+            {row.original.sessionId}
+          </Link>
+        ) : null,
+    },
+    {
+      id: "tags",
+      header: "Tags",
+      cell: ({ row }) => (
+        <span className="row gap-1">
+          {row.original.tags.slice(0, 4).map((t) => (
+            <Badge key={t}>{t}</Badge>
+          ))}
+          {row.original.tags.length > 4 && <span className="faint small">+{row.original.tags.length - 4}</span>}
+        </span>
+      ),
+    },
+    {
+      id: "latency",
+      header: "Latency",
+      enableSorting: true,
+      sortDescFirst: true,
+      meta: { align: "right" },
+      cell: ({ row }) => formatDuration(row.original.latencyMs),
+    },
+    {
+      id: "tokens",
+      header: "Tokens (in → out)",
+      enableSorting: true,
+      sortDescFirst: true,
+      meta: { align: "right", label: "Tokens" },
+      cell: ({ row }) => (
+        <span title={`${formatTokens(row.original.totalTokens)} total`}>
+          {formatTokens(row.original.inputTokens)} → {formatTokens(row.original.outputTokens)}
+        </span>
+      ),
+    },
+    { id: "cost", header: "Cost", enableSorting: true, sortDescFirst: true, meta: { align: "right" }, cell: ({ row }) => formatCost(row.original.totalCost) },
+    {
+      id: "observations",
+      header: "Obs.",
+      enableSorting: true,
+      sortDescFirst: true,
+      meta: { align: "right", label: "Observations" },
+      cell: ({ row }) => formatTokens(row.original.observationCount),
+    },
+  ];
+  for (const name of scoreNames) {
+    cols.push({
+      id: `score:${name}`,
+      header: name,
+      meta: { align: "right", label: `Score: ${name}` },
+      cell: ({ row }) => <span className="mono">{scoreText(row.original.scores[name])}</span>,
+    });
+  }
+  cols.push(
+    { id: "environment", header: "Environment", cell: ({ row }) => row.original.environment },
+    { id: "release", header: "Release", meta: { defaultHidden: true }, cell: ({ row }) => row.original.release ?? "" },
+    { id: "version", header: "Version", meta: { defaultHidden: true }, cell: ({ row }) => row.original.version ?? "" },
+    { id: "input", header: "Input", meta: { defaultHidden: true, width: 240 }, cell: ({ row }) => <span className="ellipsis mono">{row.original.inputPreview ?? ""}</span> },
+    { id: "output", header: "Output", meta: { defaultHidden: true, width: 240 }, cell: ({ row }) => <span className="ellipsis mono">{row.original.outputPreview ?? ""}</span> },
+  );
+  return cols;
+}
+
+export function TracesTable(props: TracesTableProps) {
+  const { projectId, viewQuery } = props;
+  const cols = useMemo(() => columns(projectId, props.scoreNames), [projectId, props.scoreNames]);
+  const href = (row: TraceRowView) => `/${encodeURIComponent(projectId)}/traces/${encodeURIComponent(row.id)}${viewQuery ? `?${viewQuery}` : ""}`;
+  return (
+    <DataTable<TraceRowView>
+      tableId="traces"
+      columns={cols}
+      data={props.rows}
+      total={props.total}
+      totalCapped={props.totalCapped}
+      page={props.page}
+      limit={props.limit}
+      sort={props.sort}
+      getRowId={(r) => r.id}
+      rowHref={href}
+      selectable={props.canAnnotate}
+      bulkActions={(selection) => <TraceBulkActions projectId={projectId} selection={selection} canDelete={props.canDelete} queues={props.queues} />}
+      toolbar={<TraceFilters traceNames={props.traceNames} scoreNames={props.scoreNames} />}
+      empty={props.empty}
+    />
+  );
+}

@@ -1,0 +1,18 @@
+"use client";
+// "Add to queue" for one trace, observation or session (trace and session pages).
+import { addItemsToQueue } from "@/lib/queues/actions";
+import { QueuePicker } from "./queue-picker";
+
+export function AddToQueueButton({
+  projectId,
+  objectType,
+  objectId,
+  queues,
+}: {
+  projectId: string;
+  objectType: "TRACE" | "OBSERVATION" | "SESSION";
+  objectId: string;
+  queues: { id: string; name: string }[];
+}) {
+  return <QueuePicker projectId={projectId} queues={queues} onAdd={(queueId) => addItemsToQueue(projectId, queueId, objectType, [objectId])} />;
+}

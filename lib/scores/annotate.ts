@@ -1,0 +1,137 @@
+// Reviewer (human) scores. They go through the ingestion write path as score
+// events with source ANNOTATION and the author, so sessions and readers see
+// them exactly like API scores. One score per object, config and author:
+// scoring again updates it instead of piling up duplicates.
+import { randomUUID } from "node:crypto";
+import type { Db } from "../db/client";
+import { ApiError } from "../http/errors";
+import { ingestEvents } from "../ingest/service";
+import { checkAgainstConfig } from "./validate";
+import type { AnnotatedObjectType } from "./schemas";
+
+export interface ObjectRef {
+  objectType: AnnotatedObjectType;
+  objectId: string;
+}
+
+/** Where a score on this object points: trace, observation (with its trace) or session. */
+export async function resolveTarget(client: Db, projectId: string, ref: ObjectRef) {
+  if (ref.objectType === "TRACE") {
+    const t = await client.trace.findUnique({ where: { projectId_id: { projectId, id: ref.objectId } }, select: { id: true } });
+    if (!t) throw new ApiError("not_found", `Trace ${ref.objectId} not found`);
+    return { traceId: t.id, observationId: null, sessionId: null };
+  }
+  if (ref.objectType === "OBSERVATION") {
+    const o = await client.observation.findUnique({ where: { projectId_id: { projectId, id: ref.objectId } }, select: { id: true, traceId: true } });
+    if (!o) throw new ApiError("not_found", `Observation ${ref.objectId} not found`);
+    return { traceId: o.traceId, observationId: o.id, sessionId: null };
+  }
+  const s = await client.session.findUnique({ where: { projectId_id: { projectId, id: ref.objectId } }, select: { id: true } });
+  if (!s) throw new ApiError("not_found", `Session ${ref.objectId} not found`);
+  return { traceId: null, observationId: null, sessionId: s.id };
+}
+
+/** The Score columns that select scores made directly on the object (not on its children). */
+export function scoreWhere(ref: ObjectRef) {
+  if (ref.objectType === "TRACE") return { traceId: ref.objectId, observationId: null };
+  if (ref.objectType === "OBSERVATION") return { observationId: ref.objectId };
+  return { sessionId: ref.objectId, traceId: null, observationId: null };
+}
+
+export interface AnnotationValue {
+  configId: string;
+  value: number | string;
+  comment?: string | null;
+}
+
+/** Writes (or rewrites) the user's scores on one object. Throws ApiError naming the config on a bad value. */
+export async function saveAnnotationScores(
+  client: Db,
+  projectId: string,
+  userId: string,
+  ref: ObjectRef,
+  values: AnnotationValue[],
+  opts: { queueId?: string | null } = {},
+): Promise<string[]> {
+  const target = await resolveTarget(client, projectId, ref);
+  const events = [];
+  for (const v of values) {
+    const config = await client.scoreConfig.findFirst({ where: { id: v.configId, projectId }, select: { name: true } });
+    if (!config) throw new ApiError("not_found", `Score config ${v.configId} not found`, [{ path: "configId", issue: "not found" }]);
+    let checked;
+    try {
+      checked = await checkAgainstConfig(client, projectId, { configId: v.configId, name: config.name, value: v.value });
+    } catch (err) {
+      if (err instanceof ApiError) throw new ApiError(err.code, `${config.name}: ${err.message.replace(/^value: /, "")}`, err.details);
+      throw err;
+    }
+    const existing = await client.score.findFirst({
+      where: { projectId, ...scoreWhere(ref), configId: v.configId, authorUserId: userId, source: "ANNOTATION" },
+      select: { id: true },
+    });
+    events.push({
+      kind: "score" as const,
+      id: existing?.id ?? randomUUID(),
+      name: config.name,
+      value: checked.value,
+      dataType: checked.dataType as "NUMERIC" | "CATEGORICAL" | "BOOLEAN",
+      ...target,
+      comment: v.comment?.trim() ? v.comment.trim() : null,
+      source: "ANNOTATION" as const,
+      configId: v.configId,
+      queueId: opts.queueId ?? null,
+      authorUserId: userId,
+      timestamp: new Date(),
+    });
+  }
+  if (events.length) await ingestEvents(projectId, events, client);
+  return events.map((e) => e.id);
+}
+
+export type ScoreChange = { ok: true } | { ok: false; error: string };
+
+async function ownAnnotation(client: Db, projectId: string, userId: string, scoreId: string, mayTouchOthers: boolean) {
+  const s = await client.score.findUnique({ where: { projectId_id: { projectId, id: scoreId } } });
+  if (!s) return { ok: false, error: "That score no longer exists." } as const;
+  if (s.source !== "ANNOTATION") return { ok: false, error: "Scores sent by the API or an evaluator can't be changed here." } as const;
+  if (s.authorUserId !== userId && !mayTouchOthers) return { ok: false, error: "Only the author or an admin can change this score." } as const;
+  return { ok: true, score: s } as const;
+}
+
+/** New value/comment for an existing reviewer score (its config checks the value). */
+export async function updateAnnotationScore(
+  client: Db,
+  projectId: string,
+  userId: string,
+  scoreId: string,
+  change: { value: number | string; comment?: string | null },
+  mayTouchOthers = false,
+): Promise<ScoreChange> {
+  const found = await ownAnnotation(client, projectId, userId, scoreId, mayTouchOthers);
+  if (!found.ok) return { ok: false, error: found.error };
+  const s = found.score;
+  const checked = s.configId
+    ? await checkAgainstConfig(client, projectId, { configId: s.configId, name: s.name, value: change.value })
+    : { dataType: s.dataType, value: change.value };
+  await ingestEvents(projectId, [
+    {
+      kind: "score",
+      id: s.id,
+      name: s.name,
+      value: checked.value,
+      dataType: checked.dataType as "NUMERIC",
+      // The writer treats null as "not provided": an emptied comment is cleared below.
+      comment: change.comment?.trim() || undefined,
+      timestamp: new Date(),
+    },
+  ], client);
+  if (!change.comment?.trim() && s.comment) await client.score.update({ where: { projectId_id: { projectId, id: s.id } }, data: { comment: null } });
+  return { ok: true };
+}
+
+export async function deleteAnnotationScore(client: Db, projectId: string, userId: string, scoreId: string, mayTouchOthers = false): Promise<ScoreChange> {
+  const found = await ownAnnotation(client, projectId, userId, scoreId, mayTouchOthers);
+  if (!found.ok) return { ok: false, error: found.error };
+  await client.score.delete({ where: { projectId_id: { projectId, id: scoreId } } });
+  return { ok: true };
+}

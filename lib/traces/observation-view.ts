@@ -1,0 +1,85 @@
+// Observation rows → the trace viewer's ObservationView (plain data, ISO dates).
+import type { ObservationLevel, ObservationType, ObservationView } from "@/components/trace/types";
+
+/** Everything but the payloads: what the tree, timeline and detail header need. */
+export const OBSERVATION_LIST_SELECT = {
+  id: true,
+  traceId: true,
+  parentObservationId: true,
+  type: true,
+  name: true,
+  startTime: true,
+  endTime: true,
+  completionStartTime: true,
+  level: true,
+  statusMessage: true,
+  model: true,
+  modelParameters: true,
+  inputTokens: true,
+  outputTokens: true,
+  totalTokens: true,
+  usageDetails: true,
+  inputCost: true,
+  outputCost: true,
+  totalCost: true,
+  costDetails: true,
+} as const;
+
+export interface ObservationRow {
+  id: string;
+  traceId: string;
+  parentObservationId: string | null;
+  type: string;
+  name: string | null;
+  startTime: Date;
+  endTime: Date | null;
+  completionStartTime: Date | null;
+  level: string;
+  statusMessage: string | null;
+  model: string | null;
+  modelParameters: unknown;
+  inputTokens: number | null;
+  outputTokens: number | null;
+  totalTokens: number | null;
+  usageDetails: unknown;
+  inputCost: number | null;
+  outputCost: number | null;
+  totalCost: number | null;
+  costDetails: unknown;
+}
+
+/** Only finite numbers from a stored details map (it came from a client). */
+function numberMap(v: unknown): Record<string, number> | null {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return null;
+  const out: Record<string, number> = {};
+  for (const [k, x] of Object.entries(v)) if (typeof x === "number" && Number.isFinite(x)) out[k] = x;
+  return out;
+}
+
+export function observationView(r: ObservationRow, payloads?: { input: unknown; output: unknown; metadata: unknown }): ObservationView {
+  const view: ObservationView = {
+    id: r.id,
+    traceId: r.traceId,
+    parentObservationId: r.parentObservationId,
+    type: r.type as ObservationType,
+    name: r.name,
+    startTime: r.startTime.toISOString(),
+    endTime: r.endTime?.toISOString() ?? null,
+    completionStartTime: r.completionStartTime?.toISOString() ?? null,
+    level: r.level as ObservationLevel,
+    statusMessage: r.statusMessage,
+    model: r.model,
+    modelParameters: r.modelParameters ?? null,
+    inputTokens: r.inputTokens,
+    outputTokens: r.outputTokens,
+    totalTokens: r.totalTokens,
+    usageDetails: numberMap(r.usageDetails),
+    inputCost: r.inputCost,
+    outputCost: r.outputCost,
+    totalCost: r.totalCost,
+    costDetails: numberMap(r.costDetails),
+    latencyMs: r.endTime ? r.endTime.getTime() - r.startTime.getTime() : null,
+  };
+  if (payloads) Object.assign(view, { input: payloads.input ?? null, output: payloads.output ?? null, metadata: payloads.metadata ?? null });
+  return view;
+}

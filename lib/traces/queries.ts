@@ -1,0 +1,109 @@
+import "server-only";
+// Read models for the traces table and the trace page.
+import { db } from "../db/client";
+import { countCapFor, countTracesCapped, listTraces, scoresForTraces, type TraceListRow } from "./list";
+import { traceNeighbours } from "./neighbours";
+import { observationView, OBSERVATION_LIST_SELECT, type ObservationRow } from "./observation-view";
+import { scoreNames, traceNames } from "./options";
+import { parseTraceTableParams, type SearchParamsRecord, type TraceTableParams } from "./table-params";
+
+export interface TracesTableData {
+  params: TraceTableParams;
+  rows: (TraceListRow & { scores: Record<string, number | string> })[];
+  total: number;
+  totalCapped: boolean;
+  scoreNames: string[];
+  traceNames: string[];
+  /** False when the project has no trace at all (empty state: how to send them). */
+  hasTraces: boolean;
+}
+
+export async function tracesTable(projectId: string, searchParams: SearchParamsRecord): Promise<TracesTableData> {
+  const params = parseTraceTableParams(searchParams);
+  const { filter, sort, page, limit } = params;
+  const rows = await listTraces(db, projectId, { filter, sort, page, limit });
+  const [count, scores, names, scoreNameList] = await Promise.all([
+    countTracesCapped(db, projectId, filter, countCapFor(filter)),
+    scoresForTraces(db, projectId, rows.map((r) => r.id)),
+    traceNames(db, projectId),
+    scoreNames(db, projectId),
+  ]);
+  const hasTraces = rows.length > 0 || count.count > 0 || (await db.trace.findFirst({ where: { projectId }, select: { id: true } })) !== null;
+  return {
+    params,
+    rows: rows.map((r) => ({ ...r, scores: scores.get(r.id) ?? {} })),
+    total: count.count,
+    totalCapped: count.capped,
+    scoreNames: scoreNameList,
+    traceNames: names,
+    hasTraces,
+  };
+}
+
+const TRACE_HEADER_SELECT = {
+  id: true,
+  name: true,
+  timestamp: true,
+  userId: true,
+  sessionId: true,
+  release: true,
+  version: true,
+  environment: true,
+  tags: true,
+  metadata: true,
+  bookmarked: true,
+  startTime: true,
+  endTime: true,
+  latencyMs: true,
+  observationCount: true,
+  errorCount: true,
+  warningCount: true,
+  inputTokens: true,
+  outputTokens: true,
+  totalTokens: true,
+  totalCost: true,
+} as const;
+
+/** The trace's own fields without its input/output (those can be megabytes: see traceIo). */
+export async function traceHeader(projectId: string, traceId: string) {
+  const t = await db.trace.findUnique({ where: { projectId_id: { projectId, id: traceId } }, select: TRACE_HEADER_SELECT });
+  if (!t) return null;
+  return { ...t, tags: Array.isArray(t.tags) ? t.tags.filter((x): x is string => typeof x === "string") : [] };
+}
+export type TraceHeader = NonNullable<Awaited<ReturnType<typeof traceHeader>>>;
+
+/** Payloads bigger than this are loaded on request instead of inline with the page. */
+export const INLINE_IO_CHARS = 200_000;
+
+/** The trace's input and output, or their sizes when too big to send with the page. */
+export async function traceIo(projectId: string, traceId: string) {
+  const t = await db.trace.findUnique({ where: { projectId_id: { projectId, id: traceId } }, select: { input: true, output: true } });
+  if (!t) return null;
+  const size = (v: unknown) => (v === null || v === undefined ? 0 : JSON.stringify(v).length);
+  const pack = (v: unknown) => (size(v) > INLINE_IO_CHARS ? { inline: false as const, chars: size(v) } : { inline: true as const, value: v ?? null });
+  return { input: pack(t.input), output: pack(t.output) };
+}
+
+/** Every observation of a trace, without payloads (2,000 of them stay a small page). */
+export async function traceObservations(projectId: string, traceId: string) {
+  const rows: ObservationRow[] = await db.observation.findMany({
+    where: { projectId, traceId },
+    select: OBSERVATION_LIST_SELECT,
+    orderBy: [{ startTime: "asc" }, { id: "asc" }],
+  });
+  return rows.map((r) => observationView(r));
+}
+
+export async function traceScores(projectId: string, traceId: string) {
+  return db.score.findMany({
+    where: { projectId, traceId, observationId: null },
+    select: { id: true, name: true, value: true, stringValue: true, dataType: true, source: true, comment: true },
+    orderBy: [{ name: "asc" }, { timestamp: "desc" }],
+  });
+}
+
+/** Previous/next trace of the table view whose params the trace page carries. */
+export async function traceNeighboursInView(projectId: string, traceId: string, view: SearchParamsRecord) {
+  const { filter, sort } = parseTraceTableParams(view);
+  return traceNeighbours(db, projectId, traceId, { filter, sort });
+}

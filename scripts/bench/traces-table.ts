@@ -1,0 +1,159 @@
+// `npm run bench:traces`: how fast the traces table answers on a big SQLite file.
+//
+//   npm run bench:traces -- [--traces 1000000] [--runs 40] [--keep]
+//
+// Builds a fresh temp database (migrated like production), writes ~10k demo
+// traces through the real ingestion path, multiplies the Trace and Score rows
+// with INSERT ... SELECT (new ids, older timestamps, more users and sessions)
+// up to N, then runs the table's own query functions (page + capped count +
+// the page's scores, as the page does) per case and prints p50/p95.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { createDb, dbReady, type Db } from "../../lib/db/client";
+import { applyMigrations } from "../../lib/db/migrate";
+import { databaseTarget } from "../../lib/db/url";
+import { writeDemoTraces } from "../../lib/setup/demo";
+import { countCapFor, countTraces, countTracesCapped, listTraces, scoresForTraces, type TraceListQuery } from "../../lib/traces/list";
+import { traceNames, scoreNames } from "../../lib/traces/options";
+import { parseTraceTableParams, type SearchParamsRecord } from "../../lib/traces/table-params";
+
+const { values: opts } = parseArgs({
+  options: { traces: { type: "string", default: "1000000" }, runs: { type: "string", default: "40" }, keep: { type: "boolean", default: false } },
+});
+const N = Number(opts.traces);
+const RUNS = Number(opts.runs);
+const BASE = Math.min(N, 10_000);
+const PROJECT = "bench";
+const DAY = 86_400_000;
+
+const dir = mkdtempSync(path.join(tmpdir(), "loupe-bench-traces-"));
+const target = databaseTarget(`file:${path.join(dir, "bench.db")}`);
+
+async function fill(db: Db) {
+  let t0 = Date.now();
+  await db.project.create({ data: { id: PROJECT, name: "Bench" } });
+  await writeDemoTraces(db, PROJECT, { traces: BASE, seed: 3, idPrefix: "b" }); // the last 14 days
+  console.log(`ingested ${BASE.toLocaleString()} demo traces in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+  if (N <= BASE) return;
+
+  t0 = Date.now();
+  const copies = Math.ceil(N / BASE) - 1;
+  // Copy k of every base row: id~k, 14 days older per copy, users spread over
+  // 8×50 ids, sessions unique per copy. Columns not named keep their value.
+  const shift = (col: string) => `CASE WHEN "${col}" IS NULL THEN NULL ELSE "${col}" - "k"."k" * ${14 * DAY} END`;
+  const traceCols = (await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM pragma_table_info('Trace')`)).map((c) => c.name);
+  const traceExpr: Record<string, string> = {
+    id: `"id" || '~' || "k"."k"`,
+    timestamp: `"timestamp" - "k"."k" * ${14 * DAY}`,
+    startTime: shift("startTime"),
+    endTime: shift("endTime"),
+    userId: `CASE WHEN "userId" IS NULL THEN NULL ELSE "userId" || '~' || ("k"."k" % 50) END`,
+    sessionId: `CASE WHEN "sessionId" IS NULL THEN NULL ELSE "sessionId" || '~' || "k"."k" END`,
+  };
+  const scoreCols = (await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM pragma_table_info('Score')`)).map((c) => c.name);
+  const scoreExpr: Record<string, string> = {
+    id: `"id" || '~' || "k"."k"`,
+    traceId: `"traceId" || '~' || "k"."k"`,
+    timestamp: `"timestamp" - "k"."k" * ${14 * DAY}`,
+  };
+  const q = (c: string) => `"${c}"`;
+  const select = (cols: string[], expr: Record<string, string>) => cols.map((c) => expr[c] ?? q(c)).join(", ");
+  const kTable = (from: number, to: number) => `WITH RECURSIVE "k"("k") AS (SELECT ${from} UNION ALL SELECT "k" + 1 FROM "k" WHERE "k" < ${to})`;
+  // Batches of copies so progress shows and each transaction stays moderate.
+  for (let from = 1; from <= copies; from += 10) {
+    const to = Math.min(copies, from + 9);
+    const remaining = N - BASE - (from - 1) * BASE;
+    await db.$executeRawUnsafe(
+      `INSERT INTO "Trace" (${traceCols.map(q).join(", ")}) ${kTable(from, to)}
+       SELECT ${select(traceCols, traceExpr)} FROM "Trace", "k" WHERE "projectId" = '${PROJECT}' AND "id" NOT LIKE '%~%' LIMIT ${remaining}`,
+    );
+    await db.$executeRawUnsafe(
+      `INSERT INTO "Score" (${scoreCols.map(q).join(", ")}) ${kTable(from, to)}
+       SELECT ${select(scoreCols, scoreExpr)} FROM "Score", "k" WHERE "projectId" = '${PROJECT}' AND "id" NOT LIKE '%~%'`,
+    );
+    process.stdout.write(`\rmultiplied: copy ${to}/${copies}`);
+  }
+  const [{ n }] = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT COUNT(*) AS n FROM "Trace"`);
+  const [{ s }] = await db.$queryRawUnsafe<{ s: number }[]>(`SELECT COUNT(*) AS s FROM "Score"`);
+  console.log(`\nmultiplied to ${Number(n).toLocaleString()} traces, ${Number(s).toLocaleString()} scores in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+}
+
+const CASES: [string, SearchParamsRecord][] = [
+  ["default view", {}],
+  ["range=24h", { range: "24h" }],
+  ["name=research-agent", { name: "research-agent" }],
+  ["userId", { userId: "alice@acme.io~7" }],
+  ["sessionId", { sessionId: "b-session-40~3" }],
+  ["level=error", { level: "error" }],
+  ["tag=error", { tags: "error" }],
+  ["score helpfulness<0.5", { score: "helpfulness<0.5" }],
+  ["sort latency desc", { sort: "latency.desc" }],
+  ["search 'refund'", { search: "refund" }],
+  ["level=error, page 20", { level: "error", page: "20" }],
+  ["bookmarked", { bookmarked: "true" }],
+  ["sort cost desc", { sort: "cost.desc" }],
+  // The worst case, on purpose: a term no trace contains reads every row's payload.
+  ["search, no match", { search: "zqxjv" }],
+];
+
+function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+}
+
+/** What the traces page runs for one view (see lib/traces/queries.ts tracesTable). */
+async function tableQuery(db: Db, params: SearchParamsRecord) {
+  const p = parseTraceTableParams(params);
+  const q: TraceListQuery = { filter: p.filter, sort: p.sort, page: p.page, limit: p.limit };
+  const rows = await listTraces(db, PROJECT, q);
+  const total = await countTracesCapped(db, PROJECT, p.filter, countCapFor(p.filter));
+  await scoresForTraces(db, PROJECT, rows.map((r) => r.id));
+  return { rows: rows.length, total: total.count, capped: total.capped };
+}
+
+async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
+  const t0 = performance.now();
+  const out = await fn();
+  return [performance.now() - t0, out];
+}
+
+async function main() {
+  console.log(`database: ${target.provider === "sqlite" ? target.file : ""}`);
+  await applyMigrations(target);
+  const db = createDb(target);
+  await dbReady(db, target);
+  await fill(db);
+  // Bookmark a sprinkle so the bookmarked case has something to find.
+  await db.$executeRawUnsafe(`UPDATE "Trace" SET "bookmarked" = 1 WHERE "projectId" = '${PROJECT}' AND "id" LIKE '%7~1_'`);
+
+  console.log(`\n${"case".padEnd(26)} ${"rows".padStart(5)} ${"total".padStart(8)}  ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)}`);
+  for (const [label, params] of CASES) {
+    await tableQuery(db, params); // warm the page cache like a second visitor would
+    const ms: number[] = [];
+    let last = { rows: 0, total: 0, capped: false };
+    for (let i = 0; i < RUNS; i++) {
+      const [t, r] = await time(() => tableQuery(db, params));
+      ms.push(t);
+      last = r;
+    }
+    const total = `${last.total.toLocaleString()}${last.capped ? "+" : ""}`;
+    console.log(`${label.padEnd(26)} ${String(last.rows).padStart(5)} ${total.padStart(8)}  ${pct(ms, 50).toFixed(1).padStart(8)} ${pct(ms, 95).toFixed(1).padStart(8)}`);
+  }
+  const [optMs] = await time(async () => Promise.all([traceNames(db, PROJECT), scoreNames(db, PROJECT)]));
+  console.log(`\nfilter options (names, score names): ${optMs.toFixed(1)} ms`);
+  const [exactMs, exact] = await time(() => countTraces(db, PROJECT, {}));
+  console.log(`for comparison, an exact COUNT(*) of the default view: ${exact.toLocaleString()} rows in ${exactMs.toFixed(0)} ms`);
+  await db.$disconnect();
+}
+
+main()
+  .catch((err) => {
+    console.error(err);
+    process.exitCode = 1;
+  })
+  .finally(() => {
+    if (!opts.keep) rmSync(dir, { recursive: true, force: true });
+    else console.log(`kept ${dir}`);
+  });
