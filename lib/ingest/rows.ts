@@ -3,6 +3,7 @@
 // JSON and booleans. One decoder makes both the same merge input.
 import { ident, join, sql } from "../db/sql";
 import type { ObservationRow, ScoreRow, TraceRow } from "./merge";
+import { ROLLUP_COLS, type Rollup } from "./rollups";
 import type { Row, WriteStore } from "./store";
 
 export const TRACE_COLS = ["name", "timestamp", "userId", "sessionId", "release", "version", "environment", "tags", "metadata", "input", "output", "public"] as const;
@@ -17,7 +18,7 @@ export const SCORE_COLS = [
   "comment", "authorUserId", "configId", "queueId", "environment", "metadata", "timestamp",
 ] as const;
 
-export const JSON_COLS = new Set(["tags", "metadata", "input", "output", "modelParameters", "usageDetails", "costDetails"]);
+export const JSON_COLS = new Set(["tags", "metadata", "input", "output", "modelParameters", "usageDetails", "costDetails", "models"]);
 const DATE_COLS = new Set(["timestamp", "startTime", "endTime", "completionStartTime"]);
 const BOOL_COLS = new Set(["public", "costProvided"]);
 
@@ -47,6 +48,8 @@ async function load<T>(store: WriteStore, table: string, cols: readonly string[]
   return out;
 }
 
-export const loadTraces = (s: WriteStore, p: string, ids: string[]) => load<TraceRow>(s, "Trace", TRACE_COLS, p, ids);
+/** Stored traces with their rollups (the writer updates those in memory). */
+export const loadTraces = (s: WriteStore, p: string, ids: string[]) =>
+  load<TraceRow & Rollup>(s, "Trace", [...TRACE_COLS, ...ROLLUP_COLS], p, ids);
 export const loadObservations = (s: WriteStore, p: string, ids: string[]) => load<ObservationRow>(s, "Observation", OBS_COLS, p, ids);
 export const loadScores = (s: WriteStore, p: string, ids: string[]) => load<ScoreRow>(s, "Score", SCORE_COLS, p, ids);

@@ -13,6 +13,11 @@ export interface WriteStore {
   dialect: Dialect;
   query(q: Sql): Promise<Row[]>;
   exec(q: Sql): Promise<void>;
+  /**
+   * SQLite only: one statement text (with ? placeholders) run once per row.
+   * The hot upserts skip building an Sql object per row and re-hashing its text.
+   */
+  execEach?(text: string, rows: unknown[][]): Promise<void>;
 }
 
 export async function withWriteStore<T>(client: Db, fn: (store: WriteStore) => Promise<T>): Promise<T> {
@@ -39,6 +44,10 @@ export async function withWriteStore<T>(client: Db, fn: (store: WriteStore) => P
         query: async (q) => conn.statement(q.sql).all(...q.values.map(toSqlite)) as Row[],
         exec: async (q) => {
           conn.statement(q.sql).run(...q.values.map(toSqlite));
+        },
+        execEach: async (text, rows) => {
+          const st = conn.statement(text);
+          for (const r of rows) st.run(...r.map(toSqlite));
         },
       });
       conn.db.prepare("COMMIT").run();

@@ -3,10 +3,10 @@
 // upsert, then refresh the touched traces' rollups. The caller acknowledges
 // only after this resolves (acknowledged = committed).
 import type { Db } from "../db/client";
-import { ident, join, sql, type Sql } from "../db/sql";
+import { ident, join, raw, sql, type Sql } from "../db/sql";
 import type { IngestEvent } from "./events";
 import { foldEvents, mergeObservation, mergeTrace, scoreRow, type ObservationRow, type PriceFn } from "./merge";
-import { refreshRollups } from "./rollups";
+import { aggregateRollups, emptyRollup, ROLLUP_COLS, rollUp, type Rollup } from "./rollups";
 import { JSON_COLS, loadObservations, loadScores, loadTraces, OBS_COLS, SCORE_COLS, TRACE_COLS } from "./rows";
 import { withWriteStore, type WriteStore } from "./store";
 
@@ -35,13 +35,18 @@ export async function writeEvents(
     const batch = foldEvents(events, (id) => prevObs.get(id)?.traceId);
 
     const prevTraces = await loadTraces(store, projectId, [...batch.traces.keys()]);
-    const traceRows = [...batch.traces.values()].map((e) =>
-      mergeTrace(prevTraces.get(e.id), e, batch.inferredStart.get(e.id), now),
-    );
-    await upsert(store, "Trace", projectId, TRACE_COLS, traceRows, now);
 
+    // Observations first: a trace that must be aggregated again reads them.
+    const changes = new Map<string, { prev?: ObservationRow; next: ObservationRow }[]>();
     if (batch.observations.size) {
-      const rows = [...batch.observations.values()].map((e) => mergeObservation(prevObs.get(e.id), e, now, price));
+      const rows = [...batch.observations.values()].map((e) => {
+        const prev = prevObs.get(e.id);
+        const next = mergeObservation(prev, e, now, price);
+        const list = changes.get(next.traceId) ?? [];
+        list.push({ prev, next });
+        changes.set(next.traceId, list);
+        return next;
+      });
       await upsert(store, "Observation", projectId, OBS_COLS, rows, now);
     }
     if (batch.scores.size) {
@@ -49,10 +54,21 @@ export async function writeEvents(
       const rows = [...batch.scores.values()].map((e) => scoreRow(prevScores.get(e.id), e, now));
       await upsert(store, "Score", projectId, SCORE_COLS, rows, now);
     }
+
+    const rollups = new Map<string, Rollup | undefined>();
+    for (const id of batch.traces.keys()) rollups.set(id, rollUp(prevTraces.get(id), changes.get(id) ?? []));
+    const inexact = [...rollups].filter(([, r]) => !r).map(([id]) => id);
+    if (inexact.length) for (const [id, r] of await aggregateRollups(store, projectId, inexact)) rollups.set(id, r);
+
+    const traceRows = [...batch.traces.values()].map((e) => ({
+      ...mergeTrace(prevTraces.get(e.id), e, batch.inferredStart.get(e.id), now),
+      ...(rollups.get(e.id) ?? emptyRollup()),
+    }));
+    await upsert(store, "Trace", projectId, [...TRACE_COLS, ...ROLLUP_COLS], traceRows, now);
+
     const sessionIds = new Set(traceRows.map((t) => t.sessionId).filter((s): s is string => !!s));
     for (const s of batch.scores.values()) if (s.sessionId) sessionIds.add(s.sessionId);
     await ensureSessions(store, projectId, [...sessionIds], now);
-    await refreshRollups(store, projectId, [...batch.traces.keys()]);
     return { traces: batch.traces.size, observations: batch.observations.size, scores: batch.scores.size };
   });
 }
@@ -65,8 +81,8 @@ async function lockKeys(store: WriteStore, projectId: string, keys: string[]) {
 /**
  * INSERT ... ON CONFLICT ("projectId","id") DO UPDATE: rows are already merged,
  * so the update takes them whole. PostgreSQL gets multi-row statements (fewer
- * round trips); SQLite one cached single-row statement per table (no network,
- * and one prepared text beats re-preparing a new text per row count).
+ * round trips); SQLite one prepared single-row statement run per row (no
+ * network, and one statement text beats preparing a new one per row count).
  */
 async function upsert<R extends { id: string }>(
   store: WriteStore,
@@ -76,20 +92,22 @@ async function upsert<R extends { id: string }>(
   rows: R[],
   now: Date,
 ) {
-  const pg = store.dialect.provider === "postgresql";
-  const colList = join([ident("projectId"), ident("id"), ...cols.map(ident), ident("createdAt"), ident("updatedAt")]);
-  const updates = join([...cols, "updatedAt"].map((c) => sql`${ident(c)} = excluded.${ident(c)}`));
-  const value = (c: string, v: unknown): Sql => {
-    if (v === undefined || v === null) return sql`NULL`;
-    if (JSON_COLS.has(c)) return pg ? sql`${JSON.stringify(v)}::jsonb` : sql`${JSON.stringify(v)}`;
-    return sql`${v}`;
-  };
-  const tuple = (r: R) => sql`(${join([sql`${projectId}`, sql`${r.id}`, ...cols.map((c) => value(c, r[c])), sql`${now}`, sql`${now}`])})`;
-  // SQLite caps bound parameters at 32,766; observations have ~30 columns.
-  const size = pg ? 400 : 1;
-  for (let i = 0; i < rows.length; i += size) {
-    const values = join(rows.slice(i, i + size).map(tuple));
-    await store.exec(sql`INSERT INTO ${ident(table)} (${colList}) VALUES ${values} ON CONFLICT ("projectId", "id") DO UPDATE SET ${updates}`);
+  if (!rows.length) return;
+  const allCols = ["projectId", "id", ...cols, "createdAt", "updatedAt"];
+  const conflict = `ON CONFLICT ("projectId", "id") DO UPDATE SET ${[...cols, "updatedAt"].map((c) => `"${c}" = excluded."${c}"`).join(", ")}`;
+  const values = (r: R) => [projectId, r.id, ...cols.map((c) => (JSON_COLS.has(c) && r[c] != null ? JSON.stringify(r[c]) : (r[c] ?? null))), now, now];
+  if (store.execEach) {
+    const text = `INSERT INTO "${table}" (${allCols.map((c) => `"${c}"`).join(", ")}) VALUES (${allCols.map(() => "?").join(", ")}) ${conflict}`;
+    await store.execEach(text, rows.map(values));
+    return;
+  }
+  const cast = (c: string, v: unknown): Sql => (v !== null && JSON_COLS.has(c) ? sql`${v}::jsonb` : sql`${v}`);
+  for (let i = 0; i < rows.length; i += 400) {
+    const tuples = rows.slice(i, i + 400).map((r) => {
+      const vs = values(r);
+      return sql`(${join(vs.map((v, j) => cast(allCols[j], v)))})`;
+    });
+    await store.exec(sql`INSERT INTO ${ident(table)} (${join(allCols.map(ident))}) VALUES ${join(tuples)} ${raw(conflict)}`);
   }
 }
 

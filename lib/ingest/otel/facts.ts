@@ -74,19 +74,29 @@ function mergeUsage<T extends Usage | Cost>(a: T | undefined, b: T | undefined):
 function mergeTrace(a: TraceFacts | undefined, b: TraceFacts | undefined): TraceFacts | undefined {
   if (!a) return b;
   if (!b) return a;
-  const out: TraceFacts = { ...b, ...stripUndefined(a) };
+  const out: TraceFacts = overlay(b, a);
   out.metadata = mergeObj(a.metadata, b.metadata);
   out.tags = a.tags || b.tags ? [...new Set([...(a.tags ?? []), ...(b.tags ?? [])])] : undefined;
   return out;
 }
 
 export function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+  return overlay({}, o) as Partial<T>;
+}
+
+/** `base` with every defined field of `top` laid over it (a plain loop: this runs per span, per convention). */
+function overlay<T extends object>(base: T, top: Partial<T>): T {
+  const out = { ...base } as Record<string, unknown>;
+  for (const k in top) {
+    const v = (top as Record<string, unknown>)[k];
+    if (v !== undefined) out[k] = v;
+  }
+  return out as T;
 }
 
 /** `a` is the higher-priority finding. */
 export function mergeFacts(a: SpanFacts, b: SpanFacts): SpanFacts {
-  const out: SpanFacts = { ...b, ...stripUndefined(a) };
+  const out: SpanFacts = overlay(b, a);
   out.modelParameters = mergeObj(a.modelParameters, b.modelParameters);
   out.metadata = mergeObj(a.metadata, b.metadata);
   out.usage = mergeUsage(a.usage, b.usage);
