@@ -2,74 +2,10 @@
 // leaves undefined or null keeps what is stored; metadata objects merge
 // shallowly and tags union, so pieces of one trace sent by several spans or
 // requests add up instead of erasing each other.
-import type { Cost, IngestEvent, Json, JsonObject, ObservationEvent, ScoreEvent, TraceEvent, Usage } from "./events";
+import type { Cost, IngestEvent, JsonObject, ObservationEvent, ScoreEvent, TraceEvent, Usage } from "./events";
+import type { ObservationRow, ScoreRow, TraceRow } from "./rows";
 
-export interface TraceRow {
-  id: string;
-  timestamp: Date;
-  name: string | null;
-  userId: string | null;
-  sessionId: string | null;
-  release: string | null;
-  version: string | null;
-  environment: string;
-  tags: string[] | null;
-  metadata: JsonObject | null;
-  input: Json | null;
-  output: Json | null;
-  public: boolean;
-}
-
-export interface ObservationRow {
-  id: string;
-  traceId: string;
-  parentObservationId: string | null;
-  type: string;
-  name: string | null;
-  startTime: Date;
-  endTime: Date | null;
-  completionStartTime: Date | null;
-  level: string;
-  statusMessage: string | null;
-  version: string | null;
-  environment: string;
-  input: Json | null;
-  output: Json | null;
-  metadata: JsonObject | null;
-  model: string | null;
-  modelParameters: JsonObject | null;
-  promptName: string | null;
-  promptVersion: number | null;
-  inputTokens: number | null;
-  outputTokens: number | null;
-  totalTokens: number | null;
-  usageDetails: Record<string, number> | null;
-  inputCost: number | null;
-  outputCost: number | null;
-  totalCost: number | null;
-  costDetails: Record<string, number> | null;
-  costProvided: boolean;
-}
-
-export interface ScoreRow {
-  id: string;
-  traceId: string | null;
-  observationId: string | null;
-  sessionId: string | null;
-  datasetRunId: string | null;
-  name: string;
-  value: number | null;
-  stringValue: string | null;
-  dataType: string;
-  source: string;
-  comment: string | null;
-  authorUserId: string | null;
-  configId: string | null;
-  queueId: string | null;
-  environment: string;
-  metadata: JsonObject | null;
-  timestamp: Date;
-}
+export type { ObservationRow, ScoreRow, TraceRow };
 
 /** Events of one batch, folded per id in the order given. */
 export interface FoldedBatch {

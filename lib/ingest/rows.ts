@@ -2,9 +2,77 @@
 // gives epoch-ms integers, JSON text and 0/1; PostgreSQL gives Dates, parsed
 // JSON and booleans. One decoder makes both the same merge input.
 import { ident, join, sql } from "../db/sql";
-import type { ObservationRow, ScoreRow, TraceRow } from "./merge";
+import type { Json, JsonObject } from "./events";
 import { ROLLUP_COLS, type Rollup } from "./rollups";
 import type { Row, WriteStore } from "./store";
+
+/** The stored shapes the writer merges into (payload columns parsed). */
+export interface TraceRow {
+  id: string;
+  timestamp: Date;
+  name: string | null;
+  userId: string | null;
+  sessionId: string | null;
+  release: string | null;
+  version: string | null;
+  environment: string;
+  tags: string[] | null;
+  metadata: JsonObject | null;
+  input: Json | null;
+  output: Json | null;
+  public: boolean;
+}
+
+export interface ObservationRow {
+  id: string;
+  traceId: string;
+  parentObservationId: string | null;
+  type: string;
+  name: string | null;
+  startTime: Date;
+  endTime: Date | null;
+  completionStartTime: Date | null;
+  level: string;
+  statusMessage: string | null;
+  version: string | null;
+  environment: string;
+  input: Json | null;
+  output: Json | null;
+  metadata: JsonObject | null;
+  model: string | null;
+  modelParameters: JsonObject | null;
+  promptName: string | null;
+  promptVersion: number | null;
+  inputTokens: number | null;
+  outputTokens: number | null;
+  totalTokens: number | null;
+  usageDetails: Record<string, number> | null;
+  inputCost: number | null;
+  outputCost: number | null;
+  totalCost: number | null;
+  costDetails: Record<string, number> | null;
+  costProvided: boolean;
+}
+
+export interface ScoreRow {
+  id: string;
+  traceId: string | null;
+  observationId: string | null;
+  sessionId: string | null;
+  datasetRunId: string | null;
+  name: string;
+  value: number | null;
+  stringValue: string | null;
+  dataType: string;
+  source: string;
+  comment: string | null;
+  authorUserId: string | null;
+  configId: string | null;
+  queueId: string | null;
+  environment: string;
+  metadata: JsonObject | null;
+  timestamp: Date;
+}
 
 export const TRACE_COLS = ["name", "timestamp", "userId", "sessionId", "release", "version", "environment", "tags", "metadata", "input", "output", "public"] as const;
 export const OBS_COLS = [

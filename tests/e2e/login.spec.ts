@@ -13,6 +13,10 @@ test("a newcomer signs in and sees the demo project's traces", async ({ page }) 
   await expect(page.getByRole("heading", { name: "Projects" })).toBeVisible();
   await page.getByRole("link", { name: "Demo project" }).click();
   await expect(page).toHaveURL(/\/demo\/traces/);
+  // the demo project's generated traces are there to look at
+  await expect(page.getByText("400 total")).toBeVisible();
+  await expect(page.getByRole("cell", { name: "research-agent" }).first()).toBeVisible();
+  await expect(page.getByRole("cell", { name: "support-chat" }).first()).toBeVisible();
 });
 
 test("without a session no page is reachable", async ({ page }) => {
