@@ -3,7 +3,7 @@ import { can } from "../auth/roles";
 import { requirePermission } from "../auth/session";
 import { db } from "../db/client";
 import { fieldErrors, formObject, type FormState } from "../forms";
-import { guarded, refreshProject } from "../scores/action-guard";
+import { guarded, refreshProject } from "../auth/action-guard";
 import { addCommentSchema } from "./schemas";
 import { addComment, deleteComment } from "./write";
 

@@ -31,11 +31,18 @@ function unionTags(a: string[] | null | undefined, b: string[] | null | undefine
   return [...new Set([...a, ...b])];
 }
 
-function mergeTraceEvents(a: TraceEvent, b: TraceEvent): TraceEvent {
-  const out: TraceEvent = { ...a };
-  for (const [k, v] of Object.entries(b) as [keyof TraceEvent, unknown][]) {
-    if (given(v)) (out as unknown as Record<string, unknown>)[k] = v;
+/** `a` with every field `b` provides laid over it (a plain loop: this runs per event). */
+function overlay<T extends object>(a: T, b: T): T {
+  const out = { ...a } as Record<string, unknown>;
+  for (const k in b) {
+    const v = (b as Record<string, unknown>)[k];
+    if (given(v)) out[k] = v;
   }
+  return out as T;
+}
+
+function mergeTraceEvents(a: TraceEvent, b: TraceEvent): TraceEvent {
+  const out = overlay(a, b);
   out.metadata = mergeObjects(a.metadata, b.metadata);
   out.tags = unionTags(a.tags, b.tags);
   return out;
@@ -53,10 +60,7 @@ function mergeUsage(a: Usage | null | undefined, b: Usage | null | undefined): U
 }
 
 function mergeObservationEvents(a: ObservationEvent, b: ObservationEvent): ObservationEvent {
-  const out: ObservationEvent = { ...a };
-  for (const [k, v] of Object.entries(b) as [keyof ObservationEvent, unknown][]) {
-    if (given(v)) (out as unknown as Record<string, unknown>)[k] = v;
-  }
+  const out = overlay(a, b);
   out.metadata = mergeObjects(a.metadata, b.metadata);
   out.usage = mergeUsage(a.usage, b.usage);
   return out;
@@ -78,7 +82,7 @@ export function foldEvents(events: IngestEvent[], storedTraceOf: (observationId:
       batch.observations.set(e.id, prev ? mergeObservationEvents(prev, e) : e);
     } else {
       const prev = batch.scores.get(e.id);
-      batch.scores.set(e.id, prev ? { ...prev, ...stripAbsent(e) } : e);
+      batch.scores.set(e.id, prev ? overlay(prev, e) : e);
     }
   }
   // An observation before its trace creates the trace from what is known.
@@ -92,10 +96,6 @@ export function foldEvents(events: IngestEvent[], storedTraceOf: (observationId:
     if (start && (!seen || start < seen)) batch.inferredStart.set(o.traceId, start);
   }
   return batch;
-}
-
-function stripAbsent<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => given(v))) as Partial<T>;
 }
 
 export function mergeTrace(prev: TraceRow | undefined, e: TraceEvent, inferred: Date | undefined, now: Date): TraceRow {

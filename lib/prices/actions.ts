@@ -1,9 +1,9 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { ForbiddenError, requirePermission } from "../auth/session";
+import { guarded } from "../auth/action-guard";
+import { requirePermission } from "../auth/session";
 import { db } from "../db/client";
 import { fieldErrors, type FormState } from "../forms";
-import { ApiError } from "../http/errors";
 import { priceOverrideSchema } from "../ingest/cost/schemas";
 import { createPriceOverride, deletePriceOverride } from "./service";
 
@@ -23,25 +23,19 @@ export async function addModelPrice(_prev: FormState, form: FormData): Promise<F
     validFrom: form.get("validFrom") || undefined,
   });
   if (!parsed.success) return fieldErrors(parsed.error);
-  try {
+  return guarded(async () => {
     await requirePermission(projectId, "manageSettings");
     await createPriceOverride(db, projectId, parsed.data);
-  } catch (err) {
-    if (err instanceof ForbiddenError || err instanceof ApiError) return { ok: false, error: err.message };
-    throw err;
-  }
-  revalidatePath(`/${projectId}/settings`);
-  return { ok: true };
+    revalidatePath(`/${projectId}/settings`);
+    return { ok: true };
+  });
 }
 
 export async function removeModelPrice(projectId: string, id: string): Promise<FormState> {
-  try {
+  return guarded(async () => {
     await requirePermission(projectId, "manageSettings");
-  } catch (err) {
-    if (err instanceof ForbiddenError) return { ok: false, error: err.message };
-    throw err;
-  }
-  await deletePriceOverride(db, projectId, id);
-  revalidatePath(`/${projectId}/settings`);
-  return { ok: true };
+    await deletePriceOverride(db, projectId, id);
+    revalidatePath(`/${projectId}/settings`);
+    return { ok: true };
+  });
 }

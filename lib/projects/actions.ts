@@ -1,22 +1,14 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { guarded } from "../auth/action-guard";
 import { redirect } from "next/navigation";
 import { createApiKey, revokeApiKey } from "../auth/api-keys";
-import { ForbiddenError, requirePermission, requireUser } from "../auth/session";
+import { requirePermission, requireUser } from "../auth/session";
 import { createUser } from "../auth/users";
 import { db } from "../db/client";
 import { fieldErrors, formObject, isUniqueViolation, type FormState } from "../forms";
 import { createProjectWithOwner } from "./create";
 import { addMemberSchema, changeRoleSchema, createKeySchema, createProjectSchema } from "./schemas";
-
-async function guarded<T>(fn: () => Promise<FormState<T>>): Promise<FormState<T>> {
-  try {
-    return await fn();
-  } catch (err) {
-    if (err instanceof ForbiddenError) return { ok: false, error: err.message };
-    throw err;
-  }
-}
 
 export async function createProject(_prev: FormState, form: FormData): Promise<FormState> {
   const user = await requireUser();

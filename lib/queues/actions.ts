@@ -3,7 +3,7 @@
 import { requirePermission } from "../auth/session";
 import { db } from "../db/client";
 import { fieldErrors, formObject, type FormState } from "../forms";
-import { guarded, refreshProject } from "../scores/action-guard";
+import { guarded, refreshProject } from "../auth/action-guard";
 import { parseScoreValue } from "../scores/schemas";
 import { toConfigView } from "../scores/configs";
 import { matchingSessionIds } from "../sessions/list";

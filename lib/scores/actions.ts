@@ -4,7 +4,7 @@ import { requirePermission } from "../auth/session";
 import { can } from "../auth/roles";
 import { db } from "../db/client";
 import { fieldErrors, formObject, type FormState } from "../forms";
-import { guarded, refreshProject } from "./action-guard";
+import { guarded, refreshProject } from "../auth/action-guard";
 import { deleteAnnotationScore, saveAnnotationScores, updateAnnotationScore } from "./annotate";
 import { createConfig, setConfigArchived, toConfigView } from "./configs";
 import { annotationScoreSchema, createConfigSchema, parseScoreValue } from "./schemas";

@@ -4,7 +4,7 @@ import type { ObservationView } from "@/components/trace/types";
 import { requirePermission } from "../auth/session";
 import { db } from "../db/client";
 import type { FormState } from "../forms";
-import { guarded, refreshProject } from "../scores/action-guard";
+import { guarded, refreshProject } from "../auth/action-guard";
 import { observationWithPayloads, traceObservations } from "./detail";
 
 export async function setSessionBookmark(projectId: string, sessionId: string, bookmarked: boolean): Promise<FormState> {

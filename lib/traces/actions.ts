@@ -2,8 +2,9 @@
 // Writes and lazy reads from the traces table and the trace page. Every one
 // checks the user's role first; bulk actions resolve "all matching" on the server.
 import { revalidatePath } from "next/cache";
+import { guarded } from "../auth/action-guard";
 import type { ObservationView } from "@/components/trace/types";
-import { ForbiddenError, requirePermission } from "../auth/session";
+import { requirePermission } from "../auth/session";
 import { db } from "../db/client";
 import type { FormState } from "../forms";
 import { addItemsToQueue } from "../queues/actions";
@@ -11,15 +12,6 @@ import { deleteTraces } from "./delete";
 import { observationView, OBSERVATION_LIST_SELECT } from "./observation-view";
 import { bulkTraceActionSchema, traceSelectionSchema, type BulkTraceAction, type TraceSelection } from "./schemas";
 import { resolveSelection, setBookmarks } from "./bulk";
-
-async function guarded<T>(fn: () => Promise<FormState<T>>): Promise<FormState<T>> {
-  try {
-    return await fn();
-  } catch (err) {
-    if (err instanceof ForbiddenError) return { ok: false, error: err.message };
-    throw err;
-  }
-}
 
 /**
  * One entry point for the table's bulk bar: bookmark/unbookmark, delete

@@ -2,7 +2,7 @@
 // a missing permission, or a domain error (bad score value, missing object).
 // Anything else is a bug and still throws.
 import { revalidatePath } from "next/cache";
-import { ForbiddenError } from "../auth/session";
+import { ForbiddenError } from "./session";
 import type { FormState } from "../forms";
 import { ApiError } from "../http/errors";
 
