@@ -98,3 +98,47 @@ test("an unknown trace is a 404 inside the app shell", async ({ page }) => {
   await expect(page.getByText("Trace not found")).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Project" })).toBeVisible();
 });
+
+test("a trace of 2,000 observations with a 5 MB input stays usable", async ({ page, request }) => {
+  const auth = { authorization: `Basic ${Buffer.from("pk-lf-loupe-demo:sk-lf-loupe-demo").toString("base64")}` };
+  const traceId = `big-${Date.now()}`;
+  const t0 = Date.parse("2026-11-01T10:00:00Z");
+  const at = (ms: number) => new Date(t0 + ms).toISOString();
+  const big = "The quick brown fox jumps over the lazy dog. ".repeat(120_000); // ~5.4 MB
+  const events = [
+    { id: `${traceId}-t`, timestamp: at(0), type: "trace-create", body: { id: traceId, name: "big-trace", input: { document: big } } },
+    ...Array.from({ length: 2000 }, (_, i) => ({
+      id: `${traceId}-e${i}`,
+      timestamp: at(i),
+      type: i % 10 === 0 ? "generation-create" : "span-create",
+      body: {
+        id: `${traceId}-o${i}`,
+        traceId,
+        // ten levels deep, then siblings
+        parentObservationId: i === 0 ? undefined : `${traceId}-o${i < 10 ? i - 1 : 9}`,
+        name: `step-${i}`,
+        startTime: at(i * 5),
+        endTime: at(i * 5 + 40),
+        ...(i % 10 === 0 ? { model: "gpt-4o-mini", usage: { input: 100, output: 10 } } : {}),
+      },
+    })),
+  ];
+  for (let i = 0; i < events.length; i += 500) {
+    const res = await request.post("/api/public/ingestion", { headers: auth, data: { batch: events.slice(i, i + 500) } });
+    expect(res.status()).toBe(207);
+    expect((await res.json()).errors).toEqual([]);
+  }
+
+  await signIn(page);
+  const started = Date.now();
+  await page.goto(`/demo/traces/${traceId}`);
+  await expect(page.getByRole("heading", { name: "big-trace" })).toBeVisible();
+  // the tree is windowed: far fewer rows in the DOM than observations
+  await expect(page.getByRole("treeitem").first()).toBeVisible();
+  expect(await page.getByRole("treeitem").count()).toBeLessThan(200);
+  // the 5 MB input is offered, not dumped into the page
+  expect(await page.evaluate(() => document.body.innerText.length)).toBeLessThan(1_000_000);
+  await page.getByRole("treeitem").filter({ hasText: "step-5" }).first().click();
+  await expect(page.getByRole("article", { name: "Observation detail" }).getByText("step-5")).toBeVisible();
+  expect(Date.now() - started).toBeLessThan(15_000);
+});
