@@ -2,7 +2,9 @@
 // the reply each protocol's clients expect. Route handlers call these.
 import { readBody, readJson, mediaType } from "../http/body";
 import { ApiError } from "../http/errors";
-import { DEFAULT_MAX_BATCH_LENGTH, parseIngestionBatch, toIngestionReply, writeOrder } from "./langfuse/map";
+import { db } from "../db/client";
+import { checkAgainstConfig } from "../scores/validate";
+import { DEFAULT_MAX_BATCH_LENGTH, parseIngestionBatch, toIngestionReply, writeOrder, type SlotSuccess, type StoreFailure } from "./langfuse/map";
 import { parseNativeTrace } from "./native/map";
 import { decodeOtlpJson, decodeOtlpProtobuf, mapOtlpToEvents, OtlpDecodeError, otlpTraceResponse } from "./otel";
 import { ingestEvents } from "./service";
@@ -15,9 +17,30 @@ export async function ingestLangfuseBatch(req: Request, projectId: string): Prom
   if (!parsed.ok) throw new ApiError(parsed.status === 413 ? "payload_too_large" : "bad_request", parsed.message, parsed.details);
   // Creates before updates: the JS SDK does not flush in call order.
   const ordered = writeOrder(parsed.results);
-  await ingestEvents(projectId, ordered.flatMap((r) => r.events));
-  const stored = new Set(ordered.map((r) => r.index));
-  return Response.json(toIngestionReply(parsed.results, stored), { status: 207 });
+  const failures = await checkScoreConfigs(projectId, ordered);
+  const good = ordered.filter((r) => !failures.has(r.index));
+  await ingestEvents(projectId, good.flatMap((r) => r.events));
+  const stored = new Set(good.map((r) => r.index));
+  return Response.json(toIngestionReply(parsed.results, stored, failures), { status: 207 });
+}
+
+/** Scores that name a score config must fit it (range, categories, type); a misfit fails its own slot. */
+async function checkScoreConfigs(projectId: string, slots: SlotSuccess[]): Promise<Map<number, StoreFailure>> {
+  const failures = new Map<number, StoreFailure>();
+  for (const slot of slots) {
+    for (const e of slot.events) {
+      if (e.kind !== "score" || !e.configId) continue;
+      try {
+        const checked = await checkAgainstConfig(db, projectId, e);
+        e.value = checked.value;
+        e.dataType = checked.dataType as typeof e.dataType;
+      } catch (err) {
+        if (!(err instanceof ApiError)) throw err;
+        failures.set(slot.index, { status: err.status, message: `batch[${slot.index}].body.${err.message}` });
+      }
+    }
+  }
+  return failures;
 }
 
 /** POST /api/public/otel/v1/traces — OTLP/HTTP, protobuf or JSON, answered in kind. */

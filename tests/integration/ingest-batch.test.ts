@@ -120,4 +120,21 @@ describe.each(targets())("batch ingestion on $name", (t) => {
     expect((await post(t, batch, { headers: { authorization: "Basic " + Buffer.from("pk-lf-x:sk-lf-y").toString("base64"), "content-type": "application/json" } })).status).toBe(401);
     expect((await fetch(`${t.baseUrl}/api/public/ingestion`, { method: "POST", body: JSON.stringify({ batch }) })).status).toBe(401);
   });
+
+  it("checks scores against their score config and fails only the misfits", async () => {
+    const config = await db.scoreConfig.create({ data: { projectId: t.projectId, name: uid("quality"), dataType: "NUMERIC", minValue: 0, maxValue: 1 } });
+    const traceId = uid("trace");
+    const res = await post(t, [
+      event("trace-create", { id: traceId }, "tr"),
+      event("score-create", { id: uid("s"), traceId, name: config.name, value: 0.5, configId: config.id }, "fits"),
+      event("score-create", { id: uid("s"), traceId, name: config.name, value: 3, configId: config.id }, "too-high"),
+      event("score-create", { id: uid("s"), traceId, name: "x", value: 1, configId: "no-such-config" }, "unknown-config"),
+    ]);
+    const body = await res.json();
+    expect(body.successes.map((s: { id: string }) => s.id).sort()).toEqual(["fits", "tr"]);
+    const errors = Object.fromEntries(body.errors.map((e: { id: string }) => [e.id, e]));
+    expect(errors["too-high"]).toMatchObject({ status: 422, message: "batch[2].body.value: must be at most 1" });
+    expect(errors["unknown-config"]).toMatchObject({ status: 404, message: expect.stringContaining("batch[3].body.configId") });
+    expect(await db.score.count({ where: { projectId: t.projectId, traceId } })).toBe(1);
+  });
 });
