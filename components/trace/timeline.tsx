@@ -65,11 +65,15 @@ export function Timeline(props: TimelineProps) {
           const isPoint = span.durationMs === 0;
           const firstToken = o.completionStartTime ? Date.parse(o.completionStartTime) - Date.parse(o.startTime) : Number.NaN;
           const ttftPct = span.durationMs > 0 && firstToken > 0 ? Math.min(100, (firstToken / span.durationMs) * 100) : null;
-          // Labels sit right of the bar, or left of it when the bar ends near the right edge.
+          // Labels sit right of the bar, or left of it when the bar ends near the right edge,
+          // or inside it when it spans nearly the whole width (no room on either side).
           const labelRight = span.offsetPct + span.widthPct < 65;
+          const labelInside = !labelRight && span.offsetPct < 35;
           const labelStyle: CSSProperties = labelRight
             ? { left: `calc(${span.offsetPct + span.widthPct}% + 6px)` }
-            : { right: `calc(${100 - span.offsetPct}% + 6px)` };
+            : labelInside
+              ? { left: `calc(${span.offsetPct}% + 6px)`, color: "#fff", textShadow: "0 0 2px rgb(0 0 0 / 0.6)" }
+              : { right: `calc(${100 - span.offsetPct}% + 6px)` };
           const barStyle = {
             left: `${span.offsetPct}%`,
             width: `${span.widthPct}%`,

@@ -2,6 +2,7 @@
 // before the built-in table. Overrides are cached briefly per project so
 // ingestion does not read them on every request; edits clear the cache.
 import type { Db } from "../db/client";
+import { hasNestedQuantifier } from "./cost/pattern";
 import { makePricer, priceEntryFromRow } from "./cost/price";
 import type { PriceEntry } from "./cost/types";
 import type { PriceFn } from "./merge";
@@ -22,7 +23,8 @@ export async function projectPriceEntries(projectId: string, client: Db): Promis
   const hit = cache().get(projectId);
   if (hit && Date.now() - hit.at < TTL_MS) return hit.entries;
   const rows = await client.modelPrice.findMany({ where: { projectId }, orderBy: { createdAt: "asc" } });
-  const entries = rows.map(priceEntryFromRow);
+  // A stored pattern that could backtrack exponentially is skipped, never run (see pattern.ts).
+  const entries = rows.map(priceEntryFromRow).filter((e) => !hasNestedQuantifier(e.matchPattern));
   cache().set(projectId, { at: Date.now(), entries });
   return entries;
 }

@@ -26,6 +26,23 @@ export async function ensureDemo(client: Db = db, traces: number = DEMO.traces):
   user ??= await createUser({ email: DEMO.email, password: DEMO.password, name: "Demo reviewer" }, client);
   await createProjectWithOwner(DEMO.projectName, user.id, client, DEMO.projectId);
   await createApiKey(DEMO.projectId, { publicKey: DEMO.publicKey, secretKey: DEMO.secretKey, note: "demo" }, client);
+  // The configs the demo's scores use, so a newcomer can score and queue right away.
+  await client.scoreConfig.createMany({
+    data: [
+      { projectId: DEMO.projectId, name: "helpfulness", dataType: "NUMERIC", minValue: 0, maxValue: 1, description: "0 = no help, 1 = fully resolved" },
+      { projectId: DEMO.projectId, name: "correct", dataType: "BOOLEAN", description: "Is the answer factually right?" },
+      {
+        projectId: DEMO.projectId,
+        name: "tone",
+        dataType: "CATEGORICAL",
+        categories: [
+          { label: "friendly", value: 2 },
+          { label: "neutral", value: 1 },
+          { label: "curt", value: 0 },
+        ],
+      },
+    ],
+  });
   await writeDemoTraces(client, DEMO.projectId, { traces, seed: 7 });
   return true;
 }

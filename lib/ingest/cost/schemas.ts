@@ -2,7 +2,7 @@
 // No server imports: the form, the server action and the route share it.
 
 import { z } from "zod";
-import { MAX_PATTERN_LENGTH, isValidPattern } from "./pattern";
+import { MAX_PATTERN_LENGTH, hasNestedQuantifier, isValidPattern } from "./pattern";
 
 /** Usage type names: what SDKs send (input, cache_read, input_cached_tokens, ...), nothing exotic. */
 const USAGE_TYPE = /^[A-Za-z][A-Za-z0-9_.:-]*$/;
@@ -25,6 +25,10 @@ export const priceOverrideSchema = z.object({
     // abort: one message per field; "not a valid regex" would only repeat these.
     .min(1, { error: "Match pattern is required", abort: true })
     .max(MAX_PATTERN_LENGTH, { error: `Match pattern must be at most ${MAX_PATTERN_LENGTH} characters`, abort: true })
+    .refine((p) => !hasNestedQuantifier(p), {
+      error: "Match pattern repeats a group that itself repeats (like (a+)+), which can take exponential time: simplify it",
+      abort: true,
+    })
     .refine(isValidPattern, { error: "Match pattern is not a valid regular expression" }),
   prices: z
     .record(

@@ -2,6 +2,7 @@
 import { useActionState, useState, useTransition } from "react";
 import type { FormState } from "@/lib/forms";
 import { createKey, revokeKey } from "@/lib/projects/actions";
+import { keepValuesOnSubmit, useResetOnSuccess } from "@/components/ui/keep-values";
 
 type KeyRow = {
   id: string;
@@ -17,6 +18,7 @@ type Created = FormState<{ publicKey: string; secretKey: string }>;
 
 export function ApiKeysSection({ projectId, keys, canManage }: { projectId: string; keys: KeyRow[]; canManage: boolean }) {
   const [state, action, pending] = useActionState<Created, FormData>(createKey, {});
+  const formRef = useResetOnSuccess(state);
   const [revoking, startRevoke] = useTransition();
   const [revokeError, setRevokeError] = useState<string>();
   const host = typeof window === "undefined" ? "" : window.location.origin;
@@ -94,7 +96,7 @@ export function ApiKeysSection({ projectId, keys, canManage }: { projectId: stri
           </div>
         )}
         {canManage && (
-          <form action={action} className="row gap-2" style={{ marginTop: 12 }}>
+          <form ref={formRef} onSubmit={keepValuesOnSubmit(action)} className="row gap-2" style={{ marginTop: 12 }}>
             <input type="hidden" name="projectId" value={projectId} />
             <input className="input" name="note" placeholder="Note (optional), e.g. production" aria-label="Key note" />
             <button className="btn btn-primary" type="submit" disabled={pending}>

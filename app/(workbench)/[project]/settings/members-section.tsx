@@ -3,6 +3,7 @@ import { useActionState, useState, useTransition } from "react";
 import { ROLES } from "@/lib/auth/roles";
 import type { FormState } from "@/lib/forms";
 import { addMember, changeRole, removeMember } from "@/lib/projects/actions";
+import { keepValuesOnSubmit, useResetOnSuccess } from "@/components/ui/keep-values";
 
 type Member = { userId: string; email: string; name: string | null; role: string; since: string };
 
@@ -15,6 +16,7 @@ export function MembersSection(props: {
 }) {
   const { projectId, members, canManage, isOwner, currentUserId } = props;
   const [addState, add, adding] = useActionState<FormState, FormData>(addMember, {});
+  const formRef = useResetOnSuccess(addState);
   const [roleState, setRole] = useActionState<FormState, FormData>(changeRole, {});
   const [removing, startRemove] = useTransition();
   const [removeError, setRemoveError] = useState<string>();
@@ -89,7 +91,7 @@ export function MembersSection(props: {
           </table>
         </div>
         {canManage && (
-          <form action={add} className="form form-inline" style={{ marginTop: 12 }} noValidate>
+          <form ref={formRef} onSubmit={keepValuesOnSubmit(add)} className="form form-inline" style={{ marginTop: 12 }} noValidate>
             <input type="hidden" name="projectId" value={projectId} />
             <label className="field">
               <span className="label">Email</span>

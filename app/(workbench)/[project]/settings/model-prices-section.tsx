@@ -2,6 +2,7 @@
 import { useActionState, useState, useTransition } from "react";
 import type { FormState } from "@/lib/forms";
 import { addModelPrice, removeModelPrice } from "@/lib/prices/actions";
+import { keepValuesOnSubmit, useResetOnSuccess } from "@/components/ui/keep-values";
 
 type Price = { id?: string; modelName: string; matchPattern: string; prices: Record<string, number>; validFrom?: string | null };
 
@@ -10,6 +11,7 @@ const perMillion = (usd: number | undefined) => (usd === undefined ? "" : `$${+(
 export function ModelPricesSection(props: { projectId: string; overrides: Price[]; builtIns: Price[]; canManage: boolean }) {
   const { projectId, overrides, builtIns, canManage } = props;
   const [state, action, pending] = useActionState<FormState, FormData>(addModelPrice, {});
+  const formRef = useResetOnSuccess(state);
   const [removing, startRemove] = useTransition();
   const [error, setError] = useState<string>();
   const [showBuiltIns, setShowBuiltIns] = useState(false);
@@ -81,7 +83,7 @@ export function ModelPricesSection(props: { projectId: string; overrides: Price[
           {showBuiltIns ? "Hide" : "Show"} the {builtIns.length} built-in prices
         </button>
         {canManage && (
-          <form action={action} className="form form-inline" style={{ marginTop: 12 }} noValidate>
+          <form ref={formRef} onSubmit={keepValuesOnSubmit(action)} className="form form-inline" style={{ marginTop: 12 }} noValidate>
             <input type="hidden" name="projectId" value={projectId} />
             <label className="field">
               <span className="label">Model name</span>

@@ -8,6 +8,7 @@ import { Field, Input, Select } from "@/components/ui/input";
 import type { FormState } from "@/lib/forms";
 import { archiveScoreConfig, createScoreConfig } from "@/lib/scores/actions";
 import { CONFIG_DATA_TYPES, describeConfig, type ConfigDataType, type ScoreConfigView } from "@/lib/scores/schemas";
+import { keepValuesOnSubmit } from "@/components/ui/keep-values";
 
 const TYPE_LABEL: Record<ConfigDataType, string> = { NUMERIC: "Numeric", CATEGORICAL: "Categorical", BOOLEAN: "Boolean" };
 
@@ -97,7 +98,7 @@ function CreateConfigForm({ projectId }: { projectId: string }) {
   }, [state]);
 
   return (
-    <form ref={formRef} action={action} className="form" style={{ marginTop: 16, maxWidth: 640 }} aria-label="New score config">
+    <form ref={formRef} onSubmit={keepValuesOnSubmit(action)} className="form" style={{ marginTop: 16, maxWidth: 640 }} aria-label="New score config">
       <h3 className="strong">New score config</h3>
       <input type="hidden" name="projectId" value={projectId} />
       <div className="row gap-3 wrap" style={{ alignItems: "flex-start" }}>

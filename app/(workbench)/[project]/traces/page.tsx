@@ -38,6 +38,16 @@ export default async function TracesPage(props: { params: Promise<{ project: str
         </>
       }
     />
+  ) : data.total > 0 ? (
+    <EmptyState
+      title="This page is past the last one"
+      description="The filter matches fewer traces than this page would start at."
+      action={
+        <Link className="btn btn-secondary btn-sm" href={`/${encodeURIComponent(project)}/traces?${new URLSearchParams(Object.entries(searchParams).flatMap(([k, v]) => (typeof v === "string" && k !== "page" ? [[k, v]] : [])))}`}>
+          First page
+        </Link>
+      }
+    />
   ) : (
     <EmptyState
       title="No traces match these filters"

@@ -61,7 +61,7 @@ export function ItemView({ projectId, content, objectId }: { projectId: string; 
         title={
           <span className="row gap-2">
             Trace <span className="mono">{t.name ?? t.id}</span>
-            {t.errorCount > 0 && <Badge tone="error">{t.errorCount} errors</Badge>}
+            {t.errorCount > 0 && <Badge tone="error">{t.errorCount} error{t.errorCount === 1 ? "" : "s"}</Badge>}
           </span>
         }
         actions={<Link className="btn btn-ghost btn-sm" href={`/${projectId}/traces/${encodeURIComponent(t.id)}`}>Open trace</Link>}

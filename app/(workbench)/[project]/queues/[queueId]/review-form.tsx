@@ -51,6 +51,10 @@ export function ReviewForm({ projectId, queueId, item, configs }: { projectId: s
 
   const complete = useCallback(() => {
     if (pending) return;
+    if (!configs.some((c) => (values[c.id]?.value ?? "") !== "")) {
+      setMessage("Set at least one score before completing, or press s to skip this item.");
+      return;
+    }
     start(async () => {
       const res = await completeQueueItem(projectId, item.id, configs.map((c) => ({ configId: c.id, value: values[c.id]?.value ?? "", comment: values[c.id]?.comment || undefined })));
       if (!res.ok) setMessage(res.error);
@@ -88,7 +92,9 @@ export function ReviewForm({ projectId, queueId, item, configs }: { projectId: s
       }
       if (isField(document.activeElement) || (e.target instanceof HTMLElement && e.target.closest("button, a") && e.key === "Enter")) return;
       const config = configs[active];
-      if (/^[1-9]$/.test(e.key) && config) {
+      // A numeric score starts with whatever is typed (0.4, -1, 12); 1–9 pick an option otherwise.
+      const startsNumber = config?.dataType === "NUMERIC" && /^[0-9.\-]$/.test(e.key);
+      if ((startsNumber || /^[1-9]$/.test(e.key)) && config) {
         e.preventDefault();
         if (config.dataType === "NUMERIC") {
           const el = numberRefs.current[config.id];

@@ -41,7 +41,7 @@ export default async function SessionPage({ params }: { params: Promise<{ projec
                 <Badge>{formatDuration(r.durationMs)}</Badge>
                 <Badge>{formatTokens(r.totalTokens)} tokens</Badge>
                 <Badge>{formatCost(r.totalCost)}</Badge>
-                {r.errorCount > 0 && <Badge tone="error">{r.errorCount} errors</Badge>}
+                {r.errorCount > 0 && <Badge tone="error">{r.errorCount} error{r.errorCount === 1 ? "" : "s"}</Badge>}
                 {r.userIds.length > 0 && <Badge tone="info">users: {r.userIds.join(", ")}</Badge>}
                 <span className="small muted">
                   {formatDate(r.firstTimestamp)} → {formatDate(r.lastTimestamp)}
