@@ -15,5 +15,5 @@ export function proxy(req: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!login|api/public|_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!login|api/public|_next/static|_next/image|favicon.ico|icon.svg).*)"],
 };

@@ -13,8 +13,9 @@ export type FormState<T = undefined> = {
 export function fieldErrors(error: ZodError): FormState<never> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) fields[formatPath(issue.path)] ??= issue.message;
-  const first = Object.entries(fields)[0];
-  return { ok: false, error: first ? `${first[0]}: ${first[1]}` : "Invalid input", fieldErrors: fields };
+  // The form shows each message beside its field; the summary is the first message, without the internal path.
+  const first = Object.values(fields)[0];
+  return { ok: false, error: first ?? "Invalid input", fieldErrors: fields };
 }
 
 /** FormData → plain object (repeated keys become arrays) for zod parsing. */

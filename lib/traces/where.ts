@@ -16,6 +16,8 @@ const SCORE_OPS: Record<string, Sql> = {
   ">=": sql`>=`,
 };
 
+const escapeLike = (v: string) => v.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+
 export function traceWhere(client: Db, projectId: string, f: TraceFilter): Sql {
   const d = dialectOf(client);
   const c: Sql[] = [sql`"t"."projectId" = ${projectId}`];
@@ -36,7 +38,8 @@ export function traceWhere(client: Db, projectId: string, f: TraceFilter): Sql {
   }
   if (f.level === "error") c.push(sql`"t"."errorCount" > 0`);
   if (f.level === "warning") c.push(sql`("t"."warningCount" > 0 OR "t"."errorCount" > 0)`);
-  if (f.model) c.push(d.jsonArrayContains(T("models"), f.model));
+  // A model name also finds its dated versions: "gpt-4o" matches "gpt-4o-2024-08-06" (any element starting with it).
+  if (f.model) c.push(d.ilike(d.asText(T("models")), `%"${escapeLike(f.model)}%`));
   if (f.minLatency !== undefined) c.push(sql`"t"."latencyMs" >= ${f.minLatency}`);
   if (f.maxLatency !== undefined) c.push(sql`"t"."latencyMs" <= ${f.maxLatency}`);
   if (f.minCost !== undefined) c.push(sql`"t"."totalCost" >= ${f.minCost}`);
@@ -51,7 +54,7 @@ export function traceWhere(client: Db, projectId: string, f: TraceFilter): Sql {
     c.push(sql`EXISTS (SELECT 1 FROM "Score" AS "s" WHERE "s"."projectId" = "t"."projectId" AND "s"."traceId" = "t"."id" AND ("s"."name" || '') = ${s.name} AND ${value})`);
   }
   if (f.search) {
-    const pattern = `%${f.search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    const pattern = `%${escapeLike(f.search)}%`;
     c.push(sql`(${d.ilike(d.asText(T("input")), pattern)} OR ${d.ilike(d.asText(T("output")), pattern)} OR ${d.ilike(T("name"), pattern)} OR "t"."id" = ${f.search})`);
   }
   return join(c, " AND ");

@@ -80,6 +80,8 @@ describe.each(targets())("traces table queries on $name", (t) => {
     expect(await ids({ level: "error" })).toEqual(["t1"]);
     expect(await ids({ level: "warning" })).toEqual(["t2", "t1"]);
     expect(await ids({ model: "gpt-4o" })).toEqual(["t1"]);
+    // a model name finds its dated versions
+    expect(await ids({ model: "claude-3-5-sonnet" })).toEqual(["t3"]);
   });
 
   it("filters by latency and cost ranges", async () => {

@@ -2,6 +2,8 @@
 import { useActionState, useState, useTransition } from "react";
 import type { FormState } from "@/lib/forms";
 import { createKey, revokeKey } from "@/lib/projects/actions";
+import { CopyButton } from "@/components/ui/copy-button";
+import { formatDate } from "@/components/ui/format";
 import { keepValuesOnSubmit, useResetOnSuccess } from "@/components/ui/keep-values";
 
 type KeyRow = {
@@ -35,9 +37,13 @@ export function ApiKeysSection({ projectId, keys, canManage }: { projectId: stri
             <p className="strong">Copy the secret key now: it is shown only once.</p>
             <dl className="kv">
               <dt>Public key</dt>
-              <dd className="mono">{state.data.publicKey}</dd>
+              <dd className="mono">
+                {state.data.publicKey} <CopyButton text={state.data.publicKey} />
+              </dd>
               <dt>Secret key</dt>
-              <dd className="mono">{state.data.secretKey}</dd>
+              <dd className="mono">
+                {state.data.secretKey} <CopyButton text={state.data.secretKey} />
+              </dd>
               <dt>Host</dt>
               <dd className="mono">{host}</dd>
             </dl>
@@ -70,8 +76,8 @@ export function ApiKeysSection({ projectId, keys, canManage }: { projectId: stri
                     <td className="mono">{k.publicKey}</td>
                     <td className="mono">{k.displaySecret}</td>
                     <td>{k.note}</td>
-                    <td className="nowrap">{new Date(k.createdAt).toLocaleString()}</td>
-                    <td className="nowrap">{k.lastUsedAt ? new Date(k.lastUsedAt).toLocaleString() : "never"}</td>
+                    <td className="nowrap">{formatDate(k.createdAt)}</td>
+                    <td className="nowrap">{k.lastUsedAt ? formatDate(k.lastUsedAt) : "never"}</td>
                     <td>{k.revokedAt ? <span className="badge b-error">revoked</span> : <span className="badge b-success">active</span>}</td>
                     {canManage && (
                       <td>
