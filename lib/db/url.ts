@@ -1,7 +1,6 @@
 // Reads DATABASE_URL and says which provider it names. SQLite is the default:
 // an embedded file at ./data/loupe.db.
 import path from "node:path";
-import type { Provider } from "./schema-files";
 
 export const DEFAULT_DATABASE_URL = "file:./data/loupe.db";
 
@@ -28,8 +27,4 @@ export function databaseTarget(url = process.env.DATABASE_URL || DEFAULT_DATABAS
   throw new DatabaseUrlError(
     `DATABASE_URL must start with "file:" (SQLite) or "postgresql://" (PostgreSQL); got "${url.split(":")[0]}:..."`,
   );
-}
-
-export function providerOf(target: DatabaseTarget): Provider {
-  return target.provider;
 }

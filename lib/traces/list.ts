@@ -46,10 +46,6 @@ export interface TraceListQuery {
   limit: number;
 }
 
-export function isTraceSortColumn(c: string): c is TraceSortColumn {
-  return c in SORT_SQL;
-}
-
 function orderBy(sort: TraceListQuery["sort"]): Sql {
   const column = SORT_SQL[sort?.column ?? "timestamp"];
   const dir = sort?.dir === "asc" ? "ASC" : "DESC";
