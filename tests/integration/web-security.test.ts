@@ -5,11 +5,11 @@ import http from "node:http";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "@/lib/auth/users";
-import { createProjectWithOwner, mayCreateProjects } from "@/lib/projects/create";
+import { CANNOT_CREATE_PROJECTS, createProjectWithOwner, mayCreateProjects } from "@/lib/projects/create";
 import { isUniqueViolation } from "@/lib/forms";
 import { startServer, tempPostgres, tempSqliteUrl, type RunningServer } from "../support/server";
 import { basicAuth, dbFor, targets, uid } from "../support/targets";
-import { actionResult, callAction, loginFormFields, signIn } from "../support/web";
+import { actionResult, callAction, callFormAction, loginFormFields, signIn } from "../support/web";
 
 const WRONG = "Wrong email or password.";
 const LOCKED = /^Too many failed sign-in attempts/;
@@ -260,6 +260,36 @@ describe.each(targets())("web security on $name", (t) => {
 
 describe.each(targets())("projects on $name", (t) => {
   const db = dbFor(t);
+  const createProject = { file: "lib/projects/actions.ts", name: "createProject" };
+
+  async function signedIn(email: string, password: string) {
+    const reply = await signIn(t.baseUrl, await loginFormFields(t.baseUrl), { email, password });
+    expect(reply.cookie, email).toBeTruthy();
+    return { cookie: reply.cookie! };
+  }
+
+  it("refuses project creation to a viewer, through the server action", async () => {
+    const viewer = await createUser({ email: newEmail(), password: "viewer-password" }, db);
+    await db.membership.create({ data: { projectId: "itest", userId: viewer.id, role: "viewer" } });
+    const name = uid("Viewer project");
+    const res = await callFormAction(t.baseUrl, "/", createProject, { name }, await signedIn(viewer.email, "viewer-password"));
+    expect(res.result).toEqual({ ok: false, error: CANNOT_CREATE_PROJECTS });
+    expect(res.redirect).toBeNull();
+    expect(await db.project.count({ where: { name } })).toBe(0);
+  });
+
+  it("answers a taken name only about the user's own projects", async () => {
+    const stranger = await createUser({ email: newEmail(), password: "stranger-password" }, db);
+    const name = uid("Shared");
+    await createProjectWithOwner(name, stranger.id, db);
+    const owner = await signedIn(t.userEmail, t.userPassword);
+    // Another user's project of that name does not stand in the way, nor is it mentioned.
+    const made = await callFormAction(t.baseUrl, "/", createProject, { name }, owner);
+    expect(made.redirect).toMatch(/^\/[^/]+\/settings/);
+    const again = await callFormAction(t.baseUrl, "/", createProject, { name }, owner);
+    expect(again.result).toMatchObject({ ok: false, error: `You already have a project named "${name}".` });
+    expect(await db.project.count({ where: { name } })).toBe(2);
+  });
 
   it("lets owners, admins and users without a project create projects, not viewers or members of others' projects", async () => {
     const fresh = await createUser({ email: newEmail(), password: "fresh-password" }, db);

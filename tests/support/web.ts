@@ -89,3 +89,25 @@ export function actionResult(flight: string): unknown {
   const ref = root?.a?.startsWith("$@") ? root.a.slice(2) : undefined;
   return ref && rows.has(ref) ? JSON.parse(rows.get(ref)!) : undefined;
 }
+
+/** Calls a server action that takes (previousState, formData), as a form with useActionState does. */
+export async function callFormAction(
+  baseUrl: string,
+  page: string,
+  action: { file: string; name: string },
+  fields: Record<string, string>,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; result: unknown; redirect: string | null }> {
+  // React's reply encoding: the form's entries under "_1_", then the argument list naming it "$K1".
+  const body = new FormData();
+  for (const [k, v] of Object.entries(fields)) body.append(`_1_${k}`, v);
+  body.append("0", JSON.stringify([{}, "$K1"]));
+  const res = await fetch(`${baseUrl}${page}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "next-action": actionId(action.file, action.name), accept: "text/x-component", ...headers },
+    body,
+  });
+  const text = await res.text();
+  return { status: res.status, result: actionResult(text), redirect: res.headers.get("x-action-redirect") };
+}
