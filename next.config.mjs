@@ -12,6 +12,22 @@ const nextConfig = {
     "protobufjs",
   ],
   poweredByHeader: false,
+  // Headers that never vary, on every response including static files; the CSP
+  // (a nonce per page) and HSTS (only over HTTPS) are set in proxy.ts.
+  // Same values as STATIC_SECURITY_HEADERS in lib/http/security-headers.ts (a test compares them).
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()" },
+        ],
+      },
+    ];
+  },
   typescript: { ignoreBuildErrors: true }, // `npm run typecheck` (tsc) is the type gate, run by `npm test`
   experimental: {
     serverActions: { bodySizeLimit: "10mb" },

@@ -1,19 +1,72 @@
-// Without a session cookie, no page is reachable: send the browser to /login.
-// (The cookie is verified against the database by the pages themselves; this
-// only keeps anonymous visitors from rendering anything.) The public API
-// authenticates with API keys in its route handlers.
+// Runs before every page and API request (not static files):
+// - security headers: a per-request CSP nonce for pages, a deny-all CSP for
+//   the API, HSTS when the request came over HTTPS (lib/http/security-headers);
+// - a cross-origin POST to a page (a server action from another site) is
+//   refused with 403 here; Next would refuse it too, but as a 500;
+// - without a session cookie, no page is reachable: send the browser to /login.
+//   (The cookie is verified against the database by the pages themselves; this
+//   only keeps anonymous visitors from rendering anything.) The public API
+//   authenticates with API keys in its route handlers.
 import { NextResponse, type NextRequest } from "next/server";
+import { trustedForwarded } from "@/lib/http/client-address";
+import { API_CSP, HSTS, pageCsp } from "@/lib/http/security-headers";
 
 const SESSION_COOKIE = "loupe_session";
 
+// HTTPS is terminated by a proxy in front of `next start`, which speaks plain HTTP.
+// Next derives the request URL's scheme from X-Forwarded-Proto whoever sent it,
+// so only a trusted proxy's word counts (LOUPE_TRUSTED_PROXIES).
+function isHttps(req: NextRequest): boolean {
+  return trustedForwarded(req.headers, "proto") === "https";
+}
+
+/** The host a browser's Origin must name: what Next compares for server actions (X-Forwarded-Host, else Host). */
+function sameOrigin(req: NextRequest): boolean {
+  const origin = req.headers.get("origin");
+  if (!origin) return true; // not a browser's cross-site request; Next lets it through too
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    return false; // "null" (sandboxed or opaque origins) and garbage
+  }
+  const forwarded = req.headers.get("x-forwarded-host")?.split(",")[0].trim();
+  return originHost === forwarded || originHost === req.headers.get("host");
+}
+
+function withHeaders(res: NextResponse, csp: string, https: boolean): NextResponse {
+  res.headers.set("Content-Security-Policy", csp);
+  if (https) res.headers.set("Strict-Transport-Security", HSTS);
+  return res;
+}
+
 export function proxy(req: NextRequest) {
-  if (req.cookies.get(SESSION_COOKIE)) return NextResponse.next();
-  const url = req.nextUrl.clone();
-  url.pathname = "/login";
-  url.search = req.nextUrl.pathname === "/" ? "" : `?next=${encodeURIComponent(req.nextUrl.pathname + req.nextUrl.search)}`;
-  return NextResponse.redirect(url);
+  const https = isHttps(req);
+  const path = req.nextUrl.pathname;
+  if (path.startsWith("/api/")) return withHeaders(NextResponse.next(), API_CSP, https);
+
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const csp = pageCsp(nonce, { https, dev: process.env.NODE_ENV === "development" });
+
+  if (req.method === "POST" && !sameOrigin(req)) {
+    const body = { error: { code: "forbidden", message: "Cross-origin form posts are refused: the Origin does not match this host" } };
+    return withHeaders(NextResponse.json(body, { status: 403 }), csp, https);
+  }
+
+  if (path !== "/login" && !req.cookies.get(SESSION_COOKIE)) {
+    const url = req.nextUrl.clone();
+    url.pathname = "/login";
+    url.search = path === "/" ? "" : `?next=${encodeURIComponent(path + req.nextUrl.search)}`;
+    return withHeaders(NextResponse.redirect(url), csp, https);
+  }
+
+  // Next takes the nonce for its scripts from the request's CSP header.
+  const requestHeaders = new Headers(req.headers);
+  requestHeaders.set("Content-Security-Policy", csp);
+  requestHeaders.set("x-nonce", nonce);
+  return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp, https);
 }
 
 export const config = {
-  matcher: ["/((?!login|api/public|_next/static|_next/image|favicon.ico|icon.svg).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"],
 };

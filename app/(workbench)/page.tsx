@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
+import { CANNOT_CREATE_PROJECTS, mayCreateProjects } from "@/lib/projects/create";
 import { projectsForUser } from "@/lib/projects/queries";
 import { CreateProjectForm } from "./create-project-form";
 import { SignOutButton } from "./sign-out-button";
@@ -9,7 +10,7 @@ export const metadata: Metadata = { title: "Projects" };
 
 export default async function ProjectsPage() {
   const user = await requireUser();
-  const projects = await projectsForUser(user.id);
+  const [projects, canCreate] = await Promise.all([projectsForUser(user.id), mayCreateProjects(user.id)]);
   return (
     <main className="page page-narrow">
       <header className="page-header">
@@ -57,7 +58,7 @@ export default async function ProjectsPage() {
           <h2 className="card-title">New project</h2>
         </div>
         <div className="card-body">
-          <CreateProjectForm />
+          {canCreate ? <CreateProjectForm /> : <p className="muted">{CANNOT_CREATE_PROJECTS}</p>}
         </div>
       </section>
     </main>

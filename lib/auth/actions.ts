@@ -3,13 +3,9 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { fieldErrors, formObject, type FormState } from "../forms";
 import { signInSchema } from "../projects/schemas";
+import { safeNextPath } from "./next-path";
 import { clientAddress, SESSION_COOKIE, setSessionCookie } from "./session";
 import { checkCredentials, createAuthSession, deleteAuthSession } from "./users";
-
-/** Only same-site paths: never redirect to another host after sign-in. */
-function safeNext(next: string | undefined): string {
-  return next && next.startsWith("/") && !next.startsWith("//") ? next : "/";
-}
 
 export async function signIn(_prev: FormState, form: FormData): Promise<FormState> {
   const parsed = signInSchema.safeParse(formObject(form));
@@ -18,7 +14,7 @@ export async function signIn(_prev: FormState, form: FormData): Promise<FormStat
   if (!result.ok) return { ok: false, error: result.error };
   const { token, expiresAt } = await createAuthSession(result.userId);
   await setSessionCookie(token, expiresAt);
-  redirect(safeNext(parsed.data.next));
+  redirect(safeNextPath(parsed.data.next));
 }
 
 export async function signOut(): Promise<void> {

@@ -5,6 +5,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "../db/client";
+import { clientAddressFrom } from "../http/client-address";
 import { can, isRole, type Permission, type Role } from "./roles";
 import { userForToken } from "./users";
 
@@ -28,9 +29,9 @@ export async function setSessionCookie(token: string, expiresAt: Date) {
   (await cookies()).set(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", secure, path: "/", expires: expiresAt });
 }
 
-export async function clientAddress(): Promise<string> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0].trim() || h.get("x-real-ip") || "local";
+/** The client's address when a trusted proxy names it (LOUPE_TRUSTED_PROXIES), else undefined: never a shared stand-in. */
+export async function clientAddress(): Promise<string | undefined> {
+  return clientAddressFrom((await headers()).get("x-forwarded-for"));
 }
 
 export type ProjectAccess = { user: CurrentUser; projectId: string; projectName: string; role: Role };

@@ -2,7 +2,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { db, type Db } from "../db/client";
 import { dummyHash, hashPassword, verifyPassword } from "./password";
-import { recordFailure, recordSuccess, throttleState } from "./throttle";
+import { attemptSucceeded, beginAttempt } from "./throttle";
 
 export const SESSION_DAYS = 30;
 
@@ -25,15 +25,20 @@ export type SignInResult =
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Checks a password, slowing down and then locking out repeated failures. */
+/**
+ * Checks a password, slowing down and then locking out repeated failures per
+ * account and, when the client's address is known (a trusted proxy names it),
+ * per address. The attempt is counted before the password is checked.
+ */
 export async function checkCredentials(
   email: string,
   password: string,
-  clientAddress: string,
+  clientAddress: string | undefined,
   client: Db = db,
 ): Promise<SignInResult> {
-  const keys = [`email:${normaliseEmail(email)}`, `ip:${clientAddress}`];
-  const state = throttleState(keys);
+  const accountKey = `email:${normaliseEmail(email)}`;
+  const addressKeys = clientAddress ? [`ip:${clientAddress}`] : [];
+  const state = beginAttempt([accountKey, ...addressKeys]);
   if (state.lockedForMs > 0) {
     const minutes = Math.ceil(state.lockedForMs / 60_000);
     return { ok: false, error: `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.` };
@@ -42,11 +47,8 @@ export async function checkCredentials(
   const user = await client.user.findUnique({ where: { email: normaliseEmail(email) } });
   // Hash even for unknown users, so response time does not reveal which emails exist.
   const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
-  if (!user || !valid) {
-    recordFailure(keys);
-    return { ok: false, error: "Wrong email or password." };
-  }
-  recordSuccess(keys);
+  if (!user || !valid) return { ok: false, error: "Wrong email or password." };
+  attemptSucceeded(accountKey, addressKeys);
   return { ok: true, userId: user.id };
 }
 

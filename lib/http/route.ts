@@ -63,7 +63,9 @@ function parseQuery<Q>(req: Request, schema: z.ZodType<Q>): Q {
 
 export function errorResponse(err: unknown): Response {
   if (err instanceof ApiError) {
-    const headers: HeadersInit = err.status === 401 ? { "WWW-Authenticate": 'Basic realm="Loupe API"' } : {};
+    const headers: Record<string, string> = err.status === 401 ? { "WWW-Authenticate": 'Basic realm="Loupe API"' } : {};
+    // A refused body may be partly unread: close the connection rather than leave the client's next request behind it.
+    if (err.status === 413) headers.Connection = "close";
     return Response.json(errorBody(err.code, err.message, err.details), { status: err.status, headers });
   }
   // A 500 never leaks internals: the detail goes to the server log only.

@@ -34,7 +34,8 @@ export async function addModelPrice(_prev: FormState, form: FormData): Promise<F
 export async function removeModelPrice(projectId: string, id: string): Promise<FormState> {
   return guarded(async () => {
     await requirePermission(projectId, "manageSettings");
-    await deletePriceOverride(db, projectId, id);
+    // Scoped to the project: another project's price id deletes nothing, and says so.
+    if (!(await deletePriceOverride(db, projectId, id))) return { ok: false, error: "That price does not exist in this project." };
     revalidatePath(`/${projectId}/settings`);
     return { ok: true };
   });

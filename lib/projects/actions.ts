@@ -7,19 +7,21 @@ import { requirePermission, requireUser } from "../auth/session";
 import { createUser } from "../auth/users";
 import { db } from "../db/client";
 import { fieldErrors, formObject, isUniqueViolation, type FormState } from "../forms";
-import { createProjectWithOwner } from "./create";
+import { CANNOT_CREATE_PROJECTS, createProjectWithOwner, mayCreateProjects } from "./create";
 import { addMemberSchema, changeRoleSchema, createKeySchema, createProjectSchema } from "./schemas";
 
 export async function createProject(_prev: FormState, form: FormData): Promise<FormState> {
   const user = await requireUser();
+  if (!(await mayCreateProjects(user.id))) return { ok: false, error: CANNOT_CREATE_PROJECTS };
   const parsed = createProjectSchema.safeParse(formObject(form));
   if (!parsed.success) return fieldErrors(parsed.error);
   let projectId: string;
   try {
     projectId = (await createProjectWithOwner(parsed.data.name, user.id)).id;
   } catch (err) {
+    // Names are unique per creator: this can only be one of the user's own projects.
     if (isUniqueViolation(err)) {
-      return { ok: false, error: `A project named "${parsed.data.name}" already exists.`, fieldErrors: { name: "This name is taken" } };
+      return { ok: false, error: `You already have a project named "${parsed.data.name}".`, fieldErrors: { name: "You already have a project with this name" } };
     }
     throw err;
   }

@@ -35,9 +35,13 @@ export async function applyInitEnv(env: InitEnv, client: Db = db): Promise<strin
   }
   const name = env.LOUPE_INIT_PROJECT_NAME?.trim();
   if (!name) return notes;
-  let project = await client.project.findUnique({ where: { name } });
+  // The init project is the one with the given id, else the init user's own project of that name.
+  const id = env.LOUPE_INIT_PROJECT_ID || undefined;
+  let project = id
+    ? await client.project.findUnique({ where: { id } })
+    : await client.project.findFirst({ where: { name, createdById: user.id } });
   if (!project) {
-    project = await createProjectWithOwner(name, user.id, client, env.LOUPE_INIT_PROJECT_ID || undefined);
+    project = await createProjectWithOwner(name, user.id, client, id);
     notes.push(`created project "${name}"`);
   } else {
     await client.membership.upsert({

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { safeNextPath } from "@/lib/auth/next-path";
 import { currentUser } from "@/lib/auth/session";
 import { LoginForm } from "./login-form";
 
@@ -7,7 +8,8 @@ export const metadata: Metadata = { title: "Sign in" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   const { next } = await searchParams;
-  if (await currentUser()) redirect(next && next.startsWith("/") && !next.startsWith("//") ? next : "/");
+  const target = safeNextPath(next);
+  if (await currentUser()) redirect(target);
   return (
     <main className="auth">
       <div className="card auth-card">
@@ -16,7 +18,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             <span className="brand-mark" aria-hidden>◎</span> Loupe
           </h1>
           <p className="muted">Sign in to review traces, score them and build datasets.</p>
-          <LoginForm next={next} />
+          <LoginForm next={target === "/" ? undefined : target} />
         </div>
       </div>
     </main>

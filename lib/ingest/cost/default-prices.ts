@@ -51,6 +51,9 @@ function claude(input: number, output: number, own: Prices = {}): Prices {
   return { input, output, cache_write: input * 1.25, cache_write_1h: input * 2, cache_read: input / 10, ...own };
 }
 
+// A YYYY-MM-DD date other than 2024-05-13: it differs at the first digit, or the second, ...
+const NOT_2024_05_13 = String.raw`(?:[013-9]\d{3}-\d{2}-\d{2}|2[1-9]\d{2}-\d{2}-\d{2}|20[013-9]\d-\d{2}-\d{2}|202[0-35-9]-\d{2}-\d{2}|2024-[1-9]\d-\d{2}|2024-0[0-46-9]-\d{2}|2024-05-[02-9]\d|2024-05-1[0-24-9])`;
+
 const entry = (modelName: string, matchPattern: string, pricesPerMillion: Prices): PriceEntry => ({
   modelName,
   matchPattern,
@@ -59,8 +62,9 @@ const entry = (modelName: string, matchPattern: string, pricesPerMillion: Prices
 
 export const DEFAULT_PRICES: readonly PriceEntry[] = [
   // OpenAI
-  // gpt-4o-2024-05-13 kept its launch price, so the gpt-4o entry leaves it out.
-  entry("gpt-4o", `${PATH}gpt-4o(?!-2024-05-13)${OPENAI_DATE}`, { input: 2.5, output: 10, cache_read: 1.25 }),
+  // gpt-4o-2024-05-13 kept its launch price, so the gpt-4o entry leaves it out
+  // (spelled as "any date but that one": RE2, which runs every pattern, has no lookahead).
+  entry("gpt-4o", `${PATH}gpt-4o(?:-${NOT_2024_05_13})?$`, { input: 2.5, output: 10, cache_read: 1.25 }),
   entry("gpt-4o-2024-05-13", `${PATH}gpt-4o-2024-05-13$`, { input: 5, output: 15 }),
   entry("gpt-4o-mini", openai("gpt-4o-mini"), { input: 0.15, output: 0.6, cache_read: 0.075 }),
   entry("gpt-4.1", openai(String.raw`gpt-4\.1`), { input: 2, output: 8, cache_read: 0.5 }),

@@ -1,19 +1,23 @@
 // Compiling match patterns. Pure (no server imports) so the Settings form and
 // the ingestion pricer agree on what a valid pattern is.
+//
+// Patterns run on RE2 (re2js, a pure-JS port): matching takes time linear in
+// the model name whatever the pattern, so no stored pattern can stall
+// ingestion, e.g. `^(a|a)*$` or `^(a+)+$` against "aaaa…ab". RE2 is the syntax
+// of Langfuse's own price list (Go/ClickHouse): `(?i)`, groups, classes,
+// `\d`, `{m,n}`; it has no lookaround or backreferences, which model ids need
+// not, so patterns using them are refused as invalid.
+import { RE2JS } from "re2js";
 
 /** Longest pattern accepted; long user regexes are where catastrophic backtracking hides. */
 export const MAX_PATTERN_LENGTH = 500;
 
-// Langfuse's price list (and users copying from it) write the PCRE flag "(?i)",
-// which JavaScript rejects; matching is always case-insensitive here anyway.
-const INLINE_FLAG = /^\(\?i\)/;
-
 /**
  * True when a repeated group contains a repeat, like `(a+)+` or `(\w*x)*`:
- * the shape whose backtracking grows exponentially with the input. Patterns run
- * on every priced generation, so one such pattern could stall ingestion; a
- * project's own patterns are refused when saved and ignored if one is already
- * stored. (A heuristic with false positives, e.g. `([^/]+/)*`: the built-in
+ * the shape whose backtracking grows exponentially in backtracking engines.
+ * RE2 runs them in linear time, so this is a second wall, not the first: a
+ * project's own patterns of this shape are refused when saved (they are
+ * always a mistake) and ignored if one is already stored. (A heuristic with false positives, e.g. `([^/]+/)*`: the built-in
  * list uses such vetted prefixes and is not checked by it.)
  */
 export function hasNestedQuantifier(pattern: string): boolean {
@@ -44,11 +48,16 @@ export function hasNestedQuantifier(pattern: string): boolean {
   return false;
 }
 
-/** The pattern as a case-insensitive RegExp, or undefined when it is not a valid regular expression. */
-export function compilePattern(pattern: string): RegExp | undefined {
+/** What a compiled pattern offers: does it match anywhere in the model id (case-insensitive). */
+export interface ModelPattern {
+  test(model: string): boolean;
+}
+
+/** The pattern compiled by RE2, case-insensitive, or undefined when RE2 cannot compile it. */
+export function compilePattern(pattern: string): ModelPattern | undefined {
   if (pattern.length === 0 || pattern.length > MAX_PATTERN_LENGTH) return undefined;
   try {
-    return new RegExp(pattern.replace(INLINE_FLAG, ""), "i");
+    return RE2JS.compile(pattern, RE2JS.CASE_INSENSITIVE);
   } catch {
     return undefined;
   }

@@ -13,7 +13,7 @@
 
 import type { Cost, Usage } from "../events";
 import { DEFAULT_PRICES } from "./default-prices";
-import { compilePattern } from "./pattern";
+import { compilePattern, type ModelPattern } from "./pattern";
 import type { PriceEntry, Prices } from "./types";
 import { canonicalUsageType, costSide, FALLBACK, isCanonical } from "./usage-types";
 
@@ -22,9 +22,9 @@ export type { PriceEntry, Prices } from "./types";
 // Bounded so a stream of distinct model ids or patterns cannot grow memory without end.
 const CACHE_LIMIT = 10_000;
 
-const regexCache = new Map<string, RegExp | null>();
+const regexCache = new Map<string, ModelPattern | null>();
 
-function regexFor(pattern: string): RegExp | undefined {
+function regexFor(pattern: string): ModelPattern | undefined {
   let re = regexCache.get(pattern);
   if (re === undefined) {
     if (regexCache.size >= CACHE_LIMIT) regexCache.clear();

@@ -26,7 +26,7 @@ export const priceOverrideSchema = z.object({
     .min(1, { error: "Match pattern is required", abort: true })
     .max(MAX_PATTERN_LENGTH, { error: `Match pattern must be at most ${MAX_PATTERN_LENGTH} characters`, abort: true })
     .refine((p) => !hasNestedQuantifier(p), {
-      error: "Match pattern repeats a group that itself repeats (like (a+)+), which can take exponential time: simplify it",
+      error: "Match pattern repeats a group that itself repeats (like (a+)+), a shape that takes exponential time in backtracking regex engines: simplify it",
       abort: true,
     })
     .refine(isValidPattern, { error: "Match pattern is not a valid regular expression" }),
