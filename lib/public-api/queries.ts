@@ -5,6 +5,7 @@ import { db } from "../db/client";
 import { ApiError } from "../http/errors";
 import { ingestEvents } from "../ingest/service";
 import { checkAgainstConfig } from "../scores/validate";
+import { countCapped, pageIds } from "./list-sql";
 import { deleteTraces } from "../traces/delete";
 import { countTracesCapped, listTraces, matchingTraceIds } from "../traces/list";
 import type { TraceFilter, TraceSortColumn } from "../traces/schemas";
@@ -91,6 +92,12 @@ function traceIdWhere(traceId: string | undefined, matching: string[] | undefine
   return { in: matching };
 }
 
+/** Rows fetched by id, back in the order of the ids. */
+async function inOrder<T extends { id: string }>(ids: string[], rows: Promise<T[]>): Promise<T[]> {
+  const byId = new Map((await rows).map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((r): r is T => !!r);
+}
+
 const range = (from?: Date, to?: Date) => (from || to ? { gte: from, lt: to } : undefined);
 
 export async function listObservationsApi(projectId: string, q: z.infer<typeof observationListQuery>) {
@@ -106,8 +113,8 @@ export async function listObservationsApi(projectId: string, q: z.infer<typeof o
     startTime: range(q.fromStartTime, q.toStartTime),
   };
   const [rows, total] = await Promise.all([
-    db.observation.findMany({ where, orderBy: [{ startTime: "desc" }, { id: "desc" }], skip: (q.page - 1) * q.limit, take: q.limit }),
-    db.observation.count({ where, take: countCap(q.page, q.limit) }),
+    pageIds(db, "Observation", where, "startTime", q.page, q.limit).then((ids) => inOrder(ids, db.observation.findMany({ where: { projectId, id: { in: ids } } }))),
+    countCapped(db, "Observation", where, countCap(q.page, q.limit)),
   ]);
   return { data: rows.map(observationToApi), meta: pageMeta(q.page, q.limit, total) };
 }
@@ -145,8 +152,8 @@ export async function listScoresApi(projectId: string, q: z.infer<typeof scoreLi
     timestamp: range(q.fromTimestamp, q.toTimestamp),
   };
   const [rows, total] = await Promise.all([
-    db.score.findMany({ where, orderBy: [{ timestamp: "desc" }, { id: "desc" }], skip: (q.page - 1) * q.limit, take: q.limit }),
-    db.score.count({ where, take: countCap(q.page, q.limit) }),
+    pageIds(db, "Score", where, "timestamp", q.page, q.limit).then((ids) => inOrder(ids, db.score.findMany({ where: { projectId, id: { in: ids } } }))),
+    countCapped(db, "Score", where, countCap(q.page, q.limit)),
   ]);
   const withTrace = fields.includes("trace");
   const traceIds = withTrace ? [...new Set(rows.map((r) => r.traceId).filter((id): id is string => !!id))] : [];
@@ -205,8 +212,8 @@ export async function listSessionsApi(projectId: string, q: z.infer<typeof sessi
     createdAt: range(q.fromTimestamp, q.toTimestamp),
   };
   const [rows, total] = await Promise.all([
-    db.session.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (q.page - 1) * q.limit, take: q.limit }),
-    db.session.count({ where, take: countCap(q.page, q.limit) }),
+    pageIds(db, "Session", where, "createdAt", q.page, q.limit).then((ids) => inOrder(ids, db.session.findMany({ where: { projectId, id: { in: ids } } }))),
+    countCapped(db, "Session", where, countCap(q.page, q.limit)),
   ]);
   return { data: rows.map(sessionToApi), meta: pageMeta(q.page, q.limit, total) };
 }
