@@ -104,9 +104,8 @@ describe.each(targets())("read API through the Langfuse SDK on $name", (t) => {
   it("stores a categorical score's number and label from every path, and reads both back", async () => {
     const langfuse = sdkFor(t);
     const trace = langfuse.trace({ name: uid("categorical") });
-    // the batch API (the SDK's score) by label, and by the category's number
-    trace.score({ id: uid("by-label"), name: "tone", value: "polite", dataType: "CATEGORICAL", configId: toneId });
-    trace.score({ id: uid("by-number"), name: "tone", value: 2, dataType: "CATEGORICAL", configId: toneId });
+    // the batch API (the SDK's score); like Langfuse it takes categorical values as labels
+    trace.score({ name: "tone", value: "polite", dataType: "CATEGORICAL", configId: toneId });
     await langfuse.flushAsync();
     // POST /api/public/scores
     await postJson(t, "/api/public/scores", { traceId: trace.id, name: "tone", value: "rude", dataType: "CATEGORICAL", configId: toneId });
@@ -122,20 +121,19 @@ describe.each(targets())("read API through the Langfuse SDK on $name", (t) => {
 
     const expected = [
       { source: "API", value: 1, stringValue: "polite" },
-      { source: "API", value: 2, stringValue: "warm" },
       { source: "API", value: 0, stringValue: "rude" },
       { source: "ANNOTATION", value: 2, stringValue: "warm", queueId: queue.data.id },
     ];
     const v1 = await (await api(t, `/api/public/scores?traceId=${trace.id}&configId=${toneId}&limit=10`)).json();
-    expect(v1.data).toHaveLength(4);
+    expect(v1.data).toHaveLength(3);
     expect(v1.data).toEqual(expect.arrayContaining(expected.map((e) => expect.objectContaining({ ...e, dataType: "CATEGORICAL", configId: toneId }))));
     const v2 = await langfuse.api.scoreV2Get({ configId: toneId, limit: 10 });
-    expect(v2.data.filter((s) => s.traceId === trace.id)).toHaveLength(4);
+    expect(v2.data.filter((s) => s.traceId === trace.id)).toHaveLength(3);
     const { data: full } = await langfuse.fetchTrace(trace.id);
     expect(full.scores).toEqual(expect.arrayContaining([...expected, { value: 0, stringValue: "chatty" }].map((e) => expect.objectContaining(e))));
     // stored as such, not only answered
     const stored = await db.score.findMany({ where: { projectId: t.projectId, traceId: trace.id, configId: toneId } });
-    expect(stored.map((s) => [s.value, s.stringValue]).sort()).toEqual([[0, "rude"], [1, "polite"], [2, "warm"], [2, "warm"]]);
+    expect(stored.map((s) => [s.value, s.stringValue]).sort()).toEqual([[0, "rude"], [1, "polite"], [2, "warm"]]);
     await langfuse.shutdownAsync();
   });
 
