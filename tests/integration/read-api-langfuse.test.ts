@@ -5,6 +5,7 @@ import { Langfuse } from "langfuse";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "@/lib/auth/users";
 import { addItems, createQueue } from "@/lib/queues/items";
+import { countCapped, pageIds } from "@/lib/public-api/list-sql";
 import { claimNext, completeItem } from "@/lib/queues/review";
 import { api, dbFor, targets, uid, type TestTarget } from "../support/targets";
 
@@ -252,5 +253,21 @@ describe.each(targets())("read API through the Langfuse SDK on $name", (t) => {
     const byVersion = await (await api(t, `/api/public/observations?traceId=${trace.id}&version=v7`)).json();
     expect(byVersion.data.map((o: { id: string }) => o.id)).toEqual([parent.id]);
     await langfuse.shutdownAsync();
+  });
+
+  it("pages ids newest first and counts no further than the cap, with long id lists in one parameter", async () => {
+    const langfuse = sdkFor(t);
+    const trace = langfuse.trace({ name: uid("paging") });
+    const spans = Array.from({ length: 5 }, (_, i) => trace.span({ name: "p", startTime: new Date(Date.UTC(2026, 4, 1, 0, i)) }));
+    for (const s of spans) s.end();
+    await langfuse.shutdownAsync();
+    const where = { projectId: t.projectId, traceId: trace.id };
+    expect(await pageIds(db, "Observation", where, "startTime", 2, 2)).toEqual([spans[2].id, spans[1].id]);
+    expect(await countCapped(db, "Observation", where, 3)).toBe(3);
+    expect(await countCapped(db, "Observation", where, 100)).toBe(5);
+    // 150 ids (past the plain-parameter length) and a comparison
+    const ids = [...spans.map((s) => s.id), ...Array.from({ length: 145 }, (_, i) => `missing-${i}`)];
+    expect(await countCapped(db, "Observation", { projectId: t.projectId, id: { in: ids }, startTime: { gte: new Date(Date.UTC(2026, 4, 1, 0, 3)) } }, 100)).toBe(2);
+    expect(await countCapped(db, "Observation", { projectId: t.projectId, id: { in: [] } }, 100)).toBe(0);
   });
 });
