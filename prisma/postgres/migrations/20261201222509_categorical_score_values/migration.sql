@@ -1,5 +1,5 @@
 -- Data only (no schema change): categorical scores stored before their number
--- was kept get it from their score config's categories (label -> value).
+-- was kept get it from the categories of their score config (label -> value).
 UPDATE "Score" AS "s" SET "value" = ("c" ->> 'value')::double precision
 FROM (SELECT "id", "categories" FROM "ScoreConfig" WHERE jsonb_typeof("categories") = 'array') AS "sc",
   jsonb_array_elements("sc"."categories") AS "c"

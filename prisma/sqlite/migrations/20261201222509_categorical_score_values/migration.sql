@@ -1,5 +1,5 @@
 -- Data only (no schema change): categorical scores stored before their number
--- was kept get it from their score config's categories (label -> value).
+-- was kept get it from the categories of their score config (label -> value).
 UPDATE "Score" SET "value" = (
   SELECT json_extract("c"."value", '$.value')
   FROM "ScoreConfig" AS "sc", json_each("sc"."categories") AS "c"
