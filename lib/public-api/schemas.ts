@@ -54,7 +54,8 @@ export const scoreListQuery = pageSchema
     scoreIds: list.optional(),
     operator: z.enum(SCORE_OPERATORS, { message: `must be one of ${SCORE_OPERATORS.join(" ")}` }).optional(),
     value: z.coerce.number({ message: "must be a number" }).finite("must be a number").optional(),
-    fields: list.pipe(z.array(z.enum(["score", "trace"], { message: "must be score or trace" }))).optional(),
+    // Like Langfuse, unknown field groups are dropped rather than refused.
+    fields: list.transform((v) => v.filter((f): f is "score" | "trace" => f === "score" || f === "trace")).optional(),
   })
   .superRefine((q, ctx) => {
     if ((q.operator === undefined) !== (q.value === undefined)) {
