@@ -1,12 +1,13 @@
 import { db, provider } from "./db/client";
 import pkg from "../package.json" with { type: "json" };
 
-export async function checkHealth(): Promise<{ status: "ok" | "error"; version: string; database: string; message?: string }> {
+// Langfuse's health answer: status "OK" (the SDKs check it), else a sentence and 503.
+export async function checkHealth(): Promise<{ status: string; healthy: boolean; version: string; database: string }> {
   try {
     await db.$queryRawUnsafe("SELECT 1");
-    return { status: "ok", version: pkg.version, database: provider };
+    return { status: "OK", healthy: true, version: pkg.version, database: provider };
   } catch (err) {
     console.error("[health] database check failed", err);
-    return { status: "error", version: pkg.version, database: provider, message: "database unreachable" };
+    return { status: "Database not available", healthy: false, version: pkg.version, database: provider };
   }
 }

@@ -33,6 +33,7 @@ async function checkScoreConfigs(projectId: string, slots: SlotSuccess[]): Promi
       try {
         const checked = await checkAgainstConfig(db, projectId, e);
         e.value = checked.value;
+        if (checked.stringValue !== undefined) e.stringValue = checked.stringValue;
         e.dataType = checked.dataType as typeof e.dataType;
       } catch (err) {
         if (!(err instanceof ApiError)) throw err;

@@ -96,6 +96,8 @@ export interface ScoreEvent {
   name: string;
   /** numeric for NUMERIC/BOOLEAN (0/1), a string for CATEGORICAL/TEXT (a numeric category value is kept too) */
   value: number | string;
+  /** a CATEGORICAL score's label when `value` is its category's number (from the score config) */
+  stringValue?: string | null;
   dataType?: ScoreDataType | null;
   traceId?: string | null;
   observationId?: string | null;

@@ -211,7 +211,7 @@ export function scoreRow(prev: ScoreRow | undefined, e: ScoreEvent, now: Date): 
   let stringValue: string | null = numeric ? null : String(e.value);
   if (dataType === "BOOLEAN" && numeric) stringValue = value === 1 ? "True" : "False";
   if (dataType === "CATEGORICAL" && numeric) {
-    stringValue = String(e.value);
+    stringValue = e.stringValue ?? String(e.value);
   }
   if (!numeric && dataType === "BOOLEAN") {
     value = /^(true|1)$/i.test(String(e.value)) ? 1 : 0;

@@ -5,15 +5,25 @@ import { db } from "../db/client";
 import { ApiError } from "../http/errors";
 import { ingestEvents } from "../ingest/service";
 import { checkAgainstConfig } from "../scores/validate";
+import { countCapped, pageIds } from "./list-sql";
 import { deleteTraces } from "../traces/delete";
-import { countTraces, listTraces } from "../traces/list";
+import { countTracesCapped, listTraces, matchingTraceIds } from "../traces/list";
 import type { TraceFilter, TraceSortColumn } from "../traces/schemas";
 import type { createScoreBody, observationListQuery, scoreListQuery, sessionListQuery, traceListQuery } from "./schemas";
-import { observationToApi, pageMeta, scoreToApi, traceToApi } from "./shapes";
+import { extendedTraceToApi, observationToApi, pageMeta, scoreToApi, scoreTraceToApi, sessionToApi, traceToApi } from "./shapes";
 
 const notFound = (what: string, id: string) => new ApiError("not_found", `${what} ${id} not found`);
 
 const ORDER: Record<string, TraceSortColumn> = { timestamp: "timestamp", latency: "latency", totalCost: "cost", name: "name" };
+
+/**
+ * The count behind `meta`: exact up to 10,000 rows past the page asked for, so
+ * totalPages always reaches beyond the current page and a client paging to the
+ * end ends where the data does; an exact COUNT over a million rows would cost a
+ * full index scan on every page.
+ */
+export const COUNT_AHEAD = 10_000;
+const countCap = (page: number, limit: number) => (page - 1) * limit + COUNT_AHEAD;
 
 export async function listTracesApi(projectId: string, q: z.infer<typeof traceListQuery>) {
   const filter: TraceFilter = {
@@ -30,7 +40,7 @@ export async function listTracesApi(projectId: string, q: z.infer<typeof traceLi
   const [col, dir] = (q.orderBy ?? "timestamp.desc").split(".");
   const [rows, total] = await Promise.all([
     listTraces(db, projectId, { filter, sort: { column: ORDER[col], dir: dir as "asc" | "desc" }, page: q.page, limit: q.limit }),
-    countTraces(db, projectId, filter),
+    countTracesCapped(db, projectId, filter, countCap(q.page, q.limit)),
   ]);
   const ids = rows.map((r) => r.id);
   const [full, obs, scores] = await Promise.all([
@@ -47,8 +57,8 @@ export async function listTracesApi(projectId: string, q: z.infer<typeof traceLi
   const obsBy = group(obs);
   const scoreBy = group(scores);
   return {
-    data: ids.map((id) => traceToApi(byId.get(id)!, { projectId, observations: obsBy.get(id) ?? [], scores: scoreBy.get(id) ?? [] })),
-    meta: pageMeta(q.page, q.limit, total),
+    data: ids.map((id) => extendedTraceToApi(byId.get(id)!, { projectId, observations: obsBy.get(id) ?? [], scores: scoreBy.get(id) ?? [] })),
+    meta: pageMeta(q.page, q.limit, total.count),
   };
 }
 
@@ -59,7 +69,7 @@ export async function getTraceApi(projectId: string, id: string) {
     db.observation.findMany({ where: { projectId, traceId: id }, orderBy: { startTime: "asc" } }),
     db.score.findMany({ where: { projectId, traceId: id }, orderBy: { timestamp: "asc" } }),
   ]);
-  return traceToApi(trace, { projectId, observations: obs.map(observationToApi), scores: scores.map(scoreToApi) });
+  return extendedTraceToApi(trace, { projectId, observations: obs.map(observationToApi), scores: scores.map(scoreToApi) });
 }
 
 export async function deleteTraceApi(projectId: string, id: string) {
@@ -68,28 +78,43 @@ export async function deleteTraceApi(projectId: string, id: string) {
   return { message: "Trace deleted successfully" };
 }
 
-/** The userId filter of observations and scores goes through the user's traces (capped). */
-async function traceIdsOfUser(projectId: string, userId: string | undefined): Promise<string[] | undefined> {
-  if (!userId) return undefined;
-  const rows = await db.trace.findMany({ where: { projectId, userId }, select: { id: true }, take: 10_000 });
-  return rows.map((t) => t.id);
+/** Filters on trace fields (userId, tags) go through the matching traces, capped. */
+const TRACE_FILTER_CAP = 10_000;
+async function traceIdsMatching(projectId: string, f: { userId?: string; tags?: string[] }): Promise<string[] | undefined> {
+  if (!f.userId && !f.tags?.length) return undefined;
+  return matchingTraceIds(db, projectId, { userId: f.userId, tags: f.tags?.length ? f.tags : undefined }, TRACE_FILTER_CAP);
 }
 
+/** traceId given and trace-field filters: the traceId must also match them. */
+function traceIdWhere(traceId: string | undefined, matching: string[] | undefined) {
+  if (!matching) return traceId;
+  if (traceId) return matching.includes(traceId) ? traceId : { in: [] };
+  return { in: matching };
+}
+
+/** Rows fetched by id, back in the order of the ids. */
+async function inOrder<T extends { id: string }>(ids: string[], rows: Promise<T[]>): Promise<T[]> {
+  const byId = new Map((await rows).map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((r): r is T => !!r);
+}
+
+const range = (from?: Date, to?: Date) => (from || to ? { gte: from, lt: to } : undefined);
+
 export async function listObservationsApi(projectId: string, q: z.infer<typeof observationListQuery>) {
-  const userTraces = await traceIdsOfUser(projectId, q.userId);
   const where = {
     projectId,
     name: q.name,
     type: q.type,
-    traceId: q.traceId ?? (userTraces ? { in: userTraces } : undefined),
+    traceId: traceIdWhere(q.traceId, await traceIdsMatching(projectId, { userId: q.userId })),
     level: q.level,
+    version: q.version,
     parentObservationId: q.parentObservationId,
     environment: q.environment ? { in: q.environment } : undefined,
-    startTime: q.fromStartTime || q.toStartTime ? { gte: q.fromStartTime, lt: q.toStartTime } : undefined,
+    startTime: range(q.fromStartTime, q.toStartTime),
   };
   const [rows, total] = await Promise.all([
-    db.observation.findMany({ where, orderBy: [{ startTime: "desc" }, { id: "desc" }], skip: (q.page - 1) * q.limit, take: q.limit }),
-    db.observation.count({ where }),
+    pageIds(db, "Observation", where, "startTime", q.page, q.limit).then((ids) => inOrder(ids, db.observation.findMany({ where: { projectId, id: { in: ids } } }))),
+    countCapped(db, "Observation", where, countCap(q.page, q.limit)),
   ]);
   return { data: rows.map(observationToApi), meta: pageMeta(q.page, q.limit, total) };
 }
@@ -100,25 +125,52 @@ export async function getObservationApi(projectId: string, id: string) {
   return observationToApi(o);
 }
 
+const OPERATORS = { "<": "lt", ">": "gt", "<=": "lte", ">=": "gte", "=": "equals", "!=": "not" } as const;
+
+/**
+ * GET /api/public/scores (v1) and /api/public/v2/scores: the same filters
+ * (v1 takes the v2 ones too), each item with the fields of its trace unless
+ * `fields` leaves out "trace".
+ */
 export async function listScoresApi(projectId: string, q: z.infer<typeof scoreListQuery>) {
-  const userTraces = await traceIdsOfUser(projectId, q.userId);
+  const fields = q.fields ?? ["score", "trace"];
+  const matching = await traceIdsMatching(projectId, { userId: q.userId, tags: q.traceTags });
   const where = {
     projectId,
+    id: q.scoreIds ? { in: q.scoreIds } : undefined,
     name: q.name,
-    traceId: q.traceId ?? (userTraces ? { in: userTraces } : undefined),
-    observationId: q.observationId,
+    traceId: traceIdWhere(q.traceId, matching),
+    observationId: q.observationId ? { in: q.observationId } : undefined,
     sessionId: q.sessionId,
+    datasetRunId: q.datasetRunId,
     source: q.source,
     dataType: q.dataType,
     configId: q.configId,
+    queueId: q.queueId,
     environment: q.environment ? { in: q.environment } : undefined,
-    timestamp: q.fromTimestamp || q.toTimestamp ? { gte: q.fromTimestamp, lt: q.toTimestamp } : undefined,
+    value: q.operator && q.value !== undefined ? { [OPERATORS[q.operator]]: q.value } : undefined,
+    timestamp: range(q.fromTimestamp, q.toTimestamp),
   };
   const [rows, total] = await Promise.all([
-    db.score.findMany({ where, orderBy: [{ timestamp: "desc" }, { id: "desc" }], skip: (q.page - 1) * q.limit, take: q.limit }),
-    db.score.count({ where }),
+    pageIds(db, "Score", where, "timestamp", q.page, q.limit).then((ids) => inOrder(ids, db.score.findMany({ where: { projectId, id: { in: ids } } }))),
+    countCapped(db, "Score", where, countCap(q.page, q.limit)),
   ]);
-  return { data: rows.map(scoreToApi), meta: pageMeta(q.page, q.limit, total) };
+  const withTrace = fields.includes("trace");
+  const traceIds = withTrace ? [...new Set(rows.map((r) => r.traceId).filter((id): id is string => !!id))] : [];
+  const traces = traceIds.length
+    ? await db.trace.findMany({ where: { projectId, id: { in: traceIds } }, select: { id: true, userId: true, tags: true, environment: true, sessionId: true } })
+    : [];
+  const traceBy = new Map(traces.map((t) => [t.id, t]));
+  return {
+    data: rows.map((s) => (withTrace ? { ...scoreToApi(s), trace: scoreTraceToApi(s.traceId ? traceBy.get(s.traceId) : undefined) } : scoreToApi(s))),
+    meta: pageMeta(q.page, q.limit, total),
+  };
+}
+
+export async function getScoreApi(projectId: string, id: string) {
+  const s = await db.score.findUnique({ where: { projectId_id: { projectId, id } } });
+  if (!s) throw notFound("Score", id);
+  return scoreToApi(s);
 }
 
 export async function createScoreApi(projectId: string, body: z.infer<typeof createScoreBody>) {
@@ -130,6 +182,7 @@ export async function createScoreApi(projectId: string, body: z.infer<typeof cre
       id,
       name: body.name,
       value: checked.value,
+      stringValue: checked.stringValue,
       dataType: checked.dataType as "NUMERIC",
       traceId: body.traceId,
       observationId: body.observationId,
@@ -156,21 +209,18 @@ export async function listSessionsApi(projectId: string, q: z.infer<typeof sessi
   const where = {
     projectId,
     environment: q.environment ? { in: q.environment } : undefined,
-    createdAt: q.fromTimestamp || q.toTimestamp ? { gte: q.fromTimestamp, lt: q.toTimestamp } : undefined,
+    createdAt: range(q.fromTimestamp, q.toTimestamp),
   };
   const [rows, total] = await Promise.all([
-    db.session.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (q.page - 1) * q.limit, take: q.limit }),
-    db.session.count({ where }),
+    pageIds(db, "Session", where, "createdAt", q.page, q.limit).then((ids) => inOrder(ids, db.session.findMany({ where: { projectId, id: { in: ids } } }))),
+    countCapped(db, "Session", where, countCap(q.page, q.limit)),
   ]);
-  return {
-    data: rows.map((s) => ({ id: s.id, createdAt: s.createdAt.toISOString(), projectId, environment: s.environment })),
-    meta: pageMeta(q.page, q.limit, total),
-  };
+  return { data: rows.map(sessionToApi), meta: pageMeta(q.page, q.limit, total) };
 }
 
 export async function getSessionApi(projectId: string, id: string) {
   const s = await db.session.findUnique({ where: { projectId_id: { projectId, id } } });
   if (!s) throw notFound("Session", id);
   const traces = await db.trace.findMany({ where: { projectId, sessionId: id }, orderBy: { timestamp: "asc" } });
-  return { id, createdAt: s.createdAt.toISOString(), projectId, environment: s.environment, traces: traces.map((t) => traceToApi(t, { projectId })) };
+  return { ...sessionToApi(s), traces: traces.map((t) => traceToApi(t, projectId)) };
 }

@@ -25,25 +25,47 @@ export const observationListQuery = pageSchema.extend({
   type: z.enum(OBSERVATION_TYPES, { message: `must be one of ${OBSERVATION_TYPES.join(", ")}` }).optional(),
   traceId: z.string().optional(),
   level: z.enum(LEVELS, { message: `must be one of ${LEVELS.join(", ")}` }).optional(),
+  version: z.string().optional(),
   parentObservationId: z.string().optional(),
   environment: list.optional(),
   fromStartTime: isoDate.optional(),
   toStartTime: isoDate.optional(),
 });
 
-export const scoreListQuery = pageSchema.extend({
-  userId: z.string().optional(),
-  name: z.string().optional(),
-  traceId: z.string().optional(),
-  observationId: z.string().optional(),
-  sessionId: z.string().optional(),
-  fromTimestamp: isoDate.optional(),
-  toTimestamp: isoDate.optional(),
-  source: z.enum(SCORE_SOURCES, { message: `must be one of ${SCORE_SOURCES.join(", ")}` }).optional(),
-  dataType: z.enum(SCORE_DATA_TYPES, { message: `must be one of ${SCORE_DATA_TYPES.join(", ")}` }).optional(),
-  configId: z.string().optional(),
-  environment: list.optional(),
-});
+const SCORE_OPERATORS = ["<", ">", "<=", ">=", "!=", "="] as const;
+
+/** GET /api/public/v2/scores (and v1, which takes the same): Langfuse's GetScoresQueryV2. */
+export const scoreListQuery = pageSchema
+  .extend({
+    userId: z.string().optional(),
+    name: z.string().optional(),
+    traceId: z.string().optional(),
+    observationId: list.optional(),
+    sessionId: z.string().optional(),
+    datasetRunId: z.string().optional(),
+    fromTimestamp: isoDate.optional(),
+    toTimestamp: isoDate.optional(),
+    source: z.enum(SCORE_SOURCES, { message: `must be one of ${SCORE_SOURCES.join(", ")}` }).optional(),
+    dataType: z.enum(SCORE_DATA_TYPES, { message: `must be one of ${SCORE_DATA_TYPES.join(", ")}` }).optional(),
+    configId: z.string().optional(),
+    queueId: z.string().optional(),
+    environment: list.optional(),
+    traceTags: list.optional(),
+    scoreIds: list.optional(),
+    operator: z.enum(SCORE_OPERATORS, { message: `must be one of ${SCORE_OPERATORS.join(" ")}` }).optional(),
+    value: z.coerce.number({ message: "must be a number" }).finite("must be a number").optional(),
+    // Like Langfuse, unknown field groups are dropped rather than refused.
+    fields: list.transform((v) => v.filter((f): f is "score" | "trace" => f === "score" || f === "trace")).optional(),
+  })
+  .superRefine((q, ctx) => {
+    if ((q.operator === undefined) !== (q.value === undefined)) {
+      ctx.addIssue({ code: "custom", path: [q.operator === undefined ? "operator" : "value"], message: "operator and value go together" });
+    }
+    if (q.fields && !q.fields.includes("score")) ctx.addIssue({ code: "custom", path: ["fields"], message: "must include score" });
+    if (q.fields && !q.fields.includes("trace") && (q.userId || q.traceTags)) {
+      ctx.addIssue({ code: "custom", path: ["fields"], message: "must include trace to filter by userId or traceTags" });
+    }
+  });
 
 export const sessionListQuery = pageSchema.extend({
   fromTimestamp: isoDate.optional(),

@@ -74,6 +74,7 @@ export async function saveAnnotationScores(
       id: existing?.id ?? randomUUID(),
       name: config.name,
       value: checked.value,
+      stringValue: checked.stringValue,
       dataType: checked.dataType as "NUMERIC" | "CATEGORICAL" | "BOOLEAN",
       ...target,
       comment: v.comment?.trim() ? v.comment.trim() : null,
@@ -119,6 +120,7 @@ export async function updateAnnotationScore(
       id: s.id,
       name: s.name,
       value: checked.value,
+      stringValue: "stringValue" in checked ? checked.stringValue : undefined,
       dataType: checked.dataType as "NUMERIC",
       // The writer treats null as "not provided": an emptied comment is cleared below.
       comment: change.comment?.trim() || undefined,

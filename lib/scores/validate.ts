@@ -12,8 +12,15 @@ export interface ConfigCheckInput {
 
 type Category = { label: string; value: number };
 
+export interface CheckedScore {
+  dataType: string;
+  value: number | string;
+  /** A categorical score's label when `value` is the category's number (both are stored, as Langfuse does). */
+  stringValue?: string;
+}
+
 /** Returns the dataType and the value to store; throws ApiError naming the field. */
-export async function checkAgainstConfig(client: Db, projectId: string, s: ConfigCheckInput) {
+export async function checkAgainstConfig(client: Db, projectId: string, s: ConfigCheckInput): Promise<CheckedScore> {
   if (!s.configId) return { dataType: s.dataType ?? (typeof s.value === "number" ? "NUMERIC" : "CATEGORICAL"), value: s.value };
   const config = await client.scoreConfig.findFirst({ where: { id: s.configId, projectId } });
   if (!config) throw new ApiError("not_found", `configId: score config ${s.configId} not found in this project`, [{ path: "configId", issue: "not found" }]);
@@ -35,5 +42,5 @@ export async function checkAgainstConfig(client: Db, projectId: string, s: Confi
   const categories = (config.categories as Category[] | null) ?? [];
   const match = categories.find((c) => c.label === s.value || c.value === s.value);
   if (!match) throw bad(`must be one of ${categories.map((c) => c.label).join(", ")}`);
-  return { dataType: "CATEGORICAL", value: match.label };
+  return { dataType: "CATEGORICAL", value: match.value, stringValue: match.label };
 }

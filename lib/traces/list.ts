@@ -46,13 +46,19 @@ export interface TraceListQuery {
   limit: number;
 }
 
+/** Sort columns that are never NULL: no NULLS LAST, which PostgreSQL's indexes can't serve descending. */
+const NOT_NULL: ReadonlySet<TraceSortColumn> = new Set(["timestamp", "tokens", "observations", "errors"]);
+
 function orderBy(sort: TraceListQuery["sort"]): Sql {
-  const column = SORT_SQL[sort?.column ?? "timestamp"];
+  const key = sort?.column ?? "timestamp";
+  const column = SORT_SQL[key];
   const dir = sort?.dir === "asc" ? "ASC" : "DESC";
   // NULLs last either way; the id breaks ties so paging is stable. Written as
   // NULLS LAST (not "col IS NULL, col") so SQLite can walk the (projectId, col)
-  // index for the usual descending sorts instead of sorting every row.
-  return raw(`${column} ${dir} NULLS LAST, "t"."id" ${dir}`);
+  // index for the usual descending sorts instead of sorting every row. A
+  // PostgreSQL btree walked backwards gives DESC NULLS FIRST, so on NOT NULL
+  // columns the clause is left out and the index serves the sort there too.
+  return raw(`${column} ${dir}${NOT_NULL.has(key) ? "" : " NULLS LAST"}, "t"."id" ${dir}`);
 }
 
 const PREVIEW_CHARS = 300;

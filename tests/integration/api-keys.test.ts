@@ -10,7 +10,7 @@ describe.each(targets())("API keys over HTTP on $name", (t) => {
   it("answers health without a key and checks the database", async () => {
     const res = await fetch(`${t.baseUrl}/api/public/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: "ok", version: expect.any(String), database: t.name });
+    expect(await res.json()).toMatchObject({ status: "OK", version: expect.any(String), database: t.name });
   });
 
   it("authenticates the project's key pair and names the project", async () => {

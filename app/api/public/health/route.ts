@@ -4,6 +4,6 @@ import { checkHealth } from "@/lib/health";
 export const dynamic = "force-dynamic";
 
 export const GET = route({ auth: "none" }, async () => {
-  const health = await checkHealth();
-  return Response.json(health, { status: health.status === "ok" ? 200 : 503 });
+  const { healthy, ...health } = await checkHealth();
+  return Response.json(health, { status: healthy ? 200 : 503 });
 });
