@@ -1,12 +1,13 @@
 // Langfuse-compatible JSON shapes for the read API, so SDK clients and scripts
 // written against Langfuse's public API read Loupe unchanged.
 import type { Observation, Score, Trace } from "../db/generated/sqlite/client";
+import { isoOrNull } from "../iso";
 
 export function pageMeta(page: number, limit: number, totalItems: number) {
   return { page, limit, totalItems, totalPages: Math.ceil(totalItems / limit) };
 }
 
-const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+const iso = isoOrNull;
 
 export function traceToApi(t: Trace, extra: { observations?: unknown[]; scores?: unknown[]; projectId: string }) {
   return {

@@ -3,7 +3,7 @@
 // object tree OTLP/JSON has (ids as bytes instead of hex, int64 as strings).
 import type { Json } from "../events";
 import { setKey } from "./json";
-import { SPAN_ID_BYTES, TRACE_ID_BYTES, bytesToBase64, idToHex, int64ToJs, nanosToDate } from "./ids";
+import { SPAN_ID_BYTES, TRACE_ID_BYTES, bytesToBase64, idToHex, int64ToJs, nanosToDate, nanosToSpanTime } from "./ids";
 import { ExportTraceServiceRequest } from "./proto";
 import type {
   Attributes,
@@ -133,8 +133,8 @@ function walkSpan(v: unknown, path: string): OtlpSpan {
     parentSpanId: parent && !/^0+$/.test(parent) ? parent : undefined,
     name: str(s.name, `${path}.name`) ?? "",
     kind: spanKind(s.kind),
-    startTime: nanosToDate(get(s, "startTimeUnixNano", "start_time_unix_nano")),
-    endTime: nanosToDate(get(s, "endTimeUnixNano", "end_time_unix_nano")),
+    startTime: nanosToSpanTime(get(s, "startTimeUnixNano", "start_time_unix_nano")),
+    endTime: nanosToSpanTime(get(s, "endTimeUnixNano", "end_time_unix_nano")),
     attributes: walkAttributes(s.attributes, `${path}.attributes`),
     events: arr(s.events, `${path}.events`).map((e, i) => walkEvent(e, `${path}.events[${i}]`)),
     links: arr(s.links, `${path}.links`).map((l, i) => walkLink(l, `${path}.links[${i}]`)),

@@ -32,6 +32,7 @@ export interface OtlpSpan {
   parentSpanId?: string;
   name: string;
   kind: SpanKind;
+  /** Undefined when absent; an Invalid Date when sent but not a time (the mapper refuses both for the start). */
   startTime?: Date;
   endTime?: Date;
   attributes: Attributes;
