@@ -15,6 +15,13 @@ const T1 = "2026-03-01T10:00:01.000Z";
 const nanos = (iso: string) => `${BigInt(Date.parse(iso)) * 1_000_000n}`;
 const hex = (bytes: number) => randomBytes(bytes).toString("hex");
 
+/** A real object nested `levels` deep (nested() gives a marker beyond 1,000 levels, for request bodies). */
+function deepObject(levels: number): unknown {
+  let v: unknown = "leaf";
+  for (let i = 0; i < levels; i++) v = { a: v };
+  return v;
+}
+
 interface Outcome {
   /** the trace whose page should render, for accepted cases */
   traceId?: string;
@@ -282,14 +289,40 @@ describe.each(targets())("bad-input catalogue on $name", (t) => {
     expect(await db.trace.findUnique({ where: { projectId_id: { projectId: t.projectId, id: deep } } })).toBeNull();
   });
 
+  it("a trace whose observations add up past 2^31-1 tokens is stored at that ceiling", async () => {
+    const now = new Date().toISOString();
+    const traceId = uid("big");
+    const max = 2_147_483_647;
+    const batch = [0, 1, 2].map((i) => ({
+      id: uid("evt"),
+      timestamp: now,
+      type: "generation-create",
+      body: { id: `${traceId}-${i}`, traceId, name: "g", startTime: T0, usage: { input: max, output: max } },
+    }));
+    const res = await postJson(t, "/api/public/ingestion", { batch });
+    const reply = (await res.json()) as { successes: unknown[]; errors: unknown[] };
+    expect(reply.errors).toEqual([]);
+    const got = await (await api(t, `/api/public/traces/${traceId}`)).json();
+    expect(got.observations).toHaveLength(3);
+    const row = await dbFor(t).trace.findUniqueOrThrow({ where: { projectId_id: { projectId: t.projectId, id: traceId } } });
+    expect(row).toMatchObject({ inputTokens: max, outputTokens: max, totalTokens: max });
+    // A later write to the saturated trace aggregates again and stays at the ceiling.
+    const more = await postJson(t, "/api/public/ingestion", {
+      batch: [{ id: uid("evt"), timestamp: now, type: "span-create", body: { id: `${traceId}-s`, traceId, name: "s", startTime: T0 } }],
+    });
+    expect(more.status).toBe(207);
+    const after = await dbFor(t).trace.findUniqueOrThrow({ where: { projectId_id: { projectId: t.projectId, id: traceId } } });
+    expect(after).toMatchObject({ totalTokens: max, observationCount: 4 });
+  });
+
   it("rows stored around the limits (before they existed) still read and render", async () => {
     // Written with the writer directly, as an older Loupe would have stored them.
     const id = uid("legacy");
     await ingestEvents(
       t.projectId,
       [
-        { kind: "trace", id, name: "legacy", timestamp: new Date(T0), input: nested(3_000) as never },
-        { kind: "observation", id: `${id}-o`, traceId: id, type: "SPAN", startTime: new Date(T0), output: nested(3_000) as never },
+        { kind: "trace", id, name: "legacy", timestamp: new Date(T0), input: deepObject(4_000) as never },
+        { kind: "observation", id: `${id}-o`, traceId: id, type: "SPAN", startTime: new Date(T0), output: deepObject(4_000) as never },
         { kind: "observation", id: `${id}-far`, traceId: id, type: "SPAN", startTime: new Date("+100000-01-01T00:00:00Z"), endTime: new Date("+100000-01-01T00:00:01Z") },
       ],
       dbFor(t),

@@ -156,3 +156,11 @@ describe("OTLP protobuf with a string that is not UTF-8", () => {
     expect(spans.map((s) => s.name)).toEqual(["a\ufffd\ufffd\ufffdb", "fine"]);
   });
 });
+
+describe("the JSON viewer's text", () => {
+  it("never throws for a value too deep to stringify", async () => {
+    const { toJsonText } = await import("@/components/json/stringify");
+    expect(toJsonText(nested(50_000))).toBe("(nested too deeply to show as text)");
+    expect(toJsonText({ a: 1 }, 0)).toBe('{"a":1}');
+  });
+});
