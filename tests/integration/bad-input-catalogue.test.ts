@@ -297,7 +297,8 @@ describe.each(targets())("bad-input catalogue on $name", (t) => {
       id: uid("evt"),
       timestamp: now,
       type: "generation-create",
-      body: { id: `${traceId}-${i}`, traceId, name: "g", startTime: T0, usage: { input: max, output: max } },
+      // input alone: with output the observation's own total would pass the bound (and be refused)
+      body: { id: `${traceId}-${i}`, traceId, name: "g", startTime: T0, usage: { input: max } },
     }));
     const res = await postJson(t, "/api/public/ingestion", { batch });
     const reply = (await res.json()) as { successes: unknown[]; errors: unknown[] };
@@ -305,7 +306,7 @@ describe.each(targets())("bad-input catalogue on $name", (t) => {
     const got = await (await api(t, `/api/public/traces/${traceId}`)).json();
     expect(got.observations).toHaveLength(3);
     const row = await dbFor(t).trace.findUniqueOrThrow({ where: { projectId_id: { projectId: t.projectId, id: traceId } } });
-    expect(row).toMatchObject({ inputTokens: max, outputTokens: max, totalTokens: max });
+    expect(row).toMatchObject({ inputTokens: max, outputTokens: 0, totalTokens: max });
     // A later write to the saturated trace aggregates again and stays at the ceiling.
     const more = await postJson(t, "/api/public/ingestion", {
       batch: [{ id: uid("evt"), timestamp: now, type: "span-create", body: { id: `${traceId}-s`, traceId, name: "s", startTime: T0 } }],

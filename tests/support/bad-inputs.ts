@@ -160,6 +160,7 @@ const ingestion: BadInputCase[] = [
   ing("int-overflow", "usage.output 1e20", gen({ usage: { output: 1e20 } }), "body.usage.output"),
   ing("int-overflow", "usageDetails value 2^31", gen({ usageDetails: { cache_read: INT_OVER } }), "body.usageDetails.cache_read"),
   ing("int-overflow", "promptVersion 2^31", gen({ promptName: "p", promptVersion: INT_OVER }), "body.promptVersion"),
+  ing("int-overflow", "input and output that add up past 2^31-1", gen({ usage: { input: 2_147_483_647, output: 1 } }), "usage.total"),
   ing("int-overflow", "usage at the 32-bit maximum is kept", gen({ usage: { input: 2_147_483_647 } }), undefined, { usageDetails: { input: 2_147_483_647 } }),
   // negative, fractional, huge numbers
   ing("bad-number", "usage.input -500", gen({ usage: { input: -500 } }), "body.usage.input"),
