@@ -112,6 +112,7 @@ function limitProblem(span: OtlpSpan, mapped: ReturnType<typeof mapSpan>): strin
 }
 
 function idProblem(span: OtlpSpan): string | undefined {
+  if (span.problem) return span.problem;
   if (!span.traceId) return "span has no traceId";
   if (!isValidId(span.traceId, TRACE_ID_BYTES)) {
     return `traceId ${JSON.stringify(span.traceId.slice(0, 64))} is not ${TRACE_ID_BYTES} non-zero bytes (hex or base64)`;

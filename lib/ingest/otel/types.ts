@@ -39,6 +39,8 @@ export interface OtlpSpan {
   events: OtlpSpanEvent[];
   links: OtlpSpanLink[];
   status: { code: StatusCode; message?: string };
+  /** Set when the span cannot be taken as sent (e.g. attributes nested too deep): the mapper refuses it. */
+  problem?: string;
 }
 
 export interface OtlpScope {
