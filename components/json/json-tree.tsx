@@ -14,6 +14,10 @@ import { LongText } from "./long-text";
 import { toJsonText } from "./stringify";
 
 const CHUNK = 100;
+// Ingestion refuses payloads nested deeper than 100 levels; the server cuts
+// older ones for display. This bound keeps the tree itself safe for any value
+// it is handed: beyond it a node shows its size and points to the raw view.
+const MAX_RENDER_DEPTH = 200;
 const STRING_PREVIEW = 500;
 const RAW_PREVIEW = 100_000;
 
@@ -73,6 +77,16 @@ function JsonNode({ name, value, depth, expandDepth }: NodeProps) {
         <span className="jt-leaf-pad" />
         <Label name={name} />
         <span className="jt-count">{isArray ? "[]" : "{}"}</span>
+      </div>
+    );
+  }
+
+  if (depth >= MAX_RENDER_DEPTH) {
+    return (
+      <div className="jt-row">
+        <span className="jt-leaf-pad" />
+        <Label name={name} />
+        <span className="jt-count faint">{summary} nested deeper than {MAX_RENDER_DEPTH} levels (see Raw)</span>
       </div>
     );
   }

@@ -4,7 +4,9 @@ export function toJsonText(value: unknown, indent = 2): string {
   if (value === undefined) return "";
   try {
     return JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v), indent) ?? String(value);
-  } catch {
+  } catch (err) {
+    // JSON.stringify recurses: a value nested some thousands of levels overflows the stack.
+    if (err instanceof RangeError) return "(nested too deeply to show as text)";
     return String(value);
   }
 }

@@ -31,6 +31,16 @@ export const ROLLUP_COLS = [
   "inputTokens", "outputTokens", "totalTokens", "totalCost", "models",
 ] as const;
 
+// Token rollups live in 32-bit Int columns: a trace whose observations add up
+// to more is stored at this ceiling (each observation's own counts are exact).
+const MAX_TOKENS = 2_147_483_647;
+const TOKEN_COLS = ["inputTokens", "outputTokens", "totalTokens"] as const;
+const saturated = (r: Rollup) => TOKEN_COLS.some((k) => r[k] >= MAX_TOKENS);
+function clampTokens(r: Rollup): Rollup {
+  for (const k of TOKEN_COLS) r[k] = Math.min(r[k], MAX_TOKENS);
+  return r;
+}
+
 export function emptyRollup(): Rollup {
   return { startTime: null, endTime: null, latencyMs: null, observationCount: 0, errorCount: 0, warningCount: 0, inputTokens: 0, outputTokens: 0, totalTokens: 0, totalCost: null, models: null };
 }
@@ -57,6 +67,8 @@ export function rollUp(stored: Rollup | undefined, changes: { prev?: Observation
   // Only the rollup fields: `stored` may be a whole trace row.
   const r: Rollup = emptyRollup();
   if (stored) for (const k of ROLLUP_COLS) (r as unknown as Record<string, unknown>)[k] = stored[k];
+  // A clamped sum cannot be updated incrementally: aggregate it again.
+  if (saturated(r)) return undefined;
   if (r.models) r.models = [...r.models];
   for (const { prev, next } of changes) {
     if (prev) {
@@ -71,7 +83,7 @@ export function rollUp(stored: Rollup | undefined, changes: { prev?: Observation
     if (next.model && !r.models?.includes(next.model)) r.models = [...(r.models ?? []), next.model];
   }
   r.latencyMs = r.startTime && r.endTime ? r.endTime.getTime() - r.startTime.getTime() : null;
-  return r;
+  return clampTokens(r);
 }
 
 /** The rollups of some traces aggregated from their stored observations (the exact path). */
@@ -104,7 +116,7 @@ function fromAggregate(row: Row): Rollup {
   const models = typeof row.models === "string" ? (JSON.parse(row.models) as string[]) : ((row.models as string[] | null) ?? null);
   const startTime = date(row.start_time);
   const endTime = date(row.end_time);
-  return {
+  return clampTokens({
     startTime,
     endTime,
     latencyMs: startTime && endTime ? endTime.getTime() - startTime.getTime() : null,
@@ -116,5 +128,5 @@ function fromAggregate(row: Row): Rollup {
     totalTokens: Number(row.total_tokens),
     totalCost: row.total_cost === null || row.total_cost === undefined ? null : Number(row.total_cost),
     models: models?.length ? models : null,
-  };
+  });
 }

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { LEVELS, OBSERVATION_TYPES, SCORE_DATA_TYPES, SCORE_SOURCES } from "../ingest/events";
 import { pageSchema } from "../traces/schemas";
+import { scoreBodyFields } from "../scores/schemas";
 
 const isoDate = z.coerce.date({ message: "must be an ISO 8601 date" });
 const list = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : v.split(",")).filter(Boolean));
@@ -75,18 +76,12 @@ export const sessionListQuery = pageSchema.extend({
 
 export const createScoreBody = z
   .object({
-    id: z.string().min(1).max(200).optional(),
-    traceId: z.string().min(1).optional(),
-    observationId: z.string().min(1).optional(),
-    sessionId: z.string().min(1).optional(),
-    datasetRunId: z.string().min(1).optional(),
+    ...scoreBodyFields,
     name: z.string().min(1, "required").max(200),
     value: z.union([z.number().finite(), z.string()], { message: "must be a number or a string" }),
     dataType: z.enum(["NUMERIC", "CATEGORICAL", "BOOLEAN"], { message: "must be NUMERIC, CATEGORICAL or BOOLEAN" }).optional(),
     comment: z.string().max(10_000).optional().nullable(),
     configId: z.string().optional().nullable(),
-    environment: z.string().optional(),
-    metadata: z.record(z.string(), z.unknown()).optional().nullable(),
   })
   .superRefine((b, ctx) => {
     const targets = [b.traceId, b.sessionId, b.datasetRunId].filter(Boolean).length;

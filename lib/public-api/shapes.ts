@@ -5,12 +5,13 @@
 // for (prompt ids, pricing tiers, tokenizers) are present and null, as Langfuse
 // sends them when unset; a missing metadata is {} as in Langfuse.
 import type { Observation, Score, Session, Trace } from "../db/generated/sqlite/client";
+import { isoOrNull } from "../iso";
 
 export function pageMeta(page: number, limit: number, totalItems: number) {
   return { page, limit, totalItems, totalPages: Math.ceil(totalItems / limit) };
 }
 
-const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+const iso = isoOrNull;
 const obj = (v: unknown) => (v === null || v === undefined ? {} : v);
 
 /** Langfuse's APITrace: the trace itself (session detail lists these). */

@@ -1,6 +1,8 @@
 // Score configs and reviewer scores: the shapes forms and server actions share.
 // No server imports (client forms use these too).
 import { z } from "zod";
+import { environmentSchema, idSchema, refIdSchema } from "../ingest/langfuse/schemas-common";
+import { depthProblem } from "../ingest/storable";
 
 export const CONFIG_DATA_TYPES = ["NUMERIC", "CATEGORICAL", "BOOLEAN"] as const;
 export type ConfigDataType = (typeof CONFIG_DATA_TYPES)[number];
@@ -139,3 +141,25 @@ export function scoreDisplay(s: Pick<ScoreView, "dataType" | "value" | "stringVa
   if (s.dataType === "NUMERIC") return s.value === null ? "—" : String(Number(s.value.toFixed(4)));
   return s.stringValue ?? (s.value === null ? "—" : String(s.value));
 }
+
+/**
+ * Bounds of `POST /api/public/scores` shared with the batch API (lib/ingest/limits.ts):
+ * ids and references within the id limit, the environment by Langfuse's rule
+ * (absent means "default"), metadata no deeper than the payload depth limit.
+ */
+export const scoreBodyFields = {
+  id: idSchema.max(200).optional(),
+  traceId: refIdSchema.min(1).optional(),
+  observationId: refIdSchema.min(1).optional(),
+  sessionId: refIdSchema.min(1).optional(),
+  datasetRunId: refIdSchema.min(1).optional(),
+  environment: environmentSchema.optional(),
+  metadata: z
+    .record(z.string(), z.unknown())
+    .superRefine((value, ctx) => {
+      const problem = depthProblem(value);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    })
+    .optional()
+    .nullable(),
+};

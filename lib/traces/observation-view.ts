@@ -1,5 +1,7 @@
 // Observation rows → the trace viewer's ObservationView (plain data, ISO dates).
 import type { ObservationLevel, ObservationType, ObservationView } from "@/components/trace/types";
+import { isoAlways, isoOrNull } from "../iso";
+import { capJsonDepth } from "../ingest/storable";
 
 /** Everything but the payloads: what the tree, timeline and detail header need. */
 export const OBSERVATION_LIST_SELECT = {
@@ -63,13 +65,13 @@ export function observationView(r: ObservationRow, payloads?: { input: unknown; 
     parentObservationId: r.parentObservationId,
     type: r.type as ObservationType,
     name: r.name,
-    startTime: r.startTime.toISOString(),
-    endTime: r.endTime?.toISOString() ?? null,
-    completionStartTime: r.completionStartTime?.toISOString() ?? null,
+    startTime: isoAlways(r.startTime),
+    endTime: isoOrNull(r.endTime),
+    completionStartTime: isoOrNull(r.completionStartTime),
     level: r.level as ObservationLevel,
     statusMessage: r.statusMessage,
     model: r.model,
-    modelParameters: r.modelParameters ?? null,
+    modelParameters: capJsonDepth(r.modelParameters ?? null),
     inputTokens: r.inputTokens,
     outputTokens: r.outputTokens,
     totalTokens: r.totalTokens,
@@ -80,6 +82,10 @@ export function observationView(r: ObservationRow, payloads?: { input: unknown; 
     costDetails: numberMap(r.costDetails),
     latencyMs: r.endTime ? r.endTime.getTime() - r.startTime.getTime() : null,
   };
-  if (payloads) Object.assign(view, { input: payloads.input ?? null, output: payloads.output ?? null, metadata: payloads.metadata ?? null });
+  // A payload stored deeper than the ingestion limit is cut for the viewer (capJsonDepth).
+  if (payloads) {
+    const shown = (v: unknown) => capJsonDepth(v ?? null);
+    Object.assign(view, { input: shown(payloads.input), output: shown(payloads.output), metadata: shown(payloads.metadata) });
+  }
   return view;
 }

@@ -6,6 +6,7 @@ import { traceNeighbours } from "./neighbours";
 import { observationView, OBSERVATION_LIST_SELECT, type ObservationRow } from "./observation-view";
 import { scoreNames, traceNames } from "./options";
 import { parseTraceTableParams, type SearchParamsRecord, type TraceTableParams } from "./table-params";
+import { capJsonDepth } from "../ingest/storable";
 
 export interface TracesTableData {
   params: TraceTableParams;
@@ -80,7 +81,11 @@ export async function traceIo(projectId: string, traceId: string) {
   const t = await db.trace.findUnique({ where: { projectId_id: { projectId, id: traceId } }, select: { input: true, output: true } });
   if (!t) return null;
   const size = (v: unknown) => (v === null || v === undefined ? 0 : JSON.stringify(v).length);
-  const pack = (v: unknown) => (size(v) > INLINE_IO_CHARS ? { inline: false as const, chars: size(v) } : { inline: true as const, value: v ?? null });
+  // A payload stored deeper than the ingestion limit is cut for the viewer (capJsonDepth).
+  const pack = (stored: unknown) => {
+    const v = capJsonDepth(stored);
+    return size(v) > INLINE_IO_CHARS ? { inline: false as const, chars: size(v) } : { inline: true as const, value: v ?? null };
+  };
   return { input: pack(t.input), output: pack(t.output) };
 }
 

@@ -179,9 +179,16 @@ describe("parseIngestionBatch: mapping", () => {
     });
   });
 
-  it("normalises environments like Langfuse: lower case, else default", () => {
-    expect(eventsOf(event("trace-create", { id: "t1", environment: "Staging" }))[0]).toMatchObject({ environment: "staging" });
-    expect(eventsOf(event("trace-create", { id: "t1", environment: "my env!" }))[0]).toMatchObject({ environment: "default" });
+  // Issue 12 item 21: Langfuse's PublicEnvironmentName refuses what does not fit; it does not lower-case.
+  it("validates environments like Langfuse: [a-z0-9-_]+, at most 40, not langfuse*", () => {
+    expect(eventsOf(event("trace-create", { id: "t1", environment: "staging-2_b" }))[0]).toMatchObject({ environment: "staging-2_b" });
+    for (const environment of ["Staging", "my env!", "langfuse-x", "x".repeat(41), ""]) {
+      const result = parseIngestionBatch({ batch: [event("trace-create", { id: "t1", environment })] });
+      if (!result.ok) throw new Error(result.message);
+      const slot = result.results[0]!;
+      expect(slot.ok, environment).toBe(false);
+      if (!slot.ok) expect(slot.details[0]?.path).toBe("batch[0].body.environment");
+    }
   });
 
   it("an observation without a trace gets a wrapper trace keyed by its own id", () => {

@@ -209,8 +209,15 @@ describe("bodies that are not OTLP", () => {
   it("refuses absurdly deep attribute values instead of overflowing the stack", () => {
     let value: Record<string, unknown> = { stringValue: "leaf" };
     for (let i = 0; i < 200; i++) value = { arrayValue: { values: [value] } };
-    const body = { resourceSpans: [{ scopeSpans: [{ spans: [{ attributes: [{ key: "deep", value }] }] }] }] };
-    expect(() => decodeOtlpJson(body)).toThrow(/nested deeper than 64 levels/);
+    // A span's own attributes: that span is refused (issue 12 item 3: in its slot), the request is not.
+    const body = { resourceSpans: [{ scopeSpans: [{ spans: [{ name: "deep", attributes: [{ key: "deep", value }] }, { name: "fine" }] }] }] };
+    const spans = decodeOtlpJson(body).resourceSpans[0]!.scopeSpans[0]!.spans;
+    expect(spans[0]!.problem).toMatch(/nested deeper than 100 levels/);
+    expect(spans[1]).toMatchObject({ name: "fine" });
+    expect(spans[1]!.problem).toBeUndefined();
+    // Resource attributes are shared by every span: the request is refused.
+    const shared = { resourceSpans: [{ resource: { attributes: [{ key: "deep", value }] }, scopeSpans: [] }] };
+    expect(() => decodeOtlpJson(shared)).toThrow(/nested deeper than 100 levels/);
   });
 
   it("does not let an attribute key set an object's prototype", () => {

@@ -3,6 +3,7 @@
 // hands the successes' events to the writer, then builds the 207 reply with
 // toIngestionReply from the slots the writer committed.
 
+import { eventIssues } from "../check-event";
 import type { IngestEvent } from "../events";
 import { formatPath, issueMessages, summarise, toIssueDetails, type IssueDetail } from "./issues";
 import { mapLangfuseEvent } from "./map-events";
@@ -98,14 +99,13 @@ export function parseIngestionEvent(raw: unknown, index: number): SlotResult {
   }
 
   const { id: eventId, timestamp } = envelope.data;
-  return {
-    ok: true,
-    index,
-    eventId,
-    type: envelope.data.type,
-    timestamp,
-    events: mapLangfuseEvent(envelope.data.type, body.data, { eventId, timestamp }),
-  };
+  const events = mapLangfuseEvent(envelope.data.type, body.data, { eventId, timestamp });
+  // What only the mapped event shows (payload depth, merged usage) is checked on it.
+  const limits = events.flatMap((event) =>
+    eventIssues(event).map((issue) => ({ path: `${formatPath([...at, "body"])}.${issue.path}`, issue: issue.issue })),
+  );
+  if (limits.length > 0) return failure(index, raw, limits);
+  return { ok: true, index, eventId, type: envelope.data.type, timestamp, events };
 }
 
 /**

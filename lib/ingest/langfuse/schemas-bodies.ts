@@ -7,30 +7,34 @@ import { SCORE_DATA_TYPES, SCORE_SOURCES } from "../events";
 import {
   caseInsensitiveEnum,
   costDetailsSchema,
+  countSchema,
   dateTimeSchema,
   environmentSchema,
   idSchema,
+  indexedStringSchema,
   jsonPayloadSchema,
   legacyUsageSchema,
   levelSchema,
   metadataSchema,
   modelParametersSchema,
+  refIdSchema,
+  tagsSchema,
   usageDetailsSchema,
 } from "./schemas-common";
 
 export const traceBodySchema = z.object({
   id: idSchema.nullish(),
   timestamp: dateTimeSchema.nullish(),
-  name: z.string().max(1000).nullish(),
-  userId: z.string().nullish(),
-  sessionId: z.string().nullish(),
-  release: z.string().nullish(),
-  version: z.string().nullish(),
+  name: indexedStringSchema.nullish(),
+  userId: indexedStringSchema.nullish(),
+  sessionId: refIdSchema.nullish(),
+  release: indexedStringSchema.nullish(),
+  version: indexedStringSchema.nullish(),
   environment: environmentSchema.nullish(),
   metadata: metadataSchema,
   input: jsonPayloadSchema,
   output: jsonPayloadSchema,
-  tags: z.array(z.string()).nullish(),
+  tags: tagsSchema.nullish(),
   public: z.boolean().nullish(),
 });
 
@@ -38,34 +42,45 @@ export const traceBodySchema = z.object({
 const observationFields = {
   id: idSchema.nullish(),
   traceId: idSchema.nullish(),
-  name: z.string().nullish(),
+  name: indexedStringSchema.nullish(),
   startTime: dateTimeSchema.nullish(),
   metadata: metadataSchema,
   input: jsonPayloadSchema,
   output: jsonPayloadSchema,
   level: levelSchema.nullish(),
   statusMessage: z.string().nullish(),
-  parentObservationId: z.string().nullish(),
-  version: z.string().nullish(),
+  parentObservationId: refIdSchema.nullish(),
+  version: indexedStringSchema.nullish(),
   environment: environmentSchema.nullish(),
 };
 
 const spanFields = { ...observationFields, endTime: dateTimeSchema.nullish() };
 
+/** An end before the start (negative latency) is refused when one event states both. */
+function endAfterStart(value: { startTime?: Date | null; endTime?: Date | null }, ctx: z.RefinementCtx) {
+  if (value.startTime && value.endTime && value.endTime.getTime() < value.startTime.getTime()) {
+    ctx.addIssue({ code: "custom", path: ["endTime"], message: "must not be before startTime" });
+  }
+}
+
 const generationFields = {
   ...spanFields,
   completionStartTime: dateTimeSchema.nullish(),
-  model: z.string().nullish(),
+  model: indexedStringSchema.nullish(),
   modelParameters: modelParametersSchema.nullish(),
   usage: legacyUsageSchema.nullish(),
   usageDetails: usageDetailsSchema.nullish(),
   costDetails: costDetailsSchema.nullish(),
-  promptName: z.string().nullish(),
-  promptVersion: z.number().int().nullish(),
+  promptName: indexedStringSchema.nullish(),
+  promptVersion: countSchema.nullish(),
 };
 
 /** Langfuse links a generation to a prompt only with both name and version. */
-function promptPair(value: { promptName?: string | null; promptVersion?: number | null }, ctx: z.RefinementCtx) {
+function promptPair(
+  value: { promptName?: string | null; promptVersion?: number | null; startTime?: Date | null; endTime?: Date | null },
+  ctx: z.RefinementCtx,
+) {
+  endAfterStart(value, ctx);
   const hasName = value.promptName != null;
   const hasVersion = value.promptVersion != null;
   if (hasName && !hasVersion) {
@@ -79,8 +94,8 @@ function promptPair(value: { promptName?: string | null; promptVersion?: number 
 const required = { id: idSchema };
 
 export const eventCreateBodySchema = z.object(observationFields);
-export const spanCreateBodySchema = z.object(spanFields);
-export const spanUpdateBodySchema = z.object({ ...spanFields, ...required });
+export const spanCreateBodySchema = z.object(spanFields).superRefine(endAfterStart);
+export const spanUpdateBodySchema = z.object({ ...spanFields, ...required }).superRefine(endAfterStart);
 export const generationCreateBodySchema = z.object(generationFields).superRefine(promptPair);
 export const generationUpdateBodySchema = z.object({ ...generationFields, ...required }).superRefine(promptPair);
 
@@ -109,18 +124,18 @@ const SCORE_TARGET_MESSAGE =
 export const scoreBodySchema = z
   .object({
     id: idSchema.nullish(),
-    name: z.string().min(1),
+    name: indexedStringSchema.min(1),
     value: z.union([z.number(), z.string()], {
       error: (iss) => (iss.input === undefined ? "required" : "expected a number or a string"),
     }),
     dataType: z.enum(SCORE_DATA_TYPES).nullish(),
-    traceId: z.string().nullish(),
-    observationId: z.string().nullish(),
-    sessionId: z.string().nullish(),
-    datasetRunId: z.string().nullish(),
+    traceId: refIdSchema.nullish(),
+    observationId: refIdSchema.nullish(),
+    sessionId: refIdSchema.nullish(),
+    datasetRunId: refIdSchema.nullish(),
     comment: z.string().nullish(),
-    configId: z.string().nullish(),
-    queueId: z.string().nullish(),
+    configId: refIdSchema.nullish(),
+    queueId: refIdSchema.nullish(),
     source: z.enum(SCORE_SOURCES).nullish(),
     environment: environmentSchema.nullish(),
     metadata: metadataSchema,

@@ -4,22 +4,52 @@
 
 import { z } from "zod";
 import { LEVELS, type Json, type JsonObject } from "../events";
+import { LIMITS, costProblem, countProblem, environmentProblem, timeProblem } from "../limits";
 
 /** Ids are client-chosen strings; Langfuse caps them at 800 chars and forbids CR. */
 export const idSchema = z
   .string()
   .min(1)
-  .max(800)
+  .max(LIMITS.idLength)
   .refine((id) => !id.includes("\r"), "must not contain carriage returns");
+
+/** An id that points at another record (parent, session, trace of a score): bounded, may be empty. */
+export const refIdSchema = z.string().max(LIMITS.idLength);
+
+/** Strings that are indexed or filtered on (names, user, release, version, model, tags). */
+export const indexedStringSchema = z.string().max(LIMITS.indexedStringLength);
+
+/** Tags: at most LIMITS.tagCount, each an indexed string. */
+export const tagsSchema = z.array(indexedStringSchema).max(LIMITS.tagCount);
+
+/** A token count (also promptVersion): an integer both databases store in a 32-bit Int. */
+export const countSchema = z.number().superRefine((n, ctx) => {
+  const problem = countProblem(n);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
+
+/** USD: finite, non-negative, at most LIMITS.maxCost. */
+export const costSchema = z.number().superRefine((n, ctx) => {
+  const problem = costProblem(n);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
 
 /**
  * ISO 8601 with a time zone (Z or ±hh:mm), any sub-second precision, as the
  * SDKs send it; parsed to a Date. A local time without zone is ambiguous, so
- * it is refused like Langfuse does.
+ * it is refused like Langfuse does. Dates before 1970 or more than
+ * LIMITS.futureYears ahead are refused (year 0000 breaks PostgreSQL, year
+ * 100,000 breaks every reader).
  */
-export const dateTimeSchema = z.iso
-  .datetime({ offset: true })
-  .transform((value) => new Date(value));
+export const dateTimeSchema = z.iso.datetime({ offset: true }).transform((value, ctx) => {
+  const date = new Date(value);
+  const problem = timeProblem(date);
+  if (problem) {
+    ctx.addIssue({ code: "custom", message: problem });
+    return z.NEVER;
+  }
+  return date;
+});
 
 /**
  * Any JSON value (input/output). Not validated deeply: the body came from
@@ -58,15 +88,14 @@ export function caseInsensitiveEnum<const T extends readonly [string, ...string[
 /** Levels are upper-case in Langfuse; a lower-case "error" is not worth refusing. */
 export const levelSchema = caseInsensitiveEnum(LEVELS);
 
-const ENVIRONMENT = /^[a-z0-9_-]+$/;
-
 /**
- * Langfuse lower-cases the environment, keeps 40 chars and falls back to
- * "default" when the result is not [a-z0-9_-]+ rather than rejecting the event.
+ * Langfuse's PublicEnvironmentName: /^(?!langfuse)[a-z0-9-_]+$/, at most 40
+ * characters, refused otherwise (not lower-cased). Absent means "default",
+ * which the writer fills in.
  */
-export const environmentSchema = z.string().transform((value) => {
-  const name = value.toLowerCase().slice(0, 40);
-  return ENVIRONMENT.test(name) ? name : "default";
+export const environmentSchema = z.string().superRefine((value, ctx) => {
+  const problem = environmentProblem(value);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
 });
 
 /** Model parameters: a map of any JSON values (temperature, stop lists, tool choice, ...). */
@@ -81,24 +110,30 @@ export const modelParametersSchema = z.record(
  * Counts are integers; the unit is accepted but not kept (Loupe counts by usage type).
  */
 export const legacyUsageSchema = z.object({
-  input: z.number().int().nullish(),
-  output: z.number().int().nullish(),
-  total: z.number().int().nullish(),
+  input: countSchema.nullish(),
+  output: countSchema.nullish(),
+  total: countSchema.nullish(),
   unit: z.string().nullish(),
-  promptTokens: z.number().int().nullish(),
-  completionTokens: z.number().int().nullish(),
-  totalTokens: z.number().int().nullish(),
-  inputCost: z.number().nullish(),
-  outputCost: z.number().nullish(),
-  totalCost: z.number().nullish(),
+  promptTokens: countSchema.nullish(),
+  completionTokens: countSchema.nullish(),
+  totalTokens: countSchema.nullish(),
+  inputCost: costSchema.nullish(),
+  outputCost: costSchema.nullish(),
+  totalCost: costSchema.nullish(),
 });
 export type LegacyUsage = z.infer<typeof legacyUsageSchema>;
 
 export type UsageDetailsInput = Record<string, number | null | Record<string, number | null>>;
 
 function isCount(value: unknown): value is number {
-  return typeof value === "number" && Number.isInteger(value) && value >= 0;
+  return typeof value === "number" && countProblem(value) === undefined;
 }
+
+/** Too big says the bound; anything else is simply not a count. */
+const countIssue = (value: unknown) =>
+  typeof value === "number" && Number.isInteger(value) && value > LIMITS.maxCount
+    ? `must be <= ${LIMITS.maxCount}`
+    : "expected a non-negative integer";
 
 /**
  * `usageDetails`: counts by usage type, or an OpenAI usage object
@@ -114,15 +149,15 @@ export const usageDetailsSchema = z
       if (key.endsWith("_details") && typeof value === "object" && !Array.isArray(value)) {
         for (const [inner, count] of Object.entries(value)) {
           if (count !== null && !isCount(count)) {
-            ctx.addIssue({ code: "custom", path: [key, inner], message: "expected a non-negative integer" });
+            ctx.addIssue({ code: "custom", path: [key, inner], message: countIssue(count) });
           }
         }
         continue;
       }
-      ctx.addIssue({ code: "custom", path: [key], message: "expected a non-negative integer" });
+      ctx.addIssue({ code: "custom", path: [key], message: countIssue(value) });
     }
   })
   .transform((record) => record as UsageDetailsInput);
 
 /** `costDetails`: USD by usage type; a provided cost wins over Loupe's prices. */
-export const costDetailsSchema = z.record(z.string(), z.number().nonnegative().nullish());
+export const costDetailsSchema = z.record(z.string(), costSchema.nullish());

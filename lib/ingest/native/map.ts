@@ -2,6 +2,7 @@
 // Pure: no database, no HTTP. Parents come from the nesting, missing ids are
 // generated, and errors name the field: observations[0].children[2].startTime.
 
+import { eventIssues } from "../check-event";
 import type { Cost, IngestEvent, ObservationEvent, TraceEvent, Usage } from "../events";
 import { formatPath, issueMessages, summarise, toIssueDetails, type IssueDetail } from "../langfuse/issues";
 import { summariseGiven } from "../langfuse/map-usage";
@@ -193,5 +194,25 @@ export function parseNativeTrace(body: unknown, options: NativeTraceOptions = {}
   if (!parsed.success) return error(400, toIssueDetails(parsed.error));
   const duplicates = duplicateIds(parsed.data);
   if (duplicates.length > 0) return error(400, duplicates);
-  return mapNativeTrace(parsed.data, options);
+  const mapped = mapNativeTrace(parsed.data, options);
+  const limits = limitIssues(parsed.data, mapped.events);
+  return limits.length > 0 ? error(400, limits) : mapped;
+}
+
+/** The shared limits (check-event.ts) on the mapped events, named by where each sits in the request. */
+function limitIssues(trace: NativeTrace, events: readonly IngestEvent[]): IssueDetail[] {
+  // Events are the trace, then observations depth-first in request order.
+  const paths: PropertyKey[][] = [[]];
+  const visit = (nodes: readonly NativeObservation[], path: PropertyKey[]) =>
+    nodes.forEach((node, index) => {
+      paths.push([...path, index]);
+      visit(node.children ?? [], [...path, index, "children"]);
+    });
+  visit(trace.observations ?? [], ["observations"]);
+  return events.flatMap((event, i) =>
+    eventIssues(event).map((issue) => {
+      const at = formatPath(paths[i] ?? []);
+      return { path: at ? `${at}.${issue.path}` : issue.path, issue: issue.issue };
+    }),
+  );
 }

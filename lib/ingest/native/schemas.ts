@@ -7,13 +7,18 @@ import { z } from "zod";
 import { OBSERVATION_TYPES } from "../events";
 import {
   caseInsensitiveEnum,
+  costSchema,
+  countSchema,
   dateTimeSchema,
   environmentSchema,
   idSchema,
+  indexedStringSchema,
   jsonPayloadSchema,
   levelSchema,
   metadataSchema,
   modelParametersSchema,
+  refIdSchema,
+  tagsSchema,
 } from "../langfuse/schemas-common";
 
 export const observationTypeSchema = caseInsensitiveEnum(
@@ -21,8 +26,8 @@ export const observationTypeSchema = caseInsensitiveEnum(
   OBSERVATION_TYPES.map((type) => type.toLowerCase()),
 );
 
-const tokenCount = z.number().int().nonnegative();
-const usd = z.number().nonnegative();
+const tokenCount = countSchema;
+const usd = costSchema;
 
 /** Token counts; `details` by usage type (cache_read, reasoning, ...). */
 export const nativeUsageSchema = z.object({
@@ -52,7 +57,7 @@ export const nativeCostSchema = z.union(
 const observationFields = {
   id: idSchema.nullish(),
   type: observationTypeSchema,
-  name: z.string().min(1),
+  name: indexedStringSchema.min(1),
   startTime: dateTimeSchema.nullish(),
   endTime: dateTimeSchema.nullish(),
   completionStartTime: dateTimeSchema.nullish(),
@@ -61,14 +66,14 @@ const observationFields = {
   metadata: metadataSchema,
   level: levelSchema.nullish(),
   statusMessage: z.string().nullish(),
-  version: z.string().nullish(),
+  version: indexedStringSchema.nullish(),
   environment: environmentSchema.nullish(),
-  model: z.string().nullish(),
+  model: indexedStringSchema.nullish(),
   modelParameters: modelParametersSchema.nullish(),
   usage: nativeUsageSchema.nullish(),
   cost: nativeCostSchema.nullish(),
-  promptName: z.string().nullish(),
-  promptVersion: z.number().int().nullish(),
+  promptName: indexedStringSchema.nullish(),
+  promptVersion: countSchema.nullish(),
 };
 
 type ObservationFields = z.output<z.ZodObject<typeof observationFields>>;
@@ -79,23 +84,30 @@ export interface NativeObservation extends ObservationFields {
 }
 
 // The getter defers the self-reference; the explicit type is what lets TypeScript follow it.
-export const nativeObservationSchema: z.ZodType<NativeObservation> = z.object({
-  ...observationFields,
-  get children() {
-    return z.array(nativeObservationSchema).nullish();
-  },
-});
+export const nativeObservationSchema: z.ZodType<NativeObservation> = z
+  .object({
+    ...observationFields,
+    get children() {
+      return z.array(nativeObservationSchema).nullish();
+    },
+  })
+  .superRefine((node, ctx) => {
+    // An end before the start (negative latency) is refused.
+    if (node.startTime && node.endTime && node.endTime.getTime() < node.startTime.getTime()) {
+      ctx.addIssue({ code: "custom", path: ["endTime"], message: "must not be before startTime" });
+    }
+  });
 
 export const nativeTraceSchema = z.object({
   id: idSchema.nullish(),
-  name: z.string().min(1),
+  name: indexedStringSchema.min(1),
   timestamp: dateTimeSchema.nullish(),
-  userId: z.string().nullish(),
-  sessionId: z.string().nullish(),
-  release: z.string().nullish(),
-  version: z.string().nullish(),
+  userId: indexedStringSchema.nullish(),
+  sessionId: refIdSchema.nullish(),
+  release: indexedStringSchema.nullish(),
+  version: indexedStringSchema.nullish(),
   environment: environmentSchema.nullish(),
-  tags: z.array(z.string()).nullish(),
+  tags: tagsSchema.nullish(),
   metadata: metadataSchema,
   input: jsonPayloadSchema,
   output: jsonPayloadSchema,

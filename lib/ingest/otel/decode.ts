@@ -2,8 +2,10 @@
 // Both go through the same walker: protobufjs turns the bytes into the same
 // object tree OTLP/JSON has (ids as bytes instead of hex, int64 as strings).
 import type { Json } from "../events";
+import { LIMITS } from "../limits";
 import { setKey } from "./json";
-import { SPAN_ID_BYTES, TRACE_ID_BYTES, bytesToBase64, idToHex, int64ToJs, nanosToDate } from "./ids";
+import { SPAN_ID_BYTES, TRACE_ID_BYTES, bytesToBase64, idToHex, int64ToJs, nanosToDate, nanosToSpanTime } from "./ids";
+import { Reader } from "protobufjs/light.js";
 import { ExportTraceServiceRequest } from "./proto";
 import type {
   Attributes,
@@ -25,10 +27,40 @@ export class OtlpDecodeError extends Error {
   }
 }
 
+/**
+ * protobufjs refuses a string field that is not valid UTF-8 (a lone surrogate
+ * a JavaScript exporter encoded, a truncated character), which would lose
+ * every span of the request for one string. Such a body is read again with
+ * invalid sequences replaced by U+FFFD, as the JSON path stores them.
+ */
+class LenientReader extends Reader {
+  override string(): string {
+    const length = this.uint32();
+    const start = this.pos;
+    if (start + length > this.len) throw new RangeError(`index out of range: ${start} + ${length} > ${this.len}`);
+    this.pos = start + length;
+    return Buffer.from(this.buf.buffer, this.buf.byteOffset + start, length).toString("utf8");
+  }
+
+  // proto3 string fields are read through stringVerify (strict UTF-8) by the generated decoder.
+  stringVerify(): string {
+    return this.string();
+  }
+}
+
+function decodeMessage(bytes: Uint8Array) {
+  try {
+    return ExportTraceServiceRequest.decode(bytes);
+  } catch (err) {
+    if (!(err instanceof Error) || !/utf-?8/i.test(err.message)) throw err;
+    return ExportTraceServiceRequest.decode(new LenientReader(bytes));
+  }
+}
+
 export function decodeOtlpProtobuf(bytes: Uint8Array): OtlpTraceRequest {
   let raw: Record<string, unknown>;
   try {
-    const message = ExportTraceServiceRequest.decode(bytes);
+    const message = decodeMessage(bytes);
     raw = ExportTraceServiceRequest.toObject(message, { longs: String, enums: Number });
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
@@ -51,8 +83,12 @@ export function decodeOtlpJson(body: unknown): OtlpTraceRequest {
   return walkRequest(parsed);
 }
 
-// Attribute values nest (arrays, kvlists); a bound keeps a hostile body from blowing the stack.
-const MAX_DEPTH = 64;
+// Attribute values nest (arrays, kvlists); a bound keeps a hostile body from
+// blowing the stack. A span's own attributes nested deeper refuse that span
+// only (OtlpSpan.problem); resource and scope attributes refuse the request.
+const MAX_DEPTH = LIMITS.jsonDepth;
+
+class NestedTooDeep extends OtlpDecodeError {}
 
 type Obj = Record<string, unknown>;
 
@@ -126,15 +162,28 @@ function walkSpan(v: unknown, path: string): OtlpSpan {
   const s = obj(v, path) ?? {};
   const parent = idToHex(get(s, "parentSpanId", "parent_span_id"), SPAN_ID_BYTES);
   const status = obj(s.status, `${path}.status`) ?? {};
-  return {
+  const ids = {
     traceId: idToHex(get(s, "traceId", "trace_id"), TRACE_ID_BYTES),
     spanId: idToHex(get(s, "spanId", "span_id"), SPAN_ID_BYTES),
+  };
+  try {
+    return walkSpanFields(s, path, ids, parent, status);
+  } catch (err) {
+    if (!(err instanceof NestedTooDeep)) throw err;
+    // Refused in its slot: the mapper rejects a span that carries a problem.
+    return { ...ids, name: "", kind: "UNSPECIFIED", attributes: {}, events: [], links: [], status: { code: "UNSET" }, problem: err.message };
+  }
+}
+
+function walkSpanFields(s: Obj, path: string, ids: { traceId: string; spanId: string }, parent: string, status: Obj): OtlpSpan {
+  return {
+    ...ids,
     // An all-zero parent id is how some clients say "no parent".
     parentSpanId: parent && !/^0+$/.test(parent) ? parent : undefined,
     name: str(s.name, `${path}.name`) ?? "",
     kind: spanKind(s.kind),
-    startTime: nanosToDate(get(s, "startTimeUnixNano", "start_time_unix_nano")),
-    endTime: nanosToDate(get(s, "endTimeUnixNano", "end_time_unix_nano")),
+    startTime: nanosToSpanTime(get(s, "startTimeUnixNano", "start_time_unix_nano")),
+    endTime: nanosToSpanTime(get(s, "endTimeUnixNano", "end_time_unix_nano")),
     attributes: walkAttributes(s.attributes, `${path}.attributes`),
     events: arr(s.events, `${path}.events`).map((e, i) => walkEvent(e, `${path}.events[${i}]`)),
     links: arr(s.links, `${path}.links`).map((l, i) => walkLink(l, `${path}.links[${i}]`)),
@@ -189,7 +238,7 @@ function walkAttributes(v: unknown, path: string): Attributes {
 }
 
 function anyValue(v: unknown, path: string, depth: number): Json {
-  if (depth > MAX_DEPTH) throw new OtlpDecodeError(`${path}: attribute value nested deeper than ${MAX_DEPTH} levels`);
+  if (depth > MAX_DEPTH) throw new NestedTooDeep(`${path}: attribute value nested deeper than ${MAX_DEPTH} levels`);
   if (v === undefined || v === null) return null;
   // Lenient: a bare JSON value where an AnyValue belongs is taken as the value itself.
   if (typeof v === "string" || typeof v === "boolean") return v;

@@ -81,3 +81,22 @@ export function nanosToDate(value: unknown): Date | undefined {
   const date = new Date(Number(nanos / 1_000_000n));
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
+
+// The largest instant a Date holds (±8.64e15 ms); beyond it Date is invalid.
+const MAX_DATE_MS = 8_640_000_000_000_000n;
+
+/**
+ * A span's start or end: undefined when absent (missing or 0, proto3's
+ * default), an Invalid Date when the value is not a time at all ("NaN",
+ * "abc", beyond what a Date holds), else the Date, however implausible — the
+ * mapper judges the range and refuses the span rather than guessing a time.
+ */
+export function nanosToSpanTime(value: unknown): Date | undefined {
+  if (value === undefined || value === null || value === "") return undefined;
+  const nanos = toBigInt(value);
+  if (nanos === undefined) return new Date(Number.NaN);
+  if (nanos === 0n) return undefined;
+  const ms = nanos / 1_000_000n;
+  if (ms > MAX_DATE_MS || ms < -MAX_DATE_MS) return new Date(Number.NaN);
+  return new Date(Number(ms));
+}

@@ -2,6 +2,7 @@
 // span and one TraceEvent per trace id. A trace event carries only what the
 // spans of this request know; the writer merges it with what is stored, so
 // nothing here is set to an empty value to mean "unknown".
+import { eventIssues, type EventIssue } from "../check-event";
 import type { IngestEvent, ObservationEvent, TraceEvent } from "../events";
 import { mergeFacts, stripUndefined, type TraceFacts } from "./facts";
 import { SPAN_ID_BYTES, TRACE_ID_BYTES, isValidId } from "./ids";
@@ -40,6 +41,11 @@ export function mapOtlpToEvents(req: OtlpTraceRequest): OtlpMapResult {
           continue;
         }
         const mapped = mapSpan(span, ss.scope, rs.resourceAttributes);
+        const limits = limitProblem(span, mapped);
+        if (limits) {
+          rejected.push({ spanId: span.spanId, reason: limits });
+          continue;
+        }
         observations.push(mapped.observation);
         const parts = traces.get(span.traceId) ?? {};
         // Within one request the first span to state a field wins; metadata merges, tags add up.
@@ -83,7 +89,30 @@ function traceEvent(id: string, parts: TraceParts): TraceEvent {
   return stripUndefined(event) as TraceEvent;
 }
 
+const OTLP_NAMES: Record<string, string> = { startTime: "startTimeUnixNano", endTime: "endTimeUnixNano", timestamp: "startTimeUnixNano" };
+
+/**
+ * The shared limits on what the span maps to (times, lengths, counts, costs,
+ * environment, payload depth). A span without a usable start is refused: the
+ * server's clock would be a made-up time.
+ */
+function limitProblem(span: OtlpSpan, mapped: ReturnType<typeof mapSpan>): string | undefined {
+  const issues: EventIssue[] = [];
+  if (!span.startTime) issues.push({ path: "startTime", issue: "required" });
+  issues.push(...eventIssues(mapped.observation));
+  const trace = { kind: "trace" as const, id: span.traceId, ...mapped.trace, ...(mapped.root ?? {}) };
+  // The root repeats the observation's input and output; only the trace's own fields are new.
+  for (const issue of eventIssues(trace)) {
+    // The trace's timestamp is the span's start, checked above.
+    if (issue.path === "timestamp" || issues.some((seen) => seen.path === issue.path)) continue;
+    issues.push({ path: `trace.${issue.path}`, issue: issue.issue });
+  }
+  if (issues.length === 0) return undefined;
+  return issues.map((i) => `${OTLP_NAMES[i.path] ?? i.path}: ${i.issue}`).join("; ");
+}
+
 function idProblem(span: OtlpSpan): string | undefined {
+  if (span.problem) return span.problem;
   if (!span.traceId) return "span has no traceId";
   if (!isValidId(span.traceId, TRACE_ID_BYTES)) {
     return `traceId ${JSON.stringify(span.traceId.slice(0, 64))} is not ${TRACE_ID_BYTES} non-zero bytes (hex or base64)`;

@@ -32,12 +32,15 @@ export interface OtlpSpan {
   parentSpanId?: string;
   name: string;
   kind: SpanKind;
+  /** Undefined when absent; an Invalid Date when sent but not a time (the mapper refuses both for the start). */
   startTime?: Date;
   endTime?: Date;
   attributes: Attributes;
   events: OtlpSpanEvent[];
   links: OtlpSpanLink[];
   status: { code: StatusCode; message?: string };
+  /** Set when the span cannot be taken as sent (e.g. attributes nested too deep): the mapper refuses it. */
+  problem?: string;
 }
 
 export interface OtlpScope {

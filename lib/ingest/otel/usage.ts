@@ -39,7 +39,9 @@ export function usageFromCounts(c: TokenCounts): Usage | undefined {
   return Object.keys(usage).length > 0 ? usage : undefined;
 }
 
-const isCount = (v: Json): v is number => typeof v === "number" && Number.isFinite(v) && v >= 0;
+// Any number is taken as given: the shared limits (check-event.ts) then refuse
+// a negative, fractional or huge one the same way for every convention.
+const isCount = (v: Json): v is number => typeof v === "number";
 
 /** langfuse.observation.usage_details, parsed: counts by usage type, or an OpenAI usage object. */
 export function usageFromLangfuse(value: Json | undefined): Usage | undefined {

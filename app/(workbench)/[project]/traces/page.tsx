@@ -10,6 +10,7 @@ import { listQueueOptions } from "@/lib/queues/queries";
 import { tracesTable } from "@/lib/traces/queries";
 import { viewQuery, type SearchParamsRecord } from "@/lib/traces/table-params";
 import { TracesTable } from "./traces-table";
+import { isoAlways } from "@/lib/iso";
 
 export const metadata: Metadata = { title: "Traces" };
 
@@ -70,7 +71,7 @@ export default async function TracesPage(props: { params: Promise<{ project: str
       )}
       <TracesTable
         projectId={project}
-        rows={data.rows.map((r) => ({ ...r, timestamp: r.timestamp.toISOString() }))}
+        rows={data.rows.map((r) => ({ ...r, timestamp: isoAlways(r.timestamp) }))}
         total={data.total}
         totalCapped={data.totalCapped}
         page={params.page}

@@ -16,6 +16,7 @@ import { viewQuery, type SearchParamsRecord } from "@/lib/traces/table-params";
 import { BookmarkToggle } from "./bookmark-toggle";
 import { ObservationAnnotationsSync } from "./observation-annotations-sync";
 import { TraceIo } from "./trace-io";
+import { isoAlways, isoOrNull } from "@/lib/iso";
 
 type Props = { params: Promise<{ project: string; traceId: string }>; searchParams: Promise<SearchParamsRecord> };
 
@@ -139,8 +140,8 @@ export default async function TracePage(props: Props) {
       <div style={{ marginTop: 16 }}>
         <TraceViewer
           observations={observations}
-          traceStartTime={header.startTime?.toISOString() ?? header.timestamp.toISOString()}
-          traceEndTime={header.endTime?.toISOString() ?? null}
+          traceStartTime={isoOrNull(header.startTime) ?? isoAlways(header.timestamp)}
+          traceEndTime={isoOrNull(header.endTime)}
           initialSelectedId={selected}
           loadObservation={loadObservation.bind(null, project, traceId)}
           emptyDetail={
