@@ -6,6 +6,13 @@ import type { Json, JsonObject } from "./events";
 import { ROLLUP_COLS, type Rollup } from "./rollups";
 import type { Row, WriteStore } from "./store";
 
+/**
+ * Per field, the stamp of the event that set it (merge.ts: 2 × event time in
+ * ms, +1 for an update). A field not listed was never stated (a default or an
+ * inferred value) and takes any stated one. Null on rows written before stamps.
+ */
+export type FieldTimes = Record<string, number>;
+
 /** The stored shapes the writer merges into (payload columns parsed). */
 export interface TraceRow {
   id: string;
@@ -21,6 +28,7 @@ export interface TraceRow {
   input: Json | null;
   output: Json | null;
   public: boolean;
+  fieldTimes: FieldTimes | null;
 }
 
 export interface ObservationRow {
@@ -52,6 +60,7 @@ export interface ObservationRow {
   totalCost: number | null;
   costDetails: Record<string, number> | null;
   costProvided: boolean;
+  fieldTimes: FieldTimes | null;
 }
 
 export interface ScoreRow {
@@ -74,19 +83,19 @@ export interface ScoreRow {
   timestamp: Date;
 }
 
-export const TRACE_COLS = ["name", "timestamp", "userId", "sessionId", "release", "version", "environment", "tags", "metadata", "input", "output", "public"] as const;
+export const TRACE_COLS = ["name", "timestamp", "userId", "sessionId", "release", "version", "environment", "tags", "metadata", "input", "output", "public", "fieldTimes"] as const;
 export const OBS_COLS = [
   "traceId", "parentObservationId", "type", "name", "startTime", "endTime", "completionStartTime", "level",
   "statusMessage", "version", "environment", "input", "output", "metadata", "model", "modelParameters",
   "promptName", "promptVersion", "inputTokens", "outputTokens", "totalTokens", "usageDetails", "inputCost",
-  "outputCost", "totalCost", "costDetails", "costProvided",
+  "outputCost", "totalCost", "costDetails", "costProvided", "fieldTimes",
 ] as const;
 export const SCORE_COLS = [
   "traceId", "observationId", "sessionId", "datasetRunId", "name", "value", "stringValue", "dataType", "source",
   "comment", "authorUserId", "configId", "queueId", "environment", "metadata", "timestamp",
 ] as const;
 
-export const JSON_COLS = new Set(["tags", "metadata", "input", "output", "modelParameters", "usageDetails", "costDetails", "models"]);
+export const JSON_COLS = new Set(["tags", "metadata", "input", "output", "modelParameters", "usageDetails", "costDetails", "models", "fieldTimes"]);
 const DATE_COLS = new Set(["timestamp", "startTime", "endTime", "completionStartTime"]);
 const BOOL_COLS = new Set(["public", "costProvided"]);
 

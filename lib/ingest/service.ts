@@ -3,9 +3,9 @@
 import { db, dbReady, type Db } from "../db/client";
 import type { IngestEvent } from "./events";
 import { priceFnFor } from "./prices";
-import { writeEvents, type WriteResult } from "./write";
+import { writeEvents, type WriteOptions, type WriteResult } from "./write";
 
-export async function ingestEvents(projectId: string, events: IngestEvent[], client: Db = db): Promise<WriteResult> {
+export async function ingestEvents(projectId: string, events: IngestEvent[], client: Db = db, options?: WriteOptions): Promise<WriteResult> {
   if (client === db) await dbReady();
-  return writeEvents(client, projectId, events, await priceFnFor(projectId, client));
+  return writeEvents(client, projectId, events, await priceFnFor(projectId, client), options);
 }
