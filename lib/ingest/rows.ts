@@ -3,6 +3,7 @@
 // JSON and booleans. One decoder makes both the same merge input.
 import { ident, join, sql } from "../db/sql";
 import type { Json, JsonObject } from "./events";
+import { decodeFieldTimes, encodeFieldTimes } from "./field-times";
 import { ROLLUP_COLS, type Rollup } from "./rollups";
 import type { Row, WriteStore } from "./store";
 
@@ -99,12 +100,23 @@ export const JSON_COLS = new Set(["tags", "metadata", "input", "output", "modelP
 const DATE_COLS = new Set(["timestamp", "startTime", "endTime", "completionStartTime"]);
 const BOOL_COLS = new Set(["public", "costProvided"]);
 
+/** A column value as the database stores it (JSON columns as text; field stamps compacted). */
+export function storedValue(col: string, v: unknown): unknown {
+  if (v === null || v === undefined) return null;
+  if (col === "fieldTimes") {
+    const enc = encodeFieldTimes(v as FieldTimes);
+    return enc ? JSON.stringify(enc) : null;
+  }
+  return JSON_COLS.has(col) ? JSON.stringify(v) : v;
+}
+
 /** `jsonIsText`: SQLite hands JSON columns back as text; PostgreSQL (jsonb) already parsed — a JSON string stays a string. */
 function decode(row: Row, jsonIsText: boolean): Row {
   const out: Row = {};
   for (const [k, v] of Object.entries(row)) {
     if (v === null || v === undefined) out[k] = null;
     else if (DATE_COLS.has(k)) out[k] = v instanceof Date ? v : new Date(typeof v === "string" && !/^\d+$/.test(v) ? v : Number(v));
+    else if (k === "fieldTimes") out[k] = decodeFieldTimes(jsonIsText && typeof v === "string" ? JSON.parse(v) : v);
     else if (JSON_COLS.has(k)) out[k] = jsonIsText && typeof v === "string" ? JSON.parse(v) : v;
     else if (BOOL_COLS.has(k)) out[k] = v === true || v === 1 || v === BigInt(1);
     else if (typeof v === "bigint") out[k] = Number(v);

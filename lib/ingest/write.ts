@@ -9,7 +9,7 @@ import { ApiError, describeDetails } from "../http/errors";
 import { loadHeld, releaseHeld, saveHeld } from "./held";
 import { foldEvents, mergeObservation, mergeTrace, scoreRow, type ObservationRow, type PriceFn } from "./merge";
 import { aggregateRollups, emptyRollup, ROLLUP_COLS, rollUp, type Rollup } from "./rollups";
-import { JSON_COLS, loadObservations, loadScores, loadTraces, OBS_COLS, SCORE_COLS, TRACE_COLS } from "./rows";
+import { JSON_COLS, loadObservations, loadScores, loadTraces, OBS_COLS, SCORE_COLS, storedValue, TRACE_COLS } from "./rows";
 import { withWriteStore, type WriteStore } from "./store";
 
 export interface WriteResult {
@@ -126,7 +126,7 @@ async function upsert<R extends { id: string }>(
   if (!rows.length) return;
   const allCols = ["projectId", "id", ...cols, "createdAt", "updatedAt"];
   const conflict = `ON CONFLICT ("projectId", "id") DO UPDATE SET ${[...cols, "updatedAt"].map((c) => `"${c}" = excluded."${c}"`).join(", ")}`;
-  const values = (r: R) => [projectId, r.id, ...cols.map((c) => (JSON_COLS.has(c) && r[c] != null ? JSON.stringify(r[c]) : (r[c] ?? null))), now, now];
+  const values = (r: R) => [projectId, r.id, ...cols.map((c) => storedValue(c, r[c])), now, now];
   if (store.execEach) {
     const text = `INSERT INTO "${table}" (${allCols.map((c) => `"${c}"`).join(", ")}) VALUES (${allCols.map(() => "?").join(", ")}) ${conflict}`;
     await store.execEach(text, rows.map(values));

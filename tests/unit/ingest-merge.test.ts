@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { IngestEvent, ObservationEvent, TraceEvent } from "@/lib/ingest/events";
+import { decodeFieldTimes, encodeFieldTimes } from "@/lib/ingest/field-times";
 import { foldEvents, mergeObservation, mergeTrace, scoreRow, type ObservationRow, type TraceRow } from "@/lib/ingest/merge";
 
 const now = new Date("2026-05-01T00:00:00Z");
@@ -129,6 +130,25 @@ describe("the latest statement of each field wins, in any order of arrival", () 
     const late = scoreRow(newer, { kind: "score", id: "s", name: "q", value: 0, comment: "older", timestamp: at(1) }, now);
     expect(late).toMatchObject({ value: 1, comment: "older", timestamp: at(2) });
     expect(scoreRow(late, { kind: "score", id: "s", name: "q", value: 0.5, timestamp: at(3) }, now)).toMatchObject({ value: 0.5, timestamp: at(3) });
+  });
+});
+
+describe("stored field stamps", () => {
+  it("round-trip through their compact form for every stamped field of traces and observations", () => {
+    const full = create({
+      parentObservationId: "p", type: "GENERATION", name: "n", startTime: at(0), endTime: at(1), completionStartTime: at(0),
+      level: "ERROR", statusMessage: "s", version: "v", environment: "e", input: 1, output: 2, metadata: { a: 1 },
+      model: "m", modelParameters: { t: 1 }, promptName: "p", promptVersion: 1,
+      usage: { input: 1, output: 2, total: 3, details: { input: 1 } }, cost: { input: 1, output: 2, total: 3, details: { input: 1 } },
+    }, 1);
+    const row = write(write(undefined, [full]), [update({ output: 3, name: "later" }, 2)]);
+    const trace = writeTrace(undefined, [{ kind: "trace", id: "t", eventTime: at(1), name: "n", userId: "u", sessionId: "s", release: "r", version: "v", environment: "e", metadata: { a: 1 }, input: 1, output: 2, public: true }]);
+    for (const times of [row.fieldTimes!, trace.fieldTimes!]) {
+      const stored = encodeFieldTimes(times);
+      expect(decodeFieldTimes(JSON.parse(JSON.stringify(stored)))).toEqual(times);
+    }
+    expect(Object.keys(row.fieldTimes!)).toHaveLength(25);
+    expect(JSON.stringify(encodeFieldTimes(row.fieldTimes)).length).toBeLessThan(60);
   });
 });
 
