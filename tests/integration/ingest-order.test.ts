@@ -137,6 +137,15 @@ describe.each(targets())("ingestion order on $name", (t) => {
     }
   });
 
+  it("keeps rollups exact when trace-less updates of one trace's observations arrive concurrently", async () => {
+    const T = uid("T");
+    const ids = Array.from({ length: 16 }, (_, i) => `${T}-s${i}`);
+    await post(t, [event("trace-create", { id: T, name: "busy" }, E(0)), ...ids.map((id) => event("span-create", { id, traceId: T, startTime: E(0) }, E(0)))]);
+    // each request updates one span of T without naming T: the writer must serialise them on T
+    await Promise.all(ids.map((id, i) => post(t, [event("span-update", { id, level: "ERROR", endTime: E(i + 1) }, E(1))])));
+    expect(await traceRow(T)).toMatchObject({ observationCount: 16, errorCount: 16, latencyMs: 16_000 });
+  });
+
   it("answers 409 when a native trace reuses another trace's observation id, and stores nothing", async () => {
     const T1 = uid("T1");
     const T2 = uid("T2");

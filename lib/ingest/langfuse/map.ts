@@ -139,7 +139,8 @@ const UPDATE_TYPES: ReadonlySet<LangfuseEventType> = new Set(["span-update", "ge
  * creates before updates, each group by envelope timestamp (stable on ties).
  * The merge itself orders every field by event time (an update beats a
  * create of the same millisecond), so this order only settles exact ties
- * between events of one kind: the later in the batch wins.
+ * between events of one kind (the later in the batch wins) and makes the
+ * create's traceId the one an observation keeps.
  */
 export function writeOrder(results: readonly SlotResult[]): SlotSuccess[] {
   const good = results.filter((result): result is SlotSuccess => result.ok);
