@@ -77,6 +77,7 @@ function parseJson(buf: Buffer): unknown {
 export async function ingestNativeTrace(req: Request, projectId: string): Promise<Response> {
   const parsed = parseNativeTrace(await readJson(req));
   if (!parsed.ok) throw new ApiError(parsed.status === 413 ? "payload_too_large" : "bad_request", parsed.message, parsed.details);
-  await ingestEvents(projectId, parsed.events);
+  // An id of another trace's observation is a conflict (409), not a silent move.
+  await ingestEvents(projectId, parsed.events, db, { refuseMoves: (id) => parsed.observationPaths.get(id) ?? "observations" });
   return Response.json({ id: parsed.traceId, observations: parsed.observations }, { status: 201 });
 }

@@ -2,8 +2,10 @@
 // OTLP, the plain HTTP API, the demo generator) and the writer consumes.
 //
 // Merge rule: a field that is undefined (or null) was not provided and keeps
-// what is stored; a provided field replaces it. Events for the same id merge
-// in the order given, across requests and in any order of create/update.
+// what is stored. A provided field replaces it when its event is the latest
+// to state that field: events are ordered by `eventTime` (an update beats a
+// create of the same millisecond), not by when they arrive, so creates and
+// updates may come in any order and in separate requests (merge.ts).
 
 export const OBSERVATION_TYPES = [
   "SPAN",
@@ -48,7 +50,18 @@ export interface Cost {
   details?: Record<string, number>;
 }
 
-export interface TraceEvent {
+/**
+ * When the client made the event (Langfuse: the batch envelope's timestamp)
+ * and whether it is an update. Absent: the writer's clock at receipt, as a
+ * create (OTLP spans and native traces are final statements, so the latest
+ * received wins).
+ */
+export interface EventTime {
+  eventTime?: Date | null;
+  isUpdate?: boolean;
+}
+
+export interface TraceEvent extends EventTime {
   kind: "trace";
   id: string;
   timestamp?: Date;
@@ -65,10 +78,14 @@ export interface TraceEvent {
   public?: boolean | null;
 }
 
-export interface ObservationEvent {
+export interface ObservationEvent extends EventTime {
   kind: "observation";
   id: string;
-  traceId: string;
+  /**
+   * Absent only on an update that does not name its trace: it joins the trace
+   * of the stored observation, or is held until its create names one.
+   */
+  traceId?: string | null;
   type?: ObservationType | null;
   parentObservationId?: string | null;
   name?: string | null;

@@ -3,8 +3,16 @@
 // JSON and booleans. One decoder makes both the same merge input.
 import { ident, join, sql } from "../db/sql";
 import type { Json, JsonObject } from "./events";
+import { decodeFieldTimes, encodeFieldTimes } from "./field-times";
 import { ROLLUP_COLS, type Rollup } from "./rollups";
 import type { Row, WriteStore } from "./store";
+
+/**
+ * Per field, the stamp of the event that set it (merge.ts: 2 × event time in
+ * ms, +1 for an update). A field not listed was never stated (a default or an
+ * inferred value) and takes any stated one. Null on rows written before stamps.
+ */
+export type FieldTimes = Record<string, number>;
 
 /** The stored shapes the writer merges into (payload columns parsed). */
 export interface TraceRow {
@@ -21,6 +29,7 @@ export interface TraceRow {
   input: Json | null;
   output: Json | null;
   public: boolean;
+  fieldTimes: FieldTimes | null;
 }
 
 export interface ObservationRow {
@@ -52,6 +61,7 @@ export interface ObservationRow {
   totalCost: number | null;
   costDetails: Record<string, number> | null;
   costProvided: boolean;
+  fieldTimes: FieldTimes | null;
 }
 
 export interface ScoreRow {
@@ -74,21 +84,31 @@ export interface ScoreRow {
   timestamp: Date;
 }
 
-export const TRACE_COLS = ["name", "timestamp", "userId", "sessionId", "release", "version", "environment", "tags", "metadata", "input", "output", "public"] as const;
+export const TRACE_COLS = ["name", "timestamp", "userId", "sessionId", "release", "version", "environment", "tags", "metadata", "input", "output", "public", "fieldTimes"] as const;
 export const OBS_COLS = [
   "traceId", "parentObservationId", "type", "name", "startTime", "endTime", "completionStartTime", "level",
   "statusMessage", "version", "environment", "input", "output", "metadata", "model", "modelParameters",
   "promptName", "promptVersion", "inputTokens", "outputTokens", "totalTokens", "usageDetails", "inputCost",
-  "outputCost", "totalCost", "costDetails", "costProvided",
+  "outputCost", "totalCost", "costDetails", "costProvided", "fieldTimes",
 ] as const;
 export const SCORE_COLS = [
   "traceId", "observationId", "sessionId", "datasetRunId", "name", "value", "stringValue", "dataType", "source",
   "comment", "authorUserId", "configId", "queueId", "environment", "metadata", "timestamp",
 ] as const;
 
-export const JSON_COLS = new Set(["tags", "metadata", "input", "output", "modelParameters", "usageDetails", "costDetails", "models"]);
+export const JSON_COLS = new Set(["tags", "metadata", "input", "output", "modelParameters", "usageDetails", "costDetails", "models", "fieldTimes"]);
 const DATE_COLS = new Set(["timestamp", "startTime", "endTime", "completionStartTime"]);
 const BOOL_COLS = new Set(["public", "costProvided"]);
+
+/** A column value as the database stores it (JSON columns as text; field stamps compacted). */
+export function storedValue(col: string, v: unknown): unknown {
+  if (v === null || v === undefined) return null;
+  if (col === "fieldTimes") {
+    const enc = encodeFieldTimes(v as FieldTimes);
+    return enc ? JSON.stringify(enc) : null;
+  }
+  return JSON_COLS.has(col) ? JSON.stringify(v) : v;
+}
 
 /** `jsonIsText`: SQLite hands JSON columns back as text; PostgreSQL (jsonb) already parsed — a JSON string stays a string. */
 function decode(row: Row, jsonIsText: boolean): Row {
@@ -96,6 +116,7 @@ function decode(row: Row, jsonIsText: boolean): Row {
   for (const [k, v] of Object.entries(row)) {
     if (v === null || v === undefined) out[k] = null;
     else if (DATE_COLS.has(k)) out[k] = v instanceof Date ? v : new Date(typeof v === "string" && !/^\d+$/.test(v) ? v : Number(v));
+    else if (k === "fieldTimes") out[k] = decodeFieldTimes(jsonIsText && typeof v === "string" ? JSON.parse(v) : v);
     else if (JSON_COLS.has(k)) out[k] = jsonIsText && typeof v === "string" ? JSON.parse(v) : v;
     else if (BOOL_COLS.has(k)) out[k] = v === true || v === 1 || v === BigInt(1);
     else if (typeof v === "bigint") out[k] = Number(v);

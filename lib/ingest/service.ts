@@ -4,10 +4,10 @@ import { db, dbReady, type Db } from "../db/client";
 import type { IngestEvent } from "./events";
 import { priceFnFor } from "./prices";
 import { makeEventsStorable } from "./storable";
-import { writeEvents, type WriteResult } from "./write";
+import { writeEvents, type WriteOptions, type WriteResult } from "./write";
 
-export async function ingestEvents(projectId: string, events: IngestEvent[], client: Db = db): Promise<WriteResult> {
+export async function ingestEvents(projectId: string, events: IngestEvent[], client: Db = db, options?: WriteOptions): Promise<WriteResult> {
   if (client === db) await dbReady();
   // NULs and lone surrogates would fail on PostgreSQL only: strip them for both databases.
-  return writeEvents(client, projectId, makeEventsStorable(events), await priceFnFor(projectId, client));
+  return writeEvents(client, projectId, makeEventsStorable(events), await priceFnFor(projectId, client), options);
 }

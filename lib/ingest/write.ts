@@ -5,9 +5,11 @@
 import type { Db } from "../db/client";
 import { ident, join, raw, sql, type Sql } from "../db/sql";
 import type { IngestEvent } from "./events";
+import { ApiError, describeDetails } from "../http/errors";
+import { loadHeld, releaseHeld, saveHeld } from "./held";
 import { foldEvents, mergeObservation, mergeTrace, scoreRow, type ObservationRow, type PriceFn } from "./merge";
 import { aggregateRollups, emptyRollup, ROLLUP_COLS, rollUp, type Rollup } from "./rollups";
-import { JSON_COLS, loadObservations, loadScores, loadTraces, OBS_COLS, SCORE_COLS, TRACE_COLS } from "./rows";
+import { JSON_COLS, loadObservations, loadScores, loadTraces, OBS_COLS, SCORE_COLS, storedValue, TRACE_COLS } from "./rows";
 import { withWriteStore, type WriteStore } from "./store";
 
 export interface WriteResult {
@@ -16,32 +18,46 @@ export interface WriteResult {
   scores: number;
 }
 
+export interface WriteOptions {
+  /**
+   * Refuse (409, nothing written) an event that puts a stored observation in
+   * another trace; the function names the field of that id. Without it the
+   * observation silently stays in its trace (Langfuse batches).
+   */
+  refuseMoves?: (observationId: string) => string;
+}
+
 export async function writeEvents(
   client: Db,
   projectId: string,
   events: IngestEvent[],
   price: PriceFn = () => undefined,
+  options: WriteOptions = {},
 ): Promise<WriteResult> {
   if (!events.length) return { traces: 0, observations: 0, scores: 0 };
   const now = new Date();
   return withWriteStore(client, async (store) => {
     const obsIds = [...new Set(events.flatMap((e) => (e.kind === "observation" ? [e.id] : [])))];
-    if (store.dialect.provider === "postgresql") {
-      // Serialise concurrent writers of the same trace (and observation) before reading what is stored.
-      const named = events.flatMap((e) => (e.kind === "trace" ? [e.id] : e.kind === "observation" ? [e.traceId] : []));
-      await lockKeys(store, projectId, [...named, ...obsIds.map((id) => `obs:${id}`)]);
-    }
+    const pg = store.dialect.provider === "postgresql";
+    // Serialise concurrent writers of the same observations, then of the same
+    // traces, before reading what is stored. Observations always first: the
+    // traces of stored ones are known only after reading them.
+    if (pg) await lockKeys(store, projectId, obsIds.map((id) => `obs:${id}`));
     const prevObs = obsIds.length ? await loadObservations(store, projectId, obsIds) : new Map<string, ObservationRow>();
-    const batch = foldEvents(events, (id) => prevObs.get(id)?.traceId);
+    if (options.refuseMoves) refuseMoves(events, prevObs, options.refuseMoves);
+    const unseen = obsIds.filter((id) => !prevObs.has(id));
+    const held = unseen.length ? await loadHeld(store, projectId, unseen) : undefined;
+    const batch = foldEvents(events, { storedTraceOf: (id) => prevObs.get(id)?.traceId, held, now });
+    if (pg) await lockKeys(store, projectId, [...batch.traces.keys()].map((id) => `trace:${id}`));
 
     const prevTraces = await loadTraces(store, projectId, [...batch.traces.keys()]);
 
     // Observations first: a trace that must be aggregated again reads them.
     const changes = new Map<string, { prev?: ObservationRow; next: ObservationRow }[]>();
     if (batch.observations.size) {
-      const rows = [...batch.observations.values()].map((e) => {
-        const prev = prevObs.get(e.id);
-        const next = mergeObservation(prev, e, now, price);
+      const rows = [...batch.observations.values()].map(({ event, times }) => {
+        const prev = prevObs.get(event.id);
+        const next = mergeObservation(prev, event, now, price, times);
         const list = changes.get(next.traceId) ?? [];
         list.push({ prev, next });
         changes.set(next.traceId, list);
@@ -49,6 +65,8 @@ export async function writeEvents(
       });
       await upsert(store, "Observation", projectId, OBS_COLS, rows, now);
     }
+    if (batch.held.size) await saveHeld(store, projectId, batch.held, now);
+    if (batch.released.size) await releaseHeld(store, projectId, batch.released);
     if (batch.scores.size) {
       const prevScores = await loadScores(store, projectId, [...batch.scores.keys()]);
       const rows = [...batch.scores.values()].map((e) => scoreRow(prevScores.get(e.id), e, now));
@@ -60,20 +78,33 @@ export async function writeEvents(
     const inexact = [...rollups].filter(([, r]) => !r).map(([id]) => id);
     if (inexact.length) for (const [id, r] of await aggregateRollups(store, projectId, inexact)) rollups.set(id, r);
 
-    const traceRows = [...batch.traces.values()].map((e) => ({
-      ...mergeTrace(prevTraces.get(e.id), e, batch.inferredStart.get(e.id), now),
-      ...(rollups.get(e.id) ?? emptyRollup()),
+    const traceRows = [...batch.traces.values()].map(({ event, times }) => ({
+      ...mergeTrace(prevTraces.get(event.id), event, batch.inferredStart.get(event.id), now, times),
+      ...(rollups.get(event.id) ?? emptyRollup()),
     }));
     await upsert(store, "Trace", projectId, [...TRACE_COLS, ...ROLLUP_COLS], traceRows, now);
 
     const sessionIds = new Set(traceRows.map((t) => t.sessionId).filter((s): s is string => !!s));
     for (const s of batch.scores.values()) if (s.sessionId) sessionIds.add(s.sessionId);
     await ensureSessions(store, projectId, [...sessionIds], now);
-    return { traces: batch.traces.size, observations: batch.observations.size, scores: batch.scores.size };
+    return { traces: batch.traces.size, observations: batch.observations.size + batch.held.size, scores: batch.scores.size };
   });
 }
 
+function refuseMoves(events: IngestEvent[], stored: ReadonlyMap<string, ObservationRow>, pathOf: (id: string) => string) {
+  const details = [];
+  for (const e of events) {
+    if (e.kind !== "observation" || !e.traceId) continue;
+    const owner = stored.get(e.id)?.traceId;
+    if (owner !== undefined && owner !== e.traceId) {
+      details.push({ path: pathOf(e.id), issue: `observation ${e.id} belongs to another trace (${owner}); an observation never moves` });
+    }
+  }
+  if (details.length) throw new ApiError("conflict", describeDetails(details), details);
+}
+
 async function lockKeys(store: WriteStore, projectId: string, keys: string[]) {
+  if (!keys.length) return;
   const sorted = [...new Set(keys)].sort().map((k) => `${projectId}/${k}`);
   await store.exec(sql`SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest(${sorted}::text[]) AS k ORDER BY k`);
 }
@@ -95,7 +126,7 @@ async function upsert<R extends { id: string }>(
   if (!rows.length) return;
   const allCols = ["projectId", "id", ...cols, "createdAt", "updatedAt"];
   const conflict = `ON CONFLICT ("projectId", "id") DO UPDATE SET ${[...cols, "updatedAt"].map((c) => `"${c}" = excluded."${c}"`).join(", ")}`;
-  const values = (r: R) => [projectId, r.id, ...cols.map((c) => (JSON_COLS.has(c) && r[c] != null ? JSON.stringify(r[c]) : (r[c] ?? null))), now, now];
+  const values = (r: R) => [projectId, r.id, ...cols.map((c) => storedValue(c, r[c])), now, now];
   if (store.execEach) {
     const text = `INSERT INTO "${table}" (${allCols.map((c) => `"${c}"`).join(", ")}) VALUES (${allCols.map(() => "?").join(", ")}) ${conflict}`;
     await store.execEach(text, rows.map(values));

@@ -78,7 +78,7 @@ function span(o: ObservationEvent, trace: TraceEvent | undefined) {
       : []),
   ];
   return {
-    traceId: Buffer.from(hex(o.traceId, 32), "hex"),
+    traceId: Buffer.from(hex(o.traceId ?? o.id, 32), "hex"),
     spanId: Buffer.from(hex(o.id, 16), "hex"),
     parentSpanId: o.parentObservationId ? Buffer.from(hex(o.parentObservationId, 16), "hex") : undefined,
     name: o.name ?? "span",
@@ -94,7 +94,7 @@ function span(o: ObservationEvent, trace: TraceEvent | undefined) {
 export function toOtlpProtobuf(events: IngestEvent[]): Uint8Array {
   const traces = new Map<string, TraceEvent>();
   for (const e of events) if (e.kind === "trace") traces.set(e.id, e);
-  const spans = events.flatMap((e) => (e.kind === "observation" ? [span(e, traces.get(e.traceId))] : []));
+  const spans = events.flatMap((e) => (e.kind === "observation" ? [span(e, traces.get(e.traceId ?? ""))] : []));
   const message = ExportTraceServiceRequest.fromObject({
     resourceSpans: [
       {

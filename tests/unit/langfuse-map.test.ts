@@ -43,6 +43,7 @@ describe("parseIngestionBatch: mapping", () => {
     expect(trace).toEqual({
       kind: "trace",
       id: "t1",
+      eventTime: new Date(T0),
       timestamp: new Date("2024-05-01T09:59:59.500Z"),
       name: "chat",
       userId: "u1",
@@ -196,12 +197,12 @@ describe("parseIngestionBatch: mapping", () => {
       event("observation-create", { id: "o1", type: "GENERATION", name: "legacy", startTime: T0, environment: "dev" }),
     );
     expect(events).toEqual([
-      { kind: "trace", id: "o1", timestamp: new Date(T0), name: "legacy", environment: "dev" },
-      expect.objectContaining({ kind: "observation", id: "o1", traceId: "o1", type: "GENERATION" }),
+      { kind: "trace", id: "o1", timestamp: new Date(T0), name: "legacy", environment: "dev", eventTime: new Date(T0) },
+      expect.objectContaining({ kind: "observation", id: "o1", traceId: "o1", type: "GENERATION", eventTime: new Date(T0), isUpdate: false }),
     ]);
-    // an update without a trace id points at the same wrapper and creates nothing else
+    // an update without a trace id names none (it joins its create's trace) and creates nothing else
     const updates = eventsOf(event("generation-update", { id: "o1", output: "x" }));
-    expect(updates).toEqual([expect.objectContaining({ kind: "observation", id: "o1", traceId: "o1" })]);
+    expect(updates).toEqual([expect.objectContaining({ kind: "observation", id: "o1", traceId: undefined, isUpdate: true })]);
   });
 
   it("maps legacy observation-create / -update with the type from the body", () => {

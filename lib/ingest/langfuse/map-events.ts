@@ -24,6 +24,8 @@ function traceEvents(body: TraceBody, ctx: EventContext): IngestEvent[] {
     // Langfuse ignores a trace-create without body id; keying it by the event id
     // keeps it (and a resent event still lands on the same trace).
     id: body.id ?? ctx.eventId,
+    // Its place in the merge order (a trace-create is also how SDKs update a trace).
+    eventTime: ctx.timestamp,
     // Not defaulted to the envelope time (Langfuse does, but keeps the first
     // value forever): here a stated timestamp moves a stored one, and a
     // trace-create without one is usually an update. The writer infers it.
@@ -60,16 +62,20 @@ function observationEvents(
 
   // SDKs before 2.0 sent observations without a trace. Langfuse then writes a
   // wrapper trace whose id is the observation id; deterministic, so resending
-  // the event does not make a second trace.
-  const traceId = body.traceId ?? id;
+  // the event does not make a second trace. Only a create does: an update
+  // without a traceId belongs to the trace its create names (the writer
+  // holds it until that create arrives).
+  const traceId = body.traceId ?? (isCreate ? id : undefined);
   if (!body.traceId && isCreate) {
-    out.push({ kind: "trace", id: traceId, timestamp: startTime, name: body.name, environment: body.environment });
+    out.push({ kind: "trace", id: id, timestamp: startTime, name: body.name, environment: body.environment, eventTime: ctx.timestamp });
   }
 
   const observation: ObservationEvent = {
     kind: "observation",
     id,
     traceId,
+    eventTime: ctx.timestamp,
+    isUpdate: !isCreate,
     type,
     parentObservationId: body.parentObservationId || undefined,
     name: body.name,
@@ -118,6 +124,7 @@ function scoreEvents(body: ScoreBody, ctx: EventContext): IngestEvent[] {
     queueId: body.queueId,
     environment: body.environment,
     metadata: body.metadata,
+    // Also its place in the merge order: a later score-create of the same id wins.
     timestamp: ctx.timestamp,
   };
   return [score];

@@ -135,10 +135,12 @@ export function parseIngestionBatch(body: unknown, options: ParseBatchOptions = 
 const UPDATE_TYPES: ReadonlySet<LangfuseEventType> = new Set(["span-update", "generation-update", "observation-update"]);
 
 /**
- * The good slots in the order to merge them, as Langfuse sorts a batch:
+ * The good slots in the order to write them, as Langfuse sorts a batch:
  * creates before updates, each group by envelope timestamp (stable on ties).
- * The JS SDK does not flush in call order (it awaits media handling per
- * event), so a generation-update often precedes its generation-create.
+ * The merge itself orders every field by event time (an update beats a
+ * create of the same millisecond), so this order only settles exact ties
+ * between events of one kind (the later in the batch wins) and makes the
+ * create's traceId the one an observation keeps.
  */
 export function writeOrder(results: readonly SlotResult[]): SlotSuccess[] {
   const good = results.filter((result): result is SlotSuccess => result.ok);

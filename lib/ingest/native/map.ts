@@ -36,6 +36,8 @@ export interface NativeTraceMapped {
   observationIds: string[];
   /** the same ids shaped like the request's tree */
   observations: NativeObservationIds[];
+  /** where each observation id sits in the request, e.g. observations[0].children[1].id (errors name it) */
+  observationPaths: Map<string, string>;
   /** the trace first, then its observations parents-first */
   events: IngestEvent[];
 }
@@ -126,10 +128,13 @@ export function mapNativeTrace(trace: NativeTrace, options: NativeTraceOptions =
   };
   const events: IngestEvent[] = [traceEvent];
   const observationIds: string[] = [];
+  const observationPaths = new Map<string, string>();
 
-  const walk = (nodes: readonly NativeObservation[], parentId: string | undefined, parentStart: Date): NativeObservationIds[] =>
-    nodes.map((node) => {
+  const walk = (nodes: readonly NativeObservation[], parentId: string | undefined, parentStart: Date, path: PropertyKey[]): NativeObservationIds[] =>
+    nodes.map((node, index) => {
       const id = node.id ?? generateId();
+      const at = [...path, index];
+      observationPaths.set(id, formatPath([...at, "id"]));
       // A child without a start sits at its parent's start; the writer needs one.
       const startTime = node.startTime ?? parentStart;
       const observation: ObservationEvent = {
@@ -158,11 +163,11 @@ export function mapNativeTrace(trace: NativeTrace, options: NativeTraceOptions =
       };
       events.push(observation);
       observationIds.push(id);
-      return { id, children: walk(node.children ?? [], id, startTime) };
+      return { id, children: walk(node.children ?? [], id, startTime, [...at, "children"]) };
     });
 
-  const observations = walk(trace.observations ?? [], undefined, timestamp);
-  return { ok: true, traceId, observationIds, observations, events };
+  const observations = walk(trace.observations ?? [], undefined, timestamp, ["observations"]);
+  return { ok: true, traceId, observationIds, observations, observationPaths, events };
 }
 
 /** Two nodes with one id would merge into one observation with two parents. */
