@@ -78,7 +78,8 @@ function traceIssues(out: Out, e: TraceEvent) {
 
 function observationIssues(out: Out, e: ObservationEvent) {
   id(out, "id", e.id, true);
-  id(out, "traceId", e.traceId, true);
+  // An update may name no trace: the writer holds it until its create names one.
+  id(out, "traceId", e.traceId, !e.isUpdate);
   id(out, "parentObservationId", e.parentObservationId);
   for (const key of ["name", "version", "model", "promptName"] as const) text(out, key, e[key]);
   environment(out, e.environment);
