@@ -84,8 +84,10 @@ export function TraceViewer({
     if (urlParam && typeof window !== "undefined") {
       const url = new URL(window.location.href);
       url.searchParams.set(urlParam, id);
-      // Next integrates with the native history API: useSearchParams updates, no server render.
-      window.history.replaceState(window.history.state, "", url);
+      // Next integrates with the native history API (useSearchParams updates, no server render),
+      // but only for a state it does not recognise as its own: passing history.state back in
+      // made Next skip the sync, so the page never learned of the new selection. Hence null.
+      window.history.replaceState(null, "", url);
     }
   };
 

@@ -4,9 +4,10 @@
 import { dialectOf, type Db } from "../db/client";
 import { raw, sql, type Sql } from "../db/sql";
 import type { TraceFilter, TraceSortColumn } from "./schemas";
+import { aggregateScores, isScoreSortColumn, SCORE_COLUMN, traceScoreNumber, type ScoreSortColumn } from "./score-value";
 import { traceWhere } from "./where";
 
-export const SORT_SQL: Record<TraceSortColumn, string> = {
+const SORT_SQL: Record<TraceSortColumn, string> = {
   timestamp: `"t"."timestamp"`,
   latency: `"t"."latencyMs"`,
   cost: `"t"."totalCost"`,
@@ -39,20 +40,29 @@ export interface TraceListRow {
   outputPreview: string | null;
 }
 
+/** What the list sorts by: a rollup column, or a score name (the trace's own score, see score-value.ts). */
+export type TraceOrderColumn = TraceSortColumn | ScoreSortColumn;
+
+/** The SQL expression a sort column orders by (correlated on "t"). */
+export function sortExpression(column: TraceOrderColumn | undefined): Sql {
+  if (column && isScoreSortColumn(column)) return traceScoreNumber(column.slice(SCORE_COLUMN.length));
+  return raw(SORT_SQL[(column as TraceSortColumn | undefined) ?? "timestamp"] ?? SORT_SQL.timestamp);
+}
+
 export interface TraceListQuery {
   filter: TraceFilter;
-  sort?: { column: TraceSortColumn; dir: "asc" | "desc" };
+  sort?: { column: TraceOrderColumn; dir: "asc" | "desc" };
   page: number;
   limit: number;
 }
 
 function orderBy(sort: TraceListQuery["sort"]): Sql {
-  const column = SORT_SQL[sort?.column ?? "timestamp"];
-  const dir = sort?.dir === "asc" ? "ASC" : "DESC";
+  const column = sortExpression(sort?.column);
+  const dir = raw(sort?.dir === "asc" ? "ASC" : "DESC");
   // NULLs last either way; the id breaks ties so paging is stable. Written as
   // NULLS LAST (not "col IS NULL, col") so SQLite can walk the (projectId, col)
   // index for the usual descending sorts instead of sorting every row.
-  return raw(`${column} ${dir} NULLS LAST, "t"."id" ${dir}`);
+  return sql`${column} ${dir} NULLS LAST, "t"."id" ${dir}`;
 }
 
 const PREVIEW_CHARS = 300;
@@ -155,31 +165,24 @@ function toRow(r: Record<string, unknown>): TraceListRow {
   };
 }
 
-/** Scores of a page of traces: per trace, per name, the average numeric value or the latest label. */
+/** The trace-level scores of a page of traces: per trace, per name, the mean numeric value or the latest label. */
 export async function scoresForTraces(client: Db, projectId: string, traceIds: string[]) {
   if (!traceIds.length) return new Map<string, Record<string, number | string>>();
   const rows = await client.score.findMany({
-    where: { projectId, traceId: { in: traceIds } },
+    where: { projectId, traceId: { in: traceIds }, observationId: null },
     select: { traceId: true, name: true, value: true, stringValue: true, dataType: true },
-    orderBy: { timestamp: "asc" },
+    orderBy: [{ timestamp: "asc" }, { id: "asc" }],
   });
-  const acc = new Map<string, Map<string, { sum: number; n: number; label?: string }>>();
-  for (const s of rows) {
-    const byName = acc.get(s.traceId!) ?? new Map();
-    acc.set(s.traceId!, byName);
-    const e = byName.get(s.name) ?? { sum: 0, n: 0 };
-    if (s.dataType === "NUMERIC" && s.value !== null) {
-      e.sum += s.value;
-      e.n++;
-    } else e.label = s.stringValue ?? String(s.value);
-    byName.set(s.name, e);
-  }
-  const out = new Map<string, Record<string, number | string>>();
-  for (const [traceId, byName] of acc) {
-    const rec: Record<string, number | string> = {};
-    for (const [name, e] of byName) rec[name] = e.n ? Number((e.sum / e.n).toFixed(4)) : (e.label ?? "");
-    out.set(traceId, rec);
-  }
-  return out;
+  return aggregateScores(rows);
 }
 
+/** The scores on a page of traces' observations, per trace and name (mean or latest label): their own columns. */
+export async function observationScoresForTraces(client: Db, projectId: string, traceIds: string[]) {
+  if (!traceIds.length) return new Map<string, Record<string, number | string>>();
+  const rows = await client.score.findMany({
+    where: { projectId, traceId: { in: traceIds }, observationId: { not: null } },
+    select: { traceId: true, name: true, value: true, stringValue: true, dataType: true },
+    orderBy: [{ timestamp: "asc" }, { id: "asc" }],
+  });
+  return aggregateScores(rows);
+}

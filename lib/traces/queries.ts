@@ -1,7 +1,7 @@
 import "server-only";
 // Read models for the traces table and the trace page.
 import { db } from "../db/client";
-import { countCapFor, countTracesCapped, listTraces, scoresForTraces, type TraceListRow } from "./list";
+import { countCapFor, countTracesCapped, listTraces, observationScoresForTraces, scoresForTraces, type TraceListRow } from "./list";
 import { traceNeighbours } from "./neighbours";
 import { observationView, OBSERVATION_LIST_SELECT, type ObservationRow } from "./observation-view";
 import { scoreNames, traceNames } from "./options";
@@ -9,7 +9,8 @@ import { parseTraceTableParams, type SearchParamsRecord, type TraceTableParams }
 
 export interface TracesTableData {
   params: TraceTableParams;
-  rows: (TraceListRow & { scores: Record<string, number | string> })[];
+  /** `scores`: the trace's own scores; `observationScores`: its observations' (their own columns). */
+  rows: (TraceListRow & { scores: Record<string, number | string>; observationScores: Record<string, number | string> })[];
   total: number;
   totalCapped: boolean;
   scoreNames: string[];
@@ -22,16 +23,17 @@ export async function tracesTable(projectId: string, searchParams: SearchParamsR
   const params = parseTraceTableParams(searchParams);
   const { filter, sort, page, limit } = params;
   const rows = await listTraces(db, projectId, { filter, sort, page, limit });
-  const [count, scores, names, scoreNameList] = await Promise.all([
+  const [count, scores, obsScores, names, scoreNameList] = await Promise.all([
     countTracesCapped(db, projectId, filter, countCapFor(filter)),
     scoresForTraces(db, projectId, rows.map((r) => r.id)),
+    observationScoresForTraces(db, projectId, rows.map((r) => r.id)),
     traceNames(db, projectId),
     scoreNames(db, projectId),
   ]);
   const hasTraces = rows.length > 0 || count.count > 0 || (await db.trace.findFirst({ where: { projectId }, select: { id: true } })) !== null;
   return {
     params,
-    rows: rows.map((r) => ({ ...r, scores: scores.get(r.id) ?? {} })),
+    rows: rows.map((r) => ({ ...r, scores: scores.get(r.id) ?? {}, observationScores: obsScores.get(r.id) ?? {} })),
     total: count.count,
     totalCapped: count.capped,
     scoreNames: scoreNameList,

@@ -11,7 +11,13 @@ import { TraceBulkActions } from "./trace-bulk-actions";
 import { TraceFilters } from "./trace-filters";
 
 /** One table row as plain data: the list row with its date as ISO text and the page's scores. */
-export type TraceRowView = Omit<TraceListRow, "timestamp"> & { timestamp: string; scores: Record<string, number | string> };
+export type TraceRowView = Omit<TraceListRow, "timestamp"> & {
+  timestamp: string;
+  /** The trace's own scores (what the score filters and sort use). */
+  scores: Record<string, number | string>;
+  /** Its observations' scores, shown in separate, hidden-by-default columns. */
+  observationScores: Record<string, number | string>;
+};
 
 export interface TracesTableProps {
   projectId: string;
@@ -133,8 +139,18 @@ function columns(projectId: string, scoreNames: string[]): DataTableColumn<Trace
     cols.push({
       id: `score:${name}`,
       header: name,
-      meta: { align: "right", label: `Score: ${name}` },
+      enableSorting: true,
+      sortDescFirst: true,
+      meta: { align: "right", label: `Score: ${name} (trace)`, width: 96 },
       cell: ({ row }) => <span className="mono">{scoreText(row.original.scores[name])}</span>,
+    });
+  }
+  for (const name of scoreNames) {
+    cols.push({
+      id: `obsScore:${name}`,
+      header: `${name} (obs.)`,
+      meta: { align: "right", label: `Score: ${name} (mean over observations)`, width: 110, defaultHidden: true },
+      cell: ({ row }) => <span className="mono" title="Mean over this trace's observations">{scoreText(row.original.observationScores[name])}</span>,
     });
   }
   cols.push(
