@@ -225,7 +225,14 @@ export function DataTable<TData>(props: DataTableProps<TData>) {
                         const meta = cell.column.columnDef.meta;
                         return (
                           <td key={cell.id} className={cx(meta?.align === "right" && "num", meta?.wrap && "wrap-cell", meta?.className)}>
-                            {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                            {/* A numeric width also caps the cell (a clipping box: table cells ignore max-width), so one long value cannot widen the table. */}
+                            {typeof meta?.width === "number" && !meta.wrap ? (
+                              <div className="cell-clip" style={{ maxWidth: meta.width - 20 }}>
+                                {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                              </div>
+                            ) : (
+                              flexRender(cell.column.columnDef.cell, cell.getContext())
+                            )}
                           </td>
                         );
                       })}

@@ -95,46 +95,48 @@ export function TraceViewer({
   const shared = { observations, selectedId, onSelect: select, collapsed, onCollapsedChange: setCollapsed };
 
   return (
-    <div className="tv">
-      <div className="tv-pane">
-        <div className="tv-pane-head">
-          <Tabs<View>
-            label="Trace view"
-            items={[
-              { id: "tree", label: "Tree", count: observations.length },
-              { id: "timeline", label: "Timeline" },
-            ]}
-            value={view}
-            onChange={setView}
-          />
-          <span className="spacer" />
-          <Button size="sm" variant="ghost" onClick={() => setCollapsed(new Set())} disabled={collapsed.size === 0}>
-            Expand all
-          </Button>
-          <Button size="sm" variant="ghost" onClick={collapseAll}>
-            Collapse all
-          </Button>
-        </div>
-        {view === "tree" ? (
-          <ObservationTree {...shared} />
-        ) : (
-          <Timeline {...shared} traceStartTime={traceStartTime} traceEndTime={traceEndTime} />
-        )}
-      </div>
-      <div className="tv-pane">
-        <div className="tv-detail">
-          {selected ? (
-            <ObservationDetail
-              key={selected.id}
-              observation={selected}
-              traceStartTime={traceStartTime}
-              loading={needsLoad}
-              error={selectedId ? failed.get(selectedId) : null}
-              actions={detailActions?.(selected)}
+    <div className="tv-host">
+      <div className="tv">
+        <div className="tv-pane">
+          <div className="tv-pane-head">
+            <Tabs<View>
+              label="Trace view"
+              items={[
+                { id: "tree", label: "Tree", count: observations.length },
+                { id: "timeline", label: "Timeline" },
+              ]}
+              value={view}
+              onChange={setView}
             />
+            <span className="spacer" />
+            <Button size="sm" variant="ghost" onClick={() => setCollapsed(new Set())} disabled={collapsed.size === 0}>
+              Expand all
+            </Button>
+            <Button size="sm" variant="ghost" onClick={collapseAll}>
+              Collapse all
+            </Button>
+          </div>
+          {view === "tree" ? (
+            <ObservationTree {...shared} />
           ) : (
-            (emptyDetail ?? <div className="empty small">Select an observation to see its input, output, usage and timing.</div>)
+            <Timeline {...shared} traceStartTime={traceStartTime} traceEndTime={traceEndTime} />
           )}
+        </div>
+        <div className="tv-pane">
+          <div className="tv-detail">
+            {selected ? (
+              <ObservationDetail
+                key={selected.id}
+                observation={selected}
+                traceStartTime={traceStartTime}
+                loading={needsLoad}
+                error={selectedId ? failed.get(selectedId) : null}
+                actions={detailActions?.(selected)}
+              />
+            ) : (
+              (emptyDetail ?? <div className="empty small">Select an observation to see its input, output, usage and timing.</div>)
+            )}
+          </div>
         </div>
       </div>
     </div>

@@ -101,3 +101,74 @@ test("the trace and an observation can be added to a queue from the trace page",
   await expect(page.getByText(/Item 2 of 2 · observation/)).toBeVisible();
   await expect(page.getByRole("link", { name: "Open in trace" })).toHaveAttribute("href", /demo-trace-3\?observation=demo-obs-19/);
 });
+
+test("the traces table: sortable score columns, a bulk result that stays, an honest page past the end", async ({ page }) => {
+  await signIn(page);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto("/demo/traces");
+  const table = page.getByRole("table");
+  // At 1280 px the default columns fit: cost and the scores are on screen, not scrolled away.
+  const wrap = page.locator(".table-wrap");
+  expect(await wrap.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  await expect(table.getByRole("columnheader", { name: "Cost" })).toBeInViewport();
+  const helpfulness = table.getByRole("columnheader", { name: /^helpfulness/ });
+  await expect(helpfulness).toBeInViewport();
+
+  // Score columns sort (the trace's own score), highest first.
+  await helpfulness.click();
+  await expect(page).toHaveURL(/sort=score%3Ahelpfulness\.desc|sort=score:helpfulness\.desc/);
+  await expect(helpfulness).toHaveAttribute("aria-sort", "descending");
+
+  // Bulk "Add to queue": the bar goes with the selection, the result stays.
+  const boxes = page.getByRole("checkbox", { name: "Select row" });
+  await boxes.nth(0).check();
+  await boxes.nth(1).check();
+  const bar = page.getByRole("region", { name: "Bulk actions" });
+  await bar.getByLabel("Annotation queue").selectOption({ label: "Trace page review" });
+  await bar.getByRole("button", { name: "Add to queue" }).click();
+  await expect(bar).toHaveCount(0);
+  await expect(page.getByRole("status", { name: "Bulk action result" })).toContainText("Added 2 traces to Trace page review.");
+
+  // ?page=99 of a few pages: said plainly, with the way to the last page.
+  await page.goto("/demo/traces?page=99");
+  await expect(page.getByText("Nothing on page 99")).toBeVisible();
+  await expect(page.getByText("Page 99 is past the last page (8)")).toBeVisible();
+  await page.getByRole("link", { name: /Go to the last page/ }).click();
+  await expect(page).toHaveURL(/page=8/);
+  await expect(page.getByText("Page 8 of 8")).toBeVisible();
+});
+
+test("unknown pages keep the app shell; the queue view shows the whole Timeline tab", async ({ page }) => {
+  await signIn(page);
+  const res = await page.goto("/demo/no-such-section");
+  expect(res?.status()).toBe(404);
+  await expect(page.getByText("Page not found")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Traces" }).first()).toBeVisible();
+  await expect(page.getByRole("link", { name: "Go to traces" })).toHaveAttribute("href", "/demo/traces");
+
+  const other = await page.goto("/no-such-project/traces");
+  expect(other?.status()).toBe(404);
+  await expect(page.getByText("Project not found")).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Your projects" }).getByRole("link", { name: "Demo project" })).toBeVisible();
+
+  // A queue holding one trace, reviewed at 1280 px beside the score form.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto("/demo/queues");
+  await page.getByLabel("Name").fill("Timeline check");
+  await page.getByRole("checkbox", { name: /helpfulness/ }).check();
+  await page.getByRole("button", { name: "Create queue" }).click();
+  await expect(page).toHaveURL(/\/demo\/queues\/[^/?]+/);
+  await page.goto("/demo/traces/demo-trace-2");
+  const header = page.locator("header.page-header");
+  await header.getByLabel("Queue").selectOption({ label: "Timeline check" });
+  await header.getByRole("button", { name: "Add to queue" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Added 1 to Timeline check" })).toBeVisible();
+  await page.goto("/demo/queues");
+  await page.getByRole("table", { name: "Queues" }).getByRole("row", { name: /Timeline check/ }).getByRole("link", { name: "Review", exact: true }).click();
+  await expect(page).toHaveURL(/item=/);
+  await expect(page.getByText(/Item 1 of 1 · trace/)).toBeVisible();
+  const tab = page.getByRole("tab", { name: "Timeline" });
+  await expect(tab).toBeVisible();
+  // not clipped to "Ti": the tab is as wide as its label
+  expect(await tab.evaluate((el) => el.scrollWidth <= el.clientWidth + 1 && el.getBoundingClientRect().width > 50)).toBe(true);
+});
