@@ -5,6 +5,7 @@ import { countCapFor, countTracesCapped, listTraces, observationScoresForTraces,
 import { traceNeighbours } from "./neighbours";
 import { observationView, OBSERVATION_LIST_SELECT, type ObservationRow } from "./observation-view";
 import { scoreNames, traceNames } from "./options";
+import { aggregateScores } from "./score-value";
 import { parseTraceTableParams, type SearchParamsRecord, type TraceTableParams } from "./table-params";
 
 export interface TracesTableData {
@@ -96,12 +97,24 @@ export async function traceObservations(projectId: string, traceId: string) {
   return rows.map((r) => observationView(r));
 }
 
+/**
+ * The trace's own scores for its header, one per name with the value its table
+ * column shows (score-value.ts: mean of numeric ones, else the latest), and how
+ * many scores make it up. Observation scores belong to their observations' panels.
+ */
 export async function traceScores(projectId: string, traceId: string) {
-  return db.score.findMany({
+  const rows = await db.score.findMany({
     where: { projectId, traceId, observationId: null },
-    select: { id: true, name: true, value: true, stringValue: true, dataType: true, source: true, comment: true },
-    orderBy: [{ name: "asc" }, { timestamp: "desc" }],
+    select: { traceId: true, name: true, value: true, stringValue: true, dataType: true, source: true },
+    orderBy: [{ timestamp: "asc" }, { id: "asc" }],
   });
+  const values = aggregateScores(rows).get(traceId) ?? {};
+  return Object.entries(values)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, value]) => {
+      const mine = rows.filter((r) => r.name === name);
+      return { name, value, count: mine.length, sources: [...new Set(mine.map((r) => r.source))] };
+    });
 }
 
 /** Previous/next trace of the table view whose params the trace page carries. */

@@ -42,9 +42,9 @@ function hasMetadata(m: unknown): boolean {
   return !(typeof m === "object" && !Array.isArray(m) && Object.keys(m).length === 0);
 }
 
-function scoreLabel(s: { value: number | null; stringValue: string | null; dataType: string }): string {
-  if (s.dataType === "NUMERIC" && s.value !== null) return String(Number(s.value.toFixed(4)));
-  return s.stringValue ?? String(s.value ?? "");
+/** The same text as the trace's score column in the table. */
+function scoreLabel(v: number | string): string {
+  return typeof v === "number" ? String(Number(v.toFixed(4))) : v;
 }
 
 export default async function TracePage(props: Props) {
@@ -140,8 +140,9 @@ export default async function TracePage(props: Props) {
         {header.errorCount > 0 && <Badge tone="error">{header.errorCount} error{header.errorCount > 1 ? "s" : ""}</Badge>}
         {header.warningCount > 0 && <Badge tone="warning">{header.warningCount} warning{header.warningCount > 1 ? "s" : ""}</Badge>}
         {scores.map((s) => (
-          <Badge key={s.id} tone="info" title={s.comment ?? `${s.source} score`}>
-            {s.name}: {scoreLabel(s)}
+          <Badge key={s.name} tone="info" title={`Trace score (${s.sources.join(", ").toLowerCase()})${s.count > 1 ? `: ${typeof s.value === "number" ? "mean" : "latest"} of ${s.count}` : ""}. Observation scores are on each observation.`}>
+            {s.name}: {scoreLabel(s.value)}
+            {s.count > 1 && <span className="faint"> ×{s.count}</span>}
           </Badge>
         ))}
       </div>
