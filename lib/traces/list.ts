@@ -3,8 +3,8 @@
 // millions of rows). Shared by the traces table and GET /api/public/traces.
 import { dialectOf, type Db } from "../db/client";
 import { raw, sql, type Sql } from "../db/sql";
-import type { TraceFilter, TraceSortColumn } from "./schemas";
-import { aggregateScores, isScoreSortColumn, SCORE_COLUMN, traceScoreNumber, type ScoreSortColumn } from "./score-value";
+import { isScoreSortColumn, SCORE_COLUMN, type ScoreSortColumn, type TraceFilter, type TraceSortColumn } from "./schemas";
+import { aggregateScores, traceScoreNumber } from "./score-value";
 import { traceWhere } from "./where";
 
 const SORT_SQL: Record<TraceSortColumn, string> = {

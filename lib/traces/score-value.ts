@@ -6,13 +6,6 @@
 // because one of its generations was scored differently.
 import { sql, type Sql } from "../db/sql";
 
-/** Table columns and sort ids for scores: `score:<name>` (the trace's own) and `obsScore:<name>`. */
-export const SCORE_COLUMN = "score:";
-export const OBS_SCORE_COLUMN = "obsScore:";
-export type ScoreSortColumn = `score:${string}`;
-
-export const isScoreSortColumn = (c: string): c is ScoreSortColumn => c.startsWith(SCORE_COLUMN) && c.length > SCORE_COLUMN.length;
-
 // `name || ''` keeps the planner on Score(projectId, traceId): a trace has a few
 // scores, a name has millions (SQLite has no statistics unless ANALYZE ran).
 const own = (name: string) =>

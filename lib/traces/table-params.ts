@@ -1,8 +1,7 @@
 // The traces table's URL: search params → a validated filter, sort and page.
 // Pure (no server imports): the page, the trace view's prev/next links and
 // bulk actions ("all matching") all read the same query string the same way.
-import { traceFilterSchema, TRACE_SORT_COLUMNS, type TraceFilter, type TraceSortColumn } from "./schemas";
-import { isScoreSortColumn, type ScoreSortColumn } from "./score-value";
+import { isScoreSortColumn, traceFilterSchema, TRACE_SORT_COLUMNS, type ScoreSortColumn, type TraceFilter, type TraceSortColumn } from "./schemas";
 
 export const TIME_RANGES = ["1h", "24h", "7d", "30d", "all"] as const;
 export type TimeRange = (typeof TIME_RANGES)[number];

@@ -172,3 +172,32 @@ test("unknown pages keep the app shell; the queue view shows the whole Timeline 
   // not clipped to "Ti": the tab is as wide as its label
   expect(await tab.evaluate((el) => el.scrollWidth <= el.clientWidth + 1 && el.getBoundingClientRect().width > 50)).toBe(true);
 });
+
+test("dates are typed as ISO UTC: the custom range and a price's valid-from", async ({ page }) => {
+  await signIn(page);
+  await page.goto("/demo/traces");
+  await page.getByLabel("Time range").selectOption("custom");
+  const from = page.getByLabel("From (UTC)");
+  await expect(from).toHaveValue(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+  await from.fill("2020-01-02 03:04");
+  await from.press("Enter");
+  await expect(page).toHaveURL(/from=2020-01-02T03%3A04%3A00\.000Z|from=2020-01-02T03:04:00\.000Z/);
+  await expect(page.getByLabel("From (UTC)")).toHaveValue("2020-01-02 03:04");
+  // US order is not taken for a date
+  await page.getByLabel("To (UTC)").fill("01/31/2030, 02:05 PM");
+  await page.getByLabel("To (UTC)").press("Enter");
+  await expect(page.getByText("use YYYY-MM-DD HH:MM")).toBeVisible();
+  expect(page.url()).not.toContain("to=");
+
+  await page.goto("/demo/settings");
+  const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Add price" }) });
+  await form.getByLabel("Model name").fill("iso-model");
+  await form.getByLabel("Match pattern (regex)").fill("^iso-model$");
+  await form.getByLabel("Input $ / 1M").fill("1");
+  await form.getByLabel("Valid from (UTC)").fill("02/01/2026");
+  await form.getByRole("button", { name: "Add price" }).click();
+  await expect(form.getByText(/ISO date/)).toBeVisible();
+  await form.getByLabel("Valid from (UTC)").fill("2026-02-01");
+  await form.getByRole("button", { name: "Add price" }).click();
+  await expect(page.getByRole("row", { name: /iso-model/ })).toContainText("2026-02-01");
+});
