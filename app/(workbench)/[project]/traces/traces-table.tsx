@@ -43,7 +43,7 @@ function scoreText(v: number | string | undefined): string {
 }
 
 /** Score columns shown by default; more names stay in the column chooser so the table fits 1280 px. */
-const DEFAULT_SCORE_COLUMNS = 3;
+const DEFAULT_SCORE_COLUMNS = 2;
 
 // Default columns and widths fit a 1280 px window (sidebar included): what a
 // reviewer triages on — time, name, level, latency, tokens, cost, scores — comes
@@ -127,7 +127,7 @@ function columns(projectId: string, scoreNames: string[]): DataTableColumn<Trace
     });
   });
   cols.push(
-    { id: "userId", header: "User", meta: { width: 138 }, cell: ({ row }) => <span className="ellipsis" title={row.original.userId ?? undefined}>{row.original.userId ?? ""}</span> },
+    { id: "userId", header: "User", meta: { width: 130 }, cell: ({ row }) => <span className="ellipsis" title={row.original.userId ?? undefined}>{row.original.userId ?? ""}</span> },
     {
       id: "tags",
       header: "Tags",
