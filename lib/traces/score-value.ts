@@ -4,18 +4,28 @@
 // other types by the latest. Observation scores get their own columns
 // (`observationScoresForTraces`), so a trace never matches both sides of a threshold
 // because one of its generations was scored differently.
-import { sql, type Sql } from "../db/sql";
+import { raw, sql, type Sql } from "../db/sql";
 
-// `name || ''` keeps the planner on Score(projectId, traceId): a trace has a few
-// scores, a name has millions (SQLite has no statistics unless ANALYZE ran).
-const own = (name: string) =>
-  sql`"s"."projectId" = "t"."projectId" AND "s"."traceId" = "t"."id" AND "s"."observationId" IS NULL AND ("s"."name" || '') = ${name}`;
+// The look-up must ride Score(projectId, traceId): a trace has a few scores, a
+// name or "no observation" has millions. Wrapping `name` and `observationId` in
+// `|| ''` keeps the planner (SQLite has no statistics unless ANALYZE ran) off the
+// (projectId, name) and (projectId, observationId) indexes; NULL || '' is NULL
+// on both databases, so the test means the same.
+const own = (name: string, alias = "s") => {
+  const a = raw(`"${alias}"`);
+  return sql`${a}."projectId" = "t"."projectId" AND ${a}."traceId" = "t"."id" AND (${a}."observationId" || '') IS NULL AND (${a}."name" || '') = ${name}`;
+};
 
 /** The trace's score as a number (mean of numeric ones, else the latest's value); NULL when it has none. Correlated on "t". */
 export function traceScoreNumber(name: string): Sql {
-  return sql`COALESCE(
-    (SELECT AVG("s"."value") FROM "Score" AS "s" WHERE ${own(name)} AND "s"."dataType" = 'NUMERIC'),
-    (SELECT "s"."value" FROM "Score" AS "s" WHERE ${own(name)} AND "s"."dataType" <> 'NUMERIC' ORDER BY "s"."timestamp" DESC, "s"."id" DESC LIMIT 1))`;
+  // One index look-up per trace for the common cases (no score of that name, or
+  // numeric ones); only a trace scored by label alone pays a second for "latest".
+  return sql`(SELECT CASE
+      WHEN COUNT(*) = 0 THEN NULL
+      WHEN SUM(CASE WHEN "s"."dataType" = 'NUMERIC' THEN 1 ELSE 0 END) > 0 THEN AVG(CASE WHEN "s"."dataType" = 'NUMERIC' THEN "s"."value" END)
+      ELSE (SELECT "l"."value" FROM "Score" AS "l" WHERE ${own(name, "l")} AND "l"."dataType" <> 'NUMERIC' ORDER BY "l"."timestamp" DESC, "l"."id" DESC LIMIT 1)
+    END
+    FROM "Score" AS "s" WHERE ${own(name)})`;
 }
 
 /** The trace's latest non-numeric score label (categorical, boolean, text). Correlated on "t". */
