@@ -165,24 +165,33 @@ function toRow(r: Record<string, unknown>): TraceListRow {
   };
 }
 
-/** The trace-level scores of a page of traces: per trace, per name, the mean numeric value or the latest label. */
-export async function scoresForTraces(client: Db, projectId: string, traceIds: string[]) {
-  if (!traceIds.length) return new Map<string, Record<string, number | string>>();
+/**
+ * The scores of a page of traces, split: the traces' own (their score columns)
+ * and their observations' (the "(obs.)" columns); per trace and name, the mean
+ * numeric value or the latest label. One look-up by Score(projectId, traceId);
+ * the split happens here because `observationId IS NULL` in the query would
+ * tempt the planner onto Score(projectId, observationId) — every trace-level
+ * score of the project.
+ */
+export async function pageScores(client: Db, projectId: string, traceIds: string[]) {
+  if (!traceIds.length) return { trace: new Map<string, Record<string, number | string>>(), observations: new Map<string, Record<string, number | string>>() };
   const rows = await client.score.findMany({
-    where: { projectId, traceId: { in: traceIds }, observationId: null },
-    select: { traceId: true, name: true, value: true, stringValue: true, dataType: true },
+    where: { projectId, traceId: { in: traceIds } },
+    select: { traceId: true, observationId: true, name: true, value: true, stringValue: true, dataType: true },
     orderBy: [{ timestamp: "asc" }, { id: "asc" }],
   });
-  return aggregateScores(rows);
+  return {
+    trace: aggregateScores(rows.filter((r) => r.observationId === null)),
+    observations: aggregateScores(rows.filter((r) => r.observationId !== null)),
+  };
 }
 
-/** The scores on a page of traces' observations, per trace and name (mean or latest label): their own columns. */
+/** The trace-level scores of a page of traces (see pageScores). */
+export async function scoresForTraces(client: Db, projectId: string, traceIds: string[]) {
+  return (await pageScores(client, projectId, traceIds)).trace;
+}
+
+/** The scores on a page of traces' observations (see pageScores). */
 export async function observationScoresForTraces(client: Db, projectId: string, traceIds: string[]) {
-  if (!traceIds.length) return new Map<string, Record<string, number | string>>();
-  const rows = await client.score.findMany({
-    where: { projectId, traceId: { in: traceIds }, observationId: { not: null } },
-    select: { traceId: true, name: true, value: true, stringValue: true, dataType: true },
-    orderBy: [{ timestamp: "asc" }, { id: "asc" }],
-  });
-  return aggregateScores(rows);
+  return (await pageScores(client, projectId, traceIds)).observations;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 // Read models for the traces table and the trace page.
 import { db } from "../db/client";
-import { countCapFor, countTracesCapped, listTraces, observationScoresForTraces, scoresForTraces, type TraceListRow } from "./list";
+import { countCapFor, countTracesCapped, listTraces, pageScores, type TraceListRow } from "./list";
 import { traceNeighbours } from "./neighbours";
 import { observationView, OBSERVATION_LIST_SELECT, type ObservationRow } from "./observation-view";
 import { scoreNames, traceNames } from "./options";
@@ -24,10 +24,9 @@ export async function tracesTable(projectId: string, searchParams: SearchParamsR
   const params = parseTraceTableParams(searchParams);
   const { filter, sort, page, limit } = params;
   const rows = await listTraces(db, projectId, { filter, sort, page, limit });
-  const [count, scores, obsScores, names, scoreNameList] = await Promise.all([
+  const [count, { trace: scores, observations: obsScores }, names, scoreNameList] = await Promise.all([
     countTracesCapped(db, projectId, filter, countCapFor(filter)),
-    scoresForTraces(db, projectId, rows.map((r) => r.id)),
-    observationScoresForTraces(db, projectId, rows.map((r) => r.id)),
+    pageScores(db, projectId, rows.map((r) => r.id)),
     traceNames(db, projectId),
     scoreNames(db, projectId),
   ]);
@@ -103,11 +102,14 @@ export async function traceObservations(projectId: string, traceId: string) {
  * many scores make it up. Observation scores belong to their observations' panels.
  */
 export async function traceScores(projectId: string, traceId: string) {
-  const rows = await db.score.findMany({
-    where: { projectId, traceId, observationId: null },
-    select: { traceId: true, name: true, value: true, stringValue: true, dataType: true, source: true },
-    orderBy: [{ timestamp: "asc" }, { id: "asc" }],
-  });
+  // observationId is filtered here, not in the query: see pageScores in list.ts.
+  const rows = (
+    await db.score.findMany({
+      where: { projectId, traceId },
+      select: { traceId: true, observationId: true, name: true, value: true, stringValue: true, dataType: true, source: true },
+      orderBy: [{ timestamp: "asc" }, { id: "asc" }],
+    })
+  ).filter((r) => r.observationId === null);
   const values = aggregateScores(rows).get(traceId) ?? {};
   return Object.entries(values)
     .sort(([a], [b]) => a.localeCompare(b))
