@@ -1,5 +1,5 @@
 "use client";
-// "Add to queue" for one trace, observation or session (trace and session pages).
+// "Add to queue" for one trace, observation or session (trace and session pages, observation detail).
 import { addItemsToQueue } from "@/lib/queues/actions";
 import { QueuePicker } from "./queue-picker";
 
@@ -8,11 +8,13 @@ export function AddToQueueButton({
   objectType,
   objectId,
   queues,
+  label,
 }: {
   projectId: string;
   objectType: "TRACE" | "OBSERVATION" | "SESSION";
   objectId: string;
   queues: { id: string; name: string }[];
+  label?: string;
 }) {
-  return <QueuePicker projectId={projectId} queues={queues} onAdd={(queueId) => addItemsToQueue(projectId, queueId, objectType, [objectId])} />;
+  return <QueuePicker projectId={projectId} queues={queues} label={label} onAdd={(queueId) => addItemsToQueue(projectId, queueId, objectType, [objectId])} />;
 }

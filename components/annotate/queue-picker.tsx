@@ -47,7 +47,7 @@ export function QueuePicker({
         {label}
       </Button>
       {message && (
-        <span className={message.tone === "error" ? "error-text small" : "small muted"} role={message.tone === "error" ? "alert" : "status"}>
+        <span className={message.tone === "error" ? "error-text small nowrap" : "small muted nowrap"} role={message.tone === "error" ? "alert" : "status"}>
           {message.text}
         </span>
       )}

@@ -74,8 +74,16 @@ export function DataTable<TData>(props: DataTableProps<TData>) {
   const pageIds = table.getRowModel().rows.map((r) => r.id);
   const selectedOnPage = pageIds.filter((id) => sel.allMatching || sel.ids.has(id));
   const allPageSelected = pageIds.length > 0 && selectedOnPage.length === pageIds.length;
-  const setIds = (ids: Set<string>, allMatching = false) => setSelection({ scope, ids, allMatching });
-  const clear = () => setIds(new Set());
+  // What the last bulk action did: the bar vanishes with the selection, so its result is shown in its place.
+  const [notice, setNotice] = useState<{ scope: string; text: string } | null>(null);
+  const setIds = (ids: Set<string>, allMatching = false) => {
+    setSelection({ scope, ids, allMatching });
+    if (ids.size || allMatching) setNotice(null);
+  };
+  const clear = (text?: string) => {
+    setSelection({ scope, ids: new Set(), allMatching: false });
+    setNotice(text ? { scope, text } : null);
+  };
   const toggleRow = (id: string) => {
     const ids = new Set(sel.allMatching ? pageIds : sel.ids);
     if (ids.has(id)) ids.delete(id);
@@ -113,8 +121,16 @@ export function DataTable<TData>(props: DataTableProps<TData>) {
           <div className="toolbar" role="region" aria-label="Bulk actions">
             <span className="strong">{formatTokens(bulk.count)} selected</span>
             {bulkActions(bulk)}
-            <button type="button" className="link" onClick={clear}>
+            <button type="button" className="link" onClick={() => clear()}>
               Clear selection
+            </button>
+          </div>
+        )}
+        {selectable && bulk.count === 0 && notice && notice.scope === scope && (
+          <div className="toolbar" role="status" aria-label="Bulk action result">
+            <span>{notice.text}</span>
+            <button type="button" className="link" onClick={() => setNotice(null)}>
+              Dismiss
             </button>
           </div>
         )}
@@ -125,7 +141,7 @@ export function DataTable<TData>(props: DataTableProps<TData>) {
               {sel.allMatching ? (
                 <>
                   All {formatTokens(total)}{totalCapped ? "+" : ""} rows matching the filter are selected.
-                  <button type="button" className="link" onClick={clear}>
+                  <button type="button" className="link" onClick={() => clear()}>
                     Clear selection
                   </button>
                 </>
@@ -209,7 +225,14 @@ export function DataTable<TData>(props: DataTableProps<TData>) {
                         const meta = cell.column.columnDef.meta;
                         return (
                           <td key={cell.id} className={cx(meta?.align === "right" && "num", meta?.wrap && "wrap-cell", meta?.className)}>
-                            {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                            {/* A numeric width also caps the cell (a clipping box: table cells ignore max-width), so one long value cannot widen the table. */}
+                            {typeof meta?.width === "number" && !meta.wrap ? (
+                              <div className="cell-clip" style={{ maxWidth: meta.width - 20 }}>
+                                {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                              </div>
+                            ) : (
+                              flexRender(cell.column.columnDef.cell, cell.getContext())
+                            )}
                           </td>
                         );
                       })}

@@ -2,7 +2,7 @@
 
 import { Button } from "@/components/ui/button";
 import { formatTokens } from "@/components/ui/format";
-import { pageCount } from "./url-state";
+import { pageStatus } from "./url-state";
 
 export interface PaginationProps {
   total: number;
@@ -19,9 +19,8 @@ export interface PaginationProps {
 }
 
 export function Pagination({ total, totalCapped = false, rowsOnPage, page, limit, pageSizes, onPage, onLimit, disabled }: PaginationProps) {
-  const counted = pageCount(total, limit);
-  const more = totalCapped && (rowsOnPage ?? limit) >= limit;
-  const pages = more ? Math.max(counted, page + 1) : counted;
+  const status = pageStatus({ total, totalCapped, rowsOnPage, page, limit });
+  const { pages } = status;
   const plus = totalCapped ? "+" : "";
   const from = total === 0 ? 0 : (page - 1) * limit + 1;
   const to = totalCapped ? (page - 1) * limit + (rowsOnPage ?? limit) : Math.min(total, page * limit);
@@ -43,14 +42,17 @@ export function Pagination({ total, totalCapped = false, rowsOnPage, page, limit
           ))}
         </select>
       </label>
-      <span aria-live="polite">
-        Page {formatTokens(Math.min(page, pages))} of {formatTokens(pages)}{plus}
-      </span>
+      <span aria-live="polite">{status.label}</span>
+      {status.pastEnd && (
+        <Button size="sm" disabled={disabled} onClick={() => onPage(status.lastPage)}>
+          Go to page {formatTokens(status.lastPage)}
+        </Button>
+      )}
       <div className="pager">
         <Button size="sm" icon aria-label="First page" disabled={disabled || page <= 1} onClick={() => onPage(1)}>
           «
         </Button>
-        <Button size="sm" icon aria-label="Previous page" disabled={disabled || page <= 1} onClick={() => onPage(page - 1)}>
+        <Button size="sm" icon aria-label="Previous page" disabled={disabled || page <= 1} onClick={() => onPage(status.pastEnd ? status.lastPage : page - 1)}>
           ‹
         </Button>
         <Button size="sm" icon aria-label="Next page" disabled={disabled || page >= pages} onClick={() => onPage(page + 1)}>

@@ -34,8 +34,8 @@ export interface BulkSelection {
   allMatching: boolean;
   /** How many rows the action would touch. */
   count: number;
-  /** Clears the selection (call after the action succeeds). */
-  clear: () => void;
+  /** Clears the selection (call after the action succeeds); a notice ("Added 3 to …") stays in its place until the next selection. */
+  clear: (notice?: string) => void;
 }
 
 export interface DataTableProps<TData> {

@@ -119,6 +119,30 @@ export function pageCount(total: number, limit: number): number {
   return Math.max(1, Math.ceil(Math.max(0, total) / Math.max(1, limit)));
 }
 
+export interface PageStatus {
+  /** Pages known to exist (with a capped count, at least one past the current full page). */
+  pages: number;
+  /** The page asked for starts after the last row: say so instead of "Page 8 of 8". */
+  pastEnd: boolean;
+  /** Where "go to the last page" leads. */
+  lastPage: number;
+  label: string;
+}
+
+/** The pager's line, clamped honestly: `?page=99` of 8 pages reads "Page 99 is past the last page (8)". */
+export function pageStatus({ total, totalCapped = false, rowsOnPage, page, limit }: { total: number; totalCapped?: boolean; rowsOnPage?: number; page: number; limit: number }): PageStatus {
+  const counted = pageCount(total, limit);
+  const rows = rowsOnPage ?? limit;
+  const more = totalCapped && rows >= limit;
+  const pages = more ? Math.max(counted, page + 1) : counted;
+  const pastEnd = page > 1 && rows === 0 && (totalCapped || page > counted);
+  const lastPage = pastEnd ? counted : pages;
+  const fmt = (n: number) => n.toLocaleString("en-US");
+  const plus = totalCapped ? "+" : "";
+  const label = pastEnd ? `Page ${fmt(page)} is past the last page (${fmt(counted)}${plus})` : `Page ${fmt(page)} of ${fmt(pages)}${plus}`;
+  return { pages, pastEnd, lastPage, label };
+}
+
 export type ParamUpdate = Record<string, string | number | readonly string[] | null | undefined>;
 
 function toSearchParams(current: ParamsInput | string): URLSearchParams {

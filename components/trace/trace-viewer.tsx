@@ -84,8 +84,10 @@ export function TraceViewer({
     if (urlParam && typeof window !== "undefined") {
       const url = new URL(window.location.href);
       url.searchParams.set(urlParam, id);
-      // Next integrates with the native history API: useSearchParams updates, no server render.
-      window.history.replaceState(window.history.state, "", url);
+      // Next integrates with the native history API (useSearchParams updates, no server render),
+      // but only for a state it does not recognise as its own: passing history.state back in
+      // made Next skip the sync, so the page never learned of the new selection. Hence null.
+      window.history.replaceState(null, "", url);
     }
   };
 
@@ -93,46 +95,48 @@ export function TraceViewer({
   const shared = { observations, selectedId, onSelect: select, collapsed, onCollapsedChange: setCollapsed };
 
   return (
-    <div className="tv">
-      <div className="tv-pane">
-        <div className="tv-pane-head">
-          <Tabs<View>
-            label="Trace view"
-            items={[
-              { id: "tree", label: "Tree", count: observations.length },
-              { id: "timeline", label: "Timeline" },
-            ]}
-            value={view}
-            onChange={setView}
-          />
-          <span className="spacer" />
-          <Button size="sm" variant="ghost" onClick={() => setCollapsed(new Set())} disabled={collapsed.size === 0}>
-            Expand all
-          </Button>
-          <Button size="sm" variant="ghost" onClick={collapseAll}>
-            Collapse all
-          </Button>
-        </div>
-        {view === "tree" ? (
-          <ObservationTree {...shared} />
-        ) : (
-          <Timeline {...shared} traceStartTime={traceStartTime} traceEndTime={traceEndTime} />
-        )}
-      </div>
-      <div className="tv-pane">
-        <div className="tv-detail">
-          {selected ? (
-            <ObservationDetail
-              key={selected.id}
-              observation={selected}
-              traceStartTime={traceStartTime}
-              loading={needsLoad}
-              error={selectedId ? failed.get(selectedId) : null}
-              actions={detailActions?.(selected)}
+    <div className="tv-host">
+      <div className="tv">
+        <div className="tv-pane">
+          <div className="tv-pane-head">
+            <Tabs<View>
+              label="Trace view"
+              items={[
+                { id: "tree", label: "Tree", count: observations.length },
+                { id: "timeline", label: "Timeline" },
+              ]}
+              value={view}
+              onChange={setView}
             />
+            <span className="spacer" />
+            <Button size="sm" variant="ghost" onClick={() => setCollapsed(new Set())} disabled={collapsed.size === 0}>
+              Expand all
+            </Button>
+            <Button size="sm" variant="ghost" onClick={collapseAll}>
+              Collapse all
+            </Button>
+          </div>
+          {view === "tree" ? (
+            <ObservationTree {...shared} />
           ) : (
-            (emptyDetail ?? <div className="empty small">Select an observation to see its input, output, usage and timing.</div>)
+            <Timeline {...shared} traceStartTime={traceStartTime} traceEndTime={traceEndTime} />
           )}
+        </div>
+        <div className="tv-pane">
+          <div className="tv-detail">
+            {selected ? (
+              <ObservationDetail
+                key={selected.id}
+                observation={selected}
+                traceStartTime={traceStartTime}
+                loading={needsLoad}
+                error={selectedId ? failed.get(selectedId) : null}
+                actions={detailActions?.(selected)}
+              />
+            ) : (
+              (emptyDetail ?? <div className="empty small">Select an observation to see its input, output, usage and timing.</div>)
+            )}
+          </div>
         </div>
       </div>
     </div>

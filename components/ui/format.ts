@@ -30,16 +30,25 @@ export function formatDuration(ms: Num): string {
   return `${sign}${h}h ${String(m).padStart(2, "0")}m`;
 }
 
-/** $12.35 · $0.0123 · $0.000042 · <$0.000001. LLM costs are often fractions of a cent. */
+/** Significant digits of a cost under $1 (from $1 on, cents). */
+export const COST_SIGNIFICANT_DIGITS = 3;
+
+/**
+ * One rule for every cost: from $1, dollars and cents ($12.35, $1,234.50); under
+ * $1, always three significant digits, trailing zeros kept so a column of costs
+ * reads alike ($0.0123, $0.00207, $0.00154, $0.0000200); under a millionth of a
+ * dollar, "<$0.000001". LLM costs are often fractions of a cent.
+ */
 export function formatCost(usd: Num): string {
   if (!isNum(usd)) return DASH;
   if (usd === 0) return "$0";
   const sign = usd < 0 ? "-" : "";
   const a = Math.abs(usd);
-  if (a >= 1) return `${sign}$${a.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-  if (a >= 0.01) return `${sign}$${trimZeros(a.toFixed(4))}`;
   if (a < 0.000001) return `${sign}<$0.000001`;
-  return `${sign}$${trimZeros(a.toFixed(6))}`;
+  const sig = a < 1 ? a.toPrecision(COST_SIGNIFICANT_DIGITS) : "";
+  // 0.9996 rounds up to "1.00": from there on, cents.
+  if (a < 1 && Number(sig) < 1) return `${sign}$${sig}`;
+  return `${sign}$${a.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
 
 function trimZeros(s: string): string {
@@ -123,6 +132,21 @@ export function formatDate(value: DateInput, opts: FormatDateOptions = {}): stri
   if (opts.seconds !== false || opts.ms) time += `:${get("second")}`;
   if (opts.ms) time += `.${String(d.getUTCMilliseconds()).padStart(3, "0")}`;
   return `${date} ${time}`;
+}
+
+/**
+ * A UTC date or date-time typed as text, the way the app prints times:
+ * "2026-01-31", "2026-01-31 14:05", "2026-01-31 14:05:09", also with a "T" and a
+ * trailing "Z". Null when it is not one (or not a real calendar date).
+ */
+export function parseUtcDateTime(text: string): Date | null {
+  const m = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?\s*(?:Z|UTC)?\s*$/i.exec(text);
+  if (!m) return null;
+  const [y, mo, d, h = "0", mi = "0", sec = "0"] = m.slice(1);
+  const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(sec)));
+  // Date.UTC rolls 2026-02-30 over to March: refuse instead.
+  const same = date.getUTCFullYear() === Number(y) && date.getUTCMonth() === Number(mo) - 1 && date.getUTCDate() === Number(d) && date.getUTCHours() === Number(h) && date.getUTCMinutes() === Number(mi);
+  return same && Number(sec) < 60 ? date : null;
 }
 
 /** "just now" · "42s ago" · "5m ago" · "3h ago" · "6d ago" · then the date. `now` is explicit for determinism. */

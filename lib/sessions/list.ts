@@ -137,7 +137,7 @@ export async function sessionRollups(client: Db, projectId: string, ids: string[
   return out;
 }
 
-/** Per session, per score name: scores on the session and on its traces (average, or latest label). */
+/** Per session, per score name: scores on the session and its traces' own scores — not their observations' (average, or latest label). */
 export async function sessionScores(client: Db, projectId: string, ids: string[]): Promise<Map<string, Record<string, number | string>>> {
   const rows = await client.$queryRaw<{ sid: string; name: string; dataType: string; value: number | null; stringValue: string | null }[]>`
     SELECT "sid", "name", "dataType", "value", "stringValue" FROM (
@@ -148,7 +148,7 @@ export async function sessionScores(client: Db, projectId: string, ids: string[]
       SELECT "t"."sessionId" AS "sid", "s"."name", "s"."dataType", "s"."value", "s"."stringValue", "s"."timestamp"
       FROM "Trace" AS "t"
       JOIN "Score" AS "s" ON "s"."projectId" = "t"."projectId" AND "s"."traceId" = "t"."id"
-      WHERE "t"."projectId" = ${projectId} AND "t"."sessionId" IN (${join(ids)})
+      WHERE "t"."projectId" = ${projectId} AND "t"."sessionId" IN (${join(ids)}) AND "s"."observationId" IS NULL
     ) AS "u"
     ORDER BY "timestamp" ASC`;
   const acc = new Map<string, Map<string, { sum: number; n: number; label?: string }>>();

@@ -38,6 +38,6 @@ export interface SessionListRow {
   totalCost: number | null;
   totalTokens: number;
   errorCount: number;
-  /** by score name: the average numeric value, or the latest label; session scores and its traces' scores */
+  /** by score name: the average numeric value, or the latest label; session scores and its traces' own scores (not their observations') */
   scores: Record<string, number | string>;
 }

@@ -3,10 +3,11 @@
 // millions of rows). Shared by the traces table and GET /api/public/traces.
 import { dialectOf, type Db } from "../db/client";
 import { raw, sql, type Sql } from "../db/sql";
-import type { TraceFilter, TraceSortColumn } from "./schemas";
+import { isScoreSortColumn, SCORE_COLUMN, type ScoreSortColumn, type TraceFilter, type TraceSortColumn } from "./schemas";
+import { aggregateScores, traceScoreNumber } from "./score-value";
 import { traceWhere } from "./where";
 
-export const SORT_SQL: Record<TraceSortColumn, string> = {
+const SORT_SQL: Record<TraceSortColumn, string> = {
   timestamp: `"t"."timestamp"`,
   latency: `"t"."latencyMs"`,
   cost: `"t"."totalCost"`,
@@ -39,9 +40,18 @@ export interface TraceListRow {
   outputPreview: string | null;
 }
 
+/** What the list sorts by: a rollup column, or a score name (the trace's own score, see score-value.ts). */
+export type TraceOrderColumn = TraceSortColumn | ScoreSortColumn;
+
+/** The SQL expression a sort column orders by (correlated on "t"). */
+export function sortExpression(column: TraceOrderColumn | undefined): Sql {
+  if (column && isScoreSortColumn(column)) return traceScoreNumber(column.slice(SCORE_COLUMN.length));
+  return raw(SORT_SQL[(column as TraceSortColumn | undefined) ?? "timestamp"] ?? SORT_SQL.timestamp);
+}
+
 export interface TraceListQuery {
   filter: TraceFilter;
-  sort?: { column: TraceSortColumn; dir: "asc" | "desc" };
+  sort?: { column: TraceOrderColumn; dir: "asc" | "desc" };
   page: number;
   limit: number;
 }
@@ -51,14 +61,15 @@ const NOT_NULL: ReadonlySet<TraceSortColumn> = new Set(["timestamp", "tokens", "
 
 function orderBy(sort: TraceListQuery["sort"]): Sql {
   const key = sort?.column ?? "timestamp";
-  const column = SORT_SQL[key];
-  const dir = sort?.dir === "asc" ? "ASC" : "DESC";
+  const column = sortExpression(key);
+  const dir = raw(sort?.dir === "asc" ? "ASC" : "DESC");
   // NULLs last either way; the id breaks ties so paging is stable. Written as
   // NULLS LAST (not "col IS NULL, col") so SQLite can walk the (projectId, col)
   // index for the usual descending sorts instead of sorting every row. A
   // PostgreSQL btree walked backwards gives DESC NULLS FIRST, so on NOT NULL
   // columns the clause is left out and the index serves the sort there too.
-  return raw(`${column} ${dir}${NOT_NULL.has(key) ? "" : " NULLS LAST"}, "t"."id" ${dir}`);
+  const nulls = raw(NOT_NULL.has(key as TraceSortColumn) ? "" : " NULLS LAST");
+  return sql`${column} ${dir}${nulls}, "t"."id" ${dir}`;
 }
 
 const PREVIEW_CHARS = 300;
@@ -161,31 +172,33 @@ function toRow(r: Record<string, unknown>): TraceListRow {
   };
 }
 
-/** Scores of a page of traces: per trace, per name, the average numeric value or the latest label. */
-export async function scoresForTraces(client: Db, projectId: string, traceIds: string[]) {
-  if (!traceIds.length) return new Map<string, Record<string, number | string>>();
+/**
+ * The scores of a page of traces, split: the traces' own (their score columns)
+ * and their observations' (the "(obs.)" columns); per trace and name, the mean
+ * numeric value or the latest label. One look-up by Score(projectId, traceId);
+ * the split happens here because `observationId IS NULL` in the query would
+ * tempt the planner onto Score(projectId, observationId) — every trace-level
+ * score of the project.
+ */
+export async function pageScores(client: Db, projectId: string, traceIds: string[]) {
+  if (!traceIds.length) return { trace: new Map<string, Record<string, number | string>>(), observations: new Map<string, Record<string, number | string>>() };
   const rows = await client.score.findMany({
     where: { projectId, traceId: { in: traceIds } },
-    select: { traceId: true, name: true, value: true, stringValue: true, dataType: true },
-    orderBy: { timestamp: "asc" },
+    select: { traceId: true, observationId: true, name: true, value: true, stringValue: true, dataType: true },
+    orderBy: [{ timestamp: "asc" }, { id: "asc" }],
   });
-  const acc = new Map<string, Map<string, { sum: number; n: number; label?: string }>>();
-  for (const s of rows) {
-    const byName = acc.get(s.traceId!) ?? new Map();
-    acc.set(s.traceId!, byName);
-    const e = byName.get(s.name) ?? { sum: 0, n: 0 };
-    if (s.dataType === "NUMERIC" && s.value !== null) {
-      e.sum += s.value;
-      e.n++;
-    } else e.label = s.stringValue ?? String(s.value);
-    byName.set(s.name, e);
-  }
-  const out = new Map<string, Record<string, number | string>>();
-  for (const [traceId, byName] of acc) {
-    const rec: Record<string, number | string> = {};
-    for (const [name, e] of byName) rec[name] = e.n ? Number((e.sum / e.n).toFixed(4)) : (e.label ?? "");
-    out.set(traceId, rec);
-  }
-  return out;
+  return {
+    trace: aggregateScores(rows.filter((r) => r.observationId === null)),
+    observations: aggregateScores(rows.filter((r) => r.observationId !== null)),
+  };
 }
 
+/** The trace-level scores of a page of traces (see pageScores). */
+export async function scoresForTraces(client: Db, projectId: string, traceIds: string[]) {
+  return (await pageScores(client, projectId, traceIds)).trace;
+}
+
+/** The scores on a page of traces' observations (see pageScores). */
+export async function observationScoresForTraces(client: Db, projectId: string, traceIds: string[]) {
+  return (await pageScores(client, projectId, traceIds)).observations;
+}

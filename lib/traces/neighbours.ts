@@ -3,7 +3,7 @@
 // same on page 1 and page 20,000: no OFFSET, no counting.
 import type { Db } from "../db/client";
 import { raw, sql, type Sql } from "../db/sql";
-import { SORT_SQL, type TraceListQuery } from "./list";
+import { sortExpression, type TraceListQuery } from "./list";
 import { traceWhere } from "./where";
 
 export interface Neighbours {
@@ -17,7 +17,7 @@ export async function traceNeighbours(
   traceId: string,
   view: Pick<TraceListQuery, "filter" | "sort">,
 ): Promise<Neighbours> {
-  const col = raw(SORT_SQL[view.sort?.column ?? "timestamp"]);
+  const col = sortExpression(view.sort?.column);
   const desc = view.sort?.dir !== "asc";
   const [cur] = await client.$queryRaw<{ isNull: unknown }[]>`
     SELECT CASE WHEN ${col} IS NULL THEN 1 ELSE 0 END AS "isNull" FROM "Trace" AS "t" WHERE "t"."projectId" = ${projectId} AND "t"."id" = ${traceId}`;

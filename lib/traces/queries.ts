@@ -1,16 +1,18 @@
 import "server-only";
 // Read models for the traces table and the trace page.
 import { db } from "../db/client";
-import { countCapFor, countTracesCapped, listTraces, scoresForTraces, type TraceListRow } from "./list";
+import { countCapFor, countTracesCapped, listTraces, pageScores, type TraceListRow } from "./list";
 import { traceNeighbours } from "./neighbours";
 import { observationView, OBSERVATION_LIST_SELECT, type ObservationRow } from "./observation-view";
 import { scoreNames, traceNames } from "./options";
+import { aggregateScores } from "./score-value";
 import { parseTraceTableParams, type SearchParamsRecord, type TraceTableParams } from "./table-params";
 import { capJsonDepth } from "../ingest/storable";
 
 export interface TracesTableData {
   params: TraceTableParams;
-  rows: (TraceListRow & { scores: Record<string, number | string> })[];
+  /** `scores`: the trace's own scores; `observationScores`: its observations' (their own columns). */
+  rows: (TraceListRow & { scores: Record<string, number | string>; observationScores: Record<string, number | string> })[];
   total: number;
   totalCapped: boolean;
   scoreNames: string[];
@@ -23,16 +25,16 @@ export async function tracesTable(projectId: string, searchParams: SearchParamsR
   const params = parseTraceTableParams(searchParams);
   const { filter, sort, page, limit } = params;
   const rows = await listTraces(db, projectId, { filter, sort, page, limit });
-  const [count, scores, names, scoreNameList] = await Promise.all([
+  const [count, { trace: scores, observations: obsScores }, names, scoreNameList] = await Promise.all([
     countTracesCapped(db, projectId, filter, countCapFor(filter)),
-    scoresForTraces(db, projectId, rows.map((r) => r.id)),
+    pageScores(db, projectId, rows.map((r) => r.id)),
     traceNames(db, projectId),
     scoreNames(db, projectId),
   ]);
   const hasTraces = rows.length > 0 || count.count > 0 || (await db.trace.findFirst({ where: { projectId }, select: { id: true } })) !== null;
   return {
     params,
-    rows: rows.map((r) => ({ ...r, scores: scores.get(r.id) ?? {} })),
+    rows: rows.map((r) => ({ ...r, scores: scores.get(r.id) ?? {}, observationScores: obsScores.get(r.id) ?? {} })),
     total: count.count,
     totalCapped: count.capped,
     scoreNames: scoreNameList,
@@ -69,7 +71,12 @@ const TRACE_HEADER_SELECT = {
 export async function traceHeader(projectId: string, traceId: string) {
   const t = await db.trace.findUnique({ where: { projectId_id: { projectId, id: traceId } }, select: TRACE_HEADER_SELECT });
   if (!t) return null;
-  return { ...t, tags: Array.isArray(t.tags) ? t.tags.filter((x): x is string => typeof x === "string") : [] };
+  return {
+    ...t,
+    // Metadata stored before the depth limit may be too deep to render or serialise.
+    metadata: capJsonDepth(t.metadata),
+    tags: Array.isArray(t.tags) ? t.tags.filter((x): x is string => typeof x === "string") : [],
+  };
 }
 export type TraceHeader = NonNullable<Awaited<ReturnType<typeof traceHeader>>>;
 
@@ -99,12 +106,27 @@ export async function traceObservations(projectId: string, traceId: string) {
   return rows.map((r) => observationView(r));
 }
 
+/**
+ * The trace's own scores for its header, one per name with the value its table
+ * column shows (score-value.ts: mean of numeric ones, else the latest), and how
+ * many scores make it up. Observation scores belong to their observations' panels.
+ */
 export async function traceScores(projectId: string, traceId: string) {
-  return db.score.findMany({
-    where: { projectId, traceId, observationId: null },
-    select: { id: true, name: true, value: true, stringValue: true, dataType: true, source: true, comment: true },
-    orderBy: [{ name: "asc" }, { timestamp: "desc" }],
-  });
+  // observationId is filtered here, not in the query: see pageScores in list.ts.
+  const rows = (
+    await db.score.findMany({
+      where: { projectId, traceId },
+      select: { traceId: true, observationId: true, name: true, value: true, stringValue: true, dataType: true, source: true },
+      orderBy: [{ timestamp: "asc" }, { id: "asc" }],
+    })
+  ).filter((r) => r.observationId === null);
+  const values = aggregateScores(rows).get(traceId) ?? {};
+  return Object.entries(values)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, value]) => {
+      const mine = rows.filter((r) => r.name === name);
+      return { name, value, count: mine.length, sources: [...new Set(mine.map((r) => r.source))] };
+    });
 }
 
 /** Previous/next trace of the table view whose params the trace page carries. */

@@ -38,6 +38,11 @@ export const metadataCondition = z.string().transform((raw, ctx) => {
 export const TRACE_SORT_COLUMNS = ["timestamp", "latency", "cost", "tokens", "observations", "errors", "name"] as const;
 export type TraceSortColumn = (typeof TRACE_SORT_COLUMNS)[number];
 
+/** Sort ids for score columns: `score:<name>`, the trace's own score (lib/traces/score-value.ts). */
+export const SCORE_COLUMN = "score:";
+export type ScoreSortColumn = `score:${string}`;
+export const isScoreSortColumn = (c: string): c is ScoreSortColumn => c.startsWith(SCORE_COLUMN) && c.length > SCORE_COLUMN.length;
+
 export const traceFilterSchema = z.object({
   from: isoDate.optional(),
   to: isoDate.optional(),

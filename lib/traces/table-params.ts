@@ -1,7 +1,7 @@
 // The traces table's URL: search params → a validated filter, sort and page.
 // Pure (no server imports): the page, the trace view's prev/next links and
 // bulk actions ("all matching") all read the same query string the same way.
-import { traceFilterSchema, TRACE_SORT_COLUMNS, type TraceFilter, type TraceSortColumn } from "./schemas";
+import { isScoreSortColumn, traceFilterSchema, TRACE_SORT_COLUMNS, type ScoreSortColumn, type TraceFilter, type TraceSortColumn } from "./schemas";
 
 export const TIME_RANGES = ["1h", "24h", "7d", "30d", "all"] as const;
 export type TimeRange = (typeof TIME_RANGES)[number];
@@ -39,7 +39,7 @@ export type SearchParamsRecord = Record<string, string | string[] | undefined>;
 export interface TraceTableParams {
   filter: TraceFilter;
   range: TimeRange | "custom";
-  sort: { column: TraceSortColumn; dir: "asc" | "desc" };
+  sort: { column: TraceSortColumn | ScoreSortColumn; dir: "asc" | "desc" };
   page: number;
   limit: number;
   /** Params that did not parse, with why: shown above the table instead of failing the page. */
@@ -82,9 +82,12 @@ export function parseTraceTableParams(params: SearchParamsRecord, now: Date = ne
     issues.push({ param: "range", message: `must be one of ${TIME_RANGES.join(", ")}` });
   }
 
-  const [col, dir] = (first(params.sort) ?? "").split(".");
+  // "score:<name>.desc": a score name may hold dots, so the direction is after the last one.
+  const sortRaw = first(params.sort) ?? "";
+  const col = sortRaw.slice(0, Math.max(0, sortRaw.lastIndexOf(".")));
+  const dir = sortRaw.slice(sortRaw.lastIndexOf(".") + 1);
   const sort: TraceTableParams["sort"] =
-    isSortColumn(col) && (dir === "asc" || dir === "desc") ? { column: col, dir } : { column: "timestamp", dir: "desc" };
+    (isSortColumn(col) || isScoreSortColumn(col)) && (dir === "asc" || dir === "desc") ? { column: col, dir } : { column: "timestamp", dir: "desc" };
   const pageN = Number(first(params.page));
   const limitN = Number(first(params.limit));
   return {

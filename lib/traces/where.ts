@@ -4,6 +4,7 @@
 import { dialectOf, type Db } from "../db/client";
 import { join, sql, type Sql } from "../db/sql";
 import type { TraceFilter } from "./schemas";
+import { traceScoreLabel, traceScoreNumber } from "./score-value";
 
 const T = (col: string) => sql([`"t"."${col}"`] as unknown as TemplateStringsArray);
 
@@ -46,12 +47,9 @@ export function traceWhere(client: Db, projectId: string, f: TraceFilter): Sql {
   if (f.maxCost !== undefined) c.push(sql`"t"."totalCost" <= ${f.maxCost}`);
   if (f.bookmarked !== undefined) c.push(sql`"t"."bookmarked" = ${f.bookmarked}`);
   for (const m of f.metadata ?? []) c.push(sql`${d.jsonText(T("metadata"), m.key)} = ${m.value}`);
-  // The score look-up must ride Score(projectId, traceId): one trace has a few
-  // scores, a name has millions. `name || ''` keeps the planner (SQLite has no
-  // statistics unless ANALYZE ran) from picking the (projectId, name) index.
+  // A score condition is on the trace's own score, the value its column shows (score-value.ts).
   for (const s of f.score ?? []) {
-    const value = typeof s.value === "number" ? sql`"s"."value" ${SCORE_OPS[s.op]} ${s.value}` : sql`"s"."stringValue" ${SCORE_OPS[s.op]} ${s.value}`;
-    c.push(sql`EXISTS (SELECT 1 FROM "Score" AS "s" WHERE "s"."projectId" = "t"."projectId" AND "s"."traceId" = "t"."id" AND ("s"."name" || '') = ${s.name} AND ${value})`);
+    c.push(typeof s.value === "number" ? sql`${traceScoreNumber(s.name)} ${SCORE_OPS[s.op]} ${s.value}` : sql`${traceScoreLabel(s.name)} ${SCORE_OPS[s.op]} ${s.value}`);
   }
   if (f.search) {
     const pattern = `%${escapeLike(f.search)}%`;

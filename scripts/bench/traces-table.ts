@@ -15,7 +15,7 @@ import { createDb, dbReady, type Db } from "../../lib/db/client";
 import { applyMigrations } from "../../lib/db/migrate";
 import { databaseTarget } from "../../lib/db/url";
 import { writeDemoTraces } from "../../lib/setup/demo";
-import { countCapFor, countTraces, countTracesCapped, listTraces, scoresForTraces, type TraceListQuery } from "../../lib/traces/list";
+import { countCapFor, countTraces, countTracesCapped, listTraces, pageScores, type TraceListQuery } from "../../lib/traces/list";
 import { traceNames, scoreNames } from "../../lib/traces/options";
 import { parseTraceTableParams, type SearchParamsRecord } from "../../lib/traces/table-params";
 
@@ -89,6 +89,7 @@ const CASES: [string, SearchParamsRecord][] = [
   ["level=error", { level: "error" }],
   ["tag=error", { tags: "error" }],
   ["score helpfulness<0.5", { score: "helpfulness<0.5" }],
+  ["sort score helpfulness", { sort: "score:helpfulness.desc" }],
   ["sort latency desc", { sort: "latency.desc" }],
   ["search 'refund'", { search: "refund" }],
   ["level=error, page 20", { level: "error", page: "20" }],
@@ -109,7 +110,7 @@ async function tableQuery(db: Db, params: SearchParamsRecord) {
   const q: TraceListQuery = { filter: p.filter, sort: p.sort, page: p.page, limit: p.limit };
   const rows = await listTraces(db, PROJECT, q);
   const total = await countTracesCapped(db, PROJECT, p.filter, countCapFor(p.filter));
-  await scoresForTraces(db, PROJECT, rows.map((r) => r.id));
+  await pageScores(db, PROJECT, rows.map((r) => r.id));
   return { rows: rows.length, total: total.count, capped: total.capped };
 }
 

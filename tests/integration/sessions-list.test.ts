@@ -54,6 +54,8 @@ describe.each(targets())("sessions list on $name", (t) => {
         { kind: "score", id: "sc-a", sessionId: "s-a", name: "resolved", value: 1, dataType: "BOOLEAN" },
         { kind: "score", id: "sc-a1", traceId: "a1", name: "helpfulness", value: 0.5, dataType: "NUMERIC" },
         { kind: "score", id: "sc-a3", traceId: "a3", name: "helpfulness", value: 1, dataType: "NUMERIC" },
+        // An observation's score is not its trace's: it stays out of the session's columns (issue 12, item 15).
+        { kind: "score", id: "sc-a2-obs", traceId: "a2", observationId: "a2-gen", name: "helpfulness", value: 0, dataType: "NUMERIC" },
       ],
       db,
     );

@@ -5,7 +5,7 @@ import type { IngestEvent } from "@/lib/ingest/events";
 import { ingestEvents } from "@/lib/ingest/service";
 import { resolveSelection, setBookmarks } from "@/lib/traces/bulk";
 import { deleteTraces } from "@/lib/traces/delete";
-import { countTraces, countTracesCapped, listTraces } from "@/lib/traces/list";
+import { countTraces, countTracesCapped, listTraces, observationScoresForTraces, scoresForTraces } from "@/lib/traces/list";
 import { traceNeighbours } from "@/lib/traces/neighbours";
 import { scoreNames, traceNames } from "@/lib/traces/options";
 import { parseTraceTableParams, type SearchParamsRecord } from "@/lib/traces/table-params";
@@ -171,5 +171,91 @@ describe.each(targets())("traces table queries on $name", (t) => {
     expect(await db.observation.count({ where: { projectId: other, traceId: { in: ["t1", "t2"] } } })).toBe(0);
     // The first project is untouched.
     expect(await countTraces(db, projectId, {})).toBe(4);
+  });
+});
+
+/**
+ * One meaning for a trace's score (issue 12, item 15): the trace's own scores
+ * (numeric: their mean; else the latest), in the column, the filters, the sort
+ * and prev/next alike. Observation scores are their own columns and never
+ * leak into the trace's value.
+ */
+function scoreFixture(): IngestEvent[] {
+  const obs = (id: string, traceId: string, minute: number): IngestEvent => ({ kind: "observation", id, traceId, type: "GENERATION", name: "llm", startTime: at(minute), endTime: at(minute, 1) });
+  const score = (id: string, traceId: string, value: number, observationId?: string, name = "helpfulness"): IngestEvent => ({ kind: "score", id, traceId, observationId, name, value, dataType: "NUMERIC" });
+  return [
+    { kind: "trace", id: "a", name: "a", timestamp: at(0) },
+    obs("a-g", "a", 0),
+    score("a-own", "a", 0.8), // the header says 0.8 ...
+    score("a-obs", "a", 0.4, "a-g"), // ... and its generation got 0.4: the trace is still 0.8
+    { kind: "trace", id: "b", name: "b", timestamp: at(1) },
+    obs("b-g", "b", 1),
+    score("b-obs", "b", 0.9, "b-g"), // only an observation score: the trace has none
+    { kind: "trace", id: "c", name: "c", timestamp: at(2) },
+    score("c-1", "c", 0.2), // two reviewers on the trace itself: mean 0.5
+    score("c-2", "c", 0.8),
+    { kind: "trace", id: "d", name: "d", timestamp: at(3) },
+    score("d-own", "d", 0.3),
+    { kind: "score", id: "d-label", traceId: "d", name: "verdict", value: "bad", dataType: "CATEGORICAL" },
+    { kind: "score", id: "d-obs-label", traceId: "d", observationId: "d-g", name: "verdict", value: "good", dataType: "CATEGORICAL" },
+    obs("d-g", "d", 3),
+  ];
+}
+
+describe.each(targets())("a trace's score means its own scores, on $name", (t) => {
+  const db = dbFor(t);
+  const projectId = uid("tt-score");
+  const ids = async (params: SearchParamsRecord) => {
+    const p = parseTraceTableParams(params, at(10));
+    expect(p.issues).toEqual([]);
+    const rows = await listTraces(db, projectId, { filter: p.filter, sort: p.sort, page: p.page, limit: p.limit });
+    expect(await countTraces(db, projectId, p.filter)).toBe(rows.length);
+    return rows.map((r) => r.id);
+  };
+
+  beforeAll(async () => {
+    const res = await ingestEvents(projectId, scoreFixture(), db);
+    expect(res.traces).toBe(4);
+  });
+
+  it("shows the trace's own scores in its columns and observation scores apart", async () => {
+    const trace = await scoresForTraces(db, projectId, ["a", "b", "c", "d"]);
+    expect(trace.get("a")).toEqual({ helpfulness: 0.8 });
+    expect(trace.get("b")).toBeUndefined();
+    expect(trace.get("c")).toEqual({ helpfulness: 0.5 });
+    expect(trace.get("d")).toEqual({ helpfulness: 0.3, verdict: "bad" });
+    const obs = await observationScoresForTraces(db, projectId, ["a", "b", "c", "d"]);
+    expect(obs.get("a")).toEqual({ helpfulness: 0.4 });
+    expect(obs.get("b")).toEqual({ helpfulness: 0.9 });
+    expect(obs.get("c")).toBeUndefined();
+    expect(obs.get("d")).toEqual({ verdict: "good" });
+  });
+
+  it("filters on the value the column shows: no trace is both below 0.5 and above 0.7", async () => {
+    const low = await ids({ score: "helpfulness<0.5" });
+    const high = await ids({ score: "helpfulness>0.7" });
+    expect(low).toEqual(["d"]);
+    expect(high).toEqual(["a"]);
+    expect(low.filter((id) => high.includes(id))).toEqual([]);
+    // the mean of two reviewers, not "any score"
+    expect(await ids({ score: "helpfulness=0.5" })).toEqual(["c"]);
+    expect(await ids({ score: "helpfulness>=0.2" })).toEqual(["d", "c", "a"]);
+    // a trace scored only on an observation has no trace score
+    expect(await ids({ score: "helpfulness>0" })).not.toContain("b");
+    // labels: the trace's own, not its observation's
+    expect(await ids({ score: "verdict=bad" })).toEqual(["d"]);
+    expect(await ids({ score: "verdict=good" })).toEqual([]);
+  });
+
+  it("sorts by a score column with traces without that score last, and keeps prev/next in that order", async () => {
+    expect(await ids({ sort: "score:helpfulness.desc" })).toEqual(["a", "c", "d", "b"]);
+    expect(await ids({ sort: "score:helpfulness.asc" })).toEqual(["d", "c", "a", "b"]);
+    const view = parseTraceTableParams({ sort: "score:helpfulness.desc" }, at(10));
+    expect(view.sort).toEqual({ column: "score:helpfulness", dir: "desc" });
+    expect(await traceNeighbours(db, projectId, "c", view)).toEqual({ prev: "a", next: "d" });
+    expect(await traceNeighbours(db, projectId, "d", view)).toEqual({ prev: "c", next: "b" });
+    expect(await traceNeighbours(db, projectId, "b", view)).toEqual({ prev: "d", next: null });
+    // a score name with dots keeps its direction
+    expect(parseTraceTableParams({ sort: "score:eval.v2.asc" }).sort).toEqual({ column: "score:eval.v2", dir: "asc" });
   });
 });

@@ -8,6 +8,7 @@ import {
   formatPercent,
   formatRelative,
   formatTokens,
+  parseUtcDateTime,
   truncate,
 } from "@/components/ui/format";
 
@@ -29,14 +30,51 @@ describe("formatDuration", () => {
 });
 
 describe("formatCost", () => {
-  it("keeps precision for fractions of a cent", () => {
+  it("shows cents from $1 and three significant digits below, whatever the magnitude", () => {
     expect(formatCost(0)).toBe("$0");
     expect(formatCost(12.345)).toBe("$12.35");
     expect(formatCost(1234.5)).toBe("$1,234.50");
+    expect(formatCost(1)).toBe("$1.00");
     expect(formatCost(0.0123)).toBe("$0.0123");
-    expect(formatCost(0.000042)).toBe("$0.000042");
+    expect(formatCost(0.5)).toBe("$0.500");
+    expect(formatCost(0.000042)).toBe("$0.0000420");
     expect(formatCost(0.0000001)).toBe("<$0.000001");
+    expect(formatCost(-0.00207)).toBe("-$0.00207");
     expect(formatCost(null)).toBe("—");
+    expect(formatCost(Number.NaN)).toBe("—");
+  });
+
+  it("gives the issue's examples the same number of digits", () => {
+    // Reported as $0.00207, $0.001542, $0.00002: three rules in one column.
+    expect([0.00207, 0.001542, 0.00002].map(formatCost)).toEqual(["$0.00207", "$0.00154", "$0.0000200"]);
+  });
+
+  it("keeps exactly three significant digits for every magnitude under $1 (a class, not one example)", () => {
+    for (let exp = -6; exp < 0; exp++) {
+      for (const mantissa of [1, 1.5, 2.07, 4.2, 9.99]) {
+        const text = formatCost(mantissa * 10 ** exp);
+        const digits = text.replace(/^\$0\.0*/, "");
+        expect(digits, text).toMatch(/^\d{3}$/);
+      }
+    }
+    // rounding up to a dollar switches to cents rather than "$1.00" from the precision rule
+    expect(formatCost(0.9996)).toBe("$1.00");
+  });
+});
+
+describe("parseUtcDateTime", () => {
+  it("reads what the app prints, as UTC", () => {
+    expect(parseUtcDateTime("2026-01-31")?.toISOString()).toBe("2026-01-31T00:00:00.000Z");
+    expect(parseUtcDateTime("2026-01-31 14:05")?.toISOString()).toBe("2026-01-31T14:05:00.000Z");
+    expect(parseUtcDateTime(" 2026-01-31T14:05:09Z ")?.toISOString()).toBe("2026-01-31T14:05:09.000Z");
+    expect(parseUtcDateTime("2026-01-31 14:05 UTC")?.toISOString()).toBe("2026-01-31T14:05:00.000Z");
+    expect(parseUtcDateTime(formatDate("2026-11-21T05:16:09Z"))?.toISOString()).toBe("2026-11-21T05:16:09.000Z");
+  });
+
+  it("refuses US order, 12-hour times and dates that do not exist", () => {
+    for (const bad of ["01/31/2026", "01/31/2026, 02:05 PM", "2026-02-30", "2026-13-01", "2026-01-31 24:00", "2026-01-31 14:60", "yesterday", ""]) {
+      expect(parseUtcDateTime(bad), bad).toBeNull();
+    }
   });
 });
 

@@ -4,6 +4,7 @@ import {
   nextSort,
   pageCount,
   pageOffset,
+  pageStatus,
   parseLimit,
   parsePage,
   parseSort,
@@ -94,5 +95,20 @@ describe("withParams", () => {
   it("removes empty values and writes arrays as repeated params", () => {
     expect(withParams({ q: "x", tag: ["a"] }, { q: "", tag: ["b", "c"] })).toBe("?tag=b&tag=c");
     expect(withParams(new URLSearchParams("q=1"), { q: null })).toBe("");
+  });
+});
+
+describe("pageStatus", () => {
+  it("says where the page is, and that a page past the end is past the end", () => {
+    expect(pageStatus({ total: 400, page: 3, limit: 50, rowsOnPage: 50 })).toMatchObject({ pages: 8, pastEnd: false, label: "Page 3 of 8" });
+    // ?page=99 of 8 pages: not "Page 8 of 8"
+    expect(pageStatus({ total: 400, page: 99, limit: 50, rowsOnPage: 0 })).toEqual({ pages: 8, pastEnd: true, lastPage: 8, label: "Page 99 is past the last page (8)" });
+    expect(pageStatus({ total: 401, page: 9, limit: 50, rowsOnPage: 1 })).toMatchObject({ pastEnd: false, label: "Page 9 of 9" });
+    expect(pageStatus({ total: 0, page: 1, limit: 50, rowsOnPage: 0 })).toMatchObject({ pastEnd: false, label: "Page 1 of 1" });
+  });
+
+  it("with a capped count, a full page may have a next one, an empty one is past the end", () => {
+    expect(pageStatus({ total: 10_000, totalCapped: true, page: 200, limit: 50, rowsOnPage: 50 })).toMatchObject({ pages: 201, pastEnd: false, label: "Page 200 of 201+" });
+    expect(pageStatus({ total: 10_000, totalCapped: true, page: 900, limit: 50, rowsOnPage: 0 })).toMatchObject({ pastEnd: true, lastPage: 200, label: "Page 900 is past the last page (200+)" });
   });
 });

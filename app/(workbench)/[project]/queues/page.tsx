@@ -32,7 +32,7 @@ export default async function QueuesPage({ params }: { params: Promise<{ project
             description={
               live.length === 0
                 ? "A queue asks reviewers for scores: first create a score config in Settings, then a queue here."
-                : "Create a queue below, then add traces to it from the traces table, a trace page or the sessions table."
+                : "Create a queue below, then add traces to it from the traces table or a trace page, observations from a trace page, and sessions from the sessions table."
             }
             action={live.length === 0 && can(access.role, "manageSettings") ? <Link className="btn btn-primary" href={`/${project}/settings#score-configs`}>Create a score config</Link> : undefined}
           />

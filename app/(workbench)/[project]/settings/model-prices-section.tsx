@@ -108,8 +108,10 @@ export function ModelPricesSection(props: { projectId: string; overrides: Price[
               <input className="input" name="price.cache_read" inputMode="decimal" />
             </label>
             <label className="field">
-              <span className="label">Valid from</span>
-              <input className="input" name="validFrom" type="date" />
+              {/* Text in ISO order, not a date picker: the picker shows the OS locale (mm/dd/yyyy), the app ISO dates in UTC. */}
+              <span className="label">Valid from (UTC)</span>
+              <input className="input mono" name="validFrom" placeholder="YYYY-MM-DD" inputMode="numeric" style={{ width: 130 }} />
+              {state.fieldErrors?.validFrom && <span className="error-text">{state.fieldErrors.validFrom}</span>}
             </label>
             <button className="btn btn-primary" type="submit" disabled={pending}>
               {pending ? "Saving…" : "Add price"}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { pageCount } from "@/components/data-table/url-state";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -24,6 +25,12 @@ export default async function TracesPage(props: { params: Promise<{ project: str
   const kept = new URLSearchParams(Object.entries({ sort: searchParams.sort, limit: searchParams.limit }).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])));
   const clearHref = `/${encodeURIComponent(project)}/traces${kept.size ? `?${kept}` : ""}`;
 
+  const lastPage = pageCount(data.total, params.limit);
+  const withPage = (page: number) => {
+    const q = new URLSearchParams(Object.entries(searchParams).flatMap(([k, v]) => (k === "page" ? [] : (Array.isArray(v) ? v : v === undefined ? [] : [v]).map((x) => [k, x]))));
+    if (page > 1) q.set("page", String(page));
+    return q.toString();
+  };
   const empty = !data.hasTraces ? (
     <EmptyState
       title="No traces yet"
@@ -41,11 +48,11 @@ export default async function TracesPage(props: { params: Promise<{ project: str
     />
   ) : data.total > 0 ? (
     <EmptyState
-      title="This page is past the last one"
-      description="The filter matches fewer traces than this page would start at."
+      title={`Nothing on page ${params.page}`}
+      description={`The filter matches ${data.total.toLocaleString("en-US")}${data.totalCapped ? "+" : ""} traces: ${lastPage.toLocaleString("en-US")} page${lastPage === 1 ? "" : "s"} of ${params.limit}.`}
       action={
-        <Link className="btn btn-secondary btn-sm" href={`/${encodeURIComponent(project)}/traces?${new URLSearchParams(Object.entries(searchParams).flatMap(([k, v]) => (typeof v === "string" && k !== "page" ? [[k, v]] : [])))}`}>
-          First page
+        <Link className="btn btn-secondary btn-sm" href={`/${encodeURIComponent(project)}/traces?${withPage(lastPage)}`}>
+          Go to the last page ({lastPage.toLocaleString("en-US")})
         </Link>
       }
     />

@@ -15,17 +15,19 @@ export function TraceBulkActions(props: { projectId: string; selection: BulkSele
   const view = useSearchParams()?.toString() ?? "";
   const router = useRouter();
   const [pending, start] = useTransition();
-  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const [message, setMessage] = useState<{ tone: "error"; text: string } | null>(null);
   const [queueId, setQueueId] = useState("");
 
   const run = (action: BulkTraceAction, done: (n: number) => string) =>
     start(async () => {
       const res = await bulkTraceAction(projectId, { ids: selection.ids, allMatching: selection.allMatching, view }, action);
       if (!res.ok) return setMessage({ tone: "error", text: res.error ?? "Failed" });
-      setMessage({ tone: "success", text: done(res.data?.affected ?? 0) });
-      selection.clear();
+      setMessage(null);
+      // The bar goes with the selection; the table shows this result in its place.
+      selection.clear(done(res.data?.affected ?? 0));
       router.refresh();
     });
+  const queueName = queues.find((q) => q.id === queueId)?.name ?? "the queue";
   const n = (k: number) => `${formatTokens(k)} trace${k === 1 ? "" : "s"}`;
 
   return (
@@ -45,7 +47,7 @@ export function TraceBulkActions(props: { projectId: string; selection: BulkSele
             </option>
           ))}
         </select>
-        <Button size="sm" disabled={pending || !queueId} onClick={() => run({ action: "queue", queueId }, (k) => `Added ${n(k)} to the queue.`)}>
+        <Button size="sm" disabled={pending || !queueId} onClick={() => run({ action: "queue", queueId }, (k) => (k ? `Added ${n(k)} to ${queueName}.` : `Already in ${queueName}: nothing added.`))}>
           Add to queue
         </Button>
       </span>
@@ -67,7 +69,7 @@ export function TraceBulkActions(props: { projectId: string; selection: BulkSele
         </Button>
       )}
       {message && (
-        <span role={message.tone === "error" ? "alert" : "status"} className={message.tone === "error" ? "error-text" : "muted small"}>
+        <span role="alert" className="error-text">
           {message.text}
         </span>
       )}

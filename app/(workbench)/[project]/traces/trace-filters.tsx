@@ -6,6 +6,7 @@ import { useSearchParams } from "next/navigation";
 import { useRef, type FormEvent } from "react";
 import { useUrlNav } from "@/components/data-table/use-url-nav";
 import { ClearFilters, SearchFilter, SelectFilter } from "@/components/data-table/url-filters";
+import { UtcTimeInput } from "@/components/ui/utc-time-input";
 import { FILTER_PARAMS } from "@/lib/traces/table-params";
 
 const RANGE_OPTIONS = [
@@ -36,13 +37,6 @@ const PANEL: [string, string, string, boolean][] = [
 ];
 const CHIP_LABEL: Record<string, string> = Object.fromEntries(PANEL.map(([p, l]) => [p, l.replace(/ \(.*\)$/, "")]));
 
-/** ISO or datetime-local text → the value a datetime-local input shows (UTC, minutes). */
-function localValue(v: string | null): string {
-  if (!v) return "";
-  const d = new Date(v);
-  return Number.isNaN(d.getTime()) ? "" : d.toISOString().slice(0, 16);
-}
-
 export function TraceFilters({ traceNames, scoreNames }: { traceNames: string[]; scoreNames: string[] }) {
   const sp = useSearchParams();
   const { setParams } = useUrlNav();
@@ -64,8 +58,7 @@ export function TraceFilters({ traceNames, scoreNames }: { traceNames: string[];
     if (panel.current) panel.current.open = false;
   };
   const removeChip = (param: string, value: string) => setParams({ [param]: (sp?.getAll(param) ?? []).filter((v) => v !== value) });
-  // UTC like every time in the table; datetime-local has no zone, so mark it.
-  const setTime = (param: "from" | "to", v: string) => setParams({ [param]: v ? `${v}:00Z` : null, range: null });
+  const setTime = (param: "from" | "to", iso: string | null) => setParams({ [param]: iso, range: null });
 
   return (
     <div className="col gap-2 grow">
@@ -89,9 +82,9 @@ export function TraceFilters({ traceNames, scoreNames }: { traceNames: string[];
         </select>
         {range === "custom" && (
           <>
-            <input className="input" type="datetime-local" aria-label="From (UTC)" defaultValue={localValue(from)} key={`f${from}`} onBlur={(e) => setTime("from", e.target.value)} />
+            <UtcTimeInput label="From" value={from} key={`f${from}`} onCommit={(iso) => setTime("from", iso)} />
             <span className="faint">–</span>
-            <input className="input" type="datetime-local" aria-label="To (UTC)" defaultValue={localValue(to)} key={`t${to}`} onBlur={(e) => setTime("to", e.target.value)} />
+            <UtcTimeInput label="To" value={to} key={`t${to}`} onCommit={(iso) => setTime("to", iso)} />
           </>
         )}
         <SelectFilter

@@ -11,7 +11,13 @@ import { TraceBulkActions } from "./trace-bulk-actions";
 import { TraceFilters } from "./trace-filters";
 
 /** One table row as plain data: the list row with its date as ISO text and the page's scores. */
-export type TraceRowView = Omit<TraceListRow, "timestamp"> & { timestamp: string; scores: Record<string, number | string> };
+export type TraceRowView = Omit<TraceListRow, "timestamp"> & {
+  timestamp: string;
+  /** The trace's own scores (what the score filters and sort use). */
+  scores: Record<string, number | string>;
+  /** Its observations' scores, shown in separate, hidden-by-default columns. */
+  observationScores: Record<string, number | string>;
+};
 
 export interface TracesTableProps {
   projectId: string;
@@ -36,6 +42,14 @@ function scoreText(v: number | string | undefined): string {
   return typeof v === "number" ? String(Number(v.toFixed(2))) : v;
 }
 
+/** Score columns shown by default; more names stay in the column chooser so the table fits 1280 px. */
+const DEFAULT_SCORE_COLUMNS = 2;
+
+// Default columns and widths fit a 1280 px window (sidebar included): what a
+// reviewer triages on — time, name, level, latency, tokens, cost, scores — comes
+// first; who and where (user, tags, session, environment) follow, partly hidden
+// by default. Widths clip their cell (ellipsis), so a long user id cannot push
+// cost and scores out of sight.
 function columns(projectId: string, scoreNames: string[]): DataTableColumn<TraceRowView>[] {
   const base = `/${encodeURIComponent(projectId)}`;
   const cols: DataTableColumn<TraceRowView>[] = [
@@ -44,14 +58,18 @@ function columns(projectId: string, scoreNames: string[]): DataTableColumn<Trace
       header: "Time (UTC)",
       enableSorting: true,
       sortDescFirst: true,
-      meta: { width: 150 },
-      cell: ({ row }) => <span className="nowrap mono">{formatDate(row.original.timestamp)}</span>,
+      meta: { width: 156 },
+      cell: ({ row }) => (
+        <span className="nowrap mono" title={formatDate(row.original.timestamp, { ms: true })}>
+          {formatDate(row.original.timestamp, { seconds: false })}
+        </span>
+      ),
     },
     {
       id: "name",
       header: "Name",
       enableSorting: true,
-      meta: { width: 180 },
+      meta: { width: 150 },
       cell: ({ row }) => (
         <span className="row gap-1">
           {row.original.bookmarked && (
@@ -59,7 +77,7 @@ function columns(projectId: string, scoreNames: string[]): DataTableColumn<Trace
               ★
             </span>
           )}
-          <span className="ellipsis">{row.original.name ?? <span className="faint">(unnamed)</span>}</span>
+          <span className="ellipsis" title={row.original.name ?? undefined}>{row.original.name ?? <span className="faint">(unnamed)</span>}</span>
         </span>
       ),
     },
@@ -68,34 +86,11 @@ function columns(projectId: string, scoreNames: string[]): DataTableColumn<Trace
       header: "Level",
       enableSorting: true,
       sortDescFirst: true,
-      meta: { label: "Level (errors / warnings)" },
+      meta: { label: "Level (errors / warnings)", width: 84 },
       cell: ({ row }) => (
         <span className="row gap-1">
           {row.original.errorCount > 0 && <Badge tone="error">{row.original.errorCount} error{row.original.errorCount > 1 ? "s" : ""}</Badge>}
           {row.original.warningCount > 0 && <Badge tone="warning">{row.original.warningCount} warn</Badge>}
-        </span>
-      ),
-    },
-    { id: "userId", header: "User", cell: ({ row }) => <span className="ellipsis">{row.original.userId ?? ""}</span> },
-    {
-      id: "sessionId",
-      header: "Session",
-      cell: ({ row }) =>
-        row.original.sessionId ? (
-          <Link className="link ellipsis" href={`${base}/sessions/${encodeURIComponent(row.original.sessionId)}`}>
-            {row.original.sessionId}
-          </Link>
-        ) : null,
-    },
-    {
-      id: "tags",
-      header: "Tags",
-      cell: ({ row }) => (
-        <span className="row gap-1">
-          {row.original.tags.slice(0, 4).map((t) => (
-            <Badge key={t}>{t}</Badge>
-          ))}
-          {row.original.tags.length > 4 && <span className="faint small">+{row.original.tags.length - 4}</span>}
         </span>
       ),
     },
@@ -104,41 +99,78 @@ function columns(projectId: string, scoreNames: string[]): DataTableColumn<Trace
       header: "Latency",
       enableSorting: true,
       sortDescFirst: true,
-      meta: { align: "right" },
+      meta: { align: "right", width: 78 },
       cell: ({ row }) => formatDuration(row.original.latencyMs),
     },
     {
       id: "tokens",
-      header: "Tokens (in → out)",
+      header: "Tokens",
       enableSorting: true,
       sortDescFirst: true,
-      meta: { align: "right", label: "Tokens" },
+      meta: { align: "right", label: "Tokens (in → out)", width: 104 },
       cell: ({ row }) => (
-        <span title={`${formatTokens(row.original.totalTokens)} total`}>
+        <span title={`${formatTokens(row.original.inputTokens)} in → ${formatTokens(row.original.outputTokens)} out, ${formatTokens(row.original.totalTokens)} total`}>
           {formatTokens(row.original.inputTokens)} → {formatTokens(row.original.outputTokens)}
         </span>
       ),
     },
-    { id: "cost", header: "Cost", enableSorting: true, sortDescFirst: true, meta: { align: "right" }, cell: ({ row }) => formatCost(row.original.totalCost) },
+    { id: "cost", header: "Cost", enableSorting: true, sortDescFirst: true, meta: { align: "right", width: 100 }, cell: ({ row }) => formatCost(row.original.totalCost) },
+  ];
+  scoreNames.forEach((name, i) => {
+    cols.push({
+      id: `score:${name}`,
+      header: () => <span title={`${name}: the trace's own score (mean of several). Observation scores are the "(obs.)" columns.`}>{name}</span>,
+      enableSorting: true,
+      sortDescFirst: true,
+      meta: { align: "right", label: `Score: ${name} (trace)`, width: 92, defaultHidden: i >= DEFAULT_SCORE_COLUMNS },
+      cell: ({ row }) => <span className="mono">{scoreText(row.original.scores[name])}</span>,
+    });
+  });
+  cols.push(
+    { id: "userId", header: "User", meta: { width: 130 }, cell: ({ row }) => <span className="ellipsis" title={row.original.userId ?? undefined}>{row.original.userId ?? ""}</span> },
+    {
+      id: "tags",
+      header: "Tags",
+      meta: { width: 140, defaultHidden: true },
+      cell: ({ row }) => (
+        <span className="row gap-1">
+          {row.original.tags.slice(0, 3).map((t) => (
+            <Badge key={t}>{t}</Badge>
+          ))}
+          {row.original.tags.length > 3 && <span className="faint small">+{row.original.tags.length - 3}</span>}
+        </span>
+      ),
+    },
+    {
+      id: "sessionId",
+      header: "Session",
+      meta: { width: 150, defaultHidden: true },
+      cell: ({ row }) =>
+        row.original.sessionId ? (
+          <Link className="link ellipsis" href={`${base}/sessions/${encodeURIComponent(row.original.sessionId)}`} title={row.original.sessionId}>
+            {row.original.sessionId}
+          </Link>
+        ) : null,
+    },
     {
       id: "observations",
       header: "Obs.",
       enableSorting: true,
       sortDescFirst: true,
-      meta: { align: "right", label: "Observations" },
+      meta: { align: "right", label: "Observations", width: 64, defaultHidden: true },
       cell: ({ row }) => formatTokens(row.original.observationCount),
     },
-  ];
+  );
   for (const name of scoreNames) {
     cols.push({
-      id: `score:${name}`,
-      header: name,
-      meta: { align: "right", label: `Score: ${name}` },
-      cell: ({ row }) => <span className="mono">{scoreText(row.original.scores[name])}</span>,
+      id: `obsScore:${name}`,
+      header: `${name} (obs.)`,
+      meta: { align: "right", label: `Score: ${name} (mean over observations)`, width: 120, defaultHidden: true },
+      cell: ({ row }) => <span className="mono" title="Mean over this trace's observations">{scoreText(row.original.observationScores[name])}</span>,
     });
   }
   cols.push(
-    { id: "environment", header: "Environment", cell: ({ row }) => row.original.environment },
+    { id: "environment", header: "Environment", meta: { width: 110, defaultHidden: true }, cell: ({ row }) => row.original.environment },
     { id: "release", header: "Release", meta: { defaultHidden: true }, cell: ({ row }) => row.original.release ?? "" },
     { id: "version", header: "Version", meta: { defaultHidden: true }, cell: ({ row }) => row.original.version ?? "" },
     { id: "input", header: "Input", meta: { defaultHidden: true, width: 240 }, cell: ({ row }) => <span className="ellipsis mono">{row.original.inputPreview ?? ""}</span> },

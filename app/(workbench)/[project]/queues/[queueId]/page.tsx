@@ -69,7 +69,7 @@ export default async function QueueReviewPage({
       )}
       {p.total === 0 && (
         <p className="muted small">
-          Add items from the <Link className="link" href={`/${project}/traces`}>traces table</Link> (select rows → Add to queue), a trace page, or the{" "}
+          Add items from the <Link className="link" href={`/${project}/traces`}>traces table</Link> (select rows → Add to queue), a trace page (the trace, or an observation from its detail), or the{" "}
           <Link className="link" href={`/${project}/sessions`}>sessions table</Link>.
         </p>
       )}

@@ -28,7 +28,7 @@ export function StartReview({ projectId, queueId, total, completed, missingItem 
   const title = total === 0 ? "This queue is empty" : completed === total ? "All done" : "Nothing free to review";
   const description =
     total === 0
-      ? "Add traces or sessions to it first."
+      ? "Add traces, observations or sessions to it first."
       : completed === total
         ? `All ${total} items are reviewed. Add more items, or go back to the queues.`
         : "The remaining items are being reviewed by others right now. Their holds expire after 10 minutes of inactivity; try again then.";

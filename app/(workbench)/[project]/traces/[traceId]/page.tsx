@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AddToQueueButton } from "@/components/annotate/add-to-queue-button";
 import { AnnotationPanel } from "@/components/annotate/annotation-panel";
-import { TraceViewer } from "@/components/trace/trace-viewer";
+import { JsonTree } from "@/components/json/json-tree";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -10,12 +11,14 @@ import { formatCost, formatDate, formatDuration, formatTokens } from "@/componen
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/roles";
 import { projectAccess } from "@/lib/auth/session";
+import { listQueueOptions } from "@/lib/queues/queries";
 import { loadObservation } from "@/lib/traces/actions";
 import { traceHeader, traceIo, traceNeighboursInView, traceObservations, traceScores } from "@/lib/traces/queries";
 import { viewQuery, type SearchParamsRecord } from "@/lib/traces/table-params";
 import { BookmarkToggle } from "./bookmark-toggle";
 import { ObservationAnnotationsSync } from "./observation-annotations-sync";
 import { TraceIo } from "./trace-io";
+import { TraceReviewViewer } from "./trace-review-viewer";
 import { isoAlways, isoOrNull } from "@/lib/iso";
 
 type Props = { params: Promise<{ project: string; traceId: string }>; searchParams: Promise<SearchParamsRecord> };
@@ -34,9 +37,15 @@ function decodeId(raw: string): string {
   }
 }
 
-function scoreLabel(s: { value: number | null; stringValue: string | null; dataType: string }): string {
-  if (s.dataType === "NUMERIC" && s.value !== null) return String(Number(s.value.toFixed(4)));
-  return s.stringValue ?? String(s.value ?? "");
+/** Metadata worth a section: anything but null and {}. */
+function hasMetadata(m: unknown): boolean {
+  if (m === null || m === undefined) return false;
+  return !(typeof m === "object" && !Array.isArray(m) && Object.keys(m).length === 0);
+}
+
+/** The same text as the trace's score column in the table. */
+function scoreLabel(v: number | string): string {
+  return typeof v === "number" ? String(Number(v.toFixed(4))) : v;
 }
 
 export default async function TracePage(props: Props) {
@@ -44,12 +53,14 @@ export default async function TracePage(props: Props) {
   const traceId = decodeId(rawId);
   const access = await projectAccess(project);
   if (!access) notFound();
-  const [header, io, observations, scores, neighbours] = await Promise.all([
+  const canAnnotate = can(access.role, "annotate");
+  const [header, io, observations, scores, neighbours, queues] = await Promise.all([
     traceHeader(project, traceId),
     traceIo(project, traceId),
     traceObservations(project, traceId),
     traceScores(project, traceId),
     traceNeighboursInView(project, traceId, searchParams),
+    canAnnotate ? listQueueOptions(project) : Promise.resolve(null),
   ]);
   if (!header || !io) notFound();
 
@@ -87,7 +98,8 @@ export default async function TracePage(props: Props) {
         }
         actions={
           <>
-            <BookmarkToggle projectId={project} traceId={traceId} bookmarked={header.bookmarked} disabled={!can(access.role, "annotate")} />
+            <BookmarkToggle projectId={project} traceId={traceId} bookmarked={header.bookmarked} disabled={!canAnnotate} />
+            {queues && <AddToQueueButton projectId={project} objectType="TRACE" objectId={traceId} queues={queues} />}
             <nav className="row gap-1" aria-label="Traces in this view">
               {neighbours.prev ? (
                 <ButtonLink size="sm" href={withView(`${base}/traces/${encodeURIComponent(neighbours.prev)}`)} aria-label="Previous trace" rel="prev">
@@ -129,16 +141,24 @@ export default async function TracePage(props: Props) {
         {header.errorCount > 0 && <Badge tone="error">{header.errorCount} error{header.errorCount > 1 ? "s" : ""}</Badge>}
         {header.warningCount > 0 && <Badge tone="warning">{header.warningCount} warning{header.warningCount > 1 ? "s" : ""}</Badge>}
         {scores.map((s) => (
-          <Badge key={s.id} tone="info" title={s.comment ?? `${s.source} score`}>
-            {s.name}: {scoreLabel(s)}
+          <Badge key={s.name} tone="info" title={`Trace score (${s.sources.join(", ").toLowerCase()})${s.count > 1 ? `: ${typeof s.value === "number" ? "mean" : "latest"} of ${s.count}` : ""}. Observation scores are on each observation.`}>
+            {s.name}: {scoreLabel(s.value)}
+            {s.count > 1 && <span className="faint"> ×{s.count}</span>}
           </Badge>
         ))}
       </div>
 
       <TraceIo projectId={project} traceId={traceId} input={io.input} output={io.output} />
+      {hasMetadata(header.metadata) && (
+        <section className="card card-body" aria-label="Trace metadata" style={{ marginTop: 16, maxHeight: 360, overflow: "auto" }}>
+          <JsonTree label="Trace metadata" value={header.metadata} expandDepth={2} />
+        </section>
+      )}
 
       <div style={{ marginTop: 16 }}>
-        <TraceViewer
+        <TraceReviewViewer
+          projectId={project}
+          queues={queues}
           observations={observations}
           traceStartTime={isoOrNull(header.startTime) ?? isoAlways(header.timestamp)}
           traceEndTime={isoOrNull(header.endTime)}

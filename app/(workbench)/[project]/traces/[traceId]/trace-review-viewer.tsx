@@ -1,0 +1,32 @@
+"use client";
+// The trace page's viewer with the per-observation actions a reviewer needs
+// (detailActions are functions, so they are made here, on the client).
+import type { ReactNode } from "react";
+import { AddToQueueButton } from "@/components/annotate/add-to-queue-button";
+import { TraceViewer } from "@/components/trace/trace-viewer";
+import type { ObservationView } from "@/components/trace/types";
+
+export function TraceReviewViewer(props: {
+  projectId: string;
+  observations: ObservationView[];
+  traceStartTime: string;
+  traceEndTime: string | null;
+  initialSelectedId: string | null;
+  loadObservation: (id: string) => Promise<ObservationView | null>;
+  /** Queues to add the selected observation to; null when the viewer's role cannot annotate. */
+  queues: { id: string; name: string }[] | null;
+  emptyDetail: ReactNode;
+}) {
+  const { projectId, queues } = props;
+  return (
+    <TraceViewer
+      observations={props.observations}
+      traceStartTime={props.traceStartTime}
+      traceEndTime={props.traceEndTime}
+      initialSelectedId={props.initialSelectedId}
+      loadObservation={props.loadObservation}
+      emptyDetail={props.emptyDetail}
+      detailActions={queues ? (o) => <AddToQueueButton projectId={projectId} objectType="OBSERVATION" objectId={o.id} queues={queues} label="Queue observation" /> : undefined}
+    />
+  );
+}
