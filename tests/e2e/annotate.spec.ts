@@ -1,16 +1,9 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { signIn } from "./sign-in";
 
 // One reviewer's path: define what to score, score and comment on a session and
 // a trace, queue sessions, and work through the queue with the keyboard.
 test.describe.configure({ mode: "serial" });
-
-async function signIn(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill("demo@loupe.dev");
-  await page.getByLabel("Password").fill("loupe-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Projects" })).toBeVisible();
-}
 
 test("create score configs in settings", async ({ page }) => {
   await signIn(page);

@@ -1,17 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./sign-in";
 
 // Reviewing from the trace page (issue 12, items 12–14): the trace's metadata is
 // shown, the observation panel follows the tree selection without a reload, and
 // the trace and its observations can be queued from the page.
 test.describe.configure({ mode: "serial" });
-
-async function signIn(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill("demo@loupe.dev");
-  await page.getByLabel("Password").fill("loupe-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Projects" })).toBeVisible();
-}
 
 const TRACE = "/demo/traces/demo-trace-3";
 

@@ -1,15 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./sign-in";
 
 // The traces table and trace view on the demo project: find failing traces,
 // read one, bookmark it, walk the view with next/prev, bulk-bookmark rows.
-
-async function signIn(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill("demo@loupe.dev");
-  await page.getByLabel("Password").fill("loupe-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Projects" })).toBeVisible();
-}
 
 const rows = (page: Page) => page.locator("table.table tbody tr");
 
