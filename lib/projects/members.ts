@@ -1,9 +1,11 @@
 // Membership rules: who may add, promote, demote and remove whom. Only an owner
-// touches the owner role, and a project always keeps one owner. Each change
-// runs in one transaction that re-counts the owners after writing, so two
-// demotions at once cannot leave a project without one. Functions take the
-// client so integration tests run them on both databases.
-import type { Db } from "../db/client";
+// touches the owner role, and a project always keeps one owner. Each change of
+// a role runs in one transaction that first takes the project's row lock (so
+// changes to one project's members queue up, on PostgreSQL as on SQLite) and
+// re-counts the owners after writing: two demotions at once cannot leave a
+// project without one. Functions take the client so integration tests run them
+// on both databases.
+import { transaction, type Db, type Tx } from "../db/client";
 import { DomainError } from "../errors";
 import type { Role } from "../auth/roles";
 import { createUser } from "../auth/users";
@@ -34,7 +36,8 @@ export async function addMember(client: Db, actor: Actor, input: AddMemberInput)
 
 export async function changeRole(client: Db, actor: Actor, input: ChangeRoleInput): Promise<void> {
   const { projectId, userId, role } = input;
-  await client.$transaction(async (tx) => {
+  await transaction(client, async (tx) => {
+    await lockProject(tx, projectId);
     const target = await tx.membership.findUnique({ where: { projectId_userId: { projectId, userId } } });
     if (!target) throw new DomainError("not_found", NOT_MEMBER);
     if ((target.role === "owner" || role === "owner") && actor.role !== "owner") {
@@ -47,11 +50,17 @@ export async function changeRole(client: Db, actor: Actor, input: ChangeRoleInpu
 
 export async function removeMember(client: Db, actor: Actor, input: { projectId: string; userId: string }): Promise<void> {
   const { projectId, userId } = input;
-  await client.$transaction(async (tx) => {
+  await transaction(client, async (tx) => {
+    await lockProject(tx, projectId);
     const target = await tx.membership.findUnique({ where: { projectId_userId: { projectId, userId } } });
     if (!target) throw new DomainError("not_found", NOT_MEMBER);
     if (target.role === "owner" && actor.role !== "owner") throw new DomainError("forbidden", "Only an owner can remove an owner.");
     await tx.membership.delete({ where: { projectId_userId: { projectId, userId } } });
     if (target.role === "owner" && (await tx.membership.count({ where: { projectId, role: "owner" } })) < 1) throw new DomainError("conflict", NEEDS_OWNER);
   });
+}
+
+/** A no-op write to the project row: its lock is held until the transaction ends. */
+async function lockProject(tx: Tx, projectId: string) {
+  await tx.$executeRaw`UPDATE "Project" SET "name" = "name" WHERE "id" = ${projectId}`;
 }
