@@ -20,7 +20,6 @@ describe.each(targets())("project members on $name", (t) => {
   let owner: string;
   const user = async (name: string) => (await createUser({ email: `${uid(name)}@itest.dev`, password: "password-123" }, db)).id;
   const roleOf = async (userId: string) => (await db.membership.findUnique({ where: { projectId_userId: { projectId, userId } } }))?.role ?? null;
-  const owners = () => db.membership.count({ where: { projectId, role: "owner" } });
 
   beforeEach(async () => {
     owner = await user("owner");
@@ -63,14 +62,27 @@ describe.each(targets())("project members on $name", (t) => {
   });
 
   it("lets only one of two owners demoted at the same moment go", async () => {
-    const second = await user("second");
-    await db.membership.create({ data: { projectId, userId: second, role: "owner" } });
-    const results = await Promise.all([
-      refusal(changeRole(db, { role: "owner" }, { projectId, userId: owner, role: "member" })),
-      refusal(removeMember(db, { role: "owner" }, { projectId, userId: second })),
-    ]);
-    expect(results.filter((r) => r === null)).toHaveLength(1);
-    expect(results.filter((r) => r !== null)).toEqual([expect.objectContaining({ code: "conflict" })]);
-    expect(await owners()).toBe(1);
+    // Several projects at once, so the two changes of each really overlap on the database.
+    const pairs = await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        const [a, b] = [await user("a"), await user("b")];
+        const id = (await createProjectWithOwner(uid("race"), a, db)).id;
+        await db.membership.create({ data: { projectId: id, userId: b, role: "owner" } });
+        return { id, a, b };
+      }),
+    );
+    const results = await Promise.all(
+      pairs.map(({ id, a, b }) =>
+        Promise.all([
+          refusal(changeRole(db, { role: "owner" }, { projectId: id, userId: a, role: "member" })),
+          refusal(removeMember(db, { role: "owner" }, { projectId: id, userId: b })),
+        ]),
+      ),
+    );
+    for (const [i, pair] of results.entries()) {
+      expect(pair.filter((r) => r === null), `project ${i}`).toHaveLength(1);
+      expect(pair.filter((r) => r !== null)).toEqual([expect.objectContaining({ code: "conflict" })]);
+      expect(await db.membership.count({ where: { projectId: pairs[i].id, role: "owner" } })).toBe(1);
+    }
   });
 });
