@@ -72,6 +72,11 @@ export function unwrap<T>(result: Result<T>): T {
   return result.data;
 }
 
+/** Prisma's unique-constraint violation (same code on SQLite and PostgreSQL): the usual source of a `conflict`. */
+export function isUniqueViolation(err: unknown): boolean {
+  return typeof err === "object" && err !== null && (err as { code?: string }).code === "P2002";
+}
+
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /** The one way a path is written: `["batch", 3, "body", "start time"]` → `batch[3].body["start time"]`. */

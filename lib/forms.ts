@@ -29,7 +29,5 @@ export function formObject(form: FormData): Record<string, unknown> {
   return out;
 }
 
-/** Prisma's unique-constraint violation (same code on SQLite and PostgreSQL). */
-export function isUniqueViolation(err: unknown): boolean {
-  return typeof err === "object" && err !== null && (err as { code?: string }).code === "P2002";
-}
+// Kept here too for callers that met it here first; domain code imports it from lib/errors.
+export { isUniqueViolation } from "./errors";

@@ -1,8 +1,7 @@
 // Per-project model price overrides: created from Settings or the API,
 // used by the ingestion pricer before the built-in table.
 import type { Db } from "../db/client";
-import { isUniqueViolation } from "../forms";
-import { DomainError } from "../errors";
+import { DomainError, isUniqueViolation } from "../errors";
 import { DEFAULT_PRICES } from "../ingest/cost/default-prices";
 import type { PriceOverride } from "../ingest/cost/schemas";
 import { forgetProjectPrices } from "../ingest/prices";

@@ -1,8 +1,7 @@
 // Creating a project with its first owner, in one transaction. Shared by the
 // UI action, headless init and the demo seeder.
 import { db, type Db } from "../db/client";
-import { DomainError } from "../errors";
-import { isUniqueViolation } from "../forms";
+import { DomainError, isUniqueViolation } from "../errors";
 
 /**
  * Project names are unique per creator (a database constraint on createdById +

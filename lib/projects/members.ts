@@ -6,10 +6,9 @@
 // project without one. Functions take the client so integration tests run them
 // on both databases.
 import { transaction, type Db, type Tx } from "../db/client";
-import { DomainError } from "../errors";
+import { DomainError, isUniqueViolation } from "../errors";
 import type { Role } from "../auth/roles";
 import { createUser } from "../auth/users";
-import { isUniqueViolation } from "../forms";
 import type { AddMemberInput, ChangeRoleInput } from "./schemas";
 
 /** The member making the change (their role in the project). */

@@ -3,8 +3,7 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "../db/client";
 import { join, sql } from "../db/sql";
-import { fail, ok, type Result } from "../errors";
-import { isUniqueViolation } from "../forms";
+import { fail, isUniqueViolation, ok, type Result } from "../errors";
 import { userNames } from "../scores/queries";
 import type { AnnotatedObjectType } from "../scores/schemas";
 import { HOLD_MS, type CreateQueueInput, type QueueProgress, type QueueSummary } from "./schemas";

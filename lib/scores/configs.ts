@@ -1,8 +1,7 @@
 // Score configs: create, archive/restore and read. Functions take the client so
 // integration tests call them on each database; actions.ts wraps them for the UI.
 import type { Db } from "../db/client";
-import { fail, ok, type Result } from "../errors";
-import { isUniqueViolation } from "../forms";
+import { fail, isUniqueViolation, ok, type Result } from "../errors";
 import { CONFIG_DATA_TYPES, type Category, type ConfigDataType, type CreateConfigInput, type ScoreConfigView } from "./schemas";
 
 type ConfigRow = {
