@@ -1,7 +1,7 @@
 // What a server action returns to its form: an overall error, errors per
 // field (named by the zod path), or success with an optional payload.
 import type { ZodError } from "zod";
-import { formatPath } from "./http/errors";
+import { formatPath } from "./errors";
 
 export type FormState<T = undefined> = {
   ok?: boolean;
@@ -12,7 +12,7 @@ export type FormState<T = undefined> = {
 
 export function fieldErrors(error: ZodError): FormState<never> {
   const fields: Record<string, string> = {};
-  for (const issue of error.issues) fields[formatPath(issue.path)] ??= issue.message;
+  for (const issue of error.issues) fields[formatPath(issue.path) || "(root)"] ??= issue.message;
   // The form shows each message beside its field; the summary is the first message, without the internal path.
   const first = Object.values(fields)[0];
   return { ok: false, error: first ?? "Invalid input", fieldErrors: fields };
@@ -29,7 +29,5 @@ export function formObject(form: FormData): Record<string, unknown> {
   return out;
 }
 
-/** Prisma's unique-constraint violation (same code on SQLite and PostgreSQL). */
-export function isUniqueViolation(err: unknown): boolean {
-  return typeof err === "object" && err !== null && (err as { code?: string }).code === "P2002";
-}
+// Kept here too for callers that met it here first; domain code imports it from lib/errors.
+export { isUniqueViolation } from "./errors";

@@ -16,5 +16,5 @@ export function AddToQueueButton({
   queues: { id: string; name: string }[];
   label?: string;
 }) {
-  return <QueuePicker projectId={projectId} queues={queues} label={label} onAdd={(queueId) => addItemsToQueue(projectId, queueId, objectType, [objectId])} />;
+  return <QueuePicker projectId={projectId} queues={queues} label={label} onAdd={(queueId) => addItemsToQueue({ projectId, queueId, objectType, objectIds: [objectId] })} />;
 }

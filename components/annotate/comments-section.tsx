@@ -46,7 +46,7 @@ export function CommentsSection(props: {
                     variant="ghost"
                     disabled={deleting}
                     aria-label="Delete comment"
-                    onClick={() => confirm("Delete this comment?") && startDelete(async () => setDeleteError((await removeComment(projectId, c.id)).error))}
+                    onClick={() => confirm("Delete this comment?") && startDelete(async () => setDeleteError((await removeComment({ projectId, commentId: c.id })).error))}
                   >
                     Delete
                   </Button>

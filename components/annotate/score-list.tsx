@@ -73,7 +73,7 @@ function ScoreItem({ projectId, score: s, configs, userId, canAnnotate, isAdmin 
         <div className="row gap-1">
           {editing ? (
             <>
-              <Button size="sm" variant="primary" loading={pending} onClick={() => run(() => updateScore(projectId, s.id, value, comment))}>
+              <Button size="sm" variant="primary" loading={pending} onClick={() => run(() => updateScore({ projectId, scoreId: s.id, value, comment }))}>
                 Save
               </Button>
               <Button size="sm" variant="ghost" onClick={() => setEditing(false)}>
@@ -87,7 +87,7 @@ function ScoreItem({ projectId, score: s, configs, userId, canAnnotate, isAdmin 
                   Edit
                 </Button>
               )}
-              <Button size="sm" variant="ghost" aria-label={`Delete ${s.name}`} disabled={pending} onClick={() => confirm(`Delete the score "${s.name}"?`) && run(() => deleteScore(projectId, s.id))}>
+              <Button size="sm" variant="ghost" aria-label={`Delete ${s.name}`} disabled={pending} onClick={() => confirm(`Delete the score "${s.name}"?`) && run(() => deleteScore({ projectId, scoreId: s.id }))}>
                 Delete
               </Button>
             </>

@@ -1,12 +1,12 @@
 import "server-only";
 // The signed-in user of the current request (cookie → session row), and the
-// guards pages and server actions call before reading or writing.
+// project access pages and the action builder (action-guard.ts) check.
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "../db/client";
 import { clientAddressFrom } from "../http/client-address";
-import { can, isRole, type Permission, type Role } from "./roles";
+import { isRole, type Role } from "./roles";
 import { userForToken } from "./users";
 
 export const SESSION_COOKIE = "loupe_session";
@@ -47,15 +47,3 @@ export const projectAccess = cache(async (projectId: string): Promise<ProjectAcc
   if (!m || !isRole(m.role)) return null;
   return { user, projectId, projectName: m.project.name, role: m.role };
 });
-
-export class ForbiddenError extends Error {}
-
-/** For server actions: throws unless the signed-in user may do `permission` in the project. */
-export async function requirePermission(projectId: string, permission: Permission): Promise<ProjectAccess> {
-  const access = await projectAccess(projectId);
-  if (!access) throw new ForbiddenError("You are not a member of this project.");
-  if (!can(access.role, permission)) {
-    throw new ForbiddenError(`Your role (${access.role}) cannot do this.`);
-  }
-  return access;
-}

@@ -12,6 +12,8 @@ export const addCommentSchema = z.object({
 });
 export type AddCommentInput = z.infer<typeof addCommentSchema>;
 
+export const removeCommentSchema = z.object({ projectId: z.string().min(1), commentId: z.string().min(1) });
+
 export interface CommentView {
   id: string;
   content: string;

@@ -1,9 +1,10 @@
 // Comment writes; take the client so integration tests run them on both databases.
 import type { Db } from "../db/client";
+import { fail, ok, type Result } from "../errors";
 import { resolveTarget } from "../scores/annotate";
 import type { AddCommentInput } from "./schemas";
 
-/** Adds a comment after checking the object exists in the project (throws ApiError when not). */
+/** Adds a comment after checking the object exists in the project (throws a not_found DomainError when not). */
 export async function addComment(client: Db, projectId: string, userId: string, input: Omit<AddCommentInput, "projectId">) {
   await resolveTarget(client, projectId, input);
   return client.comment.create({
@@ -12,10 +13,10 @@ export async function addComment(client: Db, projectId: string, userId: string, 
 }
 
 /** Authors delete their own comments; admins (mayTouchOthers) any. */
-export async function deleteComment(client: Db, projectId: string, userId: string, commentId: string, mayTouchOthers = false) {
+export async function deleteComment(client: Db, projectId: string, userId: string, commentId: string, mayTouchOthers = false): Promise<Result> {
   const c = await client.comment.findFirst({ where: { id: commentId, projectId } });
-  if (!c) return { ok: false as const, error: "That comment no longer exists." };
-  if (c.authorUserId !== userId && !mayTouchOthers) return { ok: false as const, error: "Only the author or an admin can delete this comment." };
+  if (!c) return fail("not_found", "That comment no longer exists.");
+  if (c.authorUserId !== userId && !mayTouchOthers) return fail("forbidden", "Only the author or an admin can delete this comment.");
   await client.comment.delete({ where: { id: commentId } });
-  return { ok: true as const };
+  return ok();
 }

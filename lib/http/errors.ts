@@ -1,6 +1,9 @@
 // The one error contract of the HTTP API:
 // { "error": { "code": "bad_request", "message": "...", "details": [{ "path": "...", "issue": "..." }] } }
+// Domain code throws DomainError (lib/errors.ts); this file alone says which
+// HTTP code and status each domain code answers with.
 import type { ZodError } from "zod";
+import { DomainError, formatPath, type DomainErrorCode } from "../errors";
 
 export const ERROR_STATUS = {
   bad_request: 400,
@@ -17,6 +20,18 @@ export const ERROR_STATUS = {
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** The one domain → HTTP table (as Dub's errorCodeToHttpStatus): the code in the error JSON; its status is ERROR_STATUS[code]. */
+export const DOMAIN_TO_HTTP: Record<DomainErrorCode, ErrorCode> = {
+  invalid: "unprocessable",
+  not_found: "not_found",
+  conflict: "conflict",
+  forbidden: "forbidden",
+};
+
+export function statusOf(err: DomainError): number {
+  return ERROR_STATUS[DOMAIN_TO_HTTP[err.code]];
+}
 
 export interface ErrorDetail {
   path: string;
@@ -36,18 +51,8 @@ export class ApiError extends Error {
   }
 }
 
-/** "batch[3].body.startTime" from zod's path array, under an optional prefix. */
-export function formatPath(path: readonly PropertyKey[], prefix = ""): string {
-  let out = prefix;
-  for (const key of path) {
-    if (typeof key === "number") out += `[${key}]`;
-    else out += out ? `.${String(key)}` : String(key);
-  }
-  return out || "(root)";
-}
-
-export function zodDetails(error: ZodError, prefix = ""): ErrorDetail[] {
-  return error.issues.map((i) => ({ path: formatPath(i.path, prefix), issue: i.message }));
+export function zodDetails(error: ZodError): ErrorDetail[] {
+  return error.issues.map((i) => ({ path: formatPath(i.path) || "(root)", issue: i.message }));
 }
 
 /** One line naming the wrong fields, for messages and forms. */
@@ -58,11 +63,18 @@ export function describeDetails(details: ErrorDetail[]): string {
     .join("; ");
 }
 
-export function invalid(error: ZodError, what: string, prefix = ""): ApiError {
-  const details = zodDetails(error, prefix);
+export function invalid(error: ZodError, what: string): ApiError {
+  const details = zodDetails(error);
   return new ApiError("bad_request", `Invalid ${what}: ${describeDetails(details)}`, details);
 }
 
 export function errorBody(code: ErrorCode, message: string, details?: ErrorDetail[]) {
   return { error: { code, message, ...(details?.length ? { details } : {}) } };
+}
+
+/** A domain error as the API answers it: the message under its field's name, the field in the details. */
+export function domainErrorBody(err: DomainError) {
+  const details = err.details();
+  const message = err.issues?.length ? describeDetails(details) : err.describe();
+  return errorBody(DOMAIN_TO_HTTP[err.code], message, details);
 }

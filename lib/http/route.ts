@@ -4,7 +4,8 @@
 import type { z } from "zod";
 import { authenticateApiKey, type ApiPrincipal } from "../auth/api-keys";
 import { readJson } from "./body";
-import { ApiError, errorBody, invalid } from "./errors";
+import { DomainError } from "../errors";
+import { ApiError, domainErrorBody, errorBody, invalid, statusOf } from "./errors";
 
 type Params = Record<string, string | string[] | undefined>;
 
@@ -68,6 +69,7 @@ export function errorResponse(err: unknown): Response {
     if (err.status === 413) headers.Connection = "close";
     return Response.json(errorBody(err.code, err.message, err.details), { status: err.status, headers });
   }
+  if (err instanceof DomainError) return Response.json(domainErrorBody(err), { status: statusOf(err) });
   // A 500 never leaks internals: the detail goes to the server log only.
   console.error("[api] unhandled error", err);
   return Response.json(errorBody("internal", "Internal server error"), { status: 500 });

@@ -1,7 +1,8 @@
 // The three ingestion protocols, from a parsed request to committed events and
 // the reply each protocol's clients expect. Route handlers call these.
 import { readBody, readJson, mediaType } from "../http/body";
-import { ApiError } from "../http/errors";
+import { DomainError } from "../errors";
+import { ApiError, statusOf } from "../http/errors";
 import { db } from "../db/client";
 import { checkAgainstConfig } from "../scores/validate";
 import { DEFAULT_MAX_BATCH_LENGTH, parseIngestionBatch, toIngestionReply, writeOrder, type SlotSuccess, type StoreFailure } from "./langfuse/map";
@@ -36,8 +37,8 @@ async function checkScoreConfigs(projectId: string, slots: SlotSuccess[]): Promi
         if (checked.stringValue !== undefined) e.stringValue = checked.stringValue;
         e.dataType = checked.dataType as typeof e.dataType;
       } catch (err) {
-        if (!(err instanceof ApiError)) throw err;
-        failures.set(slot.index, { status: err.status, message: `batch[${slot.index}].body.${err.message}` });
+        if (!(err instanceof DomainError)) throw err;
+        failures.set(slot.index, { status: statusOf(err), message: err.describe(["batch", slot.index, "body"]) });
       }
     }
   }

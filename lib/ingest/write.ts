@@ -5,7 +5,7 @@
 import type { Db } from "../db/client";
 import { ident, join, raw, sql, type Sql } from "../db/sql";
 import type { IngestEvent } from "./events";
-import { ApiError, describeDetails } from "../http/errors";
+import { DomainError, type Issue } from "../errors";
 import { loadHeld, releaseHeld, saveHeld } from "./held";
 import { foldEvents, mergeObservation, mergeTrace, scoreRow, type ObservationRow, type PriceFn } from "./merge";
 import { aggregateRollups, emptyRollup, ROLLUP_COLS, rollUp, type Rollup } from "./rollups";
@@ -92,15 +92,15 @@ export async function writeEvents(
 }
 
 function refuseMoves(events: IngestEvent[], stored: ReadonlyMap<string, ObservationRow>, pathOf: (id: string) => string) {
-  const details = [];
+  const issues: Issue[] = [];
   for (const e of events) {
     if (e.kind !== "observation" || !e.traceId) continue;
     const owner = stored.get(e.id)?.traceId;
     if (owner !== undefined && owner !== e.traceId) {
-      details.push({ path: pathOf(e.id), issue: `observation ${e.id} belongs to another trace (${owner}); an observation never moves` });
+      issues.push({ path: pathOf(e.id), message: `observation ${e.id} belongs to another trace (${owner}); an observation never moves` });
     }
   }
-  if (details.length) throw new ApiError("conflict", describeDetails(details), details);
+  if (issues.length) throw new DomainError("conflict", issues[0].message, { issues });
 }
 
 async function lockKeys(store: WriteStore, projectId: string, keys: string[]) {

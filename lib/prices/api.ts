@@ -2,7 +2,8 @@
 import { z } from "zod";
 import type { ModelPrice } from "../db/generated/sqlite/client";
 import { db } from "../db/client";
-import { ApiError, invalid } from "../http/errors";
+import { DomainError } from "../errors";
+import { invalid } from "../http/errors";
 import { priceOverrideSchema } from "../ingest/cost/schemas";
 import { pageMeta } from "../public-api/shapes";
 import { builtInPrices, createPriceOverride, deletePriceOverride, listPriceOverrides } from "./service";
@@ -91,14 +92,14 @@ export async function getModelApi(projectId: string, id: string) {
   const builtIn = id.startsWith(BUILTIN_PREFIX) ? builtInRows().find((m) => m.id === id) : undefined;
   if (builtIn) return modelToApi(builtIn);
   const m = await db.modelPrice.findFirst({ where: { projectId, id } });
-  if (!m) throw new ApiError("not_found", `Model ${id} not found`);
+  if (!m) throw new DomainError("not_found", `Model ${id} not found`);
   return modelToApi(m);
 }
 
 export async function deleteModelApi(projectId: string, id: string) {
   if (builtInRows().some((m) => m.id === id)) {
-    throw new ApiError("not_found", `Model ${id} is a built-in price and cannot be deleted; create a project price for ${id.slice(BUILTIN_PREFIX.length)} to override it`);
+    throw new DomainError("not_found", `Model ${id} is a built-in price and cannot be deleted; create a project price for ${id.slice(BUILTIN_PREFIX.length)} to override it`);
   }
-  if (!(await deletePriceOverride(db, projectId, id))) throw new ApiError("not_found", `Model ${id} not found`);
+  if (!(await deletePriceOverride(db, projectId, id))) throw new DomainError("not_found", `Model ${id} not found`);
   return { message: "Model successfully deleted" };
 }

@@ -1,8 +1,7 @@
 // Per-project model price overrides: created from Settings or the API,
 // used by the ingestion pricer before the built-in table.
 import type { Db } from "../db/client";
-import { isUniqueViolation } from "../forms";
-import { ApiError } from "../http/errors";
+import { DomainError, isUniqueViolation } from "../errors";
 import { DEFAULT_PRICES } from "../ingest/cost/default-prices";
 import type { PriceOverride } from "../ingest/cost/schemas";
 import { forgetProjectPrices } from "../ingest/prices";
@@ -24,9 +23,10 @@ export async function createPriceOverride(client: Db, projectId: string, input: 
     return row;
   } catch (err) {
     if (isUniqueViolation(err)) {
-      throw new ApiError("conflict", `modelName: a price for "${input.modelName}" already exists in this project; delete it first`, [
-        { path: "modelName", issue: "already exists" },
-      ]);
+      throw new DomainError("conflict", `a price for "${input.modelName}" already exists in this project; delete it first`, {
+        path: "modelName",
+        issue: "already exists",
+      });
     }
     throw err;
   }

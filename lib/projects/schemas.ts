@@ -38,3 +38,9 @@ export const signInSchema = z.object({
   password: z.string().min(1, "Enter your password"),
   next: z.string().optional(),
 });
+
+export type AddMemberInput = z.infer<typeof addMemberSchema>;
+export type ChangeRoleInput = z.infer<typeof changeRoleSchema>;
+
+export const removeMemberSchema = z.object({ projectId: z.string().min(1), userId: z.string().min(1) });
+export const revokeKeySchema = z.object({ projectId: z.string().min(1), keyId: z.string().min(1) });

@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { db } from "../db/client";
-import { ApiError } from "../http/errors";
+import { DomainError } from "../errors";
 import { ingestEvents } from "../ingest/service";
 import { checkAgainstConfig } from "../scores/validate";
 import { countCapped, pageIds } from "./list-sql";
@@ -12,7 +12,7 @@ import type { TraceFilter, TraceSortColumn } from "../traces/schemas";
 import type { createScoreBody, observationListQuery, scoreListQuery, sessionListQuery, traceListQuery } from "./schemas";
 import { extendedTraceToApi, observationToApi, pageMeta, scoreToApi, scoreTraceToApi, sessionToApi, traceToApi } from "./shapes";
 
-const notFound = (what: string, id: string) => new ApiError("not_found", `${what} ${id} not found`);
+const notFound = (what: string, id: string) => new DomainError("not_found", `${what} ${id} not found`);
 
 const ORDER: Record<string, TraceSortColumn> = { timestamp: "timestamp", latency: "latency", totalCost: "cost", name: "name" };
 

@@ -3,23 +3,21 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "../db/client";
 import { join, sql } from "../db/sql";
-import { isUniqueViolation } from "../forms";
+import { fail, isUniqueViolation, ok, type Result } from "../errors";
 import { userNames } from "../scores/queries";
 import type { AnnotatedObjectType } from "../scores/schemas";
 import { HOLD_MS, type CreateQueueInput, type QueueProgress, type QueueSummary } from "./schemas";
 
-export type QueueResult<T> = { ok: true; data: T } | { ok: false; error: string; field?: string };
-
-export async function createQueue(client: Db, projectId: string, input: Omit<CreateQueueInput, "projectId">): Promise<QueueResult<{ id: string }>> {
+export async function createQueue(client: Db, projectId: string, input: Omit<CreateQueueInput, "projectId">): Promise<Result<{ id: string }>> {
   const configs = await client.scoreConfig.findMany({ where: { projectId, id: { in: input.scoreConfigIds }, isArchived: false }, select: { id: true } });
-  if (configs.length !== input.scoreConfigIds.length) return { ok: false, error: "Some of the picked score configs don't exist or are archived.", field: "scoreConfigIds" };
+  if (configs.length !== input.scoreConfigIds.length) return fail("invalid", "Some of the picked score configs don't exist or are archived.", { path: "scoreConfigIds" });
   try {
     const q = await client.annotationQueue.create({
       data: { projectId, name: input.name, description: input.description || null, scoreConfigIds: input.scoreConfigIds },
     });
-    return { ok: true, data: { id: q.id } };
+    return ok({ id: q.id });
   } catch (err) {
-    if (isUniqueViolation(err)) return { ok: false, error: `A queue named "${input.name}" already exists.`, field: "name" };
+    if (isUniqueViolation(err)) return fail("conflict", `A queue named "${input.name}" already exists.`, { path: "name" });
     throw err;
   }
 }
@@ -47,9 +45,9 @@ async function existingIds(client: Db, projectId: string, objectType: AnnotatedO
 }
 
 /** Adds objects to a queue; ones already in it (or unknown) are left out. Returns how many were added. */
-export async function addItems(client: Db, projectId: string, queueId: string, objectType: AnnotatedObjectType, objectIds: string[]): Promise<QueueResult<{ added: number }>> {
+export async function addItems(client: Db, projectId: string, queueId: string, objectType: AnnotatedObjectType, objectIds: string[]): Promise<Result<{ added: number }>> {
   const queue = await client.annotationQueue.findFirst({ where: { id: queueId, projectId }, select: { id: true } });
-  if (!queue) return { ok: false, error: "That queue does not exist." };
+  if (!queue) return fail("not_found", "That queue does not exist.");
   const unique = [...new Set(objectIds)];
   const known = await existingIds(client, projectId, objectType, unique);
   const ids = unique.filter((id) => known.has(id));
@@ -68,7 +66,7 @@ export async function addItems(client: Db, projectId: string, queueId: string, o
     added += await client.$executeRaw`INSERT INTO "QueueItem" ("id", "projectId", "queueId", "objectType", "objectId", "status", "createdAt")
       VALUES ${values} ON CONFLICT ("queueId", "objectType", "objectId") DO NOTHING`;
   }
-  return { ok: true, data: { added } };
+  return ok({ added });
 }
 
 export async function listQueues(client: Db, projectId: string): Promise<QueueSummary[]> {

@@ -3,7 +3,7 @@
 // older than HOLD_MS is free again. Claims are guarded updates (compare-and-set
 // on the lock columns), so concurrent reviewers on either database can't both win.
 import type { Db } from "../db/client";
-import { ApiError } from "../http/errors";
+import { DomainError } from "../errors";
 import { saveAnnotationScores, type AnnotationValue } from "../scores/annotate";
 import { configIdsOf } from "./items";
 import { HOLD_MS } from "./schemas";
@@ -36,7 +36,7 @@ async function tryClaim(client: Db, item: Item, userId: string, now: Date): Prom
 
 async function itemIn(client: Db, projectId: string, itemId: string) {
   const item = await client.queueItem.findFirst({ where: { id: itemId, projectId } });
-  if (!item) throw new ApiError("not_found", "That queue item no longer exists.");
+  if (!item) throw new DomainError("not_found", "That queue item no longer exists.");
   return item;
 }
 
@@ -121,12 +121,12 @@ export async function completeItem(
 ): Promise<{ next: Item | null }> {
   const item = await itemIn(client, projectId, itemId);
   const heldBy = holder(item, now);
-  if (heldBy && heldBy !== userId) throw new ApiError("conflict", "Another reviewer is working on this item.");
+  if (heldBy && heldBy !== userId) throw new DomainError("conflict", "Another reviewer is working on this item.");
   const queue = await client.annotationQueue.findFirst({ where: { id: item.queueId, projectId } });
-  if (!queue) throw new ApiError("not_found", "That queue no longer exists.");
+  if (!queue) throw new DomainError("not_found", "That queue no longer exists.");
   const allowed = new Set(configIdsOf(queue));
   const outside = values.find((v) => !allowed.has(v.configId));
-  if (outside) throw new ApiError("unprocessable", "That score config is not part of this queue.", [{ path: "configId", issue: "not in queue" }]);
+  if (outside) throw new DomainError("invalid", "That score config is not part of this queue.", { path: "configId", issue: "not in queue" });
   const objectType = item.objectType as "TRACE" | "OBSERVATION" | "SESSION";
   await saveAnnotationScores(client, projectId, userId, { objectType, objectId: item.objectId }, values, { queueId: queue.id });
   // Guarded again: between the check above and now another reviewer could have claimed an expired hold.
@@ -134,7 +134,7 @@ export async function completeItem(
     where: { id: item.id, OR: [{ status: "COMPLETED" }, freeFor(userId, now)] },
     data: { status: "COMPLETED", completedByUserId: userId, completedAt: now, lockedByUserId: null, lockedAt: null },
   });
-  if (done.count !== 1) throw new ApiError("conflict", "Another reviewer took this item.");
+  if (done.count !== 1) throw new DomainError("conflict", "Another reviewer took this item.");
   const next = await claimNext(client, projectId, queue.id, userId, { afterItemId: item.id, now });
   return { next };
 }

@@ -21,18 +21,36 @@ export const createQueueSchema = z.object({
 export type CreateQueueInput = z.infer<typeof createQueueSchema>;
 
 export const addItemsSchema = z.object({
+  projectId: z.string().min(1),
+  queueId: z.string().min(1, "Pick a queue"),
   objectType: z.enum(OBJECT_TYPES),
   objectIds: z.array(z.string().min(1).max(500)).min(1, "Select something to add").max(10_000, "At most 10,000 items at a time"),
 });
 
+/** "Select all matching" on the sessions table: the table's query string, re-read on the server. */
+export const addMatchingSessionsSchema = z.object({
+  projectId: z.string().min(1),
+  queueId: z.string().min(1, "Pick a queue"),
+  search: z.string().max(8000),
+});
+
+/** The reviewer's next item in a queue: the one they hold, else the first free one (after `afterItemId`). */
+export const nextItemSchema = z.object({ projectId: z.string().min(1), queueId: z.string().min(1), afterItemId: z.string().min(1).optional() });
+
+export const queueItemRefSchema = z.object({ projectId: z.string().min(1), itemId: z.string().min(1) });
+
 /** One value per queue config; empty values are left unscored. */
-export const completeItemSchema = z.array(
-  z.object({
-    configId: z.string().min(1),
-    value: z.string().trim(),
-    comment: z.string().trim().max(2000).optional(),
-  }),
-);
+export const completeItemSchema = z.object({
+  projectId: z.string().min(1),
+  itemId: z.string().min(1),
+  values: z.array(
+    z.object({
+      configId: z.string().min(1),
+      value: z.string().trim(),
+      comment: z.string().trim().max(2000).optional(),
+    }),
+  ),
+});
 
 export interface QueueSummary {
   id: string;

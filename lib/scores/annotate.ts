@@ -4,7 +4,7 @@
 // scoring again updates it instead of piling up duplicates.
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
-import { ApiError } from "../http/errors";
+import { DomainError, fail, ok, type Result } from "../errors";
 import { ingestEvents } from "../ingest/service";
 import { checkAgainstConfig } from "./validate";
 import type { AnnotatedObjectType } from "./schemas";
@@ -18,16 +18,16 @@ export interface ObjectRef {
 export async function resolveTarget(client: Db, projectId: string, ref: ObjectRef) {
   if (ref.objectType === "TRACE") {
     const t = await client.trace.findUnique({ where: { projectId_id: { projectId, id: ref.objectId } }, select: { id: true } });
-    if (!t) throw new ApiError("not_found", `Trace ${ref.objectId} not found`);
+    if (!t) throw new DomainError("not_found", `Trace ${ref.objectId} not found`);
     return { traceId: t.id, observationId: null, sessionId: null };
   }
   if (ref.objectType === "OBSERVATION") {
     const o = await client.observation.findUnique({ where: { projectId_id: { projectId, id: ref.objectId } }, select: { id: true, traceId: true } });
-    if (!o) throw new ApiError("not_found", `Observation ${ref.objectId} not found`);
+    if (!o) throw new DomainError("not_found", `Observation ${ref.objectId} not found`);
     return { traceId: o.traceId, observationId: o.id, sessionId: null };
   }
   const s = await client.session.findUnique({ where: { projectId_id: { projectId, id: ref.objectId } }, select: { id: true } });
-  if (!s) throw new ApiError("not_found", `Session ${ref.objectId} not found`);
+  if (!s) throw new DomainError("not_found", `Session ${ref.objectId} not found`);
   return { traceId: null, observationId: null, sessionId: s.id };
 }
 
@@ -44,7 +44,7 @@ export interface AnnotationValue {
   comment?: string | null;
 }
 
-/** Writes (or rewrites) the user's scores on one object. Throws ApiError naming the config on a bad value. */
+/** Writes (or rewrites) the user's scores on one object. Throws a DomainError naming the config on a bad value. */
 export async function saveAnnotationScores(
   client: Db,
   projectId: string,
@@ -57,12 +57,13 @@ export async function saveAnnotationScores(
   const events = [];
   for (const v of values) {
     const config = await client.scoreConfig.findFirst({ where: { id: v.configId, projectId }, select: { name: true } });
-    if (!config) throw new ApiError("not_found", `Score config ${v.configId} not found`, [{ path: "configId", issue: "not found" }]);
+    if (!config) throw new DomainError("not_found", `Score config ${v.configId} not found`, { path: "configId", issue: "not found" });
     let checked;
     try {
       checked = await checkAgainstConfig(client, projectId, { configId: v.configId, name: config.name, value: v.value });
     } catch (err) {
-      if (err instanceof ApiError) throw new ApiError(err.code, `${config.name}: ${err.message.replace(/^value: /, "")}`, err.details);
+      // The reviewer reads the config's name where the API reads the field's.
+      if (err instanceof DomainError) throw new DomainError(err.code, `${config.name}: ${err.message}`, { path: err.path, issue: err.issue ?? err.message });
       throw err;
     }
     const existing = await client.score.findFirst({
@@ -89,14 +90,12 @@ export async function saveAnnotationScores(
   return events.map((e) => e.id);
 }
 
-export type ScoreChange = { ok: true } | { ok: false; error: string };
-
 async function ownAnnotation(client: Db, projectId: string, userId: string, scoreId: string, mayTouchOthers: boolean) {
   const s = await client.score.findUnique({ where: { projectId_id: { projectId, id: scoreId } } });
-  if (!s) return { ok: false, error: "That score no longer exists." } as const;
-  if (s.source !== "ANNOTATION") return { ok: false, error: "Scores sent by the API or an evaluator can't be changed here." } as const;
-  if (s.authorUserId !== userId && !mayTouchOthers) return { ok: false, error: "Only the author or an admin can change this score." } as const;
-  return { ok: true, score: s } as const;
+  if (!s) return fail("not_found", "That score no longer exists.");
+  if (s.source !== "ANNOTATION") return fail("forbidden", "Scores sent by the API or an evaluator can't be changed here.");
+  if (s.authorUserId !== userId && !mayTouchOthers) return fail("forbidden", "Only the author or an admin can change this score.");
+  return ok(s);
 }
 
 /** New value/comment for an existing reviewer score (its config checks the value). */
@@ -107,10 +106,10 @@ export async function updateAnnotationScore(
   scoreId: string,
   change: { value: number | string; comment?: string | null },
   mayTouchOthers = false,
-): Promise<ScoreChange> {
+): Promise<Result> {
   const found = await ownAnnotation(client, projectId, userId, scoreId, mayTouchOthers);
-  if (!found.ok) return { ok: false, error: found.error };
-  const s = found.score;
+  if (!found.ok) return found;
+  const s = found.data;
   const checked = s.configId
     ? await checkAgainstConfig(client, projectId, { configId: s.configId, name: s.name, value: change.value })
     : { dataType: s.dataType, value: change.value };
@@ -128,12 +127,12 @@ export async function updateAnnotationScore(
     },
   ], client);
   if (!change.comment?.trim() && s.comment) await client.score.update({ where: { projectId_id: { projectId, id: s.id } }, data: { comment: null } });
-  return { ok: true };
+  return ok();
 }
 
-export async function deleteAnnotationScore(client: Db, projectId: string, userId: string, scoreId: string, mayTouchOthers = false): Promise<ScoreChange> {
+export async function deleteAnnotationScore(client: Db, projectId: string, userId: string, scoreId: string, mayTouchOthers = false): Promise<Result> {
   const found = await ownAnnotation(client, projectId, userId, scoreId, mayTouchOthers);
-  if (!found.ok) return { ok: false, error: found.error };
+  if (!found.ok) return found;
   await client.score.delete({ where: { projectId_id: { projectId, id: scoreId } } });
-  return { ok: true };
+  return ok();
 }

@@ -1,7 +1,7 @@
 // Score configs: create, archive/restore and read. Functions take the client so
 // integration tests call them on each database; actions.ts wraps them for the UI.
 import type { Db } from "../db/client";
-import { isUniqueViolation } from "../forms";
+import { fail, isUniqueViolation, ok, type Result } from "../errors";
 import { CONFIG_DATA_TYPES, type Category, type ConfigDataType, type CreateConfigInput, type ScoreConfigView } from "./schemas";
 
 type ConfigRow = {
@@ -40,9 +40,7 @@ export async function listConfigs(client: Db, projectId: string, opts: { include
   return rows.map(toConfigView);
 }
 
-export type ConfigResult = { ok: true; config: ScoreConfigView } | { ok: false; error: string; field?: string };
-
-export async function createConfig(client: Db, input: CreateConfigInput): Promise<ConfigResult> {
+export async function createConfig(client: Db, input: CreateConfigInput): Promise<Result<ScoreConfigView>> {
   try {
     const row = await client.scoreConfig.create({
       data: {
@@ -55,10 +53,10 @@ export async function createConfig(client: Db, input: CreateConfigInput): Promis
         description: input.description,
       },
     });
-    return { ok: true, config: toConfigView(row) };
+    return ok(toConfigView(row));
   } catch (err) {
     // Names stay unique even when archived: scores refer to configs by name in filters and charts.
-    if (isUniqueViolation(err)) return { ok: false, error: `A score config named "${input.name}" already exists (it may be archived).`, field: "name" };
+    if (isUniqueViolation(err)) return fail("conflict", `A score config named "${input.name}" already exists (it may be archived).`, { path: "name" });
     throw err;
   }
 }

@@ -96,6 +96,18 @@ export const annotationScoreSchema = z.object({
 });
 export type AnnotationScoreInput = z.infer<typeof annotationScoreSchema>;
 
+/** A new value (as typed) and comment for an existing reviewer score. */
+export const updateScoreSchema = z.object({
+  projectId: z.string().min(1),
+  scoreId: z.string().min(1).max(500),
+  value: z.string().trim().min(1, "Enter a value"),
+  comment: z.string().trim().max(2000, "Comments are at most 2000 characters").default(""),
+});
+
+export const scoreRefSchema = z.object({ projectId: z.string().min(1), scoreId: z.string().min(1).max(500) });
+
+export const archiveConfigSchema = z.object({ projectId: z.string().min(1), configId: z.string().min(1), archived: z.boolean() });
+
 /** The form's value text → what checkAgainstConfig expects for the config's type. */
 export function parseScoreValue(config: Pick<ScoreConfigView, "dataType">, text: string): number | string {
   const t = text.trim();

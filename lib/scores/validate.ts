@@ -1,7 +1,7 @@
 // Checks a score against its config (range, categories, data type), for scores
 // from the API and from reviewers alike.
 import type { Db } from "../db/client";
-import { ApiError } from "../http/errors";
+import { DomainError } from "../errors";
 
 export interface ConfigCheckInput {
   configId?: string | null;
@@ -19,16 +19,16 @@ export interface CheckedScore {
   stringValue?: string;
 }
 
-/** Returns the dataType and the value to store; throws ApiError naming the field. */
+/** Returns the dataType and the value to store; throws a DomainError naming the field. */
 export async function checkAgainstConfig(client: Db, projectId: string, s: ConfigCheckInput): Promise<CheckedScore> {
   if (!s.configId) return { dataType: s.dataType ?? (typeof s.value === "number" ? "NUMERIC" : "CATEGORICAL"), value: s.value };
   const config = await client.scoreConfig.findFirst({ where: { id: s.configId, projectId } });
-  if (!config) throw new ApiError("not_found", `configId: score config ${s.configId} not found in this project`, [{ path: "configId", issue: "not found" }]);
-  if (config.isArchived) throw new ApiError("unprocessable", `configId: score config "${config.name}" is archived`, [{ path: "configId", issue: "archived" }]);
+  if (!config) throw new DomainError("not_found", `score config ${s.configId} not found in this project`, { path: "configId", issue: "not found" });
+  if (config.isArchived) throw new DomainError("invalid", `score config "${config.name}" is archived`, { path: "configId", issue: "archived" });
   if (s.dataType && s.dataType !== config.dataType) {
-    throw new ApiError("unprocessable", `dataType: config "${config.name}" is ${config.dataType}`, [{ path: "dataType", issue: `must be ${config.dataType}` }]);
+    throw new DomainError("invalid", `config "${config.name}" is ${config.dataType}`, { path: "dataType", issue: `must be ${config.dataType}` });
   }
-  const bad = (issue: string) => new ApiError("unprocessable", `value: ${issue}`, [{ path: "value", issue }]);
+  const bad = (issue: string) => new DomainError("invalid", issue, { path: "value" });
   if (config.dataType === "NUMERIC") {
     if (typeof s.value !== "number") throw bad("must be a number");
     if (config.minValue !== null && s.value < config.minValue) throw bad(`must be at least ${config.minValue}`);

@@ -1,28 +1,23 @@
 "use server";
 // Session writes (bookmark) and the reads the inline trace viewer fetches on demand.
 import type { ObservationView } from "@/components/trace/types";
-import { requirePermission } from "../auth/session";
+import { accessFor, projectAction } from "../auth/action-guard";
 import { db } from "../db/client";
-import type { FormState } from "../forms";
-import { guarded, refreshProject } from "../auth/action-guard";
+import { setSessionBookmark as setBookmark } from "./bookmark";
 import { observationWithPayloads, traceObservations } from "./detail";
+import { sessionBookmarkSchema } from "./schemas";
 
-export async function setSessionBookmark(projectId: string, sessionId: string, bookmarked: boolean): Promise<FormState> {
-  return guarded(async () => {
-    await requirePermission(projectId, "annotate");
-    const res = await db.session.updateMany({ where: { projectId, id: sessionId }, data: { bookmarked } });
-    if (!res.count) return { ok: false, error: "That session does not exist." };
-    refreshProject(projectId);
-    return { ok: true };
-  });
-}
+export const setSessionBookmark = projectAction({ input: sessionBookmarkSchema, permission: "annotate", refresh: "project" }, ({ input, db }) =>
+  setBookmark(db, input.projectId, input.sessionId, input.bookmarked),
+);
 
+// Lazy reads answer data, not form state: the role check alone (a refusal throws).
 export async function loadTraceObservations(projectId: string, traceId: string): Promise<ObservationView[]> {
-  await requirePermission(projectId, "read");
+  await accessFor(projectId, "read");
   return traceObservations(db, projectId, traceId);
 }
 
 export async function loadObservationView(projectId: string, observationId: string): Promise<ObservationView | null> {
-  await requirePermission(projectId, "read");
+  await accessFor(projectId, "read");
   return observationWithPayloads(db, projectId, observationId);
 }

@@ -41,3 +41,5 @@ export interface SessionListRow {
   /** by score name: the average numeric value, or the latest label; session scores and its traces' own scores (not their observations') */
   scores: Record<string, number | string>;
 }
+
+export const sessionBookmarkSchema = z.object({ projectId: z.string().min(1), sessionId: z.string().min(1).max(500), bookmarked: z.boolean() });

@@ -1,71 +1,35 @@
 "use server";
-// Writes and lazy reads from the traces table and the trace page. Every one
-// checks the user's role first; bulk actions resolve "all matching" on the server.
-import { revalidatePath } from "next/cache";
-import { guarded } from "../auth/action-guard";
+// Writes and lazy reads from the traces table and the trace page. Writes are
+// made with the one action builder; bulk actions resolve "all matching" on the server.
 import type { ObservationView } from "@/components/trace/types";
-import { requirePermission } from "../auth/session";
+import { accessFor, projectAction } from "../auth/action-guard";
 import { db } from "../db/client";
-import type { FormState } from "../forms";
-import { addItemsToQueue } from "../queues/actions";
-import { deleteTraces } from "./delete";
-import { observationView, OBSERVATION_LIST_SELECT } from "./observation-view";
-import { bulkTraceActionSchema, traceSelectionSchema, type BulkTraceAction, type TraceSelection } from "./schemas";
-import { resolveSelection, setBookmarks } from "./bulk";
+import { runBulkTraceAction, setTraceBookmark as setBookmark } from "./bulk-action";
+import { observationOfTrace } from "./load-observation";
+import { bulkTraceInputSchema, traceBookmarkSchema } from "./schemas";
+import { traceIo } from "./trace-io";
 
-/**
- * One entry point for the table's bulk bar: bookmark/unbookmark, delete
- * (admins), add to an annotation queue. "Add to dataset" joins here as another
- * `action` kind when datasets exist (the selection plumbing is the same).
- */
-export async function bulkTraceAction(projectId: string, selection: TraceSelection, action: BulkTraceAction): Promise<FormState<{ affected: number }>> {
-  return guarded(async () => {
-    const sel = traceSelectionSchema.safeParse(selection);
-    const act = bulkTraceActionSchema.safeParse(action);
-    if (!sel.success || !act.success) return { ok: false, error: (sel.error ?? act.error)?.issues[0]?.message ?? "Invalid request" };
-    const permission = act.data.action === "delete" ? "deleteTraces" : "annotate";
-    await requirePermission(projectId, permission);
-    const ids = await resolveSelection(db, projectId, sel.data);
-    if (!ids.length) return { ok: false, error: "No traces selected." };
-    let affected: number;
-    if (act.data.action === "bookmark") affected = await setBookmarks(db, projectId, ids, act.data.value);
-    else if (act.data.action === "delete") affected = await deleteTraces(db, projectId, ids);
-    else {
-      const res = await addItemsToQueue(projectId, act.data.queueId, "TRACE", ids);
-      if (!res.ok) return { ok: false, error: res.error ?? "Could not add to the queue." };
-      affected = res.data?.added ?? ids.length;
-    }
-    revalidatePath(`/${projectId}/traces`, "layout");
-    return { ok: true, data: { affected } };
-  });
-}
+/** One entry point for the table's bulk bar: bookmark/unbookmark, delete (admins), add to an annotation queue. */
+export const bulkTraceAction = projectAction(
+  { input: bulkTraceInputSchema, permission: (input) => (input.action.action === "delete" ? "deleteTraces" : "annotate"), refresh: "traces" },
+  async ({ input, db }) => ({ affected: await runBulkTraceAction(db, input.projectId, input.selection, input.action) }),
+);
 
 /** The trace page's bookmark toggle. */
-export async function setTraceBookmark(projectId: string, traceId: string, value: boolean): Promise<FormState> {
-  return guarded(async () => {
-    await requirePermission(projectId, "annotate");
-    const n = await setBookmarks(db, projectId, [traceId], value);
-    if (!n) return { ok: false, error: "This trace no longer exists." };
-    revalidatePath(`/${projectId}/traces`, "layout");
-    return { ok: true };
-  });
-}
+export const setTraceBookmark = projectAction({ input: traceBookmarkSchema, permission: "annotate", refresh: "traces" }, ({ input, db }) =>
+  setBookmark(db, input.projectId, input.traceId, input.value),
+);
+
+// Lazy reads answer data, not form state: the role check alone (a refusal throws).
 
 /** One observation with its payloads, for the trace viewer's detail pane (bound to project and trace by the page). */
 export async function loadObservation(projectId: string, traceId: string, observationId: string): Promise<ObservationView | null> {
-  await requirePermission(projectId, "read");
-  const row = await db.observation.findUnique({
-    where: { projectId_id: { projectId, id: observationId } },
-    select: { ...OBSERVATION_LIST_SELECT, input: true, output: true, metadata: true },
-  });
-  if (!row || row.traceId !== traceId) return null;
-  const { input, output, metadata, ...rest } = row;
-  return observationView(rest, { input, output, metadata });
+  await accessFor(projectId, "read");
+  return observationOfTrace(db, projectId, traceId, observationId);
 }
 
 /** A trace's input or output too big to send with the page, fetched when the reader asks. */
 export async function loadTraceIo(projectId: string, traceId: string, field: "input" | "output"): Promise<unknown> {
-  await requirePermission(projectId, "read");
-  const row = await db.trace.findUnique({ where: { projectId_id: { projectId, id: traceId } }, select: { input: true, output: true } });
-  return row ? (field === "input" ? row.input : row.output) ?? null : null;
+  await accessFor(projectId, "read");
+  return traceIo(db, projectId, traceId, field);
 }

@@ -97,3 +97,7 @@ export const bulkTraceActionSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("queue"), queueId: z.string().min(1, "pick a queue") }),
 ]);
 export type BulkTraceAction = z.infer<typeof bulkTraceActionSchema>;
+
+export const bulkTraceInputSchema = z.object({ projectId: z.string().min(1), selection: traceSelectionSchema, action: bulkTraceActionSchema });
+
+export const traceBookmarkSchema = z.object({ projectId: z.string().min(1), traceId: z.string().min(1).max(500), value: z.boolean() });

@@ -20,7 +20,7 @@ describe.each(targets())("annotation queues on $name", (t) => {
 
   const newQueue = async (items: string[]) => {
     const q = await createQueue(db, projectId, { name: uid("queue"), description: "review", scoreConfigIds: [correctId, qualityId] });
-    if (!q.ok) throw new Error(q.error);
+    if (!q.ok) throw q.error;
     if (items.length) await addItems(db, projectId, q.data.id, "TRACE", items);
     return q.data.id;
   };
@@ -33,15 +33,17 @@ describe.each(targets())("annotation queues on $name", (t) => {
     const c1 = await createConfig(db, createConfigSchema.parse({ projectId, name: "correct", dataType: "BOOLEAN" }));
     const c2 = await createConfig(db, createConfigSchema.parse({ projectId, name: "quality", dataType: "NUMERIC", minValue: "1", maxValue: "5" }));
     if (!c1.ok || !c2.ok) throw new Error("configs");
-    correctId = c1.config.id;
-    qualityId = c2.config.id;
+    correctId = c1.data.id;
+    qualityId = c2.data.id;
   });
 
   it("creates a queue only with live configs and a unique name", async () => {
-    expect(await createQueue(db, projectId, { name: "x", scoreConfigIds: ["nope"] })).toMatchObject({ ok: false, field: "scoreConfigIds" });
+    const unknownConfig = await createQueue(db, projectId, { name: "x", scoreConfigIds: ["nope"] });
+    expect(!unknownConfig.ok && [unknownConfig.error.code, unknownConfig.error.path]).toEqual(["invalid", ["scoreConfigIds"]]);
     const name = uid("q");
     expect((await createQueue(db, projectId, { name, scoreConfigIds: [correctId] })).ok).toBe(true);
-    expect(await createQueue(db, projectId, { name, scoreConfigIds: [correctId] })).toMatchObject({ ok: false, field: "name" });
+    const taken = await createQueue(db, projectId, { name, scoreConfigIds: [correctId] });
+    expect(!taken.ok && [taken.error.code, taken.error.path]).toEqual(["conflict", ["name"]]);
   });
 
   it("adds items idempotently, ignoring unknown objects", async () => {
@@ -112,11 +114,11 @@ describe.each(targets())("annotation queues on $name", (t) => {
 
     // a config outside the queue is refused
     const other = await createConfig(db, createConfigSchema.parse({ projectId, name: uid("other"), dataType: "BOOLEAN" }));
-    if (!other.ok) throw new Error(other.error);
+    if (!other.ok) throw other.error;
     // alice still holds t2, so bob is handed t3
     const t3 = await claimNext(db, projectId, q, bob);
     expect(t3!.objectId).toBe("t3");
-    await expect(completeItem(db, projectId, t3!.id, bob, [{ configId: other.config.id, value: 1 }])).rejects.toThrow(/not part of this queue/);
+    await expect(completeItem(db, projectId, t3!.id, bob, [{ configId: other.data.id, value: 1 }])).rejects.toThrow(/not part of this queue/);
     await completeItem(db, projectId, t3!.id, bob, [{ configId: correctId, value: 0 }]);
 
     const p = await queueProgress(db, projectId, q);

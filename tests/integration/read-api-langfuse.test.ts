@@ -113,7 +113,7 @@ describe.each(targets())("read API through the Langfuse SDK on $name", (t) => {
     // a reviewer in an annotation queue (the form sends the label)
     const reviewer = await createUser({ email: `${uid("reviewer")}@itest.dev`, password: "password-123" }, db);
     const queue = await createQueue(db, t.projectId, { name: uid("tone-queue"), scoreConfigIds: [toneId] });
-    if (!queue.ok) throw new Error(queue.error);
+    if (!queue.ok) throw queue.error;
     await addItems(db, t.projectId, queue.data.id, "TRACE", [trace.id]);
     const item = await claimNext(db, t.projectId, queue.data.id, reviewer.id);
     await completeItem(db, t.projectId, item!.id, reviewer.id, [{ configId: toneId, value: "warm" }]);

@@ -19,8 +19,8 @@ describe.each(targets())("scores and comments on $name", (t) => {
   let bob: string;
   const config = async (fields: Record<string, unknown>) => {
     const res = await createConfig(db, createConfigSchema.parse({ projectId, ...fields }));
-    if (!res.ok) throw new Error(res.error);
-    return res.config;
+    if (!res.ok) throw res.error;
+    return res.data;
   };
 
   beforeAll(async () => {
@@ -49,7 +49,7 @@ describe.each(targets())("scores and comments on $name", (t) => {
     const c = await config({ name: "helpfulness", dataType: "NUMERIC", minValue: "0", maxValue: "5" });
     expect(c).toMatchObject({ dataType: "NUMERIC", minValue: 0, maxValue: 5, isArchived: false });
     const dup = await createConfig(db, createConfigSchema.parse({ projectId, name: "helpfulness", dataType: "BOOLEAN" }));
-    expect(dup).toMatchObject({ ok: false, field: "name" });
+    expect(!dup.ok && [dup.error.code, dup.error.path]).toEqual(["conflict", ["name"]]);
     expect(await setConfigArchived(db, projectId, c.id, true)).toBe(true);
     expect((await listConfigs(db, projectId)).map((x) => x.name)).not.toContain("helpfulness");
     expect((await listConfigs(db, projectId, { includeArchived: true })).find((x) => x.id === c.id)?.isArchived).toBe(true);
@@ -85,7 +85,8 @@ describe.each(targets())("scores and comments on $name", (t) => {
     expect(await updateAnnotationScore(db, projectId, bob, mine, { value: 1 })).toMatchObject({ ok: false });
     expect(await updateAnnotationScore(db, projectId, alice, mine, { value: 3, comment: "on reflection" })).toEqual({ ok: true });
     await expect(updateAnnotationScore(db, projectId, alice, mine, { value: 6 })).rejects.toThrow(/at most 5/);
-    expect(await updateAnnotationScore(db, projectId, alice, "api-1", { value: 0 })).toMatchObject({ ok: false, error: expect.stringMatching(/API or an evaluator/) });
+    const apiScore = await updateAnnotationScore(db, projectId, alice, "api-1", { value: 0 });
+    expect(!apiScore.ok && apiScore.error.message).toMatch(/API or an evaluator/);
     const edited = await db.score.findUnique({ where: { projectId_id: { projectId, id: mine } } });
     expect(edited).toMatchObject({ value: 3, comment: "on reflection", authorUserId: alice, source: "ANNOTATION" });
 

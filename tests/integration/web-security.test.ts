@@ -204,12 +204,12 @@ describe.each(targets())("web security on $name", (t) => {
     expect(form.cookie).toBeNull();
     const removeModelPrice = { file: "lib/prices/actions.ts", name: "removeModelPrice" };
     for (const origin of ["http://evil.example", "null", `${t.baseUrl.replace("127.0.0.1", "localhost")}`]) {
-      const res = await callAction(t.baseUrl, "/itest/settings", removeModelPrice, ["itest", "x"], { cookie: ownerCookie, origin });
+      const res = await callAction(t.baseUrl, "/itest/settings", removeModelPrice, [{ projectId: "itest", id: "x" }], { cookie: ownerCookie, origin });
       expect(res.status, origin).toBe(403);
       expect(JSON.parse(res.text)).toMatchObject({ error: { code: "forbidden" } });
     }
     // The browser's own origin is fine.
-    const same = await callAction(t.baseUrl, "/itest/settings", removeModelPrice, ["itest", "x"], { cookie: ownerCookie, origin: t.baseUrl });
+    const same = await callAction(t.baseUrl, "/itest/settings", removeModelPrice, [{ projectId: "itest", id: "x" }], { cookie: ownerCookie, origin: t.baseUrl });
     expect(same.status).toBe(200);
   });
 
@@ -218,12 +218,12 @@ describe.each(targets())("web security on $name", (t) => {
     const other = await createProjectWithOwner(uid("Other"), stranger.id, db);
     const price = await db.modelPrice.create({ data: { projectId: other.id, modelName: uid("m"), matchPattern: "^m$", prices: { input: 1e-6 } } });
     const removeModelPrice = { file: "lib/prices/actions.ts", name: "removeModelPrice" };
-    const res = await callAction(t.baseUrl, "/itest/settings", removeModelPrice, ["itest", price.id], { cookie: ownerCookie });
+    const res = await callAction(t.baseUrl, "/itest/settings", removeModelPrice, [{ projectId: "itest", id: price.id }], { cookie: ownerCookie });
     expect(actionResult(res.text)).toEqual({ ok: false, error: "That price does not exist in this project." });
     expect(await db.modelPrice.count({ where: { id: price.id } })).toBe(1);
     // In its own project the owner can remove it, and hears so.
     const mine = await db.modelPrice.create({ data: { projectId: "itest", modelName: uid("m"), matchPattern: "^m$", prices: { input: 1e-6 } } });
-    const done = await callAction(t.baseUrl, "/itest/settings", removeModelPrice, ["itest", mine.id], { cookie: ownerCookie });
+    const done = await callAction(t.baseUrl, "/itest/settings", removeModelPrice, [{ projectId: "itest", id: mine.id }], { cookie: ownerCookie });
     expect(actionResult(done.text)).toEqual({ ok: true });
     expect(await db.modelPrice.count({ where: { id: mine.id } })).toBe(0);
   });

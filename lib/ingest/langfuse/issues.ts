@@ -3,27 +3,15 @@
 // both name a wrong field the same way: `batch[3].body.startTime: invalid datetime`.
 
 import { z } from "zod";
+import { formatPath } from "../../errors";
 
 export interface IssueDetail {
   path: string;
   issue: string;
 }
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
-/** `["batch", 3, "body", "start time"]` → `batch[3].body["start time"]` */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = "";
-  for (const key of path) {
-    if (typeof key === "number") out += `[${key}]`;
-    else {
-      const name = String(key);
-      if (IDENTIFIER.test(name)) out += out ? `.${name}` : name;
-      else out += `[${JSON.stringify(name)}]`;
-    }
-  }
-  return out;
-}
+// One path syntax across the API, forms and domain errors.
+export { formatPath } from "../../errors";
 
 function describe(input: unknown): string {
   if (input === null) return "null";

@@ -102,7 +102,7 @@ export function SessionsTable(props: {
           queues={props.queues}
           label={`Add ${sel.count} to queue`}
           // The selection stays after adding, so the picker's "Added N" message stays visible.
-          onAdd={(queueId) => (sel.allMatching ? addMatchingSessionsToQueue(projectId, queueId, search) : addItemsToQueue(projectId, queueId, "SESSION", sel.ids))}
+          onAdd={(queueId) => (sel.allMatching ? addMatchingSessionsToQueue({ projectId, queueId, search }) : addItemsToQueue({ projectId, queueId, objectType: "SESSION", objectIds: sel.ids }))}
         />
       )}
       toolbar={

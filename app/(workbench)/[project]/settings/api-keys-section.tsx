@@ -87,7 +87,7 @@ export function ApiKeysSection({ projectId, keys, canManage }: { projectId: stri
                             disabled={revoking}
                             onClick={() => {
                               if (!confirm(`Revoke ${k.publicKey}? Clients using it stop working at once.`)) return;
-                              startRevoke(async () => setRevokeError((await revokeKey(projectId, k.id)).error));
+                              startRevoke(async () => setRevokeError((await revokeKey({ projectId, keyId: k.id })).error));
                             }}
                           >
                             Revoke

@@ -79,7 +79,7 @@ export function MembersSection(props: {
                       <button
                         className="btn btn-ghost btn-sm"
                         disabled={removing}
-                        onClick={() => startRemove(async () => setRemoveError((await removeMember(projectId, m.userId)).error))}
+                        onClick={() => startRemove(async () => setRemoveError((await removeMember({ projectId, userId: m.userId })).error))}
                       >
                         Remove
                       </button>

@@ -31,7 +31,7 @@ export function ModelPricesSection(props: { projectId: string; overrides: Price[
       {canManage && (
         <td>
           {own && p.id && (
-            <button className="btn btn-ghost btn-sm" disabled={removing} onClick={() => startRemove(async () => setError((await removeModelPrice(projectId, p.id!)).error))}>
+            <button className="btn btn-ghost btn-sm" disabled={removing} onClick={() => startRemove(async () => setError((await removeModelPrice({ projectId, id: p.id! })).error))}>
               Delete
             </button>
           )}

@@ -62,7 +62,7 @@ export function ScoreConfigsSection({ projectId, configs, canManage }: { project
                           variant="ghost"
                           disabled={archiving}
                           aria-label={`${c.isArchived ? "Restore" : "Archive"} ${c.name}`}
-                          onClick={() => startArchive(async () => setArchiveError((await archiveScoreConfig(projectId, c.id, !c.isArchived)).error))}
+                          onClick={() => startArchive(async () => setArchiveError((await archiveScoreConfig({ projectId, configId: c.id, archived: !c.isArchived })).error))}
                         >
                           {c.isArchived ? "Restore" : "Archive"}
                         </Button>

@@ -20,7 +20,7 @@ export function TraceBulkActions(props: { projectId: string; selection: BulkSele
 
   const run = (action: BulkTraceAction, done: (n: number) => string) =>
     start(async () => {
-      const res = await bulkTraceAction(projectId, { ids: selection.ids, allMatching: selection.allMatching, view }, action);
+      const res = await bulkTraceAction({ projectId, selection: { ids: selection.ids, allMatching: selection.allMatching, view }, action });
       if (!res.ok) return setMessage({ tone: "error", text: res.error ?? "Failed" });
       setMessage(null);
       // The bar goes with the selection; the table shows this result in its place.

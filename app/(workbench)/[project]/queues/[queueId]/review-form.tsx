@@ -40,7 +40,7 @@ export function ReviewForm({ projectId, queueId, item, configs }: { projectId: s
   // Opening an item (also by a shared link) holds it for this reviewer when free.
   useEffect(() => {
     if (item.status !== "PENDING") return;
-    holdQueueItem(projectId, item.id).then((res) => {
+    holdQueueItem({ projectId, itemId: item.id }).then((res) => {
       if (res.ok && res.data && !res.data.held) setHeldBy((h) => h ?? "Another reviewer");
     });
   }, [projectId, item.id, item.status]);
@@ -56,7 +56,7 @@ export function ReviewForm({ projectId, queueId, item, configs }: { projectId: s
       return;
     }
     start(async () => {
-      const res = await completeQueueItem(projectId, item.id, configs.map((c) => ({ configId: c.id, value: values[c.id]?.value ?? "", comment: values[c.id]?.comment || undefined })));
+      const res = await completeQueueItem({ projectId, itemId: item.id, values: configs.map((c) => ({ configId: c.id, value: values[c.id]?.value ?? "", comment: values[c.id]?.comment || undefined })) });
       if (!res.ok) setMessage(res.error);
       else go(res.data?.itemId);
     });
@@ -75,8 +75,8 @@ export function ReviewForm({ projectId, queueId, item, configs }: { projectId: s
     },
     [pending, go],
   );
-  const skip = useCallback(() => move(() => skipQueueItem(projectId, item.id), "No other item to move to: this is the only one left."), [move, projectId, item.id]);
-  const back = useCallback(() => move(() => previousQueueItem(projectId, item.id), "This is the first item you can go back to."), [move, projectId, item.id]);
+  const skip = useCallback(() => move(() => skipQueueItem({ projectId, itemId: item.id }), "No other item to move to: this is the only one left."), [move, projectId, item.id]);
+  const back = useCallback(() => move(() => previousQueueItem({ projectId, itemId: item.id }), "This is the first item you can go back to."), [move, projectId, item.id]);
 
   // A layout effect: the shortcuts work from the moment the item is on screen (no key lost after navigating).
   useLayoutEffect(() => {

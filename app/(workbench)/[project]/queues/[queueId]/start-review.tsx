@@ -12,7 +12,7 @@ export function StartReview({ projectId, queueId, total, completed, missingItem 
 
   useEffect(() => {
     let cancelled = false;
-    nextQueueItem(projectId, queueId).then((res) => {
+    nextQueueItem({ projectId, queueId }).then((res) => {
       if (cancelled) return;
       if (!res.ok) setState({ error: res.error ?? "Could not load the next item." });
       else if (res.data?.itemId) router.replace(`/${projectId}/queues/${queueId}?item=${res.data.itemId}`);

@@ -13,7 +13,7 @@ export function BookmarkButton({ projectId, sessionId, bookmarked, disabled }: {
         aria-pressed={bookmarked}
         disabled={disabled}
         loading={pending}
-        onClick={() => start(async () => setError((await setSessionBookmark(projectId, sessionId, !bookmarked)).error))}
+        onClick={() => start(async () => setError((await setSessionBookmark({ projectId, sessionId, bookmarked: !bookmarked })).error))}
       >
         {bookmarked ? "★ Bookmarked" : "☆ Bookmark"}
       </Button>

@@ -11,7 +11,7 @@ export function BookmarkToggle({ projectId, traceId, bookmarked, disabled }: { p
   const toggle = () =>
     start(async () => {
       setOptimistic(!value);
-      const res = await setTraceBookmark(projectId, traceId, !value);
+      const res = await setTraceBookmark({ projectId, traceId, value: !value });
       setError(res.ok ? undefined : res.error);
     });
   return (
