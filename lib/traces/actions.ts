@@ -3,6 +3,7 @@
 // checks the user's role first; bulk actions resolve "all matching" on the server.
 import { revalidatePath } from "next/cache";
 import { guarded } from "../auth/action-guard";
+// eslint-disable-next-line no-restricted-imports -- temporary: issue 7 moves these view types into lib/objects
 import type { ObservationView } from "@/components/trace/types";
 import { requirePermission } from "../auth/session";
 import { db } from "../db/client";
