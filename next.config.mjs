@@ -28,7 +28,6 @@ const nextConfig = {
       },
     ];
   },
-  typescript: { ignoreBuildErrors: true }, // `npm run typecheck` (tsc) is the type gate, run by `npm test`
   experimental: {
     serverActions: { bodySizeLimit: "10mb" },
   },

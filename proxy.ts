@@ -6,8 +6,11 @@
 // - without a session cookie, no page is reachable: send the browser to /login.
 //   (The cookie is verified against the database by the pages themselves; this
 //   only keeps anonymous visitors from rendering anything.) The public API
-//   authenticates with API keys in its route handlers.
+//   authenticates with API keys in its route handlers;
+// - a method an API route does not answer gets the error contract's 405 with
+//   Allow (lib/http/api-routes).
 import { NextResponse, type NextRequest } from "next/server";
+import { allowedMethods, methodNotAllowed } from "@/lib/http/api-routes";
 import { trustedForwarded } from "@/lib/http/client-address";
 import { API_CSP, HSTS, pageCsp } from "@/lib/http/security-headers";
 
@@ -34,7 +37,7 @@ function sameOrigin(req: NextRequest): boolean {
   return originHost === forwarded || originHost === req.headers.get("host");
 }
 
-function withHeaders(res: NextResponse, csp: string, https: boolean): NextResponse {
+function withHeaders<R extends Response>(res: R, csp: string, https: boolean): R {
   res.headers.set("Content-Security-Policy", csp);
   if (https) res.headers.set("Strict-Transport-Security", HSTS);
   return res;
@@ -43,7 +46,12 @@ function withHeaders(res: NextResponse, csp: string, https: boolean): NextRespon
 export function proxy(req: NextRequest) {
   const https = isHttps(req);
   const path = req.nextUrl.pathname;
-  if (path.startsWith("/api/")) return withHeaders(NextResponse.next(), API_CSP, https);
+  if (path.startsWith("/api/")) {
+    // A method the route file does not export: the error contract's 405 (Next's own has no body and no Allow).
+    const allowed = allowedMethods(path);
+    if (allowed && !allowed.includes(req.method)) return withHeaders(methodNotAllowed(req.method, path, allowed), API_CSP, https);
+    return withHeaders(NextResponse.next(), API_CSP, https);
+  }
 
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = pageCsp(nonce, { https, dev: process.env.NODE_ENV === "development" });

@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 
 const steps: [string, string[]][] = [
   ["typecheck", ["npx", "tsc", "--noEmit"]],
+  ["lint", ["npx", "eslint", "."]],
   ["unit tests", ["npx", "vitest", "run", "--project", "unit"]],
   ["build", ["npx", "next", "build"]],
   ["integration tests (SQLite + PostgreSQL)", ["npx", "vitest", "run", "--project", "integration"]],

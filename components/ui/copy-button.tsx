@@ -31,7 +31,7 @@ async function writeClipboard(text: string): Promise<boolean> {
   ta.style.opacity = "0";
   document.body.appendChild(ta);
   ta.select();
-  let ok = false;
+  let ok: boolean;
   try {
     ok = document.execCommand("copy");
   } catch {

@@ -3,7 +3,13 @@
 // set at that stamp. A row written by one create and one update is about
 // 40 bytes instead of ~210 for a name → stamp map: this column is written with
 // every trace and observation, on the hottest path.
-import type { FieldTimes } from "./rows";
+
+/**
+ * Per field, the stamp of the event that set it (merge.ts: 2 × event time in
+ * ms, +1 for an update). A field not listed was never stated (a default or an
+ * inferred value) and takes any stated one. Null on rows written before stamps.
+ */
+export type FieldTimes = Record<string, number>;
 
 /** Bit i of a mask is STAMPED_FIELDS[i]. Append only: stored masks refer to these positions. */
 export const STAMPED_FIELDS = [

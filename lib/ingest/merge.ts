@@ -12,8 +12,6 @@
 import type { Cost, EventTime, IngestEvent, JsonObject, ObservationEvent, ScoreEvent, TraceEvent, Usage } from "./events";
 import type { FieldTimes, ObservationRow, ScoreRow, TraceRow } from "./rows";
 
-export type { FieldTimes, ObservationRow, ScoreRow, TraceRow };
-
 /** The events of one id folded into one, with the stamp each field was stated at. */
 export interface Folded<E> {
   event: E;

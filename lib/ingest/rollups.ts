@@ -9,27 +9,9 @@
 // cannot be applied incrementally (a start moved later, an end earlier, a model
 // replaced), the trace is aggregated again from its observations.
 import { sql } from "../db/sql";
-import type { ObservationRow } from "./merge";
+import { ROLLUP_COLS, type ObservationRow, type Rollup } from "./rows";
 import type { Row, WriteStore } from "./store";
 
-export interface Rollup {
-  startTime: Date | null;
-  endTime: Date | null;
-  latencyMs: number | null;
-  observationCount: number;
-  errorCount: number;
-  warningCount: number;
-  inputTokens: number;
-  outputTokens: number;
-  totalTokens: number;
-  totalCost: number | null;
-  models: string[] | null;
-}
-
-export const ROLLUP_COLS = [
-  "startTime", "endTime", "latencyMs", "observationCount", "errorCount", "warningCount",
-  "inputTokens", "outputTokens", "totalTokens", "totalCost", "models",
-] as const;
 
 // Token rollups live in 32-bit Int columns: a trace whose observations add up
 // to more is stored at this ceiling (each observation's own counts are exact).

@@ -1,18 +1,16 @@
-// Reading stored rows back for merging, from either driver: better-sqlite3
-// gives epoch-ms integers, JSON text and 0/1; PostgreSQL gives Dates, parsed
-// JSON and booleans. One decoder makes both the same merge input.
+// The rows the ingestion writer reads and writes: every row type and column
+// list of lib/ingest lives here (tests/unit/ingest-rows-drift.test.ts checks
+// them against prisma/models.prisma), and the reading back for merging, from
+// either driver: better-sqlite3 gives epoch-ms integers, JSON text and 0/1;
+// PostgreSQL gives Dates, parsed JSON and booleans. One decoder makes both the
+// same merge input. This module imports no other ingest module but the event
+// types and the field-stamp codec, so merge, rollups and write all build on it.
 import { ident, join, sql } from "../db/sql";
 import type { Json, JsonObject } from "./events";
-import { decodeFieldTimes, encodeFieldTimes } from "./field-times";
-import { ROLLUP_COLS, type Rollup } from "./rollups";
+import { decodeFieldTimes, encodeFieldTimes, type FieldTimes } from "./field-times";
 import type { Row, WriteStore } from "./store";
 
-/**
- * Per field, the stamp of the event that set it (merge.ts: 2 × event time in
- * ms, +1 for an update). A field not listed was never stated (a default or an
- * inferred value) and takes any stated one. Null on rows written before stamps.
- */
-export type FieldTimes = Record<string, number>;
+export type { FieldTimes };
 
 /** The stored shapes the writer merges into (payload columns parsed). */
 export interface TraceRow {
@@ -84,6 +82,24 @@ export interface ScoreRow {
   timestamp: Date;
 }
 
+/** The trace rollups (rollups.ts) kept on the trace row, written with it. */
+export interface Rollup {
+  startTime: Date | null;
+  endTime: Date | null;
+  latencyMs: number | null;
+  observationCount: number;
+  errorCount: number;
+  warningCount: number;
+  inputTokens: number;
+  outputTokens: number;
+  totalTokens: number;
+  totalCost: number | null;
+  models: string[] | null;
+}
+
+// The columns the writer sets, besides "projectId", "id" (the key) and
+// "createdAt", "updatedAt" (set by upsert in write.ts). Columns of these
+// tables the writer leaves alone are named in the drift test, with why.
 export const TRACE_COLS = ["name", "timestamp", "userId", "sessionId", "release", "version", "environment", "tags", "metadata", "input", "output", "public", "fieldTimes"] as const;
 export const OBS_COLS = [
   "traceId", "parentObservationId", "type", "name", "startTime", "endTime", "completionStartTime", "level",
@@ -95,10 +111,14 @@ export const SCORE_COLS = [
   "traceId", "observationId", "sessionId", "datasetRunId", "name", "value", "stringValue", "dataType", "source",
   "comment", "authorUserId", "configId", "queueId", "environment", "metadata", "timestamp",
 ] as const;
+export const ROLLUP_COLS = [
+  "startTime", "endTime", "latencyMs", "observationCount", "errorCount", "warningCount",
+  "inputTokens", "outputTokens", "totalTokens", "totalCost", "models",
+] as const;
 
 export const JSON_COLS = new Set(["tags", "metadata", "input", "output", "modelParameters", "usageDetails", "costDetails", "models", "fieldTimes"]);
-const DATE_COLS = new Set(["timestamp", "startTime", "endTime", "completionStartTime"]);
-const BOOL_COLS = new Set(["public", "costProvided"]);
+export const DATE_COLS = new Set(["timestamp", "startTime", "endTime", "completionStartTime"]);
+export const BOOL_COLS = new Set(["public", "costProvided"]);
 
 /** A column value as the database stores it (JSON columns as text; field stamps compacted). */
 export function storedValue(col: string, v: unknown): unknown {

@@ -10,6 +10,7 @@ import type { IngestEvent, Json } from "./events";
 import { LIMITS } from "./limits";
 
 // Matches valid surrogate pairs too: only a fast pre-check.
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for
 const SUSPECT = /[\u0000\ud800-\udfff]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 

@@ -7,9 +7,9 @@ import { ident, join, raw, sql, type Sql } from "../db/sql";
 import type { IngestEvent } from "./events";
 import { DomainError, type Issue } from "../errors";
 import { loadHeld, releaseHeld, saveHeld } from "./held";
-import { foldEvents, mergeObservation, mergeTrace, scoreRow, type ObservationRow, type PriceFn } from "./merge";
-import { aggregateRollups, emptyRollup, ROLLUP_COLS, rollUp, type Rollup } from "./rollups";
-import { JSON_COLS, loadObservations, loadScores, loadTraces, OBS_COLS, SCORE_COLS, storedValue, TRACE_COLS } from "./rows";
+import { foldEvents, mergeObservation, mergeTrace, scoreRow, type PriceFn } from "./merge";
+import { aggregateRollups, emptyRollup, rollUp } from "./rollups";
+import { JSON_COLS, loadObservations, loadScores, loadTraces, OBS_COLS, type ObservationRow, ROLLUP_COLS, type Rollup, SCORE_COLS, storedValue, TRACE_COLS } from "./rows";
 import { withWriteStore, type WriteStore } from "./store";
 
 export interface WriteResult {

@@ -6,7 +6,7 @@ export const projectName = z
   .trim()
   .min(1, "Enter a project name")
   .max(60, "Project names are at most 60 characters")
-  .regex(/^[\p{L}\p{N} _.\-]+$/u, "Use letters, digits, spaces, dots, dashes or underscores");
+  .regex(/^[\p{L}\p{N} _.-]+$/u, "Use letters, digits, spaces, dots, dashes or underscores");
 
 export const createProjectSchema = z.object({ name: projectName });
 

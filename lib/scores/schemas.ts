@@ -44,7 +44,7 @@ export const createConfigSchema = z
       .trim()
       .min(1, "Enter a name")
       .max(60, "Names are at most 60 characters")
-      .regex(/^[\p{L}\p{N} _.:\-]+$/u, "Use letters, digits, spaces, dots, colons, dashes or underscores"),
+      .regex(/^[\p{L}\p{N} _.:-]+$/u, "Use letters, digits, spaces, dots, colons, dashes or underscores"),
     dataType: z.enum(CONFIG_DATA_TYPES, { message: "Pick numeric, categorical or boolean" }),
     minValue: optionalNumber,
     maxValue: optionalNumber,

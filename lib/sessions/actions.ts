@@ -1,5 +1,6 @@
 "use server";
 // Session writes (bookmark) and the reads the inline trace viewer fetches on demand.
+// eslint-disable-next-line no-restricted-imports -- temporary: issue 7 moves these view types into lib/objects
 import type { ObservationView } from "@/components/trace/types";
 import { accessFor, projectAction } from "../auth/action-guard";
 import { db } from "../db/client";

@@ -1,6 +1,7 @@
 // One session (its traces in order, as conversation turns) and the observation
 // views the inline trace viewer needs. Functions take the client (tests call them).
 import type { Db } from "../db/client";
+// eslint-disable-next-line no-restricted-imports -- temporary: issue 7 moves these view types into lib/objects
 import type { ObservationView } from "@/components/trace/types";
 import { sessionRollups } from "./list";
 

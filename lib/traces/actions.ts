@@ -1,6 +1,7 @@
 "use server";
 // Writes and lazy reads from the traces table and the trace page. Writes are
 // made with the one action builder; bulk actions resolve "all matching" on the server.
+// eslint-disable-next-line no-restricted-imports -- temporary: issue 7 moves these view types into lib/objects
 import type { ObservationView } from "@/components/trace/types";
 import { accessFor, projectAction } from "../auth/action-guard";
 import { db } from "../db/client";

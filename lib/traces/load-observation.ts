@@ -1,4 +1,5 @@
 // One observation with its payloads, only when it belongs to the trace (the trace viewer's detail pane).
+// eslint-disable-next-line no-restricted-imports -- temporary: issue 7 moves these view types into lib/objects
 import type { ObservationView } from "@/components/trace/types";
 import type { Db } from "../db/client";
 import { observationView, OBSERVATION_LIST_SELECT } from "./observation-view";

@@ -1,4 +1,5 @@
 // Observation rows → the trace viewer's ObservationView (plain data, ISO dates).
+// eslint-disable-next-line no-restricted-imports -- temporary: issue 7 moves these view types into lib/objects
 import type { ObservationLevel, ObservationType, ObservationView } from "@/components/trace/types";
 import { isoAlways, isoOrNull } from "../iso";
 import { capJsonDepth } from "../ingest/storable";

@@ -20,7 +20,10 @@ const batches: string[] = [];
 let pending: IngestEvent[] = [];
 for (const t of generateDemo({ traces: 4000, seed: 3 })) {
   pending.push(...t);
-  if (pending.length >= 100) (batches.push(JSON.stringify({ batch: toLangfuseBatch(pending) })), (pending = []));
+  if (pending.length >= 100) {
+    batches.push(JSON.stringify({ batch: toLangfuseBatch(pending) }));
+    pending = [];
+  }
 }
 let parseMs = 0, writeMs = 0, obs = 0;
 const price = makePricer([]);

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { signIn } from "./sign-in";
 
 // Reviewing from the trace page (issue 12, items 12–14): the trace's metadata is

@@ -8,7 +8,7 @@ import {
   providedCost,
   type PriceEntry,
 } from "@/lib/ingest/cost/price";
-import { toDisjointUsage } from "@/lib/ingest/cost/usage-types";
+import { usageFromCounts } from "@/lib/ingest/otel/usage";
 
 const price = (model: string): PriceEntry => {
   const found = findPrice(model, []);
@@ -46,32 +46,15 @@ describe("computeCost", () => {
     expect(cost?.input).toBe(30);
   });
 
-  it("does not double charge cached and reasoning tokens once OpenAI counts are made disjoint", () => {
-    // OpenAI: prompt_tokens includes cached tokens, completion_tokens includes reasoning tokens.
-    const sent = { input: 1000, output: 300, total: 1300, details: { input: 1000, output: 300, cache_read: 800, reasoning: 200 } };
-    const usage = toDisjointUsage(sent);
-    expect(usage).toEqual({ input: 200, output: 100, total: 1300, details: { input: 200, output: 100, cache_read: 800, reasoning: 200 } });
-    expect(sent.details.input).toBe(1000); // the caller's object is untouched
-    expect(computeCost(usage, price("o3"))).toEqual({
+  it("does not double charge cached and reasoning tokens once inclusive counts are split (usageFromCounts)", () => {
+    // OpenAI / OTel GenAI: the input count includes cached tokens, the output count reasoning tokens.
+    const usage = usageFromCounts({ input: 1000, output: 300, total: 1300, cacheRead: 800, reasoning: 200 });
+    expect(usage).toEqual({ input: 1000, output: 300, total: 1300, details: { input: 200, output: 100, cache_read: 800, reasoning: 200 } });
+    expect(computeCost(usage!, price("o3"))).toEqual({
       input: 0.0008, // 200 * 2e-6 + 800 * 0.5e-6
       output: 0.0024, // (100 + 200) * 8e-6: reasoning is billed as output
       total: 0.0032,
       details: { input: 0.0004, output: 0.0008, cache_read: 0.0004, reasoning: 0.0016 },
-    });
-  });
-
-  it("leaves usage without detail counts alone and clamps at zero", () => {
-    expect(toDisjointUsage({ input: 10 })).toEqual({ input: 10 });
-    expect(toDisjointUsage({ input: 10, details: { cache_read: 50 } })).toEqual({ input: 0, details: { cache_read: 50 } });
-  });
-
-  it("subtracts only what the provider includes (Gemini counts thoughts outside candidates)", () => {
-    const gemini = { details: { input: 100, output: 50, cached_content_token_count: 40, thoughts_token_count: 30 } };
-    expect(toDisjointUsage(gemini, { input: ["cache_read"], output: [] }).details).toEqual({
-      input: 60,
-      output: 50,
-      cached_content_token_count: 40,
-      thoughts_token_count: 30,
     });
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { mergeObservation, type ObservationRow } from "@/lib/ingest/merge";
+import { mergeObservation } from "@/lib/ingest/merge";
+import type { ObservationRow } from "@/lib/ingest/rows";
 import { rollUp } from "@/lib/ingest/rollups";
 
 const t = (s: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, s));

@@ -43,7 +43,7 @@ const google = (id: string) => `${PATH}${id}${GOOGLE_SUFFIX}`;
 
 // Mistral: -YYMM versions or -latest; Bedrock "mistral." prefix and -v1:0; Vertex @YYMM.
 const MISTRAL_SUFFIX = String.raw`(?:-\d{4}|-latest)?(?:-v\d+(?::\d+)?)?(?:@\d{4})?$`;
-const mistral = (id: string) => `${PATH}(?:mistral\.)?${id}${MISTRAL_SUFFIX}`;
+const mistral = (id: string) => `${PATH}(?:mistral[.])?${id}${MISTRAL_SUFFIX}`;
 
 // Anthropic cache writes: 5-minute at 1.25x input, 1-hour at 2x; reads at 0.1x
 // (Claude 3 Haiku lists its own rounder cache prices).

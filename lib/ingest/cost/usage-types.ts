@@ -5,10 +5,9 @@
 // tokens NOT read from or written to the cache, and `output` the output tokens
 // not counted as reasoning/audio; each type is priced on its own and the costs
 // add up. Adapters for providers whose prompt count includes cached tokens
-// (OpenAI, Gemini, OTel gen_ai, Vercel AI SDK) pass their usage through
-// `toDisjointUsage` below; Anthropic's counts are disjoint as sent.
-
-import type { Usage } from "../events";
+// (OpenAI, Gemini, OTel gen_ai, Vercel AI SDK) split it in their usage
+// details (lib/ingest/otel/usage.ts, lib/ingest/langfuse/map-usage.ts);
+// Anthropic's counts are disjoint as sent.
 
 export const CANONICAL_USAGE_TYPES = [
   "input",
@@ -109,41 +108,4 @@ export function costSide(type: string): "input" | "output" | undefined {
   if (/^(input|prompt)/.test(type)) return "input";
   if (/^(output|completion)/.test(type)) return "output";
   return undefined;
-}
-
-/** Detail types that providers like OpenAI count inside prompt/completion totals. */
-export const INCLUDED_BY_DEFAULT = {
-  input: ["cache_read", "cache_write", "cache_write_1h", "input_audio", "input_image"],
-  output: ["reasoning", "output_audio"],
-} as const;
-
-/**
- * For providers whose input (output) count includes cached, audio or reasoning
- * tokens: subtract those detail counts from `input` (`output`), clamped at 0,
- * so each token is priced once. Returns a new Usage; `total` is left as sent.
- * Say what the provider includes: Gemini counts thoughts outside candidates
- * (`{ input: [...], output: [] }`); Anthropic reports disjoint counts already
- * and must not go through this at all.
- */
-export function toDisjointUsage(
-  usage: Usage,
-  included: { input?: readonly string[]; output?: readonly string[] } = INCLUDED_BY_DEFAULT,
-): Usage {
-  const details = usage.details;
-  if (!details) return usage;
-  const nextDetails = { ...details };
-  const next: Usage = { ...usage, details: nextDetails };
-  for (const side of ["input", "output"] as const) {
-    const wanted = new Set(included[side] ?? []);
-    let part = 0;
-    for (const [key, count] of Object.entries(details)) {
-      if (wanted.has(canonicalUsageType(key)) && Number.isFinite(count) && count > 0) part += count;
-    }
-    if (part === 0) continue;
-    const sideKey = Object.keys(details).find((k) => canonicalUsageType(k) === side);
-    if (sideKey !== undefined) nextDetails[sideKey] = Math.max(0, (details[sideKey] ?? 0) - part);
-    const top = usage[side];
-    if (top !== undefined) next[side] = Math.max(0, top - part);
-  }
-  return next;
 }

@@ -93,7 +93,7 @@ export function ReviewForm({ projectId, queueId, item, configs }: { projectId: s
       if (isField(document.activeElement) || (e.target instanceof HTMLElement && e.target.closest("button, a") && e.key === "Enter")) return;
       const config = configs[active];
       // A numeric score starts with whatever is typed (0.4, -1, 12); 1–9 pick an option otherwise.
-      const startsNumber = config?.dataType === "NUMERIC" && /^[0-9.\-]$/.test(e.key);
+      const startsNumber = config?.dataType === "NUMERIC" && /^[0-9.-]$/.test(e.key);
       if ((startsNumber || /^[1-9]$/.test(e.key)) && config) {
         e.preventDefault();
         if (config.dataType === "NUMERIC") {
