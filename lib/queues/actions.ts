@@ -7,7 +7,8 @@ import { guarded, refreshProject } from "../auth/action-guard";
 import { parseScoreValue } from "../scores/schemas";
 import { toConfigView } from "../scores/configs";
 import { matchingSessionIds } from "../sessions/list";
-import { sessionFilterSchema } from "../sessions/schemas";
+import { parseSessionView } from "../sessions/filter";
+import { queryToRecord } from "../query/url";
 import { addItems, createQueue } from "./items";
 import { claimNext, completeItem, openItem, previousItem, skipItem } from "./review";
 import { addItemsSchema, completeItemSchema, createQueueSchema } from "./schemas";
@@ -33,9 +34,9 @@ export async function addItemsToQueue(
 export async function addMatchingSessionsToQueue(projectId: string, queueId: string, search: string): Promise<FormState<{ added: number }>> {
   return guarded(async () => {
     await requirePermission(projectId, "annotate");
-    const filter = sessionFilterSchema.safeParse(Object.fromEntries(new URLSearchParams(search)));
-    if (!filter.success) return fieldErrors(filter.error);
-    const ids = await matchingSessionIds(db, projectId, filter.data);
+    // The table's own reading of its query string (lib/sessions/filter.ts): same conditions, same time range.
+    const { filter } = parseSessionView(queryToRecord(search));
+    const ids = await matchingSessionIds(db, projectId, filter);
     if (!ids.length) return { ok: true, data: { added: 0 } };
     const res = await addItems(db, projectId, queueId, "SESSION", ids);
     if (!res.ok) return { ok: false, error: res.error };
