@@ -2,7 +2,7 @@
 // Pure (no server imports): the page, the trace view's prev/next links and
 // bulk actions ("all matching") all read the same query string the same way.
 import type { Filter } from "../query/filter";
-import { PAGE_SIZES, parsePageSize } from "../query/page";
+import { parsePageSize } from "../query/page";
 import { decodeFilter, filterParams, type FilterIssue, type SearchParamsRecord } from "../query/url";
 import { RANGE_PARAM, resolveTimeRange, type TimeRangeKind } from "../time-range";
 import { TRACE_URL_FIELDS } from "./filter";
@@ -12,9 +12,6 @@ export type { SearchParamsRecord };
 
 /** Every search param the table's filters use (for "clear filters" and for carrying a view into the trace page). */
 export const FILTER_PARAMS: readonly string[] = [RANGE_PARAM, ...filterParams(TRACE_URL_FIELDS)];
-
-/** @deprecated the one list is PAGE_SIZES (lib/query/page.ts). */
-export const TABLE_PAGE_SIZES = PAGE_SIZES;
 
 export interface TraceTableParams {
   filter: Filter;
