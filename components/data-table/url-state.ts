@@ -2,6 +2,9 @@
 // and back/forward work. Pure helpers: usable from server pages, client components and tests.
 //
 //   ?sort=latency.desc&page=2&limit=50&level=ERROR&tag=a&tag=b
+import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from "@/lib/query/page";
+
+export { PAGE_SIZES };
 
 export interface SortState {
   /** Column id, which the server maps to a whitelisted order-by. */
@@ -23,8 +26,7 @@ export type ParamsInput =
   | Record<string, string | string[] | undefined>;
 
 export const PARAM = { sort: "sort", page: "page", limit: "limit" } as const;
-export const PAGE_SIZES = [25, 50, 100, 200] as const;
-export const DEFAULT_LIMIT = 50;
+export const DEFAULT_LIMIT = DEFAULT_PAGE_SIZE;
 export const MAX_LIMIT = 500;
 
 function isReader(p: ParamsInput): p is { get(name: string): string | null; getAll(name: string): string[] } {
@@ -90,6 +92,8 @@ export interface ReadTableOptions<K extends string> {
   defaultSort?: SortState | null;
   defaultLimit?: number;
   maxLimit?: number;
+  /** The page sizes the pager offers (lib/query/page.ts); others fall back to the default. */
+  pageSizes?: readonly number[];
 }
 
 /** Everything a list page needs from its search params, validated. */
@@ -104,7 +108,7 @@ export function readTableState<K extends string = never>(
   }
   return {
     page: parsePage(getParam(params, PARAM.page)),
-    limit: parseLimit(getParam(params, PARAM.limit), { fallback: opts.defaultLimit, max: opts.maxLimit }),
+    limit: parseLimit(getParam(params, PARAM.limit), { fallback: opts.defaultLimit, max: opts.maxLimit, allowed: opts.pageSizes }),
     sort: parseSort(getParam(params, PARAM.sort), opts.sortable) ?? opts.defaultSort ?? null,
     filters,
   };

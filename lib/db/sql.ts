@@ -24,7 +24,87 @@ export interface Dialect {
   asText(column: Sql): Sql;
   /** The first n characters of a JSON column's text (a bounded preview for lists). */
   preview(column: Sql, n: number): Sql;
+  /**
+   * The start of the UTC hour, day or ISO week (Monday) holding a DateTime
+   * expression, as epoch milliseconds on both databases (read it with decode.date).
+   */
+  timeBucket(expr: Sql, unit: TimeBucket): Sql;
+  /**
+   * Percentiles per group, as a whole query. `source` is a query selecting a
+   * group key "g" and a numeric value "v"; rows with a NULL "v" are left out.
+   * The answer has "g" and one column per fraction, named by percentileColumn(p).
+   * Rule (both databases): linear interpolation between closest ranks, i.e.
+   * PostgreSQL's percentile_cont and Hyndman-Fan type 7 (Excel PERCENTILE.INC,
+   * numpy's default): with the n values sorted v[0..n-1], h = p·(n−1),
+   * result = v[⌊h⌋] + (h − ⌊h⌋)·(v[⌊h⌋+1] − v[⌊h⌋]).
+   */
+  percentiles(source: Sql, fractions: readonly number[]): Sql;
+  /** Driver values to JS (provider-neutral: every driver shape is recognised). */
+  decode: typeof decode;
 }
+
+export type TimeBucket = "hour" | "day" | "week";
+export const TIME_BUCKETS: readonly TimeBucket[] = ["hour", "day", "week"];
+
+const BUCKET_MS: Record<TimeBucket, number> = { hour: 3_600_000, day: 86_400_000, week: 7 * 86_400_000 };
+/** 1970-01-05, the first Monday after the epoch: ISO weeks are counted from it. */
+const WEEK_ORIGIN_MS = 4 * 86_400_000;
+
+/** The output column of a percentile: 0.5 → "p50", 0.95 → "p95", 0.999 → "p99_9". */
+export function percentileColumn(p: number): string {
+  return `p${String(Math.round(p * 100_000) / 1000).replace(".", "_")}`;
+}
+
+function checkUnit(unit: TimeBucket): void {
+  if (!TIME_BUCKETS.includes(unit)) throw new Error(`time bucket must be one of ${TIME_BUCKETS.join(", ")}: ${String(unit)}`);
+}
+
+function checkFractions(fractions: readonly number[]): void {
+  if (!fractions.length || fractions.some((p) => !Number.isFinite(p) || p < 0 || p > 1)) throw new Error(`percentile fractions must be in [0, 1]: ${fractions.join(", ")}`);
+}
+
+/**
+ * One decoder of raw-query values. SQLite (better-sqlite3) hands back integers
+ * as number or bigint, DateTime as epoch ms, Json as text and Boolean as 0/1;
+ * node-postgres hands back Date, parsed JSON, true/false and bigint (COUNT, SUM
+ * of integers) or numeric strings.
+ */
+export const decode = {
+  number(v: unknown): number {
+    return v === null || v === undefined ? 0 : Number(v);
+  },
+  numberOrNull(v: unknown): number | null {
+    return v === null || v === undefined ? null : Number(v);
+  },
+  date(v: unknown): Date {
+    if (v instanceof Date) return v;
+    if (typeof v === "bigint") return new Date(Number(v));
+    if (typeof v === "number") return new Date(v);
+    const s = String(v);
+    return /^-?\d+(\.\d+)?$/.test(s) ? new Date(Number(s)) : new Date(s);
+  },
+  dateOrNull(v: unknown): Date | null {
+    return v === null || v === undefined ? null : decode.date(v);
+  },
+  boolean(v: unknown): boolean {
+    return v === true || v === 1 || v === BigInt(1) || v === "1" || v === "t" || v === "true";
+  },
+  /** JSON column or JSON aggregate: text on SQLite, parsed on PostgreSQL; unreadable text gives the fallback. */
+  json<T>(v: unknown, fallback: T): T {
+    if (v === null || v === undefined) return fallback;
+    if (typeof v !== "string") return v as T;
+    try {
+      return JSON.parse(v) as T;
+    } catch {
+      return fallback;
+    }
+  },
+  /** A JSON array of strings (e.g. json_group_array / jsonb_agg), sorted. */
+  stringList(v: unknown): string[] {
+    const parsed = decode.json<unknown>(v, []);
+    return Array.isArray(parsed) ? parsed.filter((x) => x !== null).map(String).sort() : [];
+  },
+};
 
 const sqlite: Dialect = {
   provider: "sqlite",
@@ -37,6 +117,29 @@ const sqlite: Dialect = {
   inList: (column, ids) => sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`,
   asText: (column) => sql`CAST(${column} AS TEXT)`,
   preview: (column, n) => sql`substr(CAST(${column} AS TEXT), 1, ${n})`,
+  // DateTime is integer ms here; integer division floors for every time after 1970-01-05.
+  timeBucket: (expr, unit) =>
+    (checkUnit(unit), unit === "week")
+      ? sql`(((${expr} - ${raw(String(WEEK_ORIGIN_MS))}) / ${raw(String(BUCKET_MS.week))}) * ${raw(String(BUCKET_MS.week))} + ${raw(String(WEEK_ORIGIN_MS))})`
+      : sql`((${expr} / ${raw(String(BUCKET_MS[unit]))}) * ${raw(String(BUCKET_MS[unit]))})`,
+  // No percentile aggregate in SQLite: rank each group's values with window
+  // functions, then pick the two closest ranks and interpolate (the rule above).
+  percentiles(source, fractions) {
+    checkFractions(fractions);
+    const cols = fractions.map((p) => {
+      const f = raw(String(p));
+      // "n" is the same on every row of a group, so h and ⌊h⌋ are per-row expressions (no nested aggregate).
+      const h = sql`(${f} * ("n" - 1))`;
+      const lo = sql`CAST(${h} AS INTEGER)`;
+      const at = (rank: Sql) => sql`MAX(CASE WHEN "i" = ${rank} THEN "v" END)`;
+      return sql`(${at(lo)} + (COALESCE(${at(sql`${lo} + 1`)}, ${at(lo)}) - ${at(lo)}) * MAX(${h} - ${lo})) AS ${ident(percentileColumn(p))}`;
+    });
+    return sql`SELECT "g", ${join(cols)} FROM (
+        SELECT "g", CAST("v" AS REAL) AS "v", ROW_NUMBER() OVER (PARTITION BY "g" ORDER BY "v") - 1 AS "i", COUNT(*) OVER (PARTITION BY "g") AS "n"
+        FROM (${source}) AS "src" WHERE "v" IS NOT NULL
+      ) AS "r" GROUP BY "g"`;
+  },
+  decode,
 };
 
 const postgresql: Dialect = {
@@ -49,6 +152,16 @@ const postgresql: Dialect = {
   inList: (column, ids) => sql`${column} = ANY(${ids}::text[])`,
   asText: (column) => sql`(${column})::text`,
   preview: (column, n) => sql`left((${column})::text, ${n})`,
+  // DateTime is timestamp(3) without time zone holding UTC, so date_trunc works in UTC ('week' starts on Monday).
+  timeBucket: (expr, unit) => (checkUnit(unit), sql`(EXTRACT(EPOCH FROM date_trunc(${raw(`'${unit}'`)}, ${expr})) * 1000)::bigint`),
+  percentiles(source, fractions) {
+    checkFractions(fractions);
+    const cols = fractions.map((p) => sql`percentile_cont(${raw(String(p))}) WITHIN GROUP (ORDER BY "v") AS ${ident(percentileColumn(p))}`);
+    return sql`SELECT "g", ${join(cols)} FROM (
+        SELECT "g", CAST("v" AS DOUBLE PRECISION) AS "v" FROM (${source}) AS "src"
+      ) AS "r" WHERE "v" IS NOT NULL GROUP BY "g"`;
+  },
+  decode,
 };
 
 export function dialectFor(provider: Provider): Dialect {

@@ -1,6 +1,6 @@
 // /api/public/models: Langfuse-compatible model definitions (custom prices).
 import { z } from "zod";
-import type { ModelPrice } from "../db/generated/sqlite/client";
+import type { ModelPrice } from "../db/models";
 import { db } from "../db/client";
 import { DomainError } from "../errors";
 import { invalid } from "../http/errors";

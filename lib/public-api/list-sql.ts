@@ -5,7 +5,7 @@
 // here a bare `SELECT 1 ... LIMIT cap` takes the index and stops at the cap, and
 // id lists travel as one parameter (dialect.inList).
 import { dialectOf, type Db } from "../db/client";
-import { ident, join, raw, sql, type Sql } from "../db/sql";
+import { decode, ident, join, raw, sql, type Sql } from "../db/sql";
 
 type Scalar = string | number | boolean | Date;
 type Cond =
@@ -61,5 +61,5 @@ export async function pageIds(client: Db, table: Table, where: FlatWhere, timeCo
 /** How many rows match, counting no further than `cap`. */
 export async function countCapped(client: Db, table: Table, where: FlatWhere, cap: number): Promise<number> {
   const [row] = await client.$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS "n" FROM (SELECT 1 FROM ${ident(table)} WHERE ${whereSql(client, where)} LIMIT ${cap}) AS "m"`;
-  return Number(row?.n ?? 0);
+  return decode.number(row?.n);
 }

@@ -4,7 +4,7 @@
 // packages/shared/src/features/scores/interfaces/api): fields Loupe has no data
 // for (prompt ids, pricing tiers, tokenizers) are present and null, as Langfuse
 // sends them when unset; a missing metadata is {} as in Langfuse.
-import type { Observation, Score, Session, Trace } from "../db/generated/sqlite/client";
+import type { Observation, Score, Session, Trace } from "../db/models";
 import { isoOrNull } from "../iso";
 
 export function pageMeta(page: number, limit: number, totalItems: number) {

@@ -1,10 +1,11 @@
 "use server";
 // Queue actions, made with the one action builder: the work is in lib/queues.
 import { projectAction, projectFormAction } from "../auth/action-guard";
-import { DomainError, unwrap } from "../errors";
+import { unwrap } from "../errors";
 import { typedValues } from "../scores/reviewer";
 import { matchingSessionIds } from "../sessions/list";
-import { sessionFilterSchema } from "../sessions/schemas";
+import { parseSessionView } from "../sessions/filter";
+import { queryToRecord } from "../query/url";
 import { addItems, createQueue } from "./items";
 import { claimNext, completeItem, openItem, previousItem, skipItem } from "./review";
 import { addItemsSchema, addMatchingSessionsSchema, completeItemSchema, createQueueSchema, nextItemSchema, queueItemRefSchema } from "./schemas";
@@ -15,18 +16,12 @@ export const addItemsToQueue = projectAction({ input: addItemsSchema, permission
 
 /** "Select all matching" on the sessions table: the filter is re-read from the table's query string. */
 export const addMatchingSessionsToQueue = projectAction({ input: addMatchingSessionsSchema, permission: "annotate", refresh: "project" }, async ({ input, db }) => {
-  const filter = unwrapFilter(input.search);
+  // The table's own reading of its query string (lib/sessions/filter.ts): same conditions, same time range.
+  const { filter } = parseSessionView(queryToRecord(input.search));
   const ids = await matchingSessionIds(db, input.projectId, filter);
   if (!ids.length) return { added: 0 };
   return unwrap(await addItems(db, input.projectId, input.queueId, "SESSION", ids));
 });
-
-function unwrapFilter(search: string) {
-  const parsed = sessionFilterSchema.safeParse(Object.fromEntries(new URLSearchParams(search)));
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw new DomainError("invalid", issue?.message ?? "Invalid filter", { path: issue?.path ?? [] });
-}
 
 export const createAnnotationQueue = projectFormAction({ input: createQueueSchema, permission: "annotate", refresh: "project" }, async ({ input, db }) => {
   const { projectId, ...rest } = input;

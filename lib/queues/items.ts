@@ -2,7 +2,7 @@
 // Functions take the client so integration tests run them on both databases.
 import { randomBytes } from "node:crypto";
 import type { Db } from "../db/client";
-import { join, sql } from "../db/sql";
+import { decode, join, sql } from "../db/sql";
 import { fail, isUniqueViolation, ok, type Result } from "../errors";
 import { userNames } from "../scores/queries";
 import type { AnnotatedObjectType } from "../scores/schemas";
@@ -23,7 +23,7 @@ export async function createQueue(client: Db, projectId: string, input: Omit<Cre
 }
 
 export function configIdsOf(q: { scoreConfigIds: unknown }): string[] {
-  const v = typeof q.scoreConfigIds === "string" ? JSON.parse(q.scoreConfigIds) : q.scoreConfigIds;
+  const v = decode.json<unknown>(q.scoreConfigIds, []);
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
 }
 

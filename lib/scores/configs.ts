@@ -1,6 +1,7 @@
 // Score configs: create, archive/restore and read. Functions take the client so
 // integration tests call them on each database; actions.ts wraps them for the UI.
 import type { Db } from "../db/client";
+import { decode } from "../db/sql";
 import { fail, isUniqueViolation, ok, type Result } from "../errors";
 import { CONFIG_DATA_TYPES, type Category, type ConfigDataType, type CreateConfigInput, type ScoreConfigView } from "./schemas";
 
@@ -17,19 +18,11 @@ type ConfigRow = {
 
 export function toConfigView(r: ConfigRow): ScoreConfigView {
   const dataType = (CONFIG_DATA_TYPES as readonly string[]).includes(r.dataType) ? (r.dataType as ConfigDataType) : "NUMERIC";
-  const raw = typeof r.categories === "string" ? safeJson(r.categories) : r.categories;
+  const raw = decode.json<unknown>(r.categories, null);
   const categories = Array.isArray(raw)
     ? raw.filter((c): c is Category => typeof c === "object" && c !== null && typeof (c as Category).label === "string").map((c) => ({ label: c.label, value: Number(c.value) }))
     : [];
   return { id: r.id, name: r.name, dataType, minValue: r.minValue, maxValue: r.maxValue, categories, description: r.description, isArchived: r.isArchived };
-}
-
-function safeJson(s: string): unknown {
-  try {
-    return JSON.parse(s);
-  } catch {
-    return null;
-  }
 }
 
 export async function listConfigs(client: Db, projectId: string, opts: { includeArchived?: boolean } = {}): Promise<ScoreConfigView[]> {

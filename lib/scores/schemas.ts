@@ -1,5 +1,6 @@
 // Score configs and reviewer scores: the shapes forms and server actions share.
 // No server imports (client forms use these too).
+import { formatScore } from "../query/scores";
 import { z } from "zod";
 import { environmentSchema, idSchema, refIdSchema } from "../ingest/langfuse/schemas-common";
 import { depthProblem } from "../ingest/storable";
@@ -150,7 +151,7 @@ export interface ScoreView {
 
 /** The value as a reviewer reads it: the label for categories and booleans, the number otherwise. */
 export function scoreDisplay(s: Pick<ScoreView, "dataType" | "value" | "stringValue">): string {
-  if (s.dataType === "NUMERIC") return s.value === null ? "—" : String(Number(s.value.toFixed(4)));
+  if (s.dataType === "NUMERIC") return formatScore(s.value);
   return s.stringValue ?? (s.value === null ? "—" : String(s.value));
 }
 

@@ -6,8 +6,11 @@ const isoDate = z.coerce.date({ message: "must be an ISO 8601 date" });
 export const SESSION_SORT_COLUMNS = ["timestamp", "lastActivity", "duration", "traces", "cost", "tokens", "errors"] as const;
 export type SessionSortColumn = (typeof SESSION_SORT_COLUMNS)[number];
 
-export const SESSION_FILTER_PARAMS = ["from", "to", "userId", "environment", "errors", "bookmarked", "q"] as const;
-
+/**
+ * A shorthand for the common session conditions, from strings (tests, forms).
+ * Not a second model: `sessionConditions` (lib/sessions/filter.ts) turns it into
+ * the one filter; the page reads its URL with the one codec (parseSessionView).
+ */
 export const sessionFilterSchema = z.object({
   /** Sessions with activity in [from, to]: the first trace at or before `to`, the last at or after `from`. */
   from: isoDate.optional(),

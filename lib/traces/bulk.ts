@@ -6,17 +6,13 @@ import type { z } from "zod";
 import type { Db } from "../db/client";
 import { matchingTraceIds } from "./list";
 import type { traceSelectionSchema } from "./schemas";
-import { parseTraceTableParams, type SearchParamsRecord } from "./table-params";
+import { queryToRecord } from "../query/url";
+import { parseTraceTableParams } from "./table-params";
 
 /** The most traces one bulk action touches. */
 export const BULK_CAP = 100_000;
 
-/** "a=1&a=2&b=3" → { a: ["1", "2"], b: ["3"] } (the shape Next gives a page). */
-export function queryToRecord(query: string): SearchParamsRecord {
-  const out: Record<string, string[]> = {};
-  for (const [k, v] of new URLSearchParams(query)) (out[k] ??= []).push(v);
-  return out;
-}
+export { queryToRecord };
 
 export async function resolveSelection(client: Db, projectId: string, sel: z.infer<typeof traceSelectionSchema>): Promise<string[]> {
   if (!sel.allMatching) return [...new Set(sel.ids)];

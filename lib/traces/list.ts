@@ -2,10 +2,15 @@
 // rows' own columns and rollups (raw SQL: the table must answer fast on
 // millions of rows). Shared by the traces table and GET /api/public/traces.
 import { dialectOf, type Db } from "../db/client";
-import { raw, sql, type Sql } from "../db/sql";
+import { decode, raw, sql, type Sql } from "../db/sql";
+import type { Filter } from "../query/filter";
+import { traceConditions } from "./filter";
 import { isScoreSortColumn, SCORE_COLUMN, type ScoreSortColumn, type TraceFilter, type TraceSortColumn } from "./schemas";
 import { aggregateScores, traceScoreNumber } from "./score-value";
-import { traceWhere } from "./where";
+import { ROW_SCAN_COLUMNS, traceWhere } from "./where";
+
+/** The one filter model, or its trace shorthand (see lib/traces/filter.ts). */
+export type TraceFilterInput = Filter | TraceFilter;
 
 const SORT_SQL: Record<TraceSortColumn, string> = {
   timestamp: `"t"."timestamp"`,
@@ -50,7 +55,7 @@ export function sortExpression(column: TraceOrderColumn | undefined): Sql {
 }
 
 export interface TraceListQuery {
-  filter: TraceFilter;
+  filter: TraceFilterInput;
   sort?: { column: TraceOrderColumn; dir: "asc" | "desc" };
   page: number;
   limit: number;
@@ -90,10 +95,10 @@ export async function listTraces(client: Db, projectId: string, q: TraceListQuer
   return rows.map(toRow);
 }
 
-export async function countTraces(client: Db, projectId: string, filter: TraceFilter): Promise<number> {
+export async function countTraces(client: Db, projectId: string, filter: TraceFilterInput): Promise<number> {
   const where = traceWhere(client, projectId, filter);
   const [row] = await client.$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS "n" FROM "Trace" AS "t" WHERE ${where}`;
-  return Number(row?.n ?? 0);
+  return decode.number(row?.n);
 }
 
 /**
@@ -104,13 +109,13 @@ export async function countTraces(client: Db, projectId: string, filter: TraceFi
 export async function countTracesCapped(
   client: Db,
   projectId: string,
-  filter: TraceFilter,
+  filter: TraceFilterInput,
   cap = 10_000,
 ): Promise<{ count: number; capped: boolean }> {
   const where = traceWhere(client, projectId, filter);
   const [row] = await client.$queryRaw<{ n: unknown }[]>`
     SELECT COUNT(*) AS "n" FROM (SELECT 1 FROM "Trace" AS "t" WHERE ${where} LIMIT ${cap + 1}) AS "m"`;
-  const n = Number(row?.n ?? 0);
+  const n = decode.number(row?.n);
   return n > cap ? { count: cap, capped: true } : { count: n, capped: false };
 }
 
@@ -120,53 +125,38 @@ export async function countTracesCapped(
  * another table (search, tags, scores, metadata, models) stop at 1,000 so a count
  * never costs more than a page.
  */
-export function countCapFor(filter: TraceFilter): number {
-  const rowScan = !!(filter.search || filter.tags?.length || filter.score?.length || filter.metadata?.length || filter.model);
+export function countCapFor(filter: TraceFilterInput): number {
+  const rowScan = traceConditions(filter).some((c) => ROW_SCAN_COLUMNS.has(c.column));
   return rowScan ? 1_000 : 10_000;
 }
 
 /** Ids of every trace matching a filter (for "select all matching" bulk actions), capped. */
-export async function matchingTraceIds(client: Db, projectId: string, filter: TraceFilter, cap = 100_000): Promise<string[]> {
+export async function matchingTraceIds(client: Db, projectId: string, filter: TraceFilterInput, cap = 100_000): Promise<string[]> {
   const where = traceWhere(client, projectId, filter);
   const rows = await client.$queryRaw<{ id: string }[]>`SELECT "t"."id" FROM "Trace" AS "t" WHERE ${where} LIMIT ${cap}`;
   return rows.map((r) => r.id);
 }
 
-function json<T>(v: unknown, fallback: T): T {
-  if (v === null || v === undefined) return fallback;
-  if (typeof v === "string") {
-    try {
-      return JSON.parse(v) as T;
-    } catch {
-      return fallback;
-    }
-  }
-  return v as T;
-}
-
-const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
-const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
-
 function toRow(r: Record<string, unknown>): TraceListRow {
   return {
     id: String(r.id),
     name: (r.name as string | null) ?? null,
-    timestamp: r.timestamp instanceof Date ? r.timestamp : new Date(Number(r.timestamp) || String(r.timestamp)),
+    timestamp: decode.date(r.timestamp),
     userId: (r.userId as string | null) ?? null,
     sessionId: (r.sessionId as string | null) ?? null,
     release: (r.release as string | null) ?? null,
     version: (r.version as string | null) ?? null,
     environment: String(r.environment),
-    tags: json<string[]>(r.tags, []),
-    bookmarked: r.bookmarked === true || r.bookmarked === 1 || r.bookmarked === BigInt(1),
-    latencyMs: numOrNull(r.latencyMs),
-    inputTokens: num(r.inputTokens),
-    outputTokens: num(r.outputTokens),
-    totalTokens: num(r.totalTokens),
-    totalCost: numOrNull(r.totalCost),
-    observationCount: num(r.observationCount),
-    errorCount: num(r.errorCount),
-    warningCount: num(r.warningCount),
+    tags: decode.json<string[]>(r.tags, []),
+    bookmarked: decode.boolean(r.bookmarked),
+    latencyMs: decode.numberOrNull(r.latencyMs),
+    inputTokens: decode.number(r.inputTokens),
+    outputTokens: decode.number(r.outputTokens),
+    totalTokens: decode.number(r.totalTokens),
+    totalCost: decode.numberOrNull(r.totalCost),
+    observationCount: decode.number(r.observationCount),
+    errorCount: decode.number(r.errorCount),
+    warningCount: decode.number(r.warningCount),
     inputPreview: (r.inputPreview as string | null) ?? null,
     outputPreview: (r.outputPreview as string | null) ?? null,
   };

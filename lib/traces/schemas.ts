@@ -1,39 +1,33 @@
-// The traces filter set, shared by the traces table (URL search params), the
-// public read API and bulk actions. No server imports.
+// The traces table's sort, selection and bulk-action schemas (the filter is the
+// one filter model, lib/query/filter.ts; see lib/traces/filter.ts). No server imports.
 import { z } from "zod";
 
-const csv = z
-  .union([z.string(), z.array(z.string())])
-  .transform((v) => (Array.isArray(v) ? v : v.split(",")).map((s) => s.trim()).filter(Boolean));
-
-const num = z.coerce.number({ message: "must be a number" }).finite();
-const isoDate = z.coerce.date({ message: "must be an ISO 8601 date" });
-
-export const SCORE_OPS = ["=", "!=", "<", "<=", ">", ">="] as const;
-
-/** "helpfulness<0.5", "correct=false", "label=good" */
-export const scoreCondition = z.string().transform((raw, ctx) => {
-  const m = /^\s*([^<>=!]+?)\s*(<=|>=|!=|=|<|>)\s*(.+?)\s*$/.exec(raw);
-  if (!m) {
-    ctx.addIssue({ code: "custom", message: `"${raw}" is not a score condition like helpfulness<0.5 or correct=false` });
-    return z.NEVER;
-  }
-  const [, name, op, value] = m;
-  const lower = value.toLowerCase();
-  const numeric = lower === "true" ? 1 : lower === "false" ? 0 : Number(value);
-  return { name, op: op as (typeof SCORE_OPS)[number], value: Number.isFinite(numeric) ? numeric : value };
-});
-export type ScoreCondition = z.infer<typeof scoreCondition>;
-
-/** "key=value" on trace metadata */
-export const metadataCondition = z.string().transform((raw, ctx) => {
-  const i = raw.indexOf("=");
-  if (i < 1) {
-    ctx.addIssue({ code: "custom", message: `"${raw}" is not a metadata condition like region=eu-west-1` });
-    return z.NEVER;
-  }
-  return { key: raw.slice(0, i).trim(), value: raw.slice(i + 1).trim() };
-});
+/**
+ * A shorthand for the common trace conditions, for code that builds a filter
+ * by hand (the public read API, tests). It is not a second model:
+ * `traceConditions` (lib/traces/filter.ts) turns it into the one filter
+ * (lib/query/filter.ts), which is what the where-builder reads.
+ */
+export interface TraceFilter {
+  from?: Date;
+  to?: Date;
+  name?: string[];
+  userId?: string;
+  sessionId?: string;
+  tags?: string[];
+  environment?: string[];
+  release?: string;
+  version?: string;
+  level?: "error" | "warning";
+  model?: string;
+  minLatency?: number;
+  maxLatency?: number;
+  minCost?: number;
+  maxCost?: number;
+  bookmarked?: boolean;
+  search?: string;
+  ids?: string[];
+}
 
 export const TRACE_SORT_COLUMNS = ["timestamp", "latency", "cost", "tokens", "observations", "errors", "name"] as const;
 export type TraceSortColumn = (typeof TRACE_SORT_COLUMNS)[number];
@@ -42,30 +36,6 @@ export type TraceSortColumn = (typeof TRACE_SORT_COLUMNS)[number];
 export const SCORE_COLUMN = "score:";
 export type ScoreSortColumn = `score:${string}`;
 export const isScoreSortColumn = (c: string): c is ScoreSortColumn => c.startsWith(SCORE_COLUMN) && c.length > SCORE_COLUMN.length;
-
-export const traceFilterSchema = z.object({
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-  name: csv.optional(),
-  userId: z.string().optional(),
-  sessionId: z.string().optional(),
-  tags: csv.optional(),
-  environment: csv.optional(),
-  release: z.string().optional(),
-  version: z.string().optional(),
-  level: z.enum(["error", "warning"], { message: "must be error or warning" }).optional(),
-  model: z.string().optional(),
-  minLatency: num.optional(),
-  maxLatency: num.optional(),
-  minCost: num.optional(),
-  maxCost: num.optional(),
-  score: z.union([scoreCondition, z.array(scoreCondition)]).transform((v) => (Array.isArray(v) ? v : [v])).optional(),
-  metadata: z.union([metadataCondition, z.array(metadataCondition)]).transform((v) => (Array.isArray(v) ? v : [v])).optional(),
-  bookmarked: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
-  search: z.string().trim().min(1).max(200).optional(),
-  ids: csv.optional(),
-});
-export type TraceFilter = z.infer<typeof traceFilterSchema>;
 
 export const sortSchema = z
   .string()

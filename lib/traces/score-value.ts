@@ -5,6 +5,7 @@
 // (`observationScoresForTraces`), so a trace never matches both sides of a threshold
 // because one of its generations was scored differently.
 import { raw, sql, type Sql } from "../db/sql";
+import { averageScores } from "../query/scores";
 
 // The look-up must ride Score(projectId, traceId): a trace has a few scores, a
 // name or "no observation" has millions. Wrapping `name` and `observationId` in
@@ -37,26 +38,9 @@ type ScoreRow = { traceId: string | null; name: string; value: number | null; st
 
 /**
  * Per trace, per name: the same value as the SQL above, from rows ordered by
- * (timestamp, id) ascending — the mean of numeric scores, else the latest label.
+ * (timestamp, id) ascending — the mean of numeric scores, else the latest label
+ * (the one aggregation, lib/query/scores.ts; unrounded until display).
  */
 export function aggregateScores(rows: readonly ScoreRow[]): Map<string, Record<string, number | string>> {
-  const acc = new Map<string, Map<string, { sum: number; n: number; label?: string }>>();
-  for (const s of rows) {
-    if (!s.traceId) continue;
-    const byName = acc.get(s.traceId) ?? new Map();
-    acc.set(s.traceId, byName);
-    const e = byName.get(s.name) ?? { sum: 0, n: 0 };
-    if (s.dataType === "NUMERIC" && s.value !== null) {
-      e.sum += s.value;
-      e.n++;
-    } else e.label = s.stringValue ?? String(s.value);
-    byName.set(s.name, e);
-  }
-  const out = new Map<string, Record<string, number | string>>();
-  for (const [traceId, byName] of acc) {
-    const rec: Record<string, number | string> = {};
-    for (const [name, e] of byName) rec[name] = e.n ? Number((e.sum / e.n).toFixed(4)) : (e.label ?? "");
-    out.set(traceId, rec);
-  }
-  return out;
+  return averageScores(rows.flatMap((r) => (r.traceId ? [{ ...r, key: r.traceId }] : [])));
 }

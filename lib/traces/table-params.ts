@@ -1,49 +1,26 @@
 // The traces table's URL: search params → a validated filter, sort and page.
 // Pure (no server imports): the page, the trace view's prev/next links and
 // bulk actions ("all matching") all read the same query string the same way.
-import { isScoreSortColumn, traceFilterSchema, TRACE_SORT_COLUMNS, type ScoreSortColumn, type TraceFilter, type TraceSortColumn } from "./schemas";
+import type { Filter } from "../query/filter";
+import { parsePageSize } from "../query/page";
+import { decodeFilter, filterParams, type FilterIssue, type SearchParamsRecord } from "../query/url";
+import { RANGE_PARAM, resolveTimeRange, type TimeRangeKind } from "../time-range";
+import { TRACE_URL_FIELDS } from "./filter";
+import { isScoreSortColumn, TRACE_SORT_COLUMNS, type ScoreSortColumn, type TraceSortColumn } from "./schemas";
 
-export const TIME_RANGES = ["1h", "24h", "7d", "30d", "all"] as const;
-export type TimeRange = (typeof TIME_RANGES)[number];
-const RANGE_MS: Record<Exclude<TimeRange, "all">, number> = { "1h": 3_600_000, "24h": 86_400_000, "7d": 7 * 86_400_000, "30d": 30 * 86_400_000 };
+export type { SearchParamsRecord };
 
 /** Every search param the table's filters use (for "clear filters" and for carrying a view into the trace page). */
-export const FILTER_PARAMS = [
-  "range",
-  "from",
-  "to",
-  "name",
-  "userId",
-  "sessionId",
-  "tags",
-  "environment",
-  "release",
-  "version",
-  "level",
-  "model",
-  "minLatency",
-  "maxLatency",
-  "minCost",
-  "maxCost",
-  "score",
-  "metadata",
-  "bookmarked",
-  "search",
-] as const;
-/** Params that repeat (`?score=a<1&score=b=true`). */
-const REPEATED = new Set(["score", "metadata"]);
-
-export const TABLE_PAGE_SIZES = [25, 50, 100, 200] as const;
-export type SearchParamsRecord = Record<string, string | string[] | undefined>;
+export const FILTER_PARAMS: readonly string[] = [RANGE_PARAM, ...filterParams(TRACE_URL_FIELDS)];
 
 export interface TraceTableParams {
-  filter: TraceFilter;
-  range: TimeRange | "custom";
+  filter: Filter;
+  range: TimeRangeKind;
   sort: { column: TraceSortColumn | ScoreSortColumn; dir: "asc" | "desc" };
   page: number;
   limit: number;
   /** Params that did not parse, with why: shown above the table instead of failing the page. */
-  issues: { param: string; message: string }[];
+  issues: FilterIssue[];
   /** True when any filter is set (empty state: "clear filters" rather than "send traces"). */
   filtered: boolean;
 }
@@ -57,30 +34,14 @@ export function isSortColumn(c: string): c is TraceSortColumn {
 }
 
 export function parseTraceTableParams(params: SearchParamsRecord, now: Date = new Date()): TraceTableParams {
-  const raw: Record<string, unknown> = {};
-  for (const key of FILTER_PARAMS) {
-    if (key === "range") continue;
-    const v = params[key];
-    if (v === undefined || v === "" || (Array.isArray(v) && !v.length)) continue;
-    raw[key] = REPEATED.has(key) ? (Array.isArray(v) ? v.filter(Boolean) : [v]) : first(v);
-  }
-  const issues: TraceTableParams["issues"] = [];
-  // Parse each param alone so one bad value drops only itself, not the whole view.
-  const filter: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(raw)) {
-    const r = traceFilterSchema.safeParse({ [key]: value });
-    if (r.success) Object.assign(filter, r.data);
-    else issues.push({ param: key, message: r.error.issues[0]?.message ?? "invalid" });
-  }
-  const f = filter as TraceFilter;
-  const rangeRaw = first(params.range);
-  let range: TraceTableParams["range"] = f.from || f.to ? "custom" : "all";
-  if (rangeRaw && (TIME_RANGES as readonly string[]).includes(rangeRaw) && !(f.from || f.to)) {
-    range = rangeRaw as TimeRange;
-    if (range !== "all") f.from = new Date(now.getTime() - RANGE_MS[range]);
-  } else if (rangeRaw && !(TIME_RANGES as readonly string[]).includes(rangeRaw)) {
-    issues.push({ param: "range", message: `must be one of ${TIME_RANGES.join(", ")}` });
-  }
+  // One codec for every view: a bad value drops only its own condition.
+  const { filter, issues } = decodeFilter(params, TRACE_URL_FIELDS);
+  // Custom bounds (from/to) win over a preset; a bad preset is reported either way.
+  const { range: preset, issue } = resolveTimeRange({ range: first(params[RANGE_PARAM]) }, now);
+  if (issue) issues.push({ param: RANGE_PARAM, message: issue });
+  const custom = filter.some((c) => c.type === "datetime" && c.column === "timestamp");
+  const range: TimeRangeKind = custom ? "custom" : preset.kind;
+  if (!custom && preset.from) filter.push({ type: "datetime", column: "timestamp", operator: ">=", value: preset.from });
 
   // "score:<name>.desc": a score name may hold dots, so the direction is after the last one.
   const sortRaw = first(params.sort) ?? "";
@@ -89,15 +50,14 @@ export function parseTraceTableParams(params: SearchParamsRecord, now: Date = ne
   const sort: TraceTableParams["sort"] =
     (isSortColumn(col) || isScoreSortColumn(col)) && (dir === "asc" || dir === "desc") ? { column: col, dir } : { column: "timestamp", dir: "desc" };
   const pageN = Number(first(params.page));
-  const limitN = Number(first(params.limit));
   return {
-    filter: f,
+    filter,
     range,
     sort,
     page: Number.isInteger(pageN) && pageN >= 1 ? pageN : 1,
-    limit: (TABLE_PAGE_SIZES as readonly number[]).includes(limitN) ? limitN : 50,
+    limit: parsePageSize(first(params.limit)),
     issues,
-    filtered: FILTER_PARAMS.some((p) => p !== "range" && params[p] !== undefined && params[p] !== "") || (range !== "all" && range !== "custom"),
+    filtered: FILTER_PARAMS.some((p) => p !== RANGE_PARAM && params[p] !== undefined && params[p] !== "") || (range !== "all" && range !== "custom"),
   };
 }
 

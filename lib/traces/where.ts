@@ -1,59 +1,91 @@
-// SQL conditions for a trace filter, written once for both providers. Every
-// condition uses the trace row's own columns and rollups where it can, so the
-// common filters ride the (projectId, ...) indexes instead of scanning observations.
-import { dialectOf, type Db } from "../db/client";
-import { join, sql, type Sql } from "../db/sql";
+// The traces where-builder: the one filter model (lib/query/filter.ts) on the
+// trace row's own columns and rollups, so the common filters ride the
+// (projectId, ...) indexes instead of scanning observations.
+import { dialectOf, type Db, type Tx } from "../db/client";
+import { join, sql, type Dialect, type Sql } from "../db/sql";
+import type { Filter, FilterCondition } from "../query/filter";
+import { buildConditions, cmp, escapeLike, FilterError, type ViewColumns } from "../query/where";
+import { traceConditions } from "./filter";
 import type { TraceFilter } from "./schemas";
 import { traceScoreLabel, traceScoreNumber } from "./score-value";
 
 const T = (col: string) => sql([`"t"."${col}"`] as unknown as TemplateStringsArray);
 
-const SCORE_OPS: Record<string, Sql> = {
-  "=": sql`=`,
-  "!=": sql`<>`,
-  "<": sql`<`,
-  "<=": sql`<=`,
-  ">": sql`>`,
-  ">=": sql`>=`,
-};
+const TEXT = ["string", "stringOptions"] as const;
 
-const escapeLike = (v: string) => v.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-
-export function traceWhere(client: Db, projectId: string, f: TraceFilter): Sql {
-  const d = dialectOf(client);
-  const c: Sql[] = [sql`"t"."projectId" = ${projectId}`];
-  if (f.from) c.push(sql`"t"."timestamp" >= ${f.from}`);
-  if (f.to) c.push(sql`"t"."timestamp" <= ${f.to}`);
-  if (f.name?.length) c.push(sql`"t"."name" IN (${join(f.name)})`);
-  if (f.userId) c.push(sql`"t"."userId" = ${f.userId}`);
-  if (f.sessionId) c.push(sql`"t"."sessionId" = ${f.sessionId}`);
-  if (f.environment?.length) c.push(sql`"t"."environment" IN (${join(f.environment)})`);
-  if (f.release) c.push(sql`"t"."release" = ${f.release}`);
-  if (f.version) c.push(sql`"t"."version" = ${f.version}`);
-  if (f.ids?.length) c.push(sql`"t"."id" IN (${join(f.ids)})`);
-  for (const tag of f.tags ?? []) {
+function tags(c: FilterCondition, d: Dialect): Sql {
+  if (c.type !== "arrayOptions") throw new FilterError("tags take arrayOptions", "type");
+  const each = c.value.map((tag) => {
+    const contains = d.jsonArrayContains(T("tags"), tag);
     // SQLite: a cheap substring test on the short tags text first, so json_each
     // only runs on the rows that can match (it costs ~10x a substring test).
-    if (d.provider === "sqlite") c.push(sql`instr(${T("tags")}, ${JSON.stringify(tag)}) > 0`);
-    c.push(d.jsonArrayContains(T("tags"), tag));
-  }
-  if (f.level === "error") c.push(sql`"t"."errorCount" > 0`);
-  if (f.level === "warning") c.push(sql`("t"."warningCount" > 0 OR "t"."errorCount" > 0)`);
-  // A model name also finds its dated versions: "gpt-4o" matches "gpt-4o-2024-08-06" (any element starting with it).
-  if (f.model) c.push(d.ilike(d.asText(T("models")), `%"${escapeLike(f.model)}%`));
-  if (f.minLatency !== undefined) c.push(sql`"t"."latencyMs" >= ${f.minLatency}`);
-  if (f.maxLatency !== undefined) c.push(sql`"t"."latencyMs" <= ${f.maxLatency}`);
-  if (f.minCost !== undefined) c.push(sql`"t"."totalCost" >= ${f.minCost}`);
-  if (f.maxCost !== undefined) c.push(sql`"t"."totalCost" <= ${f.maxCost}`);
-  if (f.bookmarked !== undefined) c.push(sql`"t"."bookmarked" = ${f.bookmarked}`);
-  for (const m of f.metadata ?? []) c.push(sql`${d.jsonText(T("metadata"), m.key)} = ${m.value}`);
-  // A score condition is on the trace's own score, the value its column shows (score-value.ts).
-  for (const s of f.score ?? []) {
-    c.push(typeof s.value === "number" ? sql`${traceScoreNumber(s.name)} ${SCORE_OPS[s.op]} ${s.value}` : sql`${traceScoreLabel(s.name)} ${SCORE_OPS[s.op]} ${s.value}`);
-  }
-  if (f.search) {
-    const pattern = `%${escapeLike(f.search)}%`;
-    c.push(sql`(${d.ilike(d.asText(T("input")), pattern)} OR ${d.ilike(d.asText(T("output")), pattern)} OR ${d.ilike(T("name"), pattern)} OR "t"."id" = ${f.search})`);
-  }
-  return join(c, " AND ");
+    return d.provider === "sqlite" ? sql`(instr(${T("tags")}, ${JSON.stringify(tag)}) > 0 AND ${contains})` : contains;
+  });
+  if (c.operator === "all of") return sql`(${join(each, " AND ")})`;
+  if (c.operator === "any of") return sql`(${join(each, " OR ")})`;
+  return sql`NOT (${join(each, " OR ")})`;
+}
+
+function level(c: FilterCondition): Sql {
+  if (c.type === "string" && c.operator === "=" && c.value === "error") return sql`"t"."errorCount" > 0`;
+  if (c.type === "string" && c.operator === "=" && c.value === "warning") return sql`("t"."warningCount" > 0 OR "t"."errorCount" > 0)`;
+  throw new FilterError("level is error or warning (=)", "value");
+}
+
+// A model name also finds its dated versions: "gpt-4o" matches "gpt-4o-2024-08-06" (any element starting with it).
+function model(c: FilterCondition, d: Dialect): Sql {
+  if (c.type !== "string") throw new FilterError("model takes a string", "type");
+  const text = d.asText(T("models"));
+  const v = escapeLike(c.value);
+  if (c.operator === "starts with") return d.ilike(text, `%"${v}%`);
+  if (c.operator === "=") return d.ilike(text, `%"${v}"%`);
+  if (c.operator === "contains") return d.ilike(text, `%${v}%`);
+  throw new FilterError("model takes =, starts with or contains", "operator");
+}
+
+function search(c: FilterCondition, d: Dialect): Sql {
+  if (c.type !== "string" || c.operator !== "contains") throw new FilterError("search takes contains", "operator");
+  const pattern = `%${escapeLike(c.value)}%`;
+  return sql`(${d.ilike(d.asText(T("input")), pattern)} OR ${d.ilike(d.asText(T("output")), pattern)} OR ${d.ilike(T("name"), pattern)} OR "t"."id" = ${c.value})`;
+}
+
+// A score condition is on the trace's own score, the value its column shows (score-value.ts).
+function score(c: FilterCondition): Sql {
+  if (c.type === "numericScore") return sql`${traceScoreNumber(c.key)} ${cmp(c.operator)} ${c.value}`;
+  if (c.type === "booleanScore") return sql`${traceScoreNumber(c.key)} ${cmp(c.operator)} ${c.value ? 1 : 0}`;
+  if (c.type === "categoricalScore") return sql`${traceScoreLabel(c.key)} ${cmp(c.operator)} ${c.value}`;
+  throw new FilterError("score takes numericScore, categoricalScore or booleanScore", "type");
+}
+
+/** The columns a trace filter may name. */
+export const TRACE_COLUMNS: ViewColumns = {
+  id: { types: TEXT, expr: T("id") },
+  timestamp: { types: ["datetime"], expr: T("timestamp") },
+  name: { types: TEXT, expr: T("name") },
+  userId: { types: TEXT, expr: T("userId") },
+  sessionId: { types: TEXT, expr: T("sessionId") },
+  environment: { types: TEXT, expr: T("environment") },
+  release: { types: TEXT, expr: T("release") },
+  version: { types: TEXT, expr: T("version") },
+  tags: { types: ["arrayOptions"], build: tags },
+  level: { types: ["string"], build: level },
+  model: { types: ["string"], build: model },
+  latency: { types: ["number"], expr: T("latencyMs") },
+  cost: { types: ["number"], expr: T("totalCost") },
+  tokens: { types: ["number"], expr: T("totalTokens") },
+  observations: { types: ["number"], expr: T("observationCount") },
+  errors: { types: ["number"], expr: T("errorCount") },
+  bookmarked: { types: ["boolean"], expr: T("bookmarked") },
+  metadata: { types: ["stringObject"], expr: T("metadata") },
+  score: { types: ["numericScore", "categoricalScore", "booleanScore"], build: score },
+  search: { types: ["string"], build: search },
+};
+
+/** Conditions that read each row's payload or probe another table: the table's count stops early for them. */
+export const ROW_SCAN_COLUMNS: ReadonlySet<string> = new Set(["search", "tags", "score", "metadata", "model"]);
+
+/** WHERE for the traces of a project matching a filter (the table aliases Trace as "t"). */
+export function traceWhere(client: Db | Tx, projectId: string, filter: Filter | TraceFilter): Sql {
+  const { where } = buildConditions(dialectOf(client), TRACE_COLUMNS, traceConditions(filter));
+  return join([sql`"t"."projectId" = ${projectId}`, ...where], " AND ");
 }

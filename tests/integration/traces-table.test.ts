@@ -114,7 +114,7 @@ describe.each(targets())("traces table queries on $name", (t) => {
   it("reports bad params instead of failing the view", () => {
     const p = parseTraceTableParams({ minLatency: "fast", score: "helpfulness", range: "forever", name: "alpha" });
     expect(p.issues.map((i) => i.param).sort()).toEqual(["minLatency", "range", "score"]);
-    expect(p.filter.name).toEqual(["alpha"]);
+    expect(p.filter).toEqual([{ type: "stringOptions", column: "name", operator: "any of", value: ["alpha"] }]);
     expect(p.filtered).toBe(true);
     expect(parseTraceTableParams({}).filtered).toBe(false);
   });

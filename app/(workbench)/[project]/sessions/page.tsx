@@ -7,8 +7,9 @@ import { projectAccess } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
 import { listQueueOptions } from "@/lib/queues/queries";
 import { sessionEnvironments, sessionsPage } from "@/lib/sessions/queries";
-import { SESSION_FILTER_PARAMS, SESSION_SORT_COLUMNS, sessionFilterSchema, type SessionSortColumn } from "@/lib/sessions/schemas";
-import { RANGE_PARAM, rangeStart } from "./range";
+import { PAGE_SIZES } from "@/lib/query/page";
+import { parseSessionView } from "@/lib/sessions/filter";
+import { SESSION_SORT_COLUMNS, type SessionSortColumn } from "@/lib/sessions/schemas";
 import { SessionsTable } from "./sessions-table";
 
 export const metadata: Metadata = { title: "Sessions" };
@@ -21,16 +22,12 @@ export default async function SessionsPage({ params, searchParams }: { params: P
   if (!access) notFound();
   const sp = await searchParams;
   const state = readTableState(sp, {
-    filters: [...SESSION_FILTER_PARAMS, RANGE_PARAM],
     sortable: SESSION_SORT_COLUMNS,
     defaultSort: { id: "timestamp", desc: true },
+    pageSizes: PAGE_SIZES,
   });
-  const raw: Record<string, string | undefined> = { ...state.filters };
-  // A preset range ("24h") sets `from` unless the URL gives one.
-  if (!raw.from && state.filters.range) raw.from = rangeStart(state.filters.range)?.toISOString();
-  delete raw.range;
-  const parsed = sessionFilterSchema.safeParse(raw);
-  const filter = parsed.success ? parsed.data : {};
+  // The one codec and time ranges (as the traces table): a bad value drops only its own condition.
+  const { filter, issues, filtered } = parseSessionView(sp);
   const sort = state.sort ? { column: state.sort.id as SessionSortColumn, dir: state.sort.desc ? ("desc" as const) : ("asc" as const) } : undefined;
   const [{ rows, total }, environments, queues] = await Promise.all([
     sessionsPage(project, { filter, sort, page: state.page, limit: state.limit }),
@@ -40,9 +37,9 @@ export default async function SessionsPage({ params, searchParams }: { params: P
   return (
     <div className="page">
       <PageHeader title="Sessions" description="Conversations: the traces that share a session id, with their combined cost, tokens, errors and scores." />
-      {!parsed.success && (
+      {issues.length > 0 && (
         <Alert tone="warning" title="Some filters were ignored">
-          {parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}
+          {issues.map((i) => `${i.param}: ${i.message}`).join(" · ")}
         </Alert>
       )}
       <SessionsTable
@@ -55,7 +52,7 @@ export default async function SessionsPage({ params, searchParams }: { params: P
         environments={environments}
         queues={queues}
         canAnnotate={can(access.role, "annotate")}
-        filtered={Object.keys(state.filters).length > 0}
+        filtered={filtered}
       />
     </div>
   );

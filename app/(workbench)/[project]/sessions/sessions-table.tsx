@@ -11,9 +11,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { formatCost, formatDate, formatDuration, formatTokens } from "@/components/ui/format";
 import { addItemsToQueue, addMatchingSessionsToQueue } from "@/lib/queues/actions";
 import type { SessionListRow } from "@/lib/sessions/schemas";
-import { RANGES } from "./range";
-
-const FILTER_PARAMS = ["q", "userId", "environment", "errors", "bookmarked", "range", "from", "to"] as const;
+import { formatScore } from "@/lib/query/scores";
+import { SESSION_FILTER_PARAMS } from "@/lib/sessions/filter";
+import { TIME_PRESETS } from "@/lib/time-range";
 
 function columns(projectId: string): DataTableColumn<SessionListRow>[] {
   return [
@@ -61,7 +61,7 @@ function columns(projectId: string): DataTableColumn<SessionListRow>[] {
         <span className="row gap-1 nowrap">
           {Object.entries(row.original.scores).map(([name, v]) => (
             <Badge key={name} title={`${name}: ${v}`}>
-              {name}: {String(v)}
+              {name}: {formatScore(v, 2)}
             </Badge>
           ))}
         </span>
@@ -109,11 +109,11 @@ export function SessionsTable(props: {
         <div className="filters row gap-2 wrap">
           <SearchFilter param="q" placeholder="Session id…" label="Search session id" />
           <SearchFilter param="userId" placeholder="User id" label="User id" />
-          <SelectFilter param="range" label="Time range" allLabel="All time" options={RANGES.map((r) => ({ value: r.value, label: r.label }))} />
+          <SelectFilter param="range" label="Time range" allLabel="All time" options={TIME_PRESETS.map((r) => ({ value: r.value, label: r.label }))} />
           <SelectFilter param="environment" label="Environment" allLabel="All environments" options={props.environments.map((e) => ({ value: e, label: e }))} />
           <SelectFilter param="errors" label="Errors" allLabel="With or without errors" options={[{ value: "true", label: "With errors" }, { value: "false", label: "Without errors" }]} />
           <SelectFilter param="bookmarked" label="Bookmarked" allLabel="All sessions" options={[{ value: "true", label: "Bookmarked" }, { value: "false", label: "Not bookmarked" }]} />
-          <ClearFilters params={FILTER_PARAMS} />
+          <ClearFilters params={SESSION_FILTER_PARAMS} />
         </div>
       }
       empty={

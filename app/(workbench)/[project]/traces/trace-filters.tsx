@@ -8,15 +8,7 @@ import { useUrlNav } from "@/components/data-table/use-url-nav";
 import { ClearFilters, SearchFilter, SelectFilter } from "@/components/data-table/url-filters";
 import { UtcTimeInput } from "@/components/ui/utc-time-input";
 import { FILTER_PARAMS } from "@/lib/traces/table-params";
-
-const RANGE_OPTIONS = [
-  { value: "1h", label: "Last hour" },
-  { value: "24h", label: "Last 24 hours" },
-  { value: "7d", label: "Last 7 days" },
-  { value: "30d", label: "Last 30 days" },
-  { value: "all", label: "All time" },
-  { value: "custom", label: "Custom range…" },
-];
+import { defaultCustomFrom, TIME_RANGE_OPTIONS } from "@/lib/time-range";
 
 /** Panel fields: [param, label, placeholder, repeated (one per line)] */
 const PANEL: [string, string, string, boolean][] = [
@@ -70,11 +62,11 @@ export function TraceFilters({ traceNames, scoreNames }: { traceNames: string[];
           value={range}
           onChange={(e) => {
             const v = e.target.value;
-            if (v === "custom") setParams({ range: null, from: new Date(Date.now() - 86_400_000).toISOString().slice(0, 16) + ":00Z", to: null });
+            if (v === "custom") setParams({ range: null, from: defaultCustomFrom(), to: null });
             else setParams({ range: v === "all" ? null : v, from: null, to: null });
           }}
         >
-          {RANGE_OPTIONS.map((o) => (
+          {TIME_RANGE_OPTIONS.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
             </option>

@@ -1,6 +1,7 @@
 "use client";
 // The traces table's columns and bulk bar around the shared DataTable. Sorting,
 // filtering and paging happen on the server; this file only draws a page.
+import { formatScore } from "@/lib/query/scores";
 import Link from "next/link";
 import { useMemo } from "react";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
@@ -37,10 +38,8 @@ export interface TracesTableProps {
   empty: React.ReactNode;
 }
 
-function scoreText(v: number | string | undefined): string {
-  if (v === undefined) return "";
-  return typeof v === "number" ? String(Number(v.toFixed(2))) : v;
-}
+// Averages arrive unrounded (lib/query/scores.ts); the table rounds once, to fit the column.
+const scoreText = (v: number | string | undefined): string => (v === undefined ? "" : formatScore(v, 2));
 
 /** Score columns shown by default; more names stay in the column chooser so the table fits 1280 px. */
 const DEFAULT_SCORE_COLUMNS = 2;

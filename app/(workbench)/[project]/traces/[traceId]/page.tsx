@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { formatScore } from "@/lib/query/scores";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AddToQueueButton } from "@/components/annotate/add-to-queue-button";
@@ -44,9 +45,7 @@ function hasMetadata(m: unknown): boolean {
 }
 
 /** The same text as the trace's score column in the table. */
-function scoreLabel(v: number | string): string {
-  return typeof v === "number" ? String(Number(v.toFixed(4))) : v;
-}
+const scoreLabel = (v: number | string): string => formatScore(v);
 
 export default async function TracePage(props: Props) {
   const [{ project, traceId: rawId }, searchParams] = await Promise.all([props.params, props.searchParams]);
