@@ -6,6 +6,7 @@ import { fieldErrors, formObject, type FormState } from "../forms";
 import { guarded, refreshProject } from "../auth/action-guard";
 import { parseScoreValue } from "../scores/schemas";
 import { toConfigView } from "../scores/configs";
+import type { ObjectType } from "../objects/kinds";
 import { matchingSessionIds } from "../sessions/list";
 import { sessionFilterSchema } from "../sessions/schemas";
 import { addItems, createQueue } from "./items";
@@ -15,7 +16,7 @@ import { addItemsSchema, completeItemSchema, createQueueSchema } from "./schemas
 export async function addItemsToQueue(
   projectId: string,
   queueId: string,
-  objectType: "TRACE" | "OBSERVATION" | "SESSION",
+  objectType: ObjectType,
   objectIds: string[],
 ): Promise<FormState<{ added: number }>> {
   return guarded(async () => {

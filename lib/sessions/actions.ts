@@ -1,11 +1,9 @@
 "use server";
-// Session writes (bookmark) and the reads the inline trace viewer fetches on demand.
-import type { ObservationView } from "@/components/trace/types";
+// Session writes (bookmark). The inline trace viewer's reads are lib/objects/actions.ts.
 import { requirePermission } from "../auth/session";
 import { db } from "../db/client";
 import type { FormState } from "../forms";
 import { guarded, refreshProject } from "../auth/action-guard";
-import { observationWithPayloads, traceObservations } from "./detail";
 
 export async function setSessionBookmark(projectId: string, sessionId: string, bookmarked: boolean): Promise<FormState> {
   return guarded(async () => {
@@ -15,14 +13,4 @@ export async function setSessionBookmark(projectId: string, sessionId: string, b
     refreshProject(projectId);
     return { ok: true };
   });
-}
-
-export async function loadTraceObservations(projectId: string, traceId: string): Promise<ObservationView[]> {
-  await requirePermission(projectId, "read");
-  return traceObservations(db, projectId, traceId);
-}
-
-export async function loadObservationView(projectId: string, observationId: string): Promise<ObservationView | null> {
-  await requirePermission(projectId, "read");
-  return observationWithPayloads(db, projectId, observationId);
 }

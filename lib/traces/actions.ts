@@ -3,13 +3,11 @@
 // checks the user's role first; bulk actions resolve "all matching" on the server.
 import { revalidatePath } from "next/cache";
 import { guarded } from "../auth/action-guard";
-import type { ObservationView } from "@/components/trace/types";
 import { requirePermission } from "../auth/session";
 import { db } from "../db/client";
 import type { FormState } from "../forms";
 import { addItemsToQueue } from "../queues/actions";
 import { deleteTraces } from "./delete";
-import { observationView, OBSERVATION_LIST_SELECT } from "./observation-view";
 import { bulkTraceActionSchema, traceSelectionSchema, type BulkTraceAction, type TraceSelection } from "./schemas";
 import { resolveSelection, setBookmarks } from "./bulk";
 
@@ -49,18 +47,6 @@ export async function setTraceBookmark(projectId: string, traceId: string, value
     revalidatePath(`/${projectId}/traces`, "layout");
     return { ok: true };
   });
-}
-
-/** One observation with its payloads, for the trace viewer's detail pane (bound to project and trace by the page). */
-export async function loadObservation(projectId: string, traceId: string, observationId: string): Promise<ObservationView | null> {
-  await requirePermission(projectId, "read");
-  const row = await db.observation.findUnique({
-    where: { projectId_id: { projectId, id: observationId } },
-    select: { ...OBSERVATION_LIST_SELECT, input: true, output: true, metadata: true },
-  });
-  if (!row || row.traceId !== traceId) return null;
-  const { input, output, metadata, ...rest } = row;
-  return observationView(rest, { input, output, metadata });
 }
 
 /** A trace's input or output too big to send with the page, fetched when the reader asks. */

@@ -1,5 +1,6 @@
-// Observation rows → the trace viewer's ObservationView (plain data, ISO dates).
-import type { ObservationLevel, ObservationType, ObservationView } from "@/components/trace/types";
+// Observation rows → the trace viewer's ObservationView (plain data, ISO dates):
+// the one mapper, so every viewer gets the same cleaned usage/cost maps and depth caps.
+import type { ObservationLevel, ObservationType, ObservationView } from "./observation-view";
 import { isoAlways, isoOrNull } from "../iso";
 import { capJsonDepth } from "../ingest/storable";
 
@@ -58,6 +59,7 @@ function numberMap(v: unknown): Record<string, number> | null {
   return out;
 }
 
+/** `payloads` given: the detail view (input/output/metadata, null when none); omitted: the list view (undefined). */
 export function observationView(r: ObservationRow, payloads?: { input: unknown; output: unknown; metadata: unknown }): ObservationView {
   const view: ObservationView = {
     id: r.id,
