@@ -48,8 +48,8 @@ function row(extra: Partial<ObservationRow> = {}): ObservationRow {
   };
 }
 
-function nested(depth: number): unknown {
-  let v: unknown = 1;
+function nested(depth: number): ObservationRow["modelParameters"] {
+  let v: ObservationRow["modelParameters"] = 1;
   for (let i = 0; i < depth; i++) v = [v];
   return v;
 }
