@@ -1,6 +1,7 @@
 "use client";
 // "Add to queue" for one trace, observation or session (trace and session pages, observation detail).
 import { addItemsToQueue } from "@/lib/queues/actions";
+import type { ObjectType } from "@/lib/objects/kinds";
 import { QueuePicker } from "./queue-picker";
 
 export function AddToQueueButton({
@@ -11,7 +12,7 @@ export function AddToQueueButton({
   label,
 }: {
   projectId: string;
-  objectType: "TRACE" | "OBSERVATION" | "SESSION";
+  objectType: ObjectType;
   objectId: string;
   queues: { id: string; name: string }[];
   label?: string;

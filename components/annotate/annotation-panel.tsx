@@ -5,6 +5,7 @@ import { Card } from "@/components/ui/card";
 import { can } from "@/lib/auth/roles";
 import { projectAccess } from "@/lib/auth/session";
 import { commentsFor } from "@/lib/comments/queries";
+import { OBJECT_LABELS, type ObjectType } from "@/lib/objects/kinds";
 import { scoreConfigs, scoresForObject } from "@/lib/scores/queries";
 import { CommentsSection } from "./comments-section";
 import { ScoreForm } from "./score-form";
@@ -16,7 +17,7 @@ export async function AnnotationPanel({
   objectId,
 }: {
   projectId: string;
-  objectType: "TRACE" | "OBSERVATION" | "SESSION";
+  objectType: ObjectType;
   objectId: string;
   /** for OBSERVATION: its trace */
   traceId?: string;
@@ -27,7 +28,7 @@ export async function AnnotationPanel({
   const [scores, configs, comments] = await Promise.all([scoresForObject(projectId, ref), scoreConfigs(projectId), commentsFor(projectId, ref)]);
   const canAnnotate = can(access.role, "annotate");
   const isAdmin = can(access.role, "manageSettings");
-  const label = objectType === "SESSION" ? "session" : objectType === "OBSERVATION" ? "observation" : "trace";
+  const label = OBJECT_LABELS[objectType];
 
   return (
     <div className="col gap-3" data-testid="annotation-panel">

@@ -7,10 +7,11 @@ import { formatDate } from "@/components/ui/format";
 import { createComment, removeComment } from "@/lib/comments/actions";
 import { COMMENT_MAX, type CommentView } from "@/lib/comments/schemas";
 import type { FormState } from "@/lib/forms";
+import type { ObjectType } from "@/lib/objects/kinds";
 
 export function CommentsSection(props: {
   projectId: string;
-  objectType: "TRACE" | "OBSERVATION" | "SESSION";
+  objectType: ObjectType;
   objectId: string;
   comments: CommentView[];
   userId: string;

@@ -6,13 +6,14 @@ import { useActionState, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
 import type { FormState } from "@/lib/forms";
+import type { ObjectType } from "@/lib/objects/kinds";
 import { saveScore } from "@/lib/scores/actions";
 import { describeConfig, type ScoreConfigView } from "@/lib/scores/schemas";
 import { ScoreValueInput } from "./score-value-input";
 
 export function ScoreForm(props: {
   projectId: string;
-  objectType: "TRACE" | "OBSERVATION" | "SESSION";
+  objectType: ObjectType;
   objectId: string;
   configs: ScoreConfigView[];
   canManageConfigs: boolean;

@@ -11,7 +11,7 @@ import { JsonTree } from "@/components/json/json-tree";
 import { LongText } from "@/components/json/long-text";
 import { IoView } from "./io-view";
 import { LevelBadge, TypeBadge } from "./type-badge";
-import type { ObservationView } from "./types";
+import type { ObservationView } from "@/lib/objects/observation-view";
 
 export interface ObservationDetailProps {
   observation: ObservationView;

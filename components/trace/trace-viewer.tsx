@@ -11,7 +11,7 @@ import { ObservationDetail } from "./observation-detail";
 import { ObservationTree } from "./observation-tree";
 import { Timeline } from "./timeline";
 import { buildTree, parentIds } from "./tree";
-import { hasPayloads, type ObservationView } from "./types";
+import { hasPayloads, type ObservationView } from "@/lib/objects/observation-view";
 
 export interface TraceViewerProps {
   observations: readonly ObservationView[];

@@ -1,5 +1,5 @@
 // Pure tree and timeline geometry for the trace viewer (unit-tested; no React).
-import type { ObservationView } from "./types";
+import type { ObservationView } from "@/lib/objects/observation-view";
 
 export interface TreeNode {
   obs: ObservationView;

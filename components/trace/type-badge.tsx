@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import type { ObservationLevel, ObservationType } from "./types";
+import type { ObservationLevel, ObservationType } from "@/lib/objects/observation-view";
 
 const SHORT: Record<ObservationType, string> = {
   SPAN: "SPAN",

@@ -2,7 +2,7 @@
 
 import { useEffect, useMemo, useState, type KeyboardEvent } from "react";
 import { ancestorIds, buildTree, flattenTree, type FlatRow, type TreeNode } from "./tree";
-import type { ObservationView } from "./types";
+import type { ObservationView } from "@/lib/objects/observation-view";
 
 /** Props shared by the tree and the timeline: same rows, same selection, same collapse state. */
 export interface TreeViewProps {

@@ -1,7 +1,7 @@
 import "server-only";
 import { db, type Db } from "../db/client";
-import type { ObjectRef } from "../scores/annotate";
-import { userNames } from "../scores/queries";
+import type { ObjectRef } from "../objects/kinds";
+import { userNames } from "../objects/users";
 import type { CommentView } from "./schemas";
 
 /** Comments on one object, oldest first (a conversation reads top to bottom). */

@@ -1,6 +1,6 @@
 // Free-text comments on a trace, observation or session. No server imports.
 import { z } from "zod";
-import { OBJECT_TYPES } from "../scores/schemas";
+import { OBJECT_TYPES } from "../objects/kinds";
 
 export const COMMENT_MAX = 5000;
 

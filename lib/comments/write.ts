@@ -1,12 +1,12 @@
 // Comment writes; take the client so integration tests run them on both databases.
 import type { Db } from "../db/client";
 import { fail, ok, type Result } from "../errors";
-import { resolveTarget } from "../scores/annotate";
+import { requireObject } from "../objects/resolve";
 import type { AddCommentInput } from "./schemas";
 
 /** Adds a comment after checking the object exists in the project (throws a not_found DomainError when not). */
 export async function addComment(client: Db, projectId: string, userId: string, input: Omit<AddCommentInput, "projectId">) {
-  await resolveTarget(client, projectId, input);
+  await requireObject(client, projectId, input);
   return client.comment.create({
     data: { projectId, objectType: input.objectType, objectId: input.objectId, authorUserId: userId, content: input.content },
   });

@@ -4,8 +4,9 @@ import { randomBytes } from "node:crypto";
 import type { Db } from "../db/client";
 import { decode, join, sql } from "../db/sql";
 import { fail, isUniqueViolation, ok, type Result } from "../errors";
-import { userNames } from "../scores/queries";
-import type { AnnotatedObjectType } from "../scores/schemas";
+import type { ObjectType } from "../objects/kinds";
+import { existingObjectIds } from "../objects/resolve";
+import { userNames } from "../objects/users";
 import { HOLD_MS, type CreateQueueInput, type QueueProgress, type QueueSummary } from "./schemas";
 
 export async function createQueue(client: Db, projectId: string, input: Omit<CreateQueueInput, "projectId">): Promise<Result<{ id: string }>> {
@@ -27,29 +28,12 @@ export function configIdsOf(q: { scoreConfigIds: unknown }): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
 }
 
-/** The ids among `ids` that name an existing object of the project (chunked for big selections). */
-async function existingIds(client: Db, projectId: string, objectType: AnnotatedObjectType, ids: string[]): Promise<Set<string>> {
-  const out = new Set<string>();
-  for (let i = 0; i < ids.length; i += 1000) {
-    const part = ids.slice(i, i + 1000);
-    const where = { projectId, id: { in: part } };
-    const rows =
-      objectType === "TRACE"
-        ? await client.trace.findMany({ where, select: { id: true } })
-        : objectType === "OBSERVATION"
-          ? await client.observation.findMany({ where, select: { id: true } })
-          : await client.session.findMany({ where, select: { id: true } });
-    for (const r of rows) out.add(r.id);
-  }
-  return out;
-}
-
 /** Adds objects to a queue; ones already in it (or unknown) are left out. Returns how many were added. */
-export async function addItems(client: Db, projectId: string, queueId: string, objectType: AnnotatedObjectType, objectIds: string[]): Promise<Result<{ added: number }>> {
+export async function addItems(client: Db, projectId: string, queueId: string, objectType: ObjectType, objectIds: string[]): Promise<Result<{ added: number }>> {
   const queue = await client.annotationQueue.findFirst({ where: { id: queueId, projectId }, select: { id: true } });
   if (!queue) return fail("not_found", "That queue does not exist.");
   const unique = [...new Set(objectIds)];
-  const known = await existingIds(client, projectId, objectType, unique);
+  const known = await existingObjectIds(client, projectId, objectType, unique);
   const ids = unique.filter((id) => known.has(id));
   const now = new Date();
   // Item ids sort in selection order, so items added together are reviewed in that order.

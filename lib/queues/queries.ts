@@ -4,7 +4,9 @@ import { db, type Db } from "../db/client";
 import { listConfigs } from "../scores/configs";
 import { scoreWhere } from "../scores/annotate";
 import type { ScoreConfigView } from "../scores/schemas";
-import { observationWithPayloads, sessionDetail, traceObservations } from "../sessions/detail";
+import { objectTypeOf, type ObjectType } from "../objects/kinds";
+import { observationDetail, traceObservations } from "../objects/observations";
+import { sessionDetail } from "../sessions/detail";
 import { configIdsOf, listQueues, queueProgress } from "./items";
 import { holder } from "./review";
 
@@ -26,14 +28,14 @@ export async function queueWithConfigs(projectId: string, queueId: string, clien
 }
 
 /** What the reviewer sees of an item: the object itself, in a compact form. */
-export async function itemContent(projectId: string, objectType: string, objectId: string, client: Db = db) {
+export async function itemContent(projectId: string, objectType: ObjectType, objectId: string, client: Db = db) {
   if (objectType === "TRACE") {
     const trace = await client.trace.findUnique({
       where: { projectId_id: { projectId, id: objectId } },
       select: { id: true, name: true, timestamp: true, userId: true, sessionId: true, latencyMs: true, totalCost: true, totalTokens: true, errorCount: true, input: true, output: true, startTime: true, endTime: true },
     });
     if (!trace) return { kind: "missing" as const };
-    const observations = await traceObservations(client, projectId, objectId, 2000);
+    const observations = await traceObservations(projectId, objectId, client);
     return {
       kind: "trace" as const,
       trace: { ...trace, timestamp: trace.timestamp.toISOString(), startTime: trace.startTime?.toISOString() ?? null, endTime: trace.endTime?.toISOString() ?? null },
@@ -41,7 +43,8 @@ export async function itemContent(projectId: string, objectType: string, objectI
     };
   }
   if (objectType === "OBSERVATION") {
-    const observation = await observationWithPayloads(client, projectId, objectId);
+    // The observation is the object itself: no trace to hold it to.
+    const observation = await observationDetail(projectId, null, objectId, client);
     return observation ? { kind: "observation" as const, observation } : { kind: "missing" as const };
   }
   const session = await sessionDetail(client, projectId, objectId);
@@ -52,10 +55,11 @@ export async function itemContent(projectId: string, objectType: string, objectI
 export async function reviewItem(projectId: string, queueId: string, itemId: string, userId: string, client: Db = db) {
   const item = await client.queueItem.findFirst({ where: { id: itemId, projectId, queueId } });
   if (!item) return null;
+  const objectType = objectTypeOf(item.objectType);
   const [position, scores] = await Promise.all([
     client.queueItem.count({ where: { queueId, OR: [{ createdAt: { lt: item.createdAt } }, { createdAt: item.createdAt, id: { lt: item.id } }] } }),
     client.score.findMany({
-      where: { projectId, ...scoreWhere({ objectType: item.objectType as "TRACE", objectId: item.objectId }), authorUserId: userId, source: "ANNOTATION" },
+      where: { projectId, ...scoreWhere({ objectType, objectId: item.objectId }), authorUserId: userId, source: "ANNOTATION" },
       select: { configId: true, value: true, stringValue: true, dataType: true, comment: true },
     }),
   ]);
@@ -63,7 +67,7 @@ export async function reviewItem(projectId: string, queueId: string, itemId: str
   const holderName = heldBy && heldBy !== userId ? ((await client.user.findUnique({ where: { id: heldBy }, select: { name: true, email: true } })) ?? null) : null;
   return {
     id: item.id,
-    objectType: item.objectType as "TRACE" | "OBSERVATION" | "SESSION",
+    objectType,
     objectId: item.objectId,
     status: item.status,
     position: position + 1,

@@ -4,6 +4,7 @@
 // on the lock columns), so concurrent reviewers on either database can't both win.
 import type { Db } from "../db/client";
 import { DomainError } from "../errors";
+import { objectTypeOf } from "../objects/kinds";
 import { saveAnnotationScores, type AnnotationValue } from "../scores/annotate";
 import { configIdsOf } from "./items";
 import { HOLD_MS } from "./schemas";
@@ -127,8 +128,7 @@ export async function completeItem(
   const allowed = new Set(configIdsOf(queue));
   const outside = values.find((v) => !allowed.has(v.configId));
   if (outside) throw new DomainError("invalid", "That score config is not part of this queue.", { path: "configId", issue: "not in queue" });
-  const objectType = item.objectType as "TRACE" | "OBSERVATION" | "SESSION";
-  await saveAnnotationScores(client, projectId, userId, { objectType, objectId: item.objectId }, values, { queueId: queue.id });
+  await saveAnnotationScores(client, projectId, userId, { objectType: objectTypeOf(item.objectType), objectId: item.objectId }, values, { queueId: queue.id });
   // Guarded again: between the check above and now another reviewer could have claimed an expired hold.
   const done = await client.queueItem.updateMany({
     where: { id: item.id, OR: [{ status: "COMPLETED" }, freeFor(userId, now)] },

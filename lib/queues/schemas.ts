@@ -1,6 +1,6 @@
 // Annotation queues: the shapes forms and actions share. No server imports.
 import { z } from "zod";
-import { OBJECT_TYPES } from "../scores/schemas";
+import { OBJECT_TYPES } from "../objects/kinds";
 
 /** How long an opened item stays with its reviewer before others may take it. */
 export const HOLD_MS = 10 * 60_000;

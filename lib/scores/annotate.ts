@@ -6,30 +6,9 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
 import { DomainError, fail, ok, type Result } from "../errors";
 import { ingestEvents } from "../ingest/service";
+import { requireObject } from "../objects/resolve";
+import type { ObjectRef } from "../objects/kinds";
 import { checkAgainstConfig } from "./validate";
-import type { AnnotatedObjectType } from "./schemas";
-
-export interface ObjectRef {
-  objectType: AnnotatedObjectType;
-  objectId: string;
-}
-
-/** Where a score on this object points: trace, observation (with its trace) or session. */
-export async function resolveTarget(client: Db, projectId: string, ref: ObjectRef) {
-  if (ref.objectType === "TRACE") {
-    const t = await client.trace.findUnique({ where: { projectId_id: { projectId, id: ref.objectId } }, select: { id: true } });
-    if (!t) throw new DomainError("not_found", `Trace ${ref.objectId} not found`);
-    return { traceId: t.id, observationId: null, sessionId: null };
-  }
-  if (ref.objectType === "OBSERVATION") {
-    const o = await client.observation.findUnique({ where: { projectId_id: { projectId, id: ref.objectId } }, select: { id: true, traceId: true } });
-    if (!o) throw new DomainError("not_found", `Observation ${ref.objectId} not found`);
-    return { traceId: o.traceId, observationId: o.id, sessionId: null };
-  }
-  const s = await client.session.findUnique({ where: { projectId_id: { projectId, id: ref.objectId } }, select: { id: true } });
-  if (!s) throw new DomainError("not_found", `Session ${ref.objectId} not found`);
-  return { traceId: null, observationId: null, sessionId: s.id };
-}
 
 /** The Score columns that select scores made directly on the object (not on its children). */
 export function scoreWhere(ref: ObjectRef) {
@@ -53,7 +32,7 @@ export async function saveAnnotationScores(
   values: AnnotationValue[],
   opts: { queueId?: string | null } = {},
 ): Promise<string[]> {
-  const target = await resolveTarget(client, projectId, ref);
+  const target = await requireObject(client, projectId, ref);
   const events = [];
   for (const v of values) {
     const config = await client.scoreConfig.findFirst({ where: { id: v.configId, projectId }, select: { name: true } });

@@ -1,20 +1,14 @@
 import "server-only";
 // Reads for the annotation panel and the settings page.
 import { db, type Db } from "../db/client";
-import { scoreWhere, type ObjectRef } from "./annotate";
+import type { ObjectRef } from "../objects/kinds";
+import { userNames } from "../objects/users";
+import { scoreWhere } from "./annotate";
 import { listConfigs } from "./configs";
 import type { ScoreConfigView, ScoreView } from "./schemas";
 
 export function scoreConfigs(projectId: string, opts: { includeArchived?: boolean } = {}, client: Db = db): Promise<ScoreConfigView[]> {
   return listConfigs(client, projectId, opts);
-}
-
-/** Display names of users by id (email when no name), for authors of scores and comments. */
-export async function userNames(client: Db, ids: (string | null)[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids.filter((x): x is string => !!x))];
-  if (!unique.length) return new Map();
-  const users = await client.user.findMany({ where: { id: { in: unique } }, select: { id: true, name: true, email: true } });
-  return new Map(users.map((u) => [u.id, u.name || u.email]));
 }
 
 /** Scores made on the object itself, newest first, reviewer and API/EVAL ones together. */

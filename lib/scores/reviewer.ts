@@ -2,7 +2,8 @@
 // config's (or the score's) data type, then checked and written by annotate.ts.
 import type { Db } from "../db/client";
 import { DomainError, unwrap } from "../errors";
-import { saveAnnotationScores, updateAnnotationScore, type AnnotationValue, type ObjectRef } from "./annotate";
+import type { ObjectRef } from "../objects/kinds";
+import { saveAnnotationScores, updateAnnotationScore, type AnnotationValue } from "./annotate";
 import { toConfigView } from "./configs";
 import { parseScoreValue } from "./schemas";
 

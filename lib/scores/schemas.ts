@@ -4,12 +4,10 @@ import { formatScore } from "../query/scores";
 import { z } from "zod";
 import { environmentSchema, idSchema, refIdSchema } from "../ingest/langfuse/schemas-common";
 import { depthProblem } from "../ingest/storable";
+import { OBJECT_TYPES } from "../objects/kinds";
 
 export const CONFIG_DATA_TYPES = ["NUMERIC", "CATEGORICAL", "BOOLEAN"] as const;
 export type ConfigDataType = (typeof CONFIG_DATA_TYPES)[number];
-
-export const OBJECT_TYPES = ["TRACE", "OBSERVATION", "SESSION"] as const;
-export type AnnotatedObjectType = (typeof OBJECT_TYPES)[number];
 
 export type Category = { label: string; value: number };
 

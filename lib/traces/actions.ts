@@ -1,12 +1,10 @@
 "use server";
 // Writes and lazy reads from the traces table and the trace page. Writes are
 // made with the one action builder; bulk actions resolve "all matching" on the server.
-// eslint-disable-next-line no-restricted-imports -- temporary: issue 7 moves these view types into lib/objects
-import type { ObservationView } from "@/components/trace/types";
+// The viewer's observation reads are lib/objects/actions.ts.
 import { accessFor, projectAction } from "../auth/action-guard";
 import { db } from "../db/client";
 import { runBulkTraceAction, setTraceBookmark as setBookmark } from "./bulk-action";
-import { observationOfTrace } from "./load-observation";
 import { bulkTraceInputSchema, traceBookmarkSchema } from "./schemas";
 import { traceIo } from "./trace-io";
 
@@ -22,12 +20,6 @@ export const setTraceBookmark = projectAction({ input: traceBookmarkSchema, perm
 );
 
 // Lazy reads answer data, not form state: the role check alone (a refusal throws).
-
-/** One observation with its payloads, for the trace viewer's detail pane (bound to project and trace by the page). */
-export async function loadObservation(projectId: string, traceId: string, observationId: string): Promise<ObservationView | null> {
-  await accessFor(projectId, "read");
-  return observationOfTrace(db, projectId, traceId, observationId);
-}
 
 /** A trace's input or output too big to send with the page, fetched when the reader asks. */
 export async function loadTraceIo(projectId: string, traceId: string, field: "input" | "output"): Promise<unknown> {

@@ -3,7 +3,6 @@ import "server-only";
 import { db } from "../db/client";
 import { countCapFor, countTracesCapped, listTraces, pageScores, type TraceListRow } from "./list";
 import { traceNeighbours } from "./neighbours";
-import { observationView, OBSERVATION_LIST_SELECT, type ObservationRow } from "./observation-view";
 import { scoreNames, traceNames } from "./options";
 import { aggregateScores } from "./score-value";
 import { parseTraceTableParams, type SearchParamsRecord, type TraceTableParams } from "./table-params";
@@ -94,16 +93,6 @@ export async function traceIo(projectId: string, traceId: string) {
     return size(v) > INLINE_IO_CHARS ? { inline: false as const, chars: size(v) } : { inline: true as const, value: v ?? null };
   };
   return { input: pack(t.input), output: pack(t.output) };
-}
-
-/** Every observation of a trace, without payloads (2,000 of them stay a small page). */
-export async function traceObservations(projectId: string, traceId: string) {
-  const rows: ObservationRow[] = await db.observation.findMany({
-    where: { projectId, traceId },
-    select: OBSERVATION_LIST_SELECT,
-    orderBy: [{ startTime: "asc" }, { id: "asc" }],
-  });
-  return rows.map((r) => observationView(r));
 }
 
 /**

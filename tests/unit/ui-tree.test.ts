@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ancestorIds, buildTree, computeTimeline, flattenTree, parentIds, timeTicks } from "@/components/trace/tree";
 import { scrollToRow, visibleRange } from "@/components/trace/virtual";
-import type { ObservationView } from "@/components/trace/types";
+import type { ObservationView } from "@/lib/objects/observation-view";
 
 const T0 = Date.parse("2026-01-01T00:00:00.000Z");
 const at = (ms: number) => new Date(T0 + ms).toISOString();

@@ -9,7 +9,7 @@ import { IoView } from "@/components/trace/io-view";
 import { TraceViewer } from "@/components/trace/trace-viewer";
 import { TypeBadge } from "@/components/trace/type-badge";
 import type { itemContent } from "@/lib/queues/queries";
-import { loadObservationView } from "@/lib/sessions/actions";
+import { loadObservation } from "@/lib/objects/actions";
 import { Conversation } from "../../sessions/[sessionId]/conversation";
 
 type Content = Awaited<ReturnType<typeof itemContent>>;
@@ -91,7 +91,7 @@ export function ItemView({ projectId, content, objectId }: { projectId: string; 
               traceStartTime={t.startTime}
               traceEndTime={t.endTime}
               urlParam={null}
-              loadObservation={loadObservationView.bind(null, projectId)}
+              loadObservation={loadObservation.bind(null, projectId, t.id)}
               emptyDetail={<p className="muted small" style={{ padding: 12 }}>Select an observation to see its input and output.</p>}
             />
           </div>

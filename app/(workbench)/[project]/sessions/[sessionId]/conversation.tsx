@@ -9,8 +9,8 @@ import { formatCost, formatDate, formatDuration, formatTokens } from "@/componen
 import { ChatView } from "@/components/trace/chat-view";
 import { IoView } from "@/components/trace/io-view";
 import { TraceViewer } from "@/components/trace/trace-viewer";
-import type { ObservationView } from "@/components/trace/types";
-import { loadObservationView, loadTraceObservations } from "@/lib/sessions/actions";
+import { loadObservation, loadTraceObservations } from "@/lib/objects/actions";
+import type { ObservationView } from "@/lib/objects/observation-view";
 import type { SessionTurn } from "@/lib/sessions/detail";
 import { assistantSide, userSide } from "./turn-messages";
 
@@ -84,7 +84,7 @@ export function Turn({ projectId, turn: t, index }: { projectId: string; turn: S
             <span className="faint small">This trace has no observations.</span>
           ) : (
             <div>
-              <TraceViewer observations={observations} urlParam={null} loadObservation={(id) => loadObservationView(projectId, id)} emptyDetail={<p className="muted small" style={{ padding: 12 }}>Select an observation.</p>} />
+              <TraceViewer observations={observations} urlParam={null} loadObservation={(id) => loadObservation(projectId, t.traceId, id)} emptyDetail={<p className="muted small" style={{ padding: 12 }}>Select an observation.</p>} />
             </div>
           ))}
       </div>

@@ -13,8 +13,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/roles";
 import { projectAccess } from "@/lib/auth/session";
 import { listQueueOptions } from "@/lib/queues/queries";
-import { loadObservation } from "@/lib/traces/actions";
-import { traceHeader, traceIo, traceNeighboursInView, traceObservations, traceScores } from "@/lib/traces/queries";
+import { loadObservation } from "@/lib/objects/actions";
+import { MAX_TRACE_OBSERVATIONS, traceObservations } from "@/lib/objects/observations";
+import { traceHeader, traceIo, traceNeighboursInView, traceScores } from "@/lib/traces/queries";
 import { viewQuery, type SearchParamsRecord } from "@/lib/traces/table-params";
 import { BookmarkToggle } from "./bookmark-toggle";
 import { ObservationAnnotationsSync } from "./observation-annotations-sync";
@@ -155,6 +156,11 @@ export default async function TracePage(props: Props) {
       )}
 
       <div style={{ marginTop: 16 }}>
+        {observations.length >= MAX_TRACE_OBSERVATIONS && header.observationCount > observations.length && (
+          <p className="muted small" role="note">
+            Showing the first {formatTokens(observations.length)} of {formatTokens(header.observationCount)} observations (by start time).
+          </p>
+        )}
         <TraceReviewViewer
           projectId={project}
           queues={queues}

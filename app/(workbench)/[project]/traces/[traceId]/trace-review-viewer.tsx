@@ -4,7 +4,7 @@
 import type { ReactNode } from "react";
 import { AddToQueueButton } from "@/components/annotate/add-to-queue-button";
 import { TraceViewer } from "@/components/trace/trace-viewer";
-import type { ObservationView } from "@/components/trace/types";
+import type { ObservationView } from "@/lib/objects/observation-view";
 
 export function TraceReviewViewer(props: {
   projectId: string;

@@ -1,6 +1,7 @@
-// Observation rows → the trace viewer's ObservationView (plain data, ISO dates).
-// eslint-disable-next-line no-restricted-imports -- temporary: issue 7 moves these view types into lib/objects
-import type { ObservationLevel, ObservationType, ObservationView } from "@/components/trace/types";
+// Observation rows → the trace viewer's ObservationView (plain data, ISO dates):
+// the one mapper, so every viewer gets the same cleaned usage/cost maps and depth caps.
+import type { ObservationLevel, ObservationType, ObservationView } from "./observation-view";
+import type { Db } from "../db/client";
 import { isoAlways, isoOrNull } from "../iso";
 import { capJsonDepth } from "../ingest/storable";
 
@@ -28,28 +29,8 @@ export const OBSERVATION_LIST_SELECT = {
   costDetails: true,
 } as const;
 
-export interface ObservationRow {
-  id: string;
-  traceId: string;
-  parentObservationId: string | null;
-  type: string;
-  name: string | null;
-  startTime: Date;
-  endTime: Date | null;
-  completionStartTime: Date | null;
-  level: string;
-  statusMessage: string | null;
-  model: string | null;
-  modelParameters: unknown;
-  inputTokens: number | null;
-  outputTokens: number | null;
-  totalTokens: number | null;
-  usageDetails: unknown;
-  inputCost: number | null;
-  outputCost: number | null;
-  totalCost: number | null;
-  costDetails: unknown;
-}
+/** A stored observation as OBSERVATION_LIST_SELECT reads it (JSON columns as stored: untrusted shapes). */
+export type ObservationRow = Pick<Awaited<ReturnType<Db["observation"]["findFirstOrThrow"]>>, keyof typeof OBSERVATION_LIST_SELECT>;
 
 /** Only finite numbers from a stored details map (it came from a client). */
 function numberMap(v: unknown): Record<string, number> | null {
@@ -59,6 +40,7 @@ function numberMap(v: unknown): Record<string, number> | null {
   return out;
 }
 
+/** `payloads` given: the detail view (input/output/metadata, null when none); omitted: the list view (undefined). */
 export function observationView(r: ObservationRow, payloads?: { input: unknown; output: unknown; metadata: unknown }): ObservationView {
   const view: ObservationView = {
     id: r.id,

@@ -1,5 +1,6 @@
-// View types for the trace viewer: plain serialisable data (dates as ISO strings)
-// that a server page maps from its query rows and passes to client components.
+// The observation as the trace viewer shows it: plain serialisable data (dates
+// as ISO strings) that lib maps from rows (observation-map.ts) and components
+// render. Pure: client components import it; it never imports components/.
 
 // The vocabularies are the ingestion model's (a pure module, safe in client code).
 import { LEVELS, OBSERVATION_TYPES, type Level, type ObservationType } from "@/lib/ingest/events";
