@@ -5,7 +5,7 @@
 // merged like any earlier event and deleted. Held rows are read by nothing else.
 import { sql } from "../db/sql";
 import type { ObservationEvent } from "./events";
-import type { Folded } from "./merge";
+import type { Folded } from "./fold";
 import type { WriteStore } from "./store";
 
 type HeldUpdate = Folded<ObservationEvent>;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { IngestEvent, ObservationEvent, TraceEvent } from "@/lib/ingest/events";
 import { decodeFieldTimes, encodeFieldTimes } from "@/lib/ingest/field-times";
-import { foldEvents, mergeObservation, mergeTrace, scoreRow } from "@/lib/ingest/merge";
+import { foldEvents } from "@/lib/ingest/fold";
+import { mergeObservation, mergeTrace, scoreRow } from "@/lib/ingest/merge";
 import type { ObservationRow, TraceRow } from "@/lib/ingest/rows";
 
 const now = new Date("2026-05-01T00:00:00Z");
