@@ -5,7 +5,7 @@
 // what is stored. A provided field replaces it when its event is the latest
 // to state that field: events are ordered by `eventTime` (an update beats a
 // create of the same millisecond), not by when they arrive, so creates and
-// updates may come in any order and in separate requests (merge.ts).
+// updates may come in any order and in separate requests (merge-rule.ts).
 
 export const OBSERVATION_TYPES = [
   "SPAN",

@@ -5,7 +5,7 @@
 // every trace and observation, on the hottest path.
 
 /**
- * Per field, the stamp of the event that set it (merge.ts: 2 × event time in
+ * Per field, the stamp of the event that set it (merge-rule.ts: 2 × event time in
  * ms, +1 for an update). A field not listed was never stated (a default or an
  * inferred value) and takes any stated one. Null on rows written before stamps.
  */

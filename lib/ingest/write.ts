@@ -1,5 +1,5 @@
 // The one write path: every protocol's events land here. One transaction per
-// call: read the stored rows the events touch, merge in memory (merge.ts),
+// call: read the stored rows the events touch, fold and merge in memory (fold.ts, merge.ts),
 // upsert, then refresh the touched traces' rollups. The caller acknowledges
 // only after this resolves (acknowledged = committed).
 import type { Db } from "../db/client";
