@@ -12,6 +12,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { allowedMethods, methodNotAllowed } from "@/lib/http/api-routes";
 import { trustedForwarded } from "@/lib/http/client-address";
+import { errorBody } from "@/lib/http/errors";
 import { API_CSP, HSTS, pageCsp } from "@/lib/http/security-headers";
 
 const SESSION_COOKIE = "loupe_session";
@@ -57,7 +58,7 @@ export function proxy(req: NextRequest) {
   const csp = pageCsp(nonce, { https, dev: process.env.NODE_ENV === "development" });
 
   if (req.method === "POST" && !sameOrigin(req)) {
-    const body = { error: { code: "forbidden", message: "Cross-origin form posts are refused: the Origin does not match this host" } };
+    const body = errorBody("forbidden", "Cross-origin form posts are refused: the Origin does not match this host");
     return withHeaders(NextResponse.json(body, { status: 403 }), csp, https);
   }
 

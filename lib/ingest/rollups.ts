@@ -11,15 +11,15 @@
 import { sql } from "../db/sql";
 import { ROLLUP_COLS, type ObservationRow, type Rollup } from "./rows";
 import type { Row, WriteStore } from "./store";
+import { LIMITS } from "./limits";
 
 
 // Token rollups live in 32-bit Int columns: a trace whose observations add up
 // to more is stored at this ceiling (each observation's own counts are exact).
-const MAX_TOKENS = 2_147_483_647;
 const TOKEN_COLS = ["inputTokens", "outputTokens", "totalTokens"] as const;
-const saturated = (r: Rollup) => TOKEN_COLS.some((k) => r[k] >= MAX_TOKENS);
+const saturated = (r: Rollup) => TOKEN_COLS.some((k) => r[k] >= LIMITS.maxCount);
 function clampTokens(r: Rollup): Rollup {
-  for (const k of TOKEN_COLS) r[k] = Math.min(r[k], MAX_TOKENS);
+  for (const k of TOKEN_COLS) r[k] = Math.min(r[k], LIMITS.maxCount);
   return r;
 }
 

@@ -158,5 +158,5 @@ export function scoreTraceToApi(t: Pick<Trace, "userId" | "tags" | "environment"
 }
 
 export function sessionToApi(s: Session) {
-  return { id: s.id, createdAt: s.createdAt.toISOString(), projectId: s.projectId, environment: s.environment };
+  return { id: s.id, createdAt: iso(s.createdAt), projectId: s.projectId, environment: s.environment };
 }

@@ -10,9 +10,6 @@ export interface IssueDetail {
   issue: string;
 }
 
-// One path syntax across the API, forms and domain errors.
-export { formatPath } from "../../errors";
-
 function describe(input: unknown): string {
   if (input === null) return "null";
   if (Array.isArray(input)) return "array";

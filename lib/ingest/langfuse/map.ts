@@ -5,7 +5,8 @@
 
 import { eventIssues } from "../check-event";
 import type { IngestEvent } from "../events";
-import { formatPath, issueMessages, summarise, toIssueDetails, type IssueDetail } from "./issues";
+import { formatPath } from "../../errors";
+import { issueMessages, summarise, toIssueDetails, type IssueDetail } from "./issues";
 import { mapLangfuseEvent } from "./map-events";
 import {
   BODY_SCHEMAS,

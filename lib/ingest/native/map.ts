@@ -4,7 +4,8 @@
 
 import { eventIssues } from "../check-event";
 import type { Cost, IngestEvent, ObservationEvent, TraceEvent, Usage } from "../events";
-import { formatPath, issueMessages, summarise, toIssueDetails, type IssueDetail } from "../langfuse/issues";
+import { formatPath } from "../../errors";
+import { issueMessages, summarise, toIssueDetails, type IssueDetail } from "../langfuse/issues";
 import { summariseGiven } from "../langfuse/map-usage";
 import {
   nativeTraceSchema,
