@@ -51,8 +51,6 @@ export class DomainError extends Error {
   }
 }
 
-export const isDomainError = (err: unknown): err is DomainError => err instanceof DomainError;
-
 /** An outcome a caller branches on; the failure carries the domain error. */
 export type Result<T = undefined> = { ok: true; data: T } | { ok: false; error: DomainError };
 

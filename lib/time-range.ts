@@ -29,8 +29,6 @@ export interface TimeRange {
   to?: Date;
 }
 
-export const isTimePreset = (v: string): v is TimePreset => TIME_PRESETS.some((p) => p.value === v);
-
 /** The start of a preset counted back from `now`; null for anything else. */
 export function presetStart(value: string, now: Date = new Date()): Date | null {
   const p = TIME_PRESETS.find((x) => x.value === value);

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { AppShell } from "@/components/shell/app-shell";
 import { EmptyState } from "@/components/ui/empty-state";
-import { signOut } from "@/lib/auth/actions";
+import { projectHref } from "./project-href";
+import { SignOutButton } from "./sign-out-button";
 import { requireUser } from "@/lib/auth/session";
 import { projectsForUser } from "@/lib/projects/queries";
 
@@ -14,13 +15,7 @@ export default async function WorkbenchNotFound() {
     <AppShell
       nav={[]}
       user={{ name: user.name, email: user.email }}
-      signOut={
-        <form action={signOut}>
-          <button className="menu-item" type="submit">
-            Sign out
-          </button>
-        </form>
-      }
+      signOut={<SignOutButton variant="menu" />}
     >
       <div className="page page-narrow">
         <EmptyState
@@ -31,7 +26,7 @@ export default async function WorkbenchNotFound() {
               {projects.length > 0 && (
                 <nav className="row wrap gap-2" aria-label="Your projects" style={{ justifyContent: "center" }}>
                   {projects.slice(0, 8).map((p) => (
-                    <Link key={p.id} className="btn btn-secondary btn-sm" href={`/${encodeURIComponent(p.id)}/traces`}>
+                    <Link key={p.id} className="btn btn-secondary btn-sm" href={projectHref(p.id)}>
                       {p.name}
                     </Link>
                   ))}

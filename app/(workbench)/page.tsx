@@ -4,6 +4,7 @@ import { requireUser } from "@/lib/auth/session";
 import { CANNOT_CREATE_PROJECTS, mayCreateProjects } from "@/lib/projects/create";
 import { projectsForUser } from "@/lib/projects/queries";
 import { CreateProjectForm } from "./create-project-form";
+import { projectHref } from "./project-href";
 import { SignOutButton } from "./sign-out-button";
 
 export const metadata: Metadata = { title: "Projects" };
@@ -41,7 +42,7 @@ export default async function ProjectsPage() {
               {projects.map((p) => (
                 <tr key={p.id} className="is-link">
                   <td>
-                    <Link className="link" href={`/${p.id}/traces`}>
+                    <Link className="link" href={projectHref(p.id)}>
                       {p.name}
                     </Link>
                   </td>

@@ -55,7 +55,3 @@ export type ConditionOf<T extends FilterType> = Extract<FilterCondition, { type:
 export const filterSchema = z.array(filterCondition).max(100, "at most 100 conditions");
 export type Filter = z.infer<typeof filterSchema>;
 
-/** The conditions of one type on one column. */
-export function conditionsOn<T extends FilterType>(filter: Filter, type: T, col?: string): ConditionOf<T>[] {
-  return filter.filter((c): c is ConditionOf<T> => c.type === type && (col === undefined || c.column === col));
-}

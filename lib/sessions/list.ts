@@ -61,8 +61,7 @@ export async function listSessions(client: Db, projectId: string, q: SessionList
     LIMIT ${q.limit} OFFSET ${(q.page - 1) * q.limit}`;
   const ids = page.map((r) => String(r.id));
   if (!ids.length) return [];
-  const rows = await sessionRollups(client, projectId, ids);
-  const scores = await sessionScores(client, projectId, ids);
+  const [rows, scores] = await Promise.all([sessionRollups(client, projectId, ids), sessionScores(client, projectId, ids)]);
   return ids.flatMap((id) => {
     const r = rows.get(id);
     return r ? [{ ...r, scores: scores.get(id) ?? {} }] : [];

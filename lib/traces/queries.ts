@@ -23,14 +23,18 @@ export interface TracesTableData {
 export async function tracesTable(projectId: string, searchParams: SearchParamsRecord): Promise<TracesTableData> {
   const params = parseTraceTableParams(searchParams);
   const { filter, sort, page, limit } = params;
-  const rows = await listTraces(db, projectId, { filter, sort, page, limit });
-  const [count, { trace: scores, observations: obsScores }, names, scoreNameList] = await Promise.all([
+  // Only the page's scores wait for the page's rows; the rest starts with them.
+  const pageWithScores = listTraces(db, projectId, { filter, sort, page, limit }).then(async (rows) => ({
+    rows,
+    scores: await pageScores(db, projectId, rows.map((r) => r.id)),
+  }));
+  const [{ rows, scores: { trace: scores, observations: obsScores } }, count, names, scoreNameList] = await Promise.all([
+    pageWithScores,
     countTracesCapped(db, projectId, filter, countCapFor(filter)),
-    pageScores(db, projectId, rows.map((r) => r.id)),
     traceNames(db, projectId),
     scoreNames(db, projectId),
   ]);
-  const hasTraces = rows.length > 0 || count.count > 0 || (await db.trace.findFirst({ where: { projectId }, select: { id: true } })) !== null;
+  const hasTraces = count.count > 0 || (await db.trace.findFirst({ where: { projectId }, select: { id: true } })) !== null;
   return {
     params,
     rows: rows.map((r) => ({ ...r, scores: scores.get(r.id) ?? {}, observationScores: obsScores.get(r.id) ?? {} })),

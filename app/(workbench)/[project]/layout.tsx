@@ -2,7 +2,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { AppShell, projectNav } from "@/components/shell/app-shell";
-import { signOut } from "@/lib/auth/actions";
+import { projectHref } from "../project-href";
+import { SignOutButton } from "../sign-out-button";
 import { projectAccess } from "@/lib/auth/session";
 import { projectsForUser } from "@/lib/projects/queries";
 
@@ -20,13 +21,7 @@ export default async function ProjectLayout({ children, params }: { children: Re
       nav={nav}
       user={{ name: access.user.name, email: access.user.email }}
       projectSwitcher={<ProjectSwitcher current={{ id: project, name: access.projectName }} projects={projects} />}
-      signOut={
-        <form action={signOut}>
-          <button className="menu-item" type="submit">
-            Sign out
-          </button>
-        </form>
-      }
+      signOut={<SignOutButton variant="menu" />}
     >
       {children}
     </AppShell>
@@ -46,7 +41,7 @@ function ProjectSwitcher({ current, projects }: { current: { id: string; name: s
       <div className="menu-panel left" style={{ width: "100%" }} role="menu">
         <div className="menu-label">Projects</div>
         {projects.map((p) => (
-          <Link key={p.id} href={`/${encodeURIComponent(p.id)}/traces`} className="menu-item" role="menuitem" aria-current={p.id === current.id ? "page" : undefined}>
+          <Link key={p.id} href={projectHref(p.id)} className="menu-item" role="menuitem" aria-current={p.id === current.id ? "page" : undefined}>
             <span className="ellipsis grow">{p.name}</span>
             <span className="faint small">{p.role}</span>
           </Link>

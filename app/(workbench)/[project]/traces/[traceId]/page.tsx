@@ -46,7 +46,6 @@ function hasMetadata(m: unknown): boolean {
 }
 
 /** The same text as the trace's score column in the table. */
-const scoreLabel = (v: number | string): string => formatScore(v);
 
 export default async function TracePage(props: Props) {
   const [{ project, traceId: rawId }, searchParams] = await Promise.all([props.params, props.searchParams]);
@@ -142,7 +141,7 @@ export default async function TracePage(props: Props) {
         {header.warningCount > 0 && <Badge tone="warning">{header.warningCount} warning{header.warningCount > 1 ? "s" : ""}</Badge>}
         {scores.map((s) => (
           <Badge key={s.name} tone="info" title={`Trace score (${s.sources.join(", ").toLowerCase()})${s.count > 1 ? `: ${typeof s.value === "number" ? "mean" : "latest"} of ${s.count}` : ""}. Observation scores are on each observation.`}>
-            {s.name}: {scoreLabel(s.value)}
+            {s.name}: {formatScore(s.value)}
             {s.count > 1 && <span className="faint"> ×{s.count}</span>}
           </Badge>
         ))}
