@@ -1,0 +1,114 @@
+// Listing a dataset's items: the items table (search, status, origin, paging)
+// and the public API (source filters, `version` as of a timestamp). One query
+// builder, so the table and the API page the same way.
+import "server-only";
+import type { Db } from "../db/client";
+import { dialectOf } from "../db/client";
+import { decode, empty, ident, join, sql, type Sql } from "../db/sql";
+import { itemView } from "./items";
+import type { ItemOrigin, ItemStatus, ItemView } from "./schemas";
+
+export interface ItemListQuery {
+  page: number;
+  limit: number;
+  /** words looked for in input and expected output (case-insensitive substring) */
+  search?: string;
+  status?: ItemStatus;
+  origin?: ItemOrigin;
+  sourceTraceId?: string;
+  sourceObservationId?: string;
+  /** the items as they were at this time (active ones only) */
+  version?: Date;
+}
+
+export interface ItemPage {
+  items: ItemView[];
+  totalItems: number;
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function conditions(client: Db, q: ItemListQuery, alias: Sql): Sql[] {
+  const d = dialectOf(client);
+  const out: Sql[] = [];
+  if (q.status) out.push(sql`${alias}."status" = ${q.status}`);
+  if (q.origin) out.push(sql`${alias}."origin" = ${q.origin}`);
+  if (q.sourceTraceId) out.push(sql`${alias}."sourceTraceId" = ${q.sourceTraceId}`);
+  if (q.sourceObservationId) out.push(sql`${alias}."sourceObservationId" = ${q.sourceObservationId}`);
+  const search = q.search?.trim();
+  if (search) {
+    const pattern = `%${escapeLike(search)}%`;
+    out.push(sql`(${d.ilike(d.asText(sql`${alias}."input"`), pattern)} OR ${d.ilike(d.asText(sql`${alias}."expectedOutput"`), pattern)})`);
+  }
+  return out;
+}
+
+/** The item columns, JSON ones as text (parsed by fromRaw) so both drivers hand back the same thing. */
+function columns(client: Db, alias: Sql, plain: readonly string[]): Sql {
+  const d = dialectOf(client);
+  const text = (c: string) => sql`${d.asText(sql`${alias}.${ident(c)}`)} AS ${ident(c)}`;
+  return sql`${join(plain.map((c) => sql`${alias}.${ident(c)}`))}, ${join(["input", "expectedOutput", "metadata"].map(text))}`;
+}
+
+const SHARED_COLUMNS = ["projectId", "datasetId", "status", "sourceTraceId", "sourceObservationId", "version"] as const;
+const ITEM_COLUMNS = [...SHARED_COLUMNS, "id", "origin", "ruleId", "promotionKey", "correctionScoreId", "correctionTakenAt", "createdAt", "updatedAt"];
+const VERSION_COLUMNS = [...SHARED_COLUMNS, "itemId", "validFrom"];
+
+type RawItem = Omit<Parameters<typeof itemView>[0], "input" | "expectedOutput" | "metadata"> & { input: string | null; expectedOutput: string | null; metadata: string | null };
+
+function fromRaw(r: RawItem): Parameters<typeof itemView>[0] {
+  const parse = (v: string | null) => (v === null ? null : (JSON.parse(v) as unknown));
+  return { ...r, input: parse(r.input), expectedOutput: parse(r.expectedOutput), metadata: parse(r.metadata) };
+}
+
+const whereOf = (parts: Sql[]) => (parts.length ? sql`AND ${join(parts, " AND ")}` : empty);
+
+/** A page of a dataset's items, newest first (ties by id, so pages never overlap). */
+export async function listItems(client: Db, projectId: string, datasetId: string, q: ItemListQuery): Promise<ItemPage> {
+  if (q.version) return listItemsAsOf(client, projectId, datasetId, q.version, q);
+  const where = whereOf(conditions(client, q, sql`i`));
+  const offset = (q.page - 1) * q.limit;
+  const [rows, count] = await Promise.all([
+    client.$queryRaw<RawItem[]>`SELECT ${columns(client, sql`i`, ITEM_COLUMNS)} FROM "DatasetItem" i
+      WHERE i."projectId" = ${projectId} AND i."datasetId" = ${datasetId} ${where}
+      ORDER BY i."createdAt" DESC, i."id" DESC LIMIT ${q.limit} OFFSET ${offset}`,
+    client.$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS n FROM "DatasetItem" i
+      WHERE i."projectId" = ${projectId} AND i."datasetId" = ${datasetId} ${where}`,
+  ]);
+  return { items: rows.map((r) => itemView(fromRaw(r))), totalItems: decode.number(count[0]?.n) };
+}
+
+/**
+ * The dataset as it was at `at`: for each item its latest version from then,
+ * kept when that version is ACTIVE (experiments pin a dataset this way).
+ * createdAt is the item's first version; updatedAt the version's own time.
+ */
+async function listItemsAsOf(client: Db, projectId: string, datasetId: string, at: Date, q: ItemListQuery): Promise<ItemPage> {
+  const latest = sql`SELECT ${columns(client, sql`v`, VERSION_COLUMNS)}, (SELECT MIN(f."validFrom") FROM "DatasetItemVersion" f WHERE f."projectId" = v."projectId" AND f."itemId" = v."itemId") AS "firstAt"
+    FROM "DatasetItemVersion" v
+    WHERE v."projectId" = ${projectId} AND v."datasetId" = ${datasetId} AND v."validFrom" <= ${at}
+      AND v."version" = (SELECT MAX(w."version") FROM "DatasetItemVersion" w
+        WHERE w."projectId" = v."projectId" AND w."itemId" = v."itemId" AND w."validFrom" <= ${at})`;
+  const where = whereOf(conditions(client, { ...q, status: "ACTIVE" }, sql`s`));
+  const offset = (q.page - 1) * q.limit;
+  type Row = RawItem & { itemId: string; validFrom: unknown; firstAt: unknown };
+  const [rows, count] = await Promise.all([
+    client.$queryRaw<Row[]>`SELECT s.* FROM (${latest}) s WHERE 1 = 1 ${where} ORDER BY s."firstAt" DESC, s."itemId" DESC LIMIT ${q.limit} OFFSET ${offset}`,
+    client.$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS n FROM (${latest}) s WHERE 1 = 1 ${where}`,
+  ]);
+  const items = rows.map((r) =>
+    itemView({
+      ...fromRaw(r),
+      id: r.itemId,
+      // A version does not record how its item came in: the API shape (which reads this) has no origin.
+      origin: "API",
+      ruleId: null,
+      promotionKey: null,
+      correctionScoreId: null,
+      correctionTakenAt: null,
+      createdAt: decode.date(r.firstAt),
+      updatedAt: decode.date(r.validFrom),
+    }),
+  );
+  return { items, totalItems: decode.number(count[0]?.n) };
+}

@@ -1,0 +1,106 @@
+// Datasets and their items: the shapes forms, server actions and the public
+// API share. No server imports (client forms use these too).
+import { z } from "zod";
+import { depthProblem } from "../ingest/storable";
+
+export const ITEM_STATUSES = ["ACTIVE", "ARCHIVED"] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
+
+/** How an item came in; the items table filters on it. */
+export const ITEM_ORIGINS = ["API", "MANUAL", "PROMOTION", "RULE", "IMPORT"] as const;
+export type ItemOrigin = (typeof ITEM_ORIGINS)[number];
+
+/** What each stored version records as its change. */
+export const ITEM_CHANGES = ["CREATE", "UPDATE", "ARCHIVE", "RESTORE", "DELETE"] as const;
+export type ItemChange = (typeof ITEM_CHANGES)[number];
+
+export const MAX_NAME = 200;
+/** Dataset and item ids are client-chosen strings, as Langfuse's. */
+export const itemIdSchema = z.string().trim().min(1, "must not be empty").max(800, "must be at most 800 characters");
+
+/** Any JSON value a payload may hold, within the ingestion depth limit. */
+export const jsonValueSchema = z.unknown().superRefine((v, ctx) => {
+  const problem = depthProblem(v);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
+
+/** A JSON Schema given for a dataset: an object (or boolean) — compiled on the server (lib/datasets/json-schema.ts). */
+export const jsonSchemaSchema = z.union([z.record(z.string(), z.unknown()), z.boolean()], { message: "must be a JSON Schema (an object)" });
+
+export const datasetNameSchema = z
+  .string({ message: "must be a string" })
+  .trim()
+  .min(1, "Enter a name")
+  .max(MAX_NAME, `Names are at most ${MAX_NAME} characters`);
+
+/** Create or update a dataset by name (the API's POST /datasets and the UI's create form). */
+export const datasetInputSchema = z.strictObject({
+  name: datasetNameSchema,
+  description: z.string().max(5000, "must be at most 5000 characters").nullish(),
+  metadata: jsonValueSchema.nullish(),
+  inputSchema: jsonSchemaSchema.nullish(),
+  expectedOutputSchema: jsonSchemaSchema.nullish(),
+});
+export type DatasetInput = z.infer<typeof datasetInputSchema>;
+
+/**
+ * One item to create or update. With an `id` that exists, the omitted fields
+ * keep their stored values (Langfuse's merge); `null` clears a field.
+ */
+export const itemInputSchema = z.strictObject({
+  id: itemIdSchema.optional(),
+  input: jsonValueSchema.optional(),
+  expectedOutput: jsonValueSchema.optional(),
+  metadata: jsonValueSchema.optional(),
+  sourceTraceId: z.string().min(1).max(800).nullish(),
+  sourceObservationId: z.string().min(1).max(800).nullish(),
+  status: z.enum(ITEM_STATUSES, { message: "must be ACTIVE or ARCHIVED" }).optional(),
+});
+export type ItemInput = z.infer<typeof itemInputSchema>;
+
+/** What a page or client sees of a dataset. */
+export interface DatasetView {
+  id: string;
+  projectId: string;
+  name: string;
+  description: string | null;
+  metadata: unknown;
+  inputSchema: unknown;
+  expectedOutputSchema: unknown;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DatasetSummary extends DatasetView {
+  itemCount: number;
+  runCount: number;
+  lastRunAt: string | null;
+}
+
+/** What a page or client sees of an item (the API shape adds datasetName). */
+export interface ItemView {
+  id: string;
+  datasetId: string;
+  status: ItemStatus;
+  input: unknown;
+  expectedOutput: unknown;
+  metadata: unknown;
+  sourceTraceId: string | null;
+  sourceObservationId: string | null;
+  origin: ItemOrigin;
+  ruleId: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ItemVersionView {
+  version: number;
+  change: ItemChange;
+  status: ItemStatus | "DELETED";
+  input: unknown;
+  expectedOutput: unknown;
+  metadata: unknown;
+  changedBy: string | null;
+  validFrom: string;
+}

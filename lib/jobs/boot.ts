@@ -1,0 +1,17 @@
+// Background work of the server process, started once from instrumentation.ts:
+// queued jobs (and ones a restart interrupted) are picked up, and the queue is
+// looked at again now and then so a stale job is resumed.
+import "server-only";
+import { db } from "../db/client";
+import "./handlers";
+import { kickJobs } from "./runner";
+
+const POLL_MS = 15_000;
+
+export function startBackgroundWork(): void {
+  const marker = globalThis as unknown as { loupeBackground?: boolean };
+  if (marker.loupeBackground) return;
+  marker.loupeBackground = true;
+  kickJobs(db);
+  setInterval(() => kickJobs(db), POLL_MS).unref();
+}
