@@ -2,6 +2,12 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import "./globals.css";
+import "./styles/diff.css";
+import "./styles/jobs.css";
+import "./styles/datasets.css";
+import "./styles/promote.css";
+import "./styles/rules.css";
+import "./styles/import-export.css";
 
 export const metadata: Metadata = {
   title: { default: "Loupe", template: "%s · Loupe" },

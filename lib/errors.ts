@@ -90,3 +90,8 @@ export function formatPath(path: FieldPath): string {
   }
   return out;
 }
+
+/** A DomainError saying the thing does not exist (pages turn it into notFound()). */
+export function isDomainNotFound(err: unknown): boolean {
+  return err instanceof DomainError && err.code === "not_found";
+}
