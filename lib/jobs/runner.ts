@@ -19,11 +19,14 @@ export interface JobContext<P> {
 
 export type JobHandler<P = unknown> = (ctx: JobContext<P>) => Promise<unknown>;
 
-const handlers = new Map<JobKind, JobHandler<never>>();
+/** The kinds a process can run: the product's, and ones a test registers for itself (a server never claims those). */
+export type RunnableKind = JobKind | `test-${string}`;
+
+const handlers = new Map<string, JobHandler<never>>();
 export class JobCancelled extends Error {}
 
 /** Per kind, the handler that runs it (lib/jobs/handlers.ts registers them all). */
-export function registerJobHandler<P>(kind: JobKind, handler: JobHandler<P>): void {
+export function registerJobHandler<P>(kind: RunnableKind, handler: JobHandler<P>): void {
   handlers.set(kind, handler as JobHandler<never>);
 }
 
@@ -34,7 +37,7 @@ const MAX_FAILURES = 1000;
 
 export async function enqueueJob(
   client: Db,
-  input: { projectId: string; kind: JobKind; label: string; params: unknown; createdByUserId: string | null; total?: number | null },
+  input: { projectId: string; kind: RunnableKind; label: string; params: unknown; createdByUserId: string | null; total?: number | null },
   opts: { start?: boolean } = {},
 ): Promise<JobView> {
   const job = await client.job.create({
@@ -81,12 +84,18 @@ export async function cancelJob(client: Db, projectId: string, jobId: string): P
   if (!n.count) throw new DomainError("conflict", "That job has already finished.");
 }
 
-/** Claims a queued job for this process (atomic on both databases: the update is conditional on its status). */
+/**
+ * Claims a queued job of a kind this process can run (atomic on both databases:
+ * the update is conditional on its status). Kinds without a handler here are
+ * left for a process that has one.
+ */
 async function claim(client: Db): Promise<JobRow | null> {
+  const kinds = [...handlers.keys()];
+  if (!kinds.length) return null;
   const stale = new Date(Date.now() - STALE_MS);
-  await client.job.updateMany({ where: { status: "RUNNING", heartbeatAt: { lt: stale } }, data: { status: "QUEUED" } });
+  await client.job.updateMany({ where: { status: "RUNNING", kind: { in: kinds }, heartbeatAt: { lt: stale } }, data: { status: "QUEUED" } });
   for (;;) {
-    const next = await client.job.findFirst({ where: { status: "QUEUED" }, orderBy: { createdAt: "asc" } });
+    const next = await client.job.findFirst({ where: { status: "QUEUED", kind: { in: kinds } }, orderBy: { createdAt: "asc" } });
     if (!next) return null;
     const now = new Date();
     const won = await client.job.updateMany({ where: { id: next.id, status: "QUEUED" }, data: { status: "RUNNING", startedAt: next.startedAt ?? now, heartbeatAt: now } });
@@ -96,11 +105,7 @@ async function claim(client: Db): Promise<JobRow | null> {
 
 /** Runs one claimed job to its end (tests call it through runQueuedJobs). */
 async function run(client: Db, job: JobRow): Promise<void> {
-  const handler = handlers.get(job.kind as JobKind);
-  if (!handler) {
-    await client.job.update({ where: { id: job.id }, data: { status: "FAILED", error: `no handler for ${job.kind}`, finishedAt: new Date() } });
-    return;
-  }
+  const handler = handlers.get(job.kind)!;
   let failures = decode.json<JobFailure[]>(job.failures, []);
   const ctx: JobContext<never> = {
     client,
