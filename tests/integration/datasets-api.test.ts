@@ -39,7 +39,7 @@ describe.each(targets())("dataset API on $name", (t) => {
   const db = dbFor(t);
 
   it("creates and updates a dataset by name with exactly Langfuse's fields (v1 and v2), 200 on create", async () => {
-    const name = uid("shape ds/with slash");
+    const name = uid("shape ds/with slash & 100%");
     const created = await call(t, "POST", "/api/public/v2/datasets", { name, description: "first", metadata: { team: "qa" } });
     expect(created.status).toBe(200);
     expect(keys(created.body)).toEqual(sorted(DATASET_FIELDS));
@@ -70,6 +70,18 @@ describe.each(targets())("dataset API on $name", (t) => {
     const badSchema = await call(t, "POST", "/api/public/v2/datasets", { name: uid("bad-schema"), inputSchema: { type: "no-such-type" } });
     expect(badSchema.status).toBe(400);
     expect(badSchema.body.error.details).toContainEqual(expect.objectContaining({ path: "inputSchema" }));
+
+    // A schema the stored items do not fit is refused (as Langfuse does), naming the item; nothing changes.
+    const name = uid("late-schema");
+    await ok(t, "POST", "/api/public/v2/datasets", { name });
+    const id = uid("old-item");
+    await ok(t, "POST", "/api/public/dataset-items", { datasetName: name, id, input: { q: 3 } });
+    const late = await call(t, "POST", "/api/public/v2/datasets", { name, inputSchema: { type: "object", properties: { q: { type: "string" } } } });
+    expect(late.status).toBe(400);
+    expect(late.body.error.details).toEqual([{ path: "inputSchema", issue: expect.stringContaining(`item "${id}"`) }]);
+    expect(late.body.error.message).toMatch(/input\.q/);
+    expect((await ok(t, "GET", `/api/public/v2/datasets/${enc(name)}`)).inputSchema).toBeNull();
+    expect((await ok(t, "POST", "/api/public/v2/datasets", { name, inputSchema: { type: "object", properties: { q: { type: "number" } } } })).inputSchema).toMatchObject({ type: "object" });
   });
 
   it("creates an item (200, Langfuse's fields), merges an update by id, and keeps a version per change", async () => {
