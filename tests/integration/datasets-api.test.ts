@@ -4,7 +4,7 @@
 // project's key kept out, DELETE; then both Langfuse SDKs end to end.
 import { LangfuseClient } from "@langfuse/client";
 import { Langfuse } from "langfuse";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { createUser } from "@/lib/auth/users";
 import { createProjectWithOwner } from "@/lib/projects/create";
@@ -70,6 +70,18 @@ describe.each(targets())("dataset API on $name", (t) => {
     const badSchema = await call(t, "POST", "/api/public/v2/datasets", { name: uid("bad-schema"), inputSchema: { type: "no-such-type" } });
     expect(badSchema.status).toBe(400);
     expect(badSchema.body.error.details).toContainEqual(expect.objectContaining({ path: "inputSchema" }));
+
+    // A method a route does not serve: the error contract's 405 with Allow, also under an encoded name.
+    for (const [method, path, allow] of [
+      ["PUT", "/api/public/dataset-items", "GET, POST"],
+      ["POST", `/api/public/v2/datasets/${enc("a/b c")}`, "GET"],
+      ["PATCH", `/api/public/dataset-items/${enc("x/y")}`, "GET, DELETE"],
+    ]) {
+      const res = await api(t, path, { method, body: "{}" });
+      expect(res.status, `${method} ${path}`).toBe(405);
+      expect(res.headers.get("allow")).toContain(allow);
+      expect((await res.json()).error.code).toBe("method_not_allowed");
+    }
 
     // A schema the stored items do not fit is refused (as Langfuse does), naming the item; nothing changes.
     const name = uid("late-schema");
