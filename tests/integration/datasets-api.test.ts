@@ -162,6 +162,15 @@ describe.each(targets())("dataset API on $name", (t) => {
     const badStatus = await call(t, "POST", "/api/public/dataset-items", { datasetName: a, input: 1, status: "DONE" });
     expect(badStatus.status).toBe(400);
     expect(badStatus.body.error.details).toContainEqual(expect.objectContaining({ path: "status" }));
+    const badName = await call(t, "POST", "/api/public/dataset-items", { datasetName: 5, input: 1 });
+    expect(badName.status).toBe(400);
+    expect(badName.body.error.details).toContainEqual(expect.objectContaining({ path: "datasetName" }));
+    expect((await call(t, "POST", "/api/public/dataset-items", [{ datasetName: a }])).status).toBe(400);
+    let deep: unknown = "leaf";
+    for (let i = 0; i < 150; i++) deep = [deep];
+    const tooDeep = await call(t, "POST", "/api/public/dataset-items", { datasetName: a, input: deep });
+    expect(tooDeep.status).toBe(400);
+    expect(tooDeep.body.error.details).toContainEqual(expect.objectContaining({ path: "input", issue: expect.stringMatching(/deeper/) }));
     // Nothing of the refused writes was stored.
     const ds = await ok(t, "GET", `/api/public/dataset-items?datasetName=${enc(b)}`);
     expect(ds.meta.totalItems).toBe(0);
