@@ -58,7 +58,7 @@ export async function upsertDatasetByName(client: Db, projectId: string, input: 
   const data = dataOf(input);
   const existing = await client.dataset.findFirst({ where: { projectId, name: input.name } });
   if (existing) {
-    await checkStoredItems(client, projectId, existing.id, input);
+    await checkStoredItems(client, projectId, existing.id, input, existing);
     return datasetView(await client.dataset.update({ where: { id: existing.id }, data }));
   }
   try {
@@ -81,9 +81,9 @@ export async function createDataset(client: Db, projectId: string, input: Datase
 }
 
 export async function updateDataset(client: Db, projectId: string, datasetId: string, input: Partial<DatasetInput>): Promise<DatasetView> {
-  await requireDataset(client, projectId, datasetId);
+  const stored = await requireDataset(client, projectId, datasetId);
   const data = dataOf(input);
-  await checkStoredItems(client, projectId, datasetId, input);
+  await checkStoredItems(client, projectId, datasetId, input, stored);
   try {
     return datasetView(await client.dataset.update({ where: { id: datasetId }, data }));
   } catch (err) {
@@ -98,10 +98,18 @@ const CHECK_BATCH = 1000;
  * A schema given for a dataset that has items must fit every one of them (as
  * Langfuse refuses it): otherwise the next edit of an old item would fail on a
  * rule it was never held to. The first misfit is named by item id and path.
+ * A schema sent again unchanged (an edit form sends it back) is not re-checked.
  */
-async function checkStoredItems(client: Db, projectId: string, datasetId: string, input: Partial<DatasetInput>) {
+async function checkStoredItems(
+  client: Db,
+  projectId: string,
+  datasetId: string,
+  input: Partial<DatasetInput>,
+  stored: { inputSchema: unknown; expectedOutputSchema: unknown },
+) {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
   const checks = (["inputSchema", "expectedOutputSchema"] as const)
-    .filter((k) => input[k] !== undefined && input[k] !== null)
+    .filter((k) => input[k] !== undefined && input[k] !== null && !same(input[k], stored[k]))
     .map((k) => ({ field: k, value: k === "inputSchema" ? ("input" as const) : ("expectedOutput" as const), validate: compileSchema(input[k], [k]) }));
   if (!checks.length) return;
   for (let cursor: string | undefined; ; ) {
