@@ -6,7 +6,7 @@ import { DbNull } from "../db/models";
 import { DomainError, isUniqueViolation } from "../errors";
 import { isoAlways as iso } from "../iso";
 import { makeJsonStorable } from "../ingest/storable";
-import { compileSchema } from "./json-schema";
+import { checkAgainst, compileSchema } from "./json-schema";
 import type { DatasetInput, DatasetSummary, DatasetView } from "./schemas";
 
 type DatasetRow = {
@@ -57,7 +57,10 @@ function dataOf(input: Partial<DatasetInput>) {
 export async function upsertDatasetByName(client: Db, projectId: string, input: DatasetInput): Promise<DatasetView> {
   const data = dataOf(input);
   const existing = await client.dataset.findFirst({ where: { projectId, name: input.name } });
-  if (existing) return datasetView(await client.dataset.update({ where: { id: existing.id }, data }));
+  if (existing) {
+    await checkStoredItems(client, projectId, existing.id, input, existing);
+    return datasetView(await client.dataset.update({ where: { id: existing.id }, data }));
+  }
   try {
     return datasetView(await client.dataset.create({ data: { ...data, projectId, name: input.name } }));
   } catch (err) {
@@ -78,12 +81,56 @@ export async function createDataset(client: Db, projectId: string, input: Datase
 }
 
 export async function updateDataset(client: Db, projectId: string, datasetId: string, input: Partial<DatasetInput>): Promise<DatasetView> {
-  await requireDataset(client, projectId, datasetId);
+  const stored = await requireDataset(client, projectId, datasetId);
+  const data = dataOf(input);
+  await checkStoredItems(client, projectId, datasetId, input, stored);
   try {
-    return datasetView(await client.dataset.update({ where: { id: datasetId }, data: dataOf(input) }));
+    return datasetView(await client.dataset.update({ where: { id: datasetId }, data }));
   } catch (err) {
     if (isUniqueViolation(err)) throw new DomainError("conflict", `A dataset named "${input.name}" already exists.`, { path: "name" });
     throw err;
+  }
+}
+
+const CHECK_BATCH = 1000;
+
+/**
+ * A schema given for a dataset that has items must fit every one of them (as
+ * Langfuse refuses it): otherwise the next edit of an old item would fail on a
+ * rule it was never held to. The first misfit is named by item id and path.
+ * A schema sent again unchanged (an edit form sends it back) is not re-checked.
+ */
+async function checkStoredItems(
+  client: Db,
+  projectId: string,
+  datasetId: string,
+  input: Partial<DatasetInput>,
+  stored: { inputSchema: unknown; expectedOutputSchema: unknown },
+) {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  const checks = (["inputSchema", "expectedOutputSchema"] as const)
+    .filter((k) => input[k] !== undefined && input[k] !== null && !same(input[k], stored[k]))
+    .map((k) => ({ field: k, value: k === "inputSchema" ? ("input" as const) : ("expectedOutput" as const), validate: compileSchema(input[k], [k]) }));
+  if (!checks.length) return;
+  for (let cursor: string | undefined; ; ) {
+    const rows = await client.datasetItem.findMany({
+      where: { projectId, datasetId, ...(cursor ? { id: { gt: cursor } } : {}) },
+      select: { id: true, input: true, expectedOutput: true },
+      orderBy: { id: "asc" },
+      take: CHECK_BATCH,
+    });
+    for (const row of rows) {
+      for (const c of checks) {
+        try {
+          checkAgainst(c.validate, row[c.value], [c.value]);
+        } catch (err) {
+          if (!(err instanceof DomainError)) throw err;
+          throw new DomainError("invalid", `item "${row.id}" does not fit it: ${err.describe()}`, { path: c.field });
+        }
+      }
+    }
+    if (rows.length < CHECK_BATCH) return;
+    cursor = rows[rows.length - 1].id;
   }
 }
 

@@ -5,6 +5,7 @@ import "server-only";
 import type { Db } from "../db/client";
 import { dialectOf } from "../db/client";
 import { decode, empty, ident, join, sql, type Sql } from "../db/sql";
+import { DomainError } from "../errors";
 import { itemView } from "./items";
 import type { ItemOrigin, ItemStatus, ItemView } from "./schemas";
 
@@ -63,17 +64,24 @@ function fromRaw(r: RawItem): Parameters<typeof itemView>[0] {
 
 const whereOf = (parts: Sql[]) => (parts.length ? sql`AND ${join(parts, " AND ")}` : empty);
 
-/** A page of a dataset's items, newest first (ties by id, so pages never overlap). */
-export async function listItems(client: Db, projectId: string, datasetId: string, q: ItemListQuery): Promise<ItemPage> {
-  if (q.version) return listItemsAsOf(client, projectId, datasetId, q.version, q);
-  const where = whereOf(conditions(client, q, sql`i`));
+/**
+ * A page of a dataset's items, newest first (ties by id, so pages never overlap).
+ * `datasetId` null: the items of every dataset of the project (the public API
+ * lists items by source alone); `version` needs one dataset.
+ */
+export async function listItems(client: Db, projectId: string, datasetId: string | null, q: ItemListQuery): Promise<ItemPage> {
+  if (q.version) {
+    if (datasetId === null) throw new DomainError("invalid", "version needs a dataset", { path: "version" });
+    return listItemsAsOf(client, projectId, datasetId, q.version, q);
+  }
+  const where = whereOf([...(datasetId === null ? [] : [sql`i."datasetId" = ${datasetId}`]), ...conditions(client, q, sql`i`)]);
   const offset = (q.page - 1) * q.limit;
   const [rows, count] = await Promise.all([
     client.$queryRaw<RawItem[]>`SELECT ${columns(client, sql`i`, ITEM_COLUMNS)} FROM "DatasetItem" i
-      WHERE i."projectId" = ${projectId} AND i."datasetId" = ${datasetId} ${where}
+      WHERE i."projectId" = ${projectId} ${where}
       ORDER BY i."createdAt" DESC, i."id" DESC LIMIT ${q.limit} OFFSET ${offset}`,
     client.$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS n FROM "DatasetItem" i
-      WHERE i."projectId" = ${projectId} AND i."datasetId" = ${datasetId} ${where}`,
+      WHERE i."projectId" = ${projectId} ${where}`,
   ]);
   return { items: rows.map((r) => itemView(fromRaw(r))), totalItems: decode.number(count[0]?.n) };
 }

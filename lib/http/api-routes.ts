@@ -10,6 +10,10 @@ export type ApiMethod = (typeof API_METHODS)[number];
 
 /** Route file folder under app/ → exported methods. `[name]` is a dynamic segment. */
 export const API_ROUTES: Record<string, readonly ApiMethod[]> = {
+  "/api/public/dataset-items": ["GET", "POST"],
+  "/api/public/dataset-items/[datasetItemId]": ["GET", "DELETE"],
+  "/api/public/datasets": ["GET", "POST"],
+  "/api/public/datasets/[name]": ["GET"],
   "/api/public/health": ["GET"],
   "/api/public/ingestion": ["POST"],
   "/api/public/models": ["GET", "POST"],
@@ -24,6 +28,8 @@ export const API_ROUTES: Record<string, readonly ApiMethod[]> = {
   "/api/public/sessions/[sessionId]": ["GET"],
   "/api/public/traces": ["GET", "POST"],
   "/api/public/traces/[traceId]": ["GET", "DELETE"],
+  "/api/public/v2/datasets": ["GET", "POST"],
+  "/api/public/v2/datasets/[datasetName]": ["GET"],
   "/api/public/v2/scores": ["GET"],
   "/api/public/v2/scores/[scoreId]": ["GET"],
 };
