@@ -48,13 +48,13 @@ export async function AnnotationPanel({
       </Card>
       {correction && objectType !== "SESSION" && (
         <Card>
-          {correction.outputCut && <p className="small muted">The output is longer than a correction may be: the editor starts from its first {correction.output.length.toLocaleString("en-US")} characters.</p>}
           <CorrectionEditor
             key={objectId}
             projectId={projectId}
             objectType={objectType}
             objectId={objectId}
             output={correction.output}
+            outputCut={correction.outputCut}
             correction={correction.own}
             other={correction.latest && correction.latest.id !== correction.own?.id ? correction.latest : null}
             canAnnotate={canAnnotate}

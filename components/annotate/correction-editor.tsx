@@ -16,6 +16,8 @@ export interface CorrectionEditorProps {
   objectId: string;
   /** the original output as text (lib/diff.ts diffText) */
   output: string;
+  /** the output was longer than the editor takes: `output` is its start */
+  outputCut?: boolean;
   /** the reviewer's own correction */
   correction: CorrectionView | null;
   /** the latest correction by someone else, shown when the reviewer has none */
@@ -87,10 +89,15 @@ export function CorrectionEditor(props: CorrectionEditorProps) {
           </span>
         ) : (
           <span className="small muted" data-testid="correction-status">
-            No correction yet. Edit the {label}'s output on the right and save: promotion uses it as the expected output.
+            No correction yet. Edit the {label}'s output in the box and save: promotion uses it as the expected output.
           </span>
         )}
       </div>
+      {props.outputCut && (
+        <p className="small muted" role="note" style={{ margin: 0 }}>
+          This output is long: the editor starts from its first {output.length.toLocaleString("en-US")} characters and saves what the box holds.
+        </p>
+      )}
       {!saved && props.other && (
         <p className="small muted" style={{ margin: 0 }}>
           {props.other.authorName ?? "Someone"} corrected it on {formatDate(props.other.updatedAt, { seconds: false })}; yours would be kept beside theirs.

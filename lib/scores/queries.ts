@@ -4,7 +4,7 @@ import { db, type Db } from "../db/client";
 import type { ObjectRef } from "../objects/kinds";
 import { userNames } from "../objects/users";
 import { diffText } from "../diff";
-import { LIMITS } from "../ingest/limits";
+import { capJsonDepth } from "../ingest/storable";
 import { scoreWhere } from "./annotate";
 import { listConfigs } from "./configs";
 import { correctionOf } from "./corrections";
@@ -38,10 +38,16 @@ export async function scoresForObject(projectId: string, ref: ObjectRef, client:
   }));
 }
 
+/**
+ * How much of an output the correction editor takes (the page carries it twice:
+ * the original and the draft); the trace view's inline payload limit.
+ */
+export const CORRECTION_EDIT_CHARS = 200_000;
+
 /** What the correction editor needs: the output as text, the reader's own correction and the latest by anyone. */
 export interface CorrectionContext {
   output: string;
-  /** the output is longer than a correction may be: the editor shows its start */
+  /** the output is longer than CORRECTION_EDIT_CHARS: the editor shows its start */
   outputCut: boolean;
   own: CorrectionView | null;
   latest: CorrectionView | null;
@@ -58,7 +64,8 @@ export async function correctionContext(projectId: string, ref: ObjectRef, userI
   if (!row) return null;
   const target = { traceId: row.traceId, observationId: row.observationId };
   const [own, latest] = await Promise.all([correctionOf(client, projectId, target, { authorUserId: userId }), correctionOf(client, projectId, target)]);
-  const text = diffText(row.output);
-  const outputCut = text.length > LIMITS.correctionLength;
-  return { output: outputCut ? text.slice(0, LIMITS.correctionLength) : text, outputCut, own, latest };
+  // A payload stored deeper than the ingestion limit is cut first (pretty JSON of 4,000 levels is megabytes of indentation).
+  const text = diffText(capJsonDepth(row.output));
+  const outputCut = text.length > CORRECTION_EDIT_CHARS;
+  return { output: outputCut ? text.slice(0, CORRECTION_EDIT_CHARS) : text, outputCut, own, latest };
 }

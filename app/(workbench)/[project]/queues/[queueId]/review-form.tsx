@@ -223,6 +223,7 @@ export function ReviewForm({
             objectType={item.objectType}
             objectId={item.objectId}
             output={correction.output}
+            outputCut={correction.outputCut}
             correction={correction.own}
             other={correction.latest && correction.latest.id !== correction.own?.id ? correction.latest : null}
             canAnnotate
