@@ -4,7 +4,7 @@
 // under the same id, so its updatedAt moves (promotion records which correction
 // it took and when, DatasetItem.correctionScoreId/correctionTakenAt). Written
 // through the one ingestion write path, as every annotation score is.
-import { randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
 import type { Db } from "../db/client";
 import { DomainError } from "../errors";
 import { correctionIssues } from "../ingest/check-event";
@@ -78,7 +78,9 @@ export async function saveCorrection(
     select: { id: true },
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
   });
-  const id = own?.id ?? randomUUID();
+  // A first correction's id comes from (author, target): two saves racing each other
+  // upsert one row instead of leaving the reviewer two corrections.
+  const id = own?.id ?? `corr-${createHash("sha256").update(JSON.stringify([userId, target.traceId, target.observationId ?? null])).digest("hex").slice(0, 32)}`;
   await ingestEvents(
     projectId,
     [

@@ -173,6 +173,12 @@ describe.each(targets())("CORRECTION scores on $name", (t) => {
     await expect(saveCorrection(db, projectId, owner, { objectType: "TRACE", objectId: "nope" }, "x")).rejects.toBeInstanceOf(DomainError);
     expect((await correctionOf(db, projectId, { traceId: "tr" }, { authorUserId: owner }))?.value).toBe("four");
 
+    // Two first saves racing on the same object leave one correction.
+    const racing = { objectType: "OBSERVATION" as const, objectId: "ob" };
+    await clearCorrection(db, projectId, other, racing);
+    await Promise.all([saveCorrection(db, projectId, other, racing, "a"), saveCorrection(db, projectId, other, racing, "b")]);
+    expect(await db.score.count({ where: { projectId, dataType: "CORRECTION", observationId: "ob", authorUserId: other } })).toBe(1);
+
     expect(await clearCorrection(db, projectId, owner, ref)).toBe(true);
     expect(await correctionOf(db, projectId, { traceId: "tr" }, { authorUserId: owner })).toBeNull();
     expect(await clearCorrection(db, projectId, owner, ref)).toBe(false);
