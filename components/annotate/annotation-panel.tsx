@@ -6,8 +6,9 @@ import { can } from "@/lib/auth/roles";
 import { projectAccess } from "@/lib/auth/session";
 import { commentsFor } from "@/lib/comments/queries";
 import { OBJECT_LABELS, type ObjectType } from "@/lib/objects/kinds";
-import { scoreConfigs, scoresForObject } from "@/lib/scores/queries";
+import { correctionContext, scoreConfigs, scoresForObject } from "@/lib/scores/queries";
 import { CommentsSection } from "./comments-section";
+import { CorrectionEditor } from "./correction-editor";
 import { ScoreForm } from "./score-form";
 import { ScoreList } from "./score-list";
 
@@ -25,7 +26,12 @@ export async function AnnotationPanel({
   const access = await projectAccess(projectId);
   if (!access) return null;
   const ref = { objectType, objectId };
-  const [scores, configs, comments] = await Promise.all([scoresForObject(projectId, ref), scoreConfigs(projectId), commentsFor(projectId, ref)]);
+  const [scores, configs, comments, correction] = await Promise.all([
+    scoresForObject(projectId, ref),
+    scoreConfigs(projectId),
+    commentsFor(projectId, ref),
+    correctionContext(projectId, ref, access.user.id),
+  ]);
   const canAnnotate = can(access.role, "annotate");
   const isAdmin = can(access.role, "manageSettings");
   const label = OBJECT_LABELS[objectType];
@@ -40,6 +46,21 @@ export async function AnnotationPanel({
           <p className="muted small">Your role ({access.role}) can read scores but not add them.</p>
         )}
       </Card>
+      {correction && objectType !== "SESSION" && (
+        <Card>
+          <CorrectionEditor
+            key={objectId}
+            projectId={projectId}
+            objectType={objectType}
+            objectId={objectId}
+            output={correction.output}
+            outputCut={correction.outputCut}
+            correction={correction.own}
+            other={correction.latest && correction.latest.id !== correction.own?.id ? correction.latest : null}
+            canAnnotate={canAnnotate}
+          />
+        </Card>
+      )}
       <Card title={`Comments${comments.length ? ` (${comments.length})` : ""}`}>
         <CommentsSection
           projectId={projectId}

@@ -42,6 +42,8 @@ function ScoreItem({ projectId, score: s, configs, userId, canAnnotate, isAdmin 
   const [pending, start] = useTransition();
   const mine = s.source === "ANNOTATION" && canAnnotate && (s.authorUserId === userId || isAdmin);
   const config = configs.find((c) => c.id === s.configId);
+  // A correction is a corrected output, not a value: its text below, edited in the Correction section.
+  const correction = s.dataType === "CORRECTION";
 
   const run = (fn: () => Promise<{ ok?: boolean; error?: string }>) =>
     start(async () => {
@@ -53,8 +55,8 @@ function ScoreItem({ projectId, score: s, configs, userId, canAnnotate, isAdmin 
   return (
     <li style={{ borderBottom: "1px solid var(--border)", paddingBottom: 6 }}>
       <div className="row gap-2 wrap">
-        <span className="strong">{s.name}</span>
-        {editing && config ? <ScoreValueInput config={config} value={value} onChange={setValue} size="sm" /> : <span className="mono">{scoreDisplay(s)}</span>}
+        <span className="strong">{correction ? "Correction" : s.name}</span>
+        {correction ? null : editing && config ? <ScoreValueInput config={config} value={value} onChange={setValue} size="sm" /> : <span className="mono">{scoreDisplay(s)}</span>}
         <Badge tone={SOURCE_TONE[s.source] ?? "neutral"} title={`source: ${s.source}`}>
           {s.source === "ANNOTATION" ? "human" : s.source.toLowerCase()}
         </Badge>
@@ -63,6 +65,11 @@ function ScoreItem({ projectId, score: s, configs, userId, canAnnotate, isAdmin 
           {s.authorName ?? formatDate(s.timestamp, { seconds: false })}
         </span>
       </div>
+      {correction && (
+        <div className="small mono" data-testid="correction-text" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere", maxHeight: 140, overflow: "auto", margin: "2px 0 0" }}>
+          {scoreDisplay(s)}
+        </div>
+      )}
       {editing ? (
         <Input size="sm" aria-label="Score comment" placeholder="Comment (optional)" value={comment} onChange={(e) => setComment(e.target.value)} style={{ marginTop: 4 }} />
       ) : (
@@ -87,7 +94,7 @@ function ScoreItem({ projectId, score: s, configs, userId, canAnnotate, isAdmin 
                   Edit
                 </Button>
               )}
-              <Button size="sm" variant="ghost" aria-label={`Delete ${s.name}`} disabled={pending} onClick={() => confirm(`Delete the score "${s.name}"?`) && run(() => deleteScore({ projectId, scoreId: s.id }))}>
+              <Button size="sm" variant="ghost" aria-label={`Delete ${correction ? "correction" : s.name}`} disabled={pending} onClick={() => confirm(correction ? "Delete this correction?" : `Delete the score "${s.name}"?`) && run(() => deleteScore({ projectId, scoreId: s.id }))}>
                 Delete
               </Button>
             </>

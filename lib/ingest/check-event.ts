@@ -105,8 +105,31 @@ function scoreIssues(out: Out, e: ScoreEvent) {
   environment(out, e.environment);
   time(out, "timestamp", e.timestamp);
   if (typeof e.value === "number" && !Number.isFinite(e.value)) out.push({ path: "value", issue: "must be a finite number" });
+  if (e.dataType === "CORRECTION") out.push(...correctionIssues(e));
   payload(out, "metadata", e.metadata);
 }
+
+/**
+ * Langfuse's rules for a correction: text, on a trace or an observation only,
+ * no config. Shared by the protocol schemas (which name the client's fields)
+ * and the internal-event check (which holds for every path in).
+ */
+export function correctionIssues(e: Pick<ScoreEvent, "traceId" | "sessionId" | "datasetRunId" | "configId"> & { value: unknown }): EventIssue[] {
+  const out: Out = [];
+  if (typeof e.value !== "string") out.push({ path: "value", issue: "must be a string (the corrected output) for dataType CORRECTION" });
+  else if (e.value.trim() === "") out.push({ path: "value", issue: "must not be empty for dataType CORRECTION" });
+  else if (e.value.length > LIMITS.correctionLength) out.push({ path: "value", issue: `must be at most ${LIMITS.correctionLength} characters` });
+  if (e.sessionId) out.push({ path: "sessionId", issue: CORRECTION_TARGET_ISSUE.session });
+  if (e.datasetRunId) out.push({ path: "datasetRunId", issue: CORRECTION_TARGET_ISSUE.datasetRun });
+  if (e.configId) out.push({ path: "configId", issue: "must be absent for dataType CORRECTION (a correction has no score config)" });
+  return out;
+}
+
+/** Langfuse's wording: a correction belongs to a trace or an observation. */
+export const CORRECTION_TARGET_ISSUE = {
+  session: "CORRECTION scores cannot be associated with sessions. Please associate with a trace or observation instead.",
+  datasetRun: "CORRECTION scores cannot be associated with dataset runs. Please associate with a trace or observation instead.",
+} as const;
 
 /** Every limit an event breaks, named by its internal field; empty when it can be stored. */
 export function eventIssues(event: IngestEvent): EventIssue[] {

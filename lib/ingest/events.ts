@@ -24,8 +24,18 @@ export type ObservationType = (typeof OBSERVATION_TYPES)[number];
 export const LEVELS = ["DEBUG", "DEFAULT", "WARNING", "ERROR"] as const;
 export type Level = (typeof LEVELS)[number];
 
-export const SCORE_DATA_TYPES = ["NUMERIC", "CATEGORICAL", "BOOLEAN", "TEXT"] as const;
+export const SCORE_DATA_TYPES = ["NUMERIC", "CATEGORICAL", "BOOLEAN", "TEXT", "CORRECTION"] as const;
 export type ScoreDataType = (typeof SCORE_DATA_TYPES)[number];
+
+/**
+ * Langfuse's CORRECTION: a reviewer's corrected output of a trace or an
+ * observation, the text in `stringValue`, always named "output". It is not a
+ * judgement, so no aggregation, score column or score filter counts it.
+ */
+export const CORRECTION_NAME = "output";
+
+/** Whether a stored score takes part in aggregations, score columns and score filters (everything but CORRECTION). */
+export const isAggregatableScore = (dataType: string): boolean => dataType !== "CORRECTION";
 
 export const SCORE_SOURCES = ["API", "ANNOTATION", "EVAL"] as const;
 export type ScoreSource = (typeof SCORE_SOURCES)[number];
@@ -111,7 +121,7 @@ export interface ScoreEvent {
   kind: "score";
   id: string;
   name: string;
-  /** numeric for NUMERIC/BOOLEAN (0/1), a string for CATEGORICAL/TEXT (a numeric category value is kept too) */
+  /** numeric for NUMERIC/BOOLEAN (0/1), a string for CATEGORICAL/TEXT/CORRECTION (a numeric category value is kept too) */
   value: number | string;
   /** a CATEGORICAL score's label when `value` is its category's number (from the score config) */
   stringValue?: string | null;

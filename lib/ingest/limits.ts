@@ -10,6 +10,8 @@ export const LIMITS = {
   idLength: 800,
   /** indexed or filtered strings: name, userId, sessionId, release, version, model, promptName, each tag */
   indexedStringLength: 1000,
+  /** a CORRECTION score's text (a corrected output: no 500-character cap as TEXT scores have in Langfuse) */
+  correctionLength: 1_000_000,
   /** tags per trace */
   tagCount: 100,
   /** Langfuse's environment rule: /^(?!langfuse)[a-z0-9-_]+$/, at most 40 characters */

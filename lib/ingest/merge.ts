@@ -9,7 +9,7 @@
 // stored row a tie keeps what is stored, so a resent event changes nothing.
 // Metadata objects and usage/cost details merge shallowly, the later
 // statement's keys on top; tags union; a trace's timestamp is the earliest stated.
-import type { Cost, EventTime, ObservationEvent, ScoreEvent, TraceEvent, Usage } from "./events";
+import { CORRECTION_NAME, type Cost, type EventTime, type ObservationEvent, type ScoreEvent, type TraceEvent, type Usage } from "./events";
 import type { FieldTimes, ObservationRow, ScoreRow, TraceRow } from "./rows";
 import { earliest, given, mergeOrdered, stampOf, take, unionTags, wins } from "./merge-rule";
 
@@ -199,7 +199,8 @@ export function scoreRow(prev: ScoreRow | undefined, e: ScoreEvent, now: Date): 
     observationId: pick(e.observationId, prev?.observationId ?? null),
     sessionId: pick(e.sessionId, prev?.sessionId ?? null),
     datasetRunId: pick(e.datasetRunId, prev?.datasetRunId ?? null),
-    name: e.name,
+    // Langfuse forces a correction's name, whatever the client sent.
+    name: dataType === "CORRECTION" ? CORRECTION_NAME : e.name,
     value,
     stringValue,
     dataType,

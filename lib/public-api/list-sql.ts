@@ -13,7 +13,7 @@ type Cond =
   | undefined
   | { in: Scalar[] }
   | { gte?: Date; lt?: Date }
-  | { lt?: number; gt?: number; lte?: number; gte?: number; equals?: number; not?: number };
+  | { lt?: number; gt?: number; lte?: number; gte?: number; equals?: number; not?: number | string };
 
 /** The where objects the read API builds for Prisma (equality, `in`, ranges, comparisons), as SQL. */
 export type FlatWhere = Record<string, Cond>;

@@ -46,7 +46,7 @@ export async function listTracesApi(projectId: string, q: z.infer<typeof traceLi
   const [full, obs, scores] = await Promise.all([
     db.trace.findMany({ where: { projectId, id: { in: ids } } }),
     db.observation.findMany({ where: { projectId, traceId: { in: ids } }, select: { id: true, traceId: true } }),
-    db.score.findMany({ where: { projectId, traceId: { in: ids } }, select: { id: true, traceId: true } }),
+    db.score.findMany({ where: { projectId, traceId: { in: ids }, dataType: v1DataTypes }, select: { id: true, traceId: true } }),
   ]);
   const byId = new Map(full.map((t) => [t.id, t]));
   const group = (items: { id: string; traceId: string | null }[]) => {
@@ -67,7 +67,7 @@ export async function getTraceApi(projectId: string, id: string) {
   if (!trace) throw notFound("Trace", id);
   const [obs, scores] = await Promise.all([
     db.observation.findMany({ where: { projectId, traceId: id }, orderBy: { startTime: "asc" } }),
-    db.score.findMany({ where: { projectId, traceId: id }, orderBy: { timestamp: "asc" } }),
+    db.score.findMany({ where: { projectId, traceId: id, dataType: v1DataTypes }, orderBy: { timestamp: "asc" } }),
   ]);
   return extendedTraceToApi(trace, { projectId, observations: obs.map(observationToApi), scores: scores.map(scoreToApi) });
 }
@@ -128,11 +128,18 @@ export async function getObservationApi(projectId: string, id: string) {
 const OPERATORS = { "<": "lt", ">": "gt", "<=": "lte", ">=": "gte", "=": "equals", "!=": "not" } as const;
 
 /**
+ * Which scores a read API version serves: Langfuse's v1 (and a trace's
+ * `scores`) list every type but CORRECTION; v2 serves corrections too.
+ */
+export type ScoreApiVersion = "v1" | "v2";
+const v1DataTypes = { not: "CORRECTION" } as const;
+
+/**
  * GET /api/public/scores (v1) and /api/public/v2/scores: the same filters
  * (v1 takes the v2 ones too), each item with the fields of its trace unless
  * `fields` leaves out "trace".
  */
-export async function listScoresApi(projectId: string, q: z.infer<typeof scoreListQuery>) {
+export async function listScoresApi(projectId: string, q: z.infer<typeof scoreListQuery>, version: ScoreApiVersion = "v2") {
   const fields = q.fields ?? ["score", "trace"];
   const matching = await traceIdsMatching(projectId, { userId: q.userId, tags: q.traceTags });
   const where = {
@@ -144,7 +151,7 @@ export async function listScoresApi(projectId: string, q: z.infer<typeof scoreLi
     sessionId: q.sessionId,
     datasetRunId: q.datasetRunId,
     source: q.source,
-    dataType: q.dataType,
+    dataType: version === "v1" ? (q.dataType === "CORRECTION" ? { in: [] } : (q.dataType ?? v1DataTypes)) : q.dataType,
     configId: q.configId,
     queueId: q.queueId,
     environment: q.environment ? { in: q.environment } : undefined,
@@ -167,9 +174,9 @@ export async function listScoresApi(projectId: string, q: z.infer<typeof scoreLi
   };
 }
 
-export async function getScoreApi(projectId: string, id: string) {
+export async function getScoreApi(projectId: string, id: string, version: ScoreApiVersion = "v2") {
   const s = await db.score.findUnique({ where: { projectId_id: { projectId, id } } });
-  if (!s) throw notFound("Score", id);
+  if (!s || (version === "v1" && s.dataType === "CORRECTION")) throw notFound("Score", id);
   return scoreToApi(s);
 }
 

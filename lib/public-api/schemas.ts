@@ -1,5 +1,6 @@
 // Query and body schemas of the read API, in Langfuse's parameter names.
 import { z } from "zod";
+import { correctionIssues } from "../ingest/check-event";
 import { LEVELS, OBSERVATION_TYPES, SCORE_DATA_TYPES, SCORE_SOURCES } from "../ingest/events";
 import { pageSchema } from "../traces/schemas";
 import { scoreBodyFields } from "../scores/schemas";
@@ -79,7 +80,7 @@ export const createScoreBody = z
     ...scoreBodyFields,
     name: z.string().min(1, "required").max(200),
     value: z.union([z.number().finite(), z.string()], { message: "must be a number or a string" }),
-    dataType: z.enum(["NUMERIC", "CATEGORICAL", "BOOLEAN"], { message: "must be NUMERIC, CATEGORICAL or BOOLEAN" }).optional(),
+    dataType: z.enum(["NUMERIC", "CATEGORICAL", "BOOLEAN", "CORRECTION"], { message: "must be NUMERIC, CATEGORICAL, BOOLEAN or CORRECTION" }).optional(),
     comment: z.string().max(10_000).optional().nullable(),
     configId: z.string().optional().nullable(),
   })
@@ -89,4 +90,5 @@ export const createScoreBody = z
     if (b.observationId && !b.traceId) ctx.addIssue({ code: "custom", path: ["observationId"], message: "needs traceId" });
     if (b.dataType === "NUMERIC" && typeof b.value !== "number") ctx.addIssue({ code: "custom", path: ["value"], message: "must be a number for NUMERIC scores" });
     if (b.dataType === "BOOLEAN" && b.value !== 0 && b.value !== 1) ctx.addIssue({ code: "custom", path: ["value"], message: "must be 0 or 1 for BOOLEAN scores" });
+    if (b.dataType === "CORRECTION") for (const i of correctionIssues(b)) ctx.addIssue({ code: "custom", path: [i.path], message: i.issue });
   });

@@ -29,8 +29,13 @@ export const SCORE_COLUMNS: ViewColumns = {
   metadata: { types: ["stringObject"], expr: S("metadata") },
 };
 
-/** WHERE for a project's scores matching a filter (Score aliased "s"). */
+/**
+ * WHERE for a project's scores matching a filter (Score aliased "s"). Score
+ * filters and what they feed (comparisons, metrics) are about judgements:
+ * corrections (CORRECTION, a corrected output) never match; read them with
+ * lib/scores/corrections.ts.
+ */
 export function scoreWhere(client: Db | Tx, projectId: string, filter: Filter): Sql {
   const { where } = buildConditions(dialectOf(client), SCORE_COLUMNS, filter);
-  return join([sql`"s"."projectId" = ${projectId}`, ...where], " AND ");
+  return join([sql`"s"."projectId" = ${projectId}`, sql`"s"."dataType" <> 'CORRECTION'`, ...where], " AND ");
 }

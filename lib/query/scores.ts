@@ -1,7 +1,8 @@
 // The one score aggregation, for tables, comparisons and charts: per key (a
 // trace, a session, a run) and score name, the mean of the numeric scores, or
 // else the latest label. Values stay unrounded here; rounding happens once, at
-// display (formatScore). Pure.
+// display (formatScore). Pure. A CORRECTION (a reviewer's corrected output,
+// named "output") is not a judgement: it never takes part.
 export interface ScoreInput {
   /** What the score is grouped by (trace id, session id, ...). */
   key: string;
@@ -15,6 +16,7 @@ export interface ScoreInput {
 export function averageScores(rows: Iterable<ScoreInput>): Map<string, Record<string, number | string>> {
   const acc = new Map<string, Map<string, { sum: number; n: number; label?: string }>>();
   for (const s of rows) {
+    if (s.dataType === "CORRECTION") continue;
     const byName = acc.get(s.key) ?? new Map<string, { sum: number; n: number; label?: string }>();
     acc.set(s.key, byName);
     const e = byName.get(s.name) ?? { sum: 0, n: 0 };

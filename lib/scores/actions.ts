@@ -4,9 +4,10 @@ import { projectAction, projectFormAction } from "../auth/action-guard";
 import { can } from "../auth/roles";
 import { DomainError, unwrap } from "../errors";
 import { deleteAnnotationScore } from "./annotate";
+import { clearCorrection, saveCorrection } from "./corrections";
 import { createConfig, setConfigArchived } from "./configs";
 import { saveScoreText, updateScoreText } from "./reviewer";
-import { annotationScoreSchema, archiveConfigSchema, createConfigSchema, scoreRefSchema, updateScoreSchema } from "./schemas";
+import { annotationScoreSchema, archiveConfigSchema, clearCorrectionSchema, createConfigSchema, saveCorrectionSchema, scoreRefSchema, updateScoreSchema } from "./schemas";
 
 export const createScoreConfig = projectFormAction({ input: createConfigSchema, permission: "manageSettings", refresh: "project" }, async ({ input, db }) => {
   unwrap(await createConfig(db, input));
@@ -28,3 +29,14 @@ export const updateScore = projectAction({ input: updateScoreSchema, permission:
 export const deleteScore = projectAction({ input: scoreRefSchema, permission: "annotate", refresh: "project" }, async ({ input, access, db }) =>
   unwrap(await deleteAnnotationScore(db, input.projectId, access.user.id, input.scoreId, can(access.role, "manageSettings"))),
 );
+
+/** The reviewer's correction of a trace's or an observation's output (lib/scores/corrections.ts). */
+export const saveCorrectionAction = projectAction({ input: saveCorrectionSchema, permission: "annotate", refresh: "project" }, async ({ input, access, db }) => {
+  const { projectId, objectType, objectId, value, queueId } = input;
+  return saveCorrection(db, projectId, access.user.id, { objectType, objectId }, value, { queueId });
+});
+
+export const clearCorrectionAction = projectAction({ input: clearCorrectionSchema, permission: "annotate", refresh: "project" }, async ({ input, access, db }) => {
+  const { projectId, objectType, objectId } = input;
+  return { cleared: await clearCorrection(db, projectId, access.user.id, { objectType, objectId }) };
+});

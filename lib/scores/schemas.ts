@@ -3,6 +3,7 @@
 import { formatScore } from "../query/scores";
 import { z } from "zod";
 import { environmentSchema, idSchema, refIdSchema } from "../ingest/langfuse/schemas-common";
+import { LIMITS } from "../ingest/limits";
 import { depthProblem } from "../ingest/storable";
 import { OBJECT_TYPES } from "../objects/kinds";
 
@@ -147,9 +148,10 @@ export interface ScoreView {
   timestamp: string;
 }
 
-/** The value as a reviewer reads it: the label for categories and booleans, the number otherwise. */
+/** The value as a reviewer reads it: the label for categories and booleans, the number otherwise, a correction's text. */
 export function scoreDisplay(s: Pick<ScoreView, "dataType" | "value" | "stringValue">): string {
   if (s.dataType === "NUMERIC") return formatScore(s.value);
+  if (s.dataType === "CORRECTION") return s.stringValue ?? "";
   return s.stringValue ?? (s.value === null ? "—" : String(s.value));
 }
 
@@ -174,3 +176,34 @@ export const scoreBodyFields = {
     .optional()
     .nullable(),
 };
+
+/** A reviewer's correction of an output (a CORRECTION score), as the editor and promotion see it. */
+export interface CorrectionView {
+  id: string;
+  traceId: string;
+  observationId: string | null;
+  value: string;
+  authorUserId: string | null;
+  authorName: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The object a correction is on: a trace or an observation (never a session). */
+const correctionRef = {
+  projectId: z.string().min(1),
+  objectType: z.enum(["TRACE", "OBSERVATION"], { message: "A correction belongs to a trace or an observation" }),
+  objectId: z.string().min(1).max(LIMITS.idLength),
+};
+
+/** Save (or rewrite) the reviewer's correction; the text is kept exactly as typed. */
+export const saveCorrectionSchema = z.object({
+  ...correctionRef,
+  value: z
+    .string()
+    .refine((v) => v.trim() !== "", "Enter the corrected output (or clear the correction)")
+    .refine((v) => v.length <= LIMITS.correctionLength, `A correction is at most ${LIMITS.correctionLength.toLocaleString("en-US")} characters`),
+  queueId: z.string().min(1).max(LIMITS.idLength).optional(),
+});
+
+export const clearCorrectionSchema = z.object(correctionRef);

@@ -19,13 +19,17 @@ export async function traceNames(client: Db, projectId: string): Promise<string[
   return rows.map((r) => r.v!);
 }
 
-/** Distinct score names of a project (index Score(projectId, name, timestamp)), trace-level or not. */
+/**
+ * Distinct score names of a project (index Score(projectId, name, timestamp)),
+ * trace-level or not. Corrections are not score columns: "output" is listed only
+ * when a real score has that name (the hop reads past the corrections of it).
+ */
 export async function scoreNames(client: Db, projectId: string): Promise<string[]> {
   const rows = await client.$queryRaw<{ v: string | null }[]>`
     WITH RECURSIVE "n"("v", "k") AS (
-      SELECT (SELECT MIN("name") FROM "Score" WHERE "projectId" = ${projectId}), 1
+      SELECT (SELECT MIN("name") FROM "Score" WHERE "projectId" = ${projectId} AND "dataType" <> 'CORRECTION'), 1
       UNION ALL
-      SELECT (SELECT MIN("name") FROM "Score" WHERE "projectId" = ${projectId} AND "name" > "n"."v"), "n"."k" + 1
+      SELECT (SELECT MIN("name") FROM "Score" WHERE "projectId" = ${projectId} AND "name" > "n"."v" AND "dataType" <> 'CORRECTION'), "n"."k" + 1
       FROM "n" WHERE "n"."v" IS NOT NULL AND "n"."k" < ${MAX_OPTIONS}
     )
     SELECT "v" FROM "n" WHERE "v" IS NOT NULL`;

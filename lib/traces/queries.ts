@@ -112,7 +112,7 @@ export async function traceScores(projectId: string, traceId: string) {
       select: { traceId: true, observationId: true, name: true, value: true, stringValue: true, dataType: true, source: true },
       orderBy: [{ timestamp: "asc" }, { id: "asc" }],
     })
-  ).filter((r) => r.observationId === null);
+  ).filter((r) => r.observationId === null && r.dataType !== "CORRECTION");
   const values = aggregateScores(rows).get(traceId) ?? {};
   return Object.entries(values)
     .sort(([a], [b]) => a.localeCompare(b))

@@ -11,10 +11,11 @@ import { averageScores } from "../query/scores";
 // name or "no observation" has millions. Wrapping `name` and `observationId` in
 // `|| ''` keeps the planner (SQLite has no statistics unless ANALYZE ran) off the
 // (projectId, name) and (projectId, observationId) indexes; NULL || '' is NULL
-// on both databases, so the test means the same.
+// on both databases, so the test means the same. A CORRECTION (named "output")
+// is a corrected text, not a score: never a column's value (`<>` takes no index).
 const own = (name: string, alias = "s") => {
   const a = raw(`"${alias}"`);
-  return sql`${a}."projectId" = "t"."projectId" AND ${a}."traceId" = "t"."id" AND (${a}."observationId" || '') IS NULL AND (${a}."name" || '') = ${name}`;
+  return sql`${a}."projectId" = "t"."projectId" AND ${a}."traceId" = "t"."id" AND (${a}."observationId" || '') IS NULL AND (${a}."name" || '') = ${name} AND ${a}."dataType" <> 'CORRECTION'`;
 };
 
 /** The trace's score as a number (mean of numeric ones, else the latest's value); NULL when it has none. Correlated on "t". */

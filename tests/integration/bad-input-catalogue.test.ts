@@ -221,7 +221,7 @@ describe("the catalogue", () => {
     expect(BAD_INPUT_CASES.length).toBeGreaterThanOrEqual(120);
     expect(new Set(BAD_INPUT_CASES.map((c) => c.endpoint))).toEqual(new Set(["ingestion", "otlp-json", "otlp-proto", "traces", "scores"]));
     const classes = new Set(BAD_INPUT_CASES.map((c) => c.cls));
-    for (const cls of ["timestamp", "nul-surrogate", "oversized", "int-overflow", "bad-number", "deep-nesting", "environment", "wrong-type", "end-before-start"]) {
+    for (const cls of ["timestamp", "nul-surrogate", "oversized", "int-overflow", "bad-number", "deep-nesting", "environment", "wrong-type", "end-before-start", "correction"]) {
       expect(classes).toContain(cls);
     }
   });

@@ -14,7 +14,8 @@ export type CaseClass =
   | "environment"
   | "wrong-type"
   | "end-before-start"
-  | "mixed-batch";
+  | "mixed-batch"
+  | "correction";
 
 /** Ingestion: the bad event sent beside a good trace-create. Ids are filled in unless the body sets them. */
 export interface IngestionInput {
@@ -197,6 +198,16 @@ const ingestion: BadInputCase[] = [
   ing("end-before-start", "generation ends before it starts", gen({ startTime: T1, endTime: T0 }), "body.endTime"),
   ing("end-before-start", "span ends before it starts", span({ startTime: T1, endTime: T0 }), "body.endTime"),
   ing("end-before-start", "start equal to end is kept", span({ startTime: T0, endTime: T0 }), undefined, { startTime: T0, endTime: T0 }),
+  // CORRECTION (Langfuse's corrected output): text on a trace or an observation only
+  ing("correction", "CORRECTION with a number value", score({ dataType: "CORRECTION", value: 4 }), "body.value"),
+  ing("correction", "CORRECTION on a session", score({ dataType: "CORRECTION", value: "x", traceId: "", sessionId: "s-corr" }), "body.sessionId"),
+  ing("correction", "CORRECTION that is empty", score({ dataType: "CORRECTION", value: "" }), "body.value"),
+  ing("correction", "CORRECTION is kept as text, named output", score({ dataType: "CORRECTION", value: "fixed\ntext", name: "x" }), undefined, {
+    name: "output",
+    dataType: "CORRECTION",
+    stringValue: "fixed\ntext",
+    value: null,
+  }),
 ];
 
 // ─── OTLP (JSON and protobuf) ──────────────────────────────────────────────
@@ -329,6 +340,10 @@ const scores: BadInputCase[] = [
   sc("deep-nesting", "metadata 10,000 levels", { metadata: nested(10_000) as Record<string, unknown> }, "metadata"),
   sc("wrong-type", "value is an object", { value: { v: 1 } }, "value"),
   sc("wrong-type", "BOOLEAN with value 2", { dataType: "BOOLEAN", value: 2 }, "value"),
+  sc("correction", "CORRECTION with a number value", { dataType: "CORRECTION", value: 4 }, "value"),
+  sc("correction", "CORRECTION on a session", { dataType: "CORRECTION", value: "x", traceId: undefined, sessionId: "s-corr" }, "sessionId"),
+  sc("correction", "CORRECTION that is empty", { dataType: "CORRECTION", value: "" }, "value"),
+  sc("correction", "CORRECTION is accepted, named output", { dataType: "CORRECTION", value: "fixed" }, undefined, { name: "output", dataType: "CORRECTION", stringValue: "fixed" }),
 ];
 
 export const BAD_INPUT_CASES: BadInputCase[] = [...ingestion, ...otlp, ...traces, ...scores];

@@ -3,6 +3,7 @@
 // Objects strip unknown keys: newer SDKs add fields, older servers ignore them.
 
 import { z } from "zod";
+import { correctionIssues } from "../check-event";
 import { SCORE_DATA_TYPES, SCORE_SOURCES } from "../events";
 import {
   caseInsensitiveEnum,
@@ -151,6 +152,9 @@ export const scoreBodySchema = z
       ctx.addIssue({ code: "custom", path: ["value"], message: `must be a string for dataType ${dataType}` });
     } else if (dataType === "TEXT" && value === "") {
       ctx.addIssue({ code: "custom", path: ["value"], message: "must not be empty for dataType TEXT" });
+    } else if (dataType === "CORRECTION") {
+      // Langfuse: the corrected output as text, on a trace or an observation, never with a config.
+      for (const i of correctionIssues(score)) ctx.addIssue({ code: "custom", path: [i.path], message: i.issue });
     }
     // Same target rule as Langfuse's applyScoreValidation; empty strings count as absent.
     const onTrace = !!score.traceId;

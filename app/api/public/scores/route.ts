@@ -4,5 +4,5 @@ import { createScoreBody, scoreListQuery } from "@/lib/public-api/schemas";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ query: scoreListQuery }, ({ auth, query }) => listScoresApi(auth.projectId, query));
+export const GET = route({ query: scoreListQuery }, ({ auth, query }) => listScoresApi(auth.projectId, query, "v1"));
 export const POST = route({ body: createScoreBody }, ({ auth, body }) => createScoreApi(auth.projectId, body));

@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/roles";
 import { projectAccess } from "@/lib/auth/session";
 import { itemContent, queueWithConfigs, reviewItem } from "@/lib/queues/queries";
+import { correctionContext } from "@/lib/scores/queries";
 import { ProgressBar } from "../progress-bar";
 import { ItemView } from "./item-view";
 import { ReviewForm } from "./review-form";
@@ -27,7 +28,9 @@ export default async function QueueReviewPage({
   const queue = await queueWithConfigs(project, queueId);
   if (!queue) notFound();
   const item = itemId ? await reviewItem(project, queueId, itemId, access.user.id) : null;
-  const content = item ? await itemContent(project, item.objectType, item.objectId) : null;
+  const [content, correction] = item
+    ? await Promise.all([itemContent(project, item.objectType, item.objectId), correctionContext(project, { objectType: item.objectType, objectId: item.objectId }, access.user.id)])
+    : [null, null];
   const canAnnotate = can(access.role, "annotate");
   const p = queue.progress;
 
@@ -64,7 +67,7 @@ export default async function QueueReviewPage({
             </div>
             <ItemView projectId={project} content={content} objectId={item.objectId} />
           </div>
-          <ReviewForm key={item.id} projectId={project} queueId={queueId} item={item} configs={queue.configs} />
+          <ReviewForm key={item.id} projectId={project} queueId={queueId} item={item} configs={queue.configs} correction={correction} />
         </div>
       )}
       {p.total === 0 && (

@@ -9,9 +9,11 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cx } from "@/components/ui/cx";
 import { Input } from "@/components/ui/input";
+import { CorrectionEditor } from "@/components/annotate/correction-editor";
 import { completeQueueItem, holdQueueItem, previousQueueItem, skipQueueItem } from "@/lib/queues/actions";
 import { configOptions, describeConfig, type ScoreConfigView } from "@/lib/scores/schemas";
 import type { reviewItem } from "@/lib/queues/queries";
+import type { CorrectionContext } from "@/lib/scores/queries";
 
 type Item = NonNullable<Awaited<ReturnType<typeof reviewItem>>>;
 type Values = Record<string, { value: string; comment: string }>;
@@ -27,7 +29,20 @@ const SHORTCUTS: [string, string][] = [
 
 const isField = (el: EventTarget | null) => el instanceof HTMLElement && !!el.closest("input, textarea, select, [contenteditable=true]");
 
-export function ReviewForm({ projectId, queueId, item, configs }: { projectId: string; queueId: string; item: Item; configs: ScoreConfigView[] }) {
+export function ReviewForm({
+  projectId,
+  queueId,
+  item,
+  configs,
+  correction,
+}: {
+  projectId: string;
+  queueId: string;
+  item: Item;
+  configs: ScoreConfigView[];
+  /** traces and observations: the output to correct and the reviewer's correction */
+  correction: CorrectionContext | null;
+}) {
   const router = useRouter();
   const [values, setValues] = useState<Values>(() => Object.fromEntries(configs.map((c) => [c.id, item.existing[c.id] ?? { value: "", comment: "" }])));
   const [active, setActive] = useState(0);
@@ -35,6 +50,9 @@ export function ReviewForm({ projectId, queueId, item, configs }: { projectId: s
   const [message, setMessage] = useState<string>();
   const [pending, start] = useTransition();
   const numberRefs = useRef<Record<string, HTMLInputElement | null>>({});
+  // An unsaved correction is saved with the scores on "Complete"; a saved one counts as reviewing.
+  const saveCorrection = useRef<(() => Promise<string | undefined>) | null>(null);
+  const [hasCorrection, setHasCorrection] = useState(!!correction?.own);
   const base = `/${projectId}/queues/${queueId}`;
 
   // Opening an item (also by a shared link) holds it for this reviewer when free.
@@ -51,16 +69,21 @@ export function ReviewForm({ projectId, queueId, item, configs }: { projectId: s
 
   const complete = useCallback(() => {
     if (pending) return;
-    if (!configs.some((c) => (values[c.id]?.value ?? "") !== "")) {
-      setMessage("Set at least one score before completing, or press s to skip this item.");
+    const unsaved = saveCorrection.current;
+    if (!configs.some((c) => (values[c.id]?.value ?? "") !== "") && !hasCorrection && !unsaved) {
+      setMessage("Set at least one score (or write a correction) before completing, or press s to skip this item.");
       return;
     }
     start(async () => {
+      if (unsaved) {
+        const failed = await unsaved();
+        if (failed) return setMessage(failed);
+      }
       const res = await completeQueueItem({ projectId, itemId: item.id, values: configs.map((c) => ({ configId: c.id, value: values[c.id]?.value ?? "", comment: values[c.id]?.comment || undefined })) });
       if (!res.ok) setMessage(res.error);
       else go(res.data?.itemId);
     });
-  }, [pending, projectId, item.id, configs, values, go]);
+  }, [pending, projectId, item.id, configs, values, go, hasCorrection]);
 
   // Skip and back move to another item, or say why there is none.
   const move = useCallback(
@@ -128,7 +151,8 @@ export function ReviewForm({ projectId, queueId, item, configs }: { projectId: s
   }, [active, configs, complete, skip, back]);
 
   return (
-    <aside className="card" aria-label="Scores for this item" style={{ position: "sticky", top: 16 }}>
+    // Not sticky with a correction editor: it is taller than the window.
+    <aside className="card" aria-label="Scores for this item" style={correction ? undefined : { position: "sticky", top: 16 }}>
       <div className="card-head">
         <h2 className="card-title grow">Scores</h2>
         {pending && <span className="spinner" aria-label="Saving" />}
@@ -193,6 +217,22 @@ export function ReviewForm({ projectId, queueId, item, configs }: { projectId: s
             </section>
           );
         })}
+        {correction && (item.objectType === "TRACE" || item.objectType === "OBSERVATION") && (
+          <CorrectionEditor
+            projectId={projectId}
+            objectType={item.objectType}
+            objectId={item.objectId}
+            output={correction.output}
+            outputCut={correction.outputCut}
+            correction={correction.own}
+            other={correction.latest && correction.latest.id !== correction.own?.id ? correction.latest : null}
+            canAnnotate
+            queueId={queueId}
+            saveRef={saveCorrection}
+            onSavedChange={setHasCorrection}
+            layout="stack"
+          />
+        )}
         {message && (
           <div className="small muted" role="status">
             {message}
