@@ -6,7 +6,8 @@ import type { Db } from "../db/client";
 import { dialectOf } from "../db/client";
 import { decode, empty, ident, join, sql, type Sql } from "../db/sql";
 import { itemView } from "./items";
-import type { ItemOrigin, ItemStatus, ItemView } from "./schemas";
+import { isoAlways as iso } from "../iso";
+import type { ItemOrigin, ItemRowView, ItemStatus, ItemView } from "./schemas";
 
 export interface ItemListQuery {
   page: number;
@@ -111,4 +112,43 @@ async function listItemsAsOf(client: Db, projectId: string, datasetId: string, a
     }),
   );
   return { items, totalItems: decode.number(count[0]?.n) };
+}
+
+/** How much of each payload the items table shows (a bounded preview, read as text by the database). */
+export const ITEM_PREVIEW_CHARS = 300;
+
+/**
+ * The items table's page: the same conditions, order and paging as listItems,
+ * but each payload as a bounded text preview, so a page of large items reads
+ * and sends kilobytes, not the whole payloads.
+ */
+export async function listItemRows(client: Db, projectId: string, datasetId: string, q: Omit<ItemListQuery, "version">): Promise<{ rows: ItemRowView[]; totalItems: number }> {
+  const d = dialectOf(client);
+  const where = whereOf(conditions(client, q, sql`i`));
+  const offset = (q.page - 1) * q.limit;
+  const preview = (c: string) => sql`${d.preview(sql`i.${ident(c)}`, ITEM_PREVIEW_CHARS)} AS ${ident(`${c}Preview`)}`;
+  type Row = { id: string; status: string; origin: string; sourceTraceId: string | null; sourceObservationId: string | null; updatedAt: unknown; inputPreview: string | null; expectedOutputPreview: string | null; metadataPreview: string | null };
+  const [rows, count] = await Promise.all([
+    client.$queryRaw<Row[]>`SELECT i."id", i."status", i."origin", i."sourceTraceId", i."sourceObservationId", i."updatedAt",
+        ${join(["input", "expectedOutput", "metadata"].map(preview))}
+      FROM "DatasetItem" i
+      WHERE i."projectId" = ${projectId} AND i."datasetId" = ${datasetId} ${where}
+      ORDER BY i."createdAt" DESC, i."id" DESC LIMIT ${q.limit} OFFSET ${offset}`,
+    client.$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS n FROM "DatasetItem" i
+      WHERE i."projectId" = ${projectId} AND i."datasetId" = ${datasetId} ${where}`,
+  ]);
+  return {
+    rows: rows.map((r) => ({
+      id: r.id,
+      inputPreview: r.inputPreview,
+      expectedOutputPreview: r.expectedOutputPreview,
+      metadataPreview: r.metadataPreview,
+      status: r.status as ItemStatus,
+      origin: r.origin as ItemOrigin,
+      sourceTraceId: r.sourceTraceId,
+      sourceObservationId: r.sourceObservationId,
+      updatedAt: iso(decode.date(r.updatedAt)),
+    })),
+    totalItems: decode.number(count[0]?.n),
+  };
 }
