@@ -8,15 +8,8 @@ import { ClearFilters, SearchFilter, SelectFilter } from "@/components/data-tabl
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate } from "@/components/ui/format";
-import { ITEM_FILTER_PARAMS, type ItemOrigin, type ItemRowView } from "@/lib/datasets/schemas";
-
-export const ORIGIN_LABEL: Record<ItemOrigin, string> = { API: "API", MANUAL: "Manual", PROMOTION: "Promotion", RULE: "Rule", IMPORT: "Import" };
-
-/** The trace (and observation inside it) an item came from. */
-export function sourceHref(projectId: string, traceId: string, observationId: string | null): string {
-  const trace = `/${encodeURIComponent(projectId)}/traces/${encodeURIComponent(traceId)}`;
-  return observationId ? `${trace}?observation=${encodeURIComponent(observationId)}` : trace;
-}
+import { ITEM_FILTER_PARAMS, type ItemRowView } from "@/lib/datasets/schemas";
+import { ORIGIN_LABEL, sourceHref } from "../item-links";
 
 const Preview = ({ text }: { text: string | null }) => (text === null ? <span className="faint">—</span> : <span className="ellipsis mono small" title={text}>{text}</span>);
 

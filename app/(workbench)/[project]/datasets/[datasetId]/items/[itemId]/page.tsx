@@ -9,7 +9,7 @@ import { can } from "@/lib/auth/roles";
 import { projectAccess } from "@/lib/auth/session";
 import { itemPageData } from "@/lib/datasets/queries";
 import { decodeParam } from "../../../decode-param";
-import { ORIGIN_LABEL, sourceHref } from "../../items-table";
+import { ORIGIN_LABEL, sourceHref } from "../../../item-links";
 import { CorrectionOffer } from "./correction-offer";
 import { ItemEditor } from "./item-editor";
 import { ItemHistory } from "./item-history";
