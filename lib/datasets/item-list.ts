@@ -116,39 +116,78 @@ async function listItemsAsOf(client: Db, projectId: string, datasetId: string, a
 
 /** How much of each payload the items table shows (a bounded preview, read as text by the database). */
 export const ITEM_PREVIEW_CHARS = 300;
+/** Filters that read each row (payload text, origin) count only this far ("1,000+"): a count never costs more than a page. */
+export const ROW_SCAN_COUNT_CAP = 1_000;
 
 /**
- * The items table's page: the same conditions, order and paging as listItems,
- * but each payload as a bounded text preview, so a page of large items reads
- * and sends kilobytes, not the whole payloads.
+ * The items table's page: the same conditions and order as listItems, each
+ * payload as a bounded text preview. Shaped for 100,000-item datasets:
+ * - the dataset's project is checked once, so the conditions below name only
+ *   datasetId and the status filter and the counts are answered from the
+ *   (datasetId, status, createdAt) and (datasetId, createdAt) indexes alone;
+ * - the page's keys are found first and only those rows are read for previews
+ *   (items written in one batch share a createdAt, and sorting a batch by id
+ *   must not drag every payload along);
+ * - a search or origin filter reads rows, so its count stops at ROW_SCAN_COUNT_CAP.
  */
-export async function listItemRows(client: Db, projectId: string, datasetId: string, q: Omit<ItemListQuery, "version">): Promise<{ rows: ItemRowView[]; totalItems: number }> {
-  const d = dialectOf(client);
-  const where = whereOf(conditions(client, q, sql`i`));
+export async function listItemRows(
+  client: Db,
+  projectId: string,
+  datasetId: string,
+  q: Omit<ItemListQuery, "version" | "sourceTraceId" | "sourceObservationId">,
+): Promise<{ rows: ItemRowView[]; totalItems: number; totalCapped: boolean }> {
+  const owned = await client.dataset.findFirst({ where: { id: datasetId, projectId }, select: { id: true } });
+  if (!owned) return { rows: [], totalItems: 0, totalCapped: false };
+  const where = whereOf(conditions(client, q, sql`k`));
   const offset = (q.page - 1) * q.limit;
+  const matching = sql`FROM "DatasetItem" k WHERE k."datasetId" = ${datasetId} ${where}`;
+  if (!(q.search?.trim() || q.origin)) {
+    // Index-only conditions: an exact count from the index, the page's keys from it in order.
+    const [rows, count] = await Promise.all([
+      previewRows(client, sql`SELECT k."projectId", k."id", k."createdAt" ${matching} ORDER BY k."createdAt" DESC, k."id" DESC LIMIT ${q.limit} OFFSET ${offset}`),
+      client.$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS n ${matching}`,
+    ]);
+    return { rows, totalItems: decode.number(count[0]?.n), totalCapped: false };
+  }
+  // A filter that reads rows: one pass collects the keys of up to CAP + 1 matches. Fewer than that
+  // (a rare word) is every match, so the page is cut from them and the rows are not scanned again;
+  // more (a common word) finds its page early in the ordered scan, and the count says "1,000+".
+  const keys = await client.$queryRaw<Key[]>`SELECT k."projectId", k."id", k."createdAt" ${matching} LIMIT ${ROW_SCAN_COUNT_CAP + 1}`;
+  if (keys.length > ROW_SCAN_COUNT_CAP) {
+    const rows = await previewRows(client, sql`SELECT k."projectId", k."id", k."createdAt" ${matching} ORDER BY k."createdAt" DESC, k."id" DESC LIMIT ${q.limit} OFFSET ${offset}`);
+    return { rows, totalItems: ROW_SCAN_COUNT_CAP, totalCapped: true };
+  }
+  const at = (k: Key) => decode.date(k.createdAt).getTime();
+  keys.sort((a, b) => at(b) - at(a) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  const page = keys.slice(offset, offset + q.limit);
+  if (!page.length) return { rows: [], totalItems: keys.length, totalCapped: false };
+  const d = dialectOf(client);
+  const rows = await previewRows(client, sql`SELECT k."projectId", k."id", k."createdAt" FROM "DatasetItem" k WHERE k."projectId" = ${projectId} AND ${d.inList(sql`k."id"`, page.map((k) => k.id))}`);
+  const order = new Map(page.map((k, i) => [k.id, i]));
+  rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  return { rows, totalItems: keys.length, totalCapped: false };
+}
+
+type Key = { projectId: string; id: string; createdAt: unknown };
+
+/** The rows of the keys a statement selects (projectId, id, createdAt), each payload as a bounded preview, in the keys' order. */
+async function previewRows(client: Db, keys: Sql): Promise<ItemRowView[]> {
+  const d = dialectOf(client);
   const preview = (c: string) => sql`${d.preview(sql`i.${ident(c)}`, ITEM_PREVIEW_CHARS)} AS ${ident(`${c}Preview`)}`;
   type Row = { id: string; status: string; origin: string; sourceTraceId: string | null; sourceObservationId: string | null; updatedAt: unknown; inputPreview: string | null; expectedOutputPreview: string | null; metadataPreview: string | null };
-  const [rows, count] = await Promise.all([
-    client.$queryRaw<Row[]>`SELECT i."id", i."status", i."origin", i."sourceTraceId", i."sourceObservationId", i."updatedAt",
-        ${join(["input", "expectedOutput", "metadata"].map(preview))}
-      FROM "DatasetItem" i
-      WHERE i."projectId" = ${projectId} AND i."datasetId" = ${datasetId} ${where}
-      ORDER BY i."createdAt" DESC, i."id" DESC LIMIT ${q.limit} OFFSET ${offset}`,
-    client.$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS n FROM "DatasetItem" i
-      WHERE i."projectId" = ${projectId} AND i."datasetId" = ${datasetId} ${where}`,
-  ]);
-  return {
-    rows: rows.map((r) => ({
-      id: r.id,
-      inputPreview: r.inputPreview,
-      expectedOutputPreview: r.expectedOutputPreview,
-      metadataPreview: r.metadataPreview,
-      status: r.status as ItemStatus,
-      origin: r.origin as ItemOrigin,
-      sourceTraceId: r.sourceTraceId,
-      sourceObservationId: r.sourceObservationId,
-      updatedAt: iso(decode.date(r.updatedAt)),
-    })),
-    totalItems: decode.number(count[0]?.n),
-  };
+  const rows = await client.$queryRaw<Row[]>`SELECT i."id", i."status", i."origin", i."sourceTraceId", i."sourceObservationId", i."updatedAt",
+      ${join(["input", "expectedOutput", "metadata"].map(preview))}
+    FROM (${keys}) p JOIN "DatasetItem" i ON i."projectId" = p."projectId" AND i."id" = p."id"
+    ORDER BY p."createdAt" DESC, p."id" DESC`;
+  return rows.map((r) => ({
+    id: r.id,
+    inputPreview: r.inputPreview,
+    expectedOutputPreview: r.expectedOutputPreview,
+    metadataPreview: r.metadataPreview,
+    status: r.status as ItemStatus,
+    origin: r.origin as ItemOrigin,
+    sourceTraceId: r.sourceTraceId,
+    sourceObservationId: r.sourceObservationId,
+    updatedAt: iso(decode.date(r.updatedAt)),
+  }));
 }

@@ -21,10 +21,14 @@ export async function datasetOrNull(projectId: string, datasetId: string): Promi
   }
 }
 
-/** The dataset page's header: items by status and runs. */
+/**
+ * The dataset page's header: items by status and runs. For a dataset the page
+ * already found in this project: datasetId alone lets the (datasetId, status,
+ * createdAt) index answer without reading 100,000 rows.
+ */
 export async function datasetCounts(projectId: string, datasetId: string) {
   const [byStatus, runs] = await Promise.all([
-    db.datasetItem.groupBy({ by: ["status"], where: { projectId, datasetId }, _count: { _all: true } }),
+    db.datasetItem.groupBy({ by: ["status"], where: { datasetId }, _count: { _all: true } }),
     db.datasetRun.count({ where: { projectId, datasetId } }),
   ]);
   const n = (s: ItemStatus) => byStatus.find((r) => r.status === s)?._count._all ?? 0;

@@ -49,7 +49,7 @@ test("create a dataset, add and edit an item, see its history, archive it, delet
   await expect(page.getByRole("listitem", { name: "Version 3" })).toContainText("Archived");
   await page.getByRole("link", { name }).click();
   await expect(page.getByText("No items yet")).toBeVisible();
-  await page.getByLabel("Status").selectOption("archived");
+  await page.getByRole("combobox", { name: "Status" }).selectOption("archived");
   await expect(page).toHaveURL(/status=archived/);
   const row = page.getByRole("row", { name: /2\+2\?/ });
   await expect(row).toContainText("archived");

@@ -6,8 +6,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "@/lib/auth/users";
 import { correctionFollowUp, takeNewCorrection } from "@/lib/datasets/correction";
 import { createDataset } from "@/lib/datasets/datasets";
-import { listItemRows, ITEM_PREVIEW_CHARS } from "@/lib/datasets/item-list";
-import { getItem, upsertItem } from "@/lib/datasets/items";
+import { ITEM_PREVIEW_CHARS, listItemRows, ROW_SCAN_COUNT_CAP } from "@/lib/datasets/item-list";
+import { getItem, upsertItem, writeItems } from "@/lib/datasets/items";
 import { DEFAULT_MAPPING } from "@/lib/datasets/mapping";
 import { promote } from "@/lib/datasets/promote";
 import { listVersions } from "@/lib/datasets/versions";
@@ -150,6 +150,27 @@ describe.each(targets())("datasets workbench on $name", (t) => {
     expect((await listItemRows(db, projectId, ds.id, { page: 1, limit: 50, search: "0%_o" })).totalItems).toBe(1);
     expect((await listItemRows(db, projectId, ds.id, { page: 1, limit: 50, search: "0%%_o" })).totalItems).toBe(0);
     expect((await listItemRows(db, projectId, ds.id, { page: 1, limit: 50, origin: "MANUAL" })).totalItems).toBe(3);
+    // Another project's dataset id reads as empty.
+    const stranger = (await db.project.create({ data: { id: uid("p"), name: "elsewhere" } })).id;
+    expect(await listItemRows(db, stranger, ds.id, { page: 1, limit: 50 })).toEqual({ rows: [], totalItems: 0, totalCapped: false });
+  });
+
+  it("counts a search to 1,000+ and pages it in the same order as the unfiltered table", async () => {
+    const ds = await createDataset(db, projectId, { name: uid("many") });
+    // One batch: every item shares createdAt, so the order within it is by id.
+    const writes = Array.from({ length: ROW_SCAN_COUNT_CAP + 20 }, (_, i) => ({ id: `m-${String(i).padStart(5, "0")}`, input: i % 100 === 7 ? `rare ${i}` : `common ${i}` }));
+    await writeItems(db, ds, writes, null);
+    const all = await listItemRows(db, projectId, ds.id, { page: 2, limit: 25 });
+    expect(all).toMatchObject({ totalItems: ROW_SCAN_COUNT_CAP + 20, totalCapped: false });
+    const common = await listItemRows(db, projectId, ds.id, { page: 2, limit: 25, search: "common" });
+    expect([common.totalItems, common.totalCapped]).toEqual([ROW_SCAN_COUNT_CAP, true]);
+    const order = (await listItemRows(db, projectId, ds.id, { page: 1, limit: 200 })).rows.map((r) => r.id).filter((id) => writes.find((w) => w.id === id)!.input.startsWith("common"));
+    expect(common.rows.map((r) => r.id)).toEqual(order.slice(25, 50));
+    const rare = await listItemRows(db, projectId, ds.id, { page: 2, limit: 4, search: "RARE" });
+    expect([rare.totalItems, rare.totalCapped]).toEqual([11, false]);
+    const rareOrder = (await listItemRows(db, projectId, ds.id, { page: 1, limit: 2000 })).rows.map((r) => r.id).filter((id) => writes.find((w) => w.id === id)!.input.startsWith("rare"));
+    expect(rare.rows.map((r) => r.id)).toEqual(rareOrder.slice(4, 8));
+    expect((await listItemRows(db, projectId, ds.id, { page: 9, limit: 4, search: "rare" })).rows).toEqual([]);
   });
 
   it("offers the reviewer's changed or newer correction, and takes it as a new version", async () => {

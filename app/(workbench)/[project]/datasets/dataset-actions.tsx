@@ -47,7 +47,7 @@ export function DatasetActions({ projectId, dataset, afterDelete }: { projectId:
     });
 
   return (
-    <span className="row gap-1">
+    <span className="row gap-1 ds-actions">
       <Button size="sm" onClick={() => setEditing(true)} aria-label={`Edit ${dataset.name}`}>
         Edit
       </Button>

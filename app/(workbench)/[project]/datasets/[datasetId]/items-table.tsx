@@ -18,16 +18,16 @@ function columns(projectId: string, itemHref: (id: string) => string): DataTable
     {
       id: "id",
       header: "Id",
-      meta: { width: 150 },
+      meta: { width: 130 },
       cell: ({ row }) => (
         <Link className="link mono ellipsis small" href={itemHref(row.original.id)} title={row.original.id}>
           {row.original.id}
         </Link>
       ),
     },
-    { id: "input", header: "Input", meta: { width: 280 }, cell: ({ row }) => <Preview text={row.original.inputPreview} /> },
-    { id: "expectedOutput", header: "Expected output", meta: { width: 240 }, cell: ({ row }) => <Preview text={row.original.expectedOutputPreview} /> },
-    { id: "metadata", header: "Metadata", meta: { width: 160 }, cell: ({ row }) => <Preview text={row.original.metadataPreview} /> },
+    { id: "input", header: "Input", meta: { width: 240 }, cell: ({ row }) => <Preview text={row.original.inputPreview} /> },
+    { id: "expectedOutput", header: "Expected output", meta: { width: 200 }, cell: ({ row }) => <Preview text={row.original.expectedOutputPreview} /> },
+    { id: "metadata", header: "Metadata", meta: { width: 140 }, cell: ({ row }) => <Preview text={row.original.metadataPreview} /> },
     {
       id: "status",
       header: "Status",
@@ -36,7 +36,7 @@ function columns(projectId: string, itemHref: (id: string) => string): DataTable
     {
       id: "source",
       header: "Source",
-      meta: { width: 180 },
+      meta: { width: 160 },
       cell: ({ row }) => {
         const r = row.original;
         return (
@@ -60,6 +60,7 @@ export function ItemsTable(props: {
   datasetId: string;
   rows: ItemRowView[];
   total: number;
+  totalCapped: boolean;
   page: number;
   limit: number;
   filtered: boolean;
@@ -74,6 +75,7 @@ export function ItemsTable(props: {
       columns={columns(projectId, itemHref)}
       data={props.rows}
       total={props.total}
+      totalCapped={props.totalCapped}
       page={props.page}
       limit={props.limit}
       sort={null}
@@ -81,7 +83,7 @@ export function ItemsTable(props: {
       rowHref={(r) => itemHref(r.id)}
       toolbar={
         <div className="filters row gap-2 wrap">
-          <SearchFilter param="q" placeholder="Search input and expected output…" label="Search items" />
+          <SearchFilter param="q" placeholder="Search items…" label="Search input and expected output" />
           <SelectFilter
             param="status"
             label="Status"
@@ -99,17 +101,17 @@ export function ItemsTable(props: {
         props.filtered ? (
           <EmptyState
             title="No items match"
-            description={props.archivedCount > 0 ? "Nothing matches these filters. Clear them, or include archived items." : "Nothing matches these filters. Clear them to see every item."}
+            description={<span className="ds-wrap">{props.archivedCount > 0 ? "Nothing matches these filters. Clear them, or include archived items." : "Nothing matches these filters. Clear them to see every item."}</span>}
           />
         ) : (
           <EmptyState
             title="No items yet"
             description={
               props.canWrite ? (
-                <>
+                <span className="ds-wrap">
                   Add one by hand (“Add item”), import a JSONL or CSV file, or promote traces: select them in the <Link className="link" href={`/${encodeURIComponent(projectId)}/traces`}>traces table</Link> and choose “Add to dataset”.
                   {props.archivedCount > 0 ? " Archived items are hidden: pick “Archived” in the status filter." : ""}
-                </>
+                </span>
               ) : (
                 "Members add items by hand, by import, or by promoting traces."
               )

@@ -78,6 +78,7 @@ export default async function DatasetPage({ params, searchParams }: { params: Pr
         datasetId={dataset.id}
         rows={page.rows}
         total={page.totalItems}
+        totalCapped={page.totalCapped}
         page={state.page}
         limit={state.limit}
         filtered={!!(filter.search || filter.origin || filter.statusFilter !== "active")}
