@@ -3,7 +3,7 @@
 // and the optional JSON Schemas for input and expected output, each refused at
 // its own field.
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Textarea } from "@/components/ui/input";
 import { keepValuesOnSubmit } from "@/components/ui/keep-values";
@@ -18,8 +18,11 @@ export function DatasetForm({ projectId, dataset, onSaved }: { projectId: string
   const err = state.fieldErrors ?? {};
   const prefix = dataset ? "edit-ds" : "new-ds";
 
+  // Each answer is acted on once (a parent re-render hands a new onSaved, which must not refresh again).
+  const handled = useRef<FormState<{ id: string }> | null>(null);
   useEffect(() => {
-    if (!state.ok || !state.data) return;
+    if (!state.ok || !state.data || handled.current === state) return;
+    handled.current = state;
     if (dataset) {
       onSaved?.();
       router.refresh();
