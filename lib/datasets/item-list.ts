@@ -149,23 +149,21 @@ export async function listItemRows(
     ]);
     return { rows, totalItems: decode.number(count[0]?.n), totalCapped: false };
   }
-  // A filter that reads rows: one pass collects the keys of up to CAP + 1 matches. Fewer than that
-  // (a rare word) is every match, so the page is cut from them and the rows are not scanned again;
-  // more (a common word) finds its page early in the ordered scan, and the count says "1,000+".
-  const keys = await client.$queryRaw<Key[]>`SELECT k."projectId", k."id", k."createdAt" ${matching} LIMIT ${ROW_SCAN_COUNT_CAP + 1}`;
-  if (keys.length > ROW_SCAN_COUNT_CAP) {
+  // A filter that reads rows: one ordered pass collects the keys of the newest CAP + 1 matches.
+  // Fewer than that (a rare word) is every match; either way the pages inside them are cut from
+  // these keys, so the rows are not scanned twice. Only a page past the first CAP matches scans again.
+  const keys = await client.$queryRaw<Key[]>`SELECT k."projectId", k."id", k."createdAt" ${matching} ORDER BY k."createdAt" DESC, k."id" DESC LIMIT ${ROW_SCAN_COUNT_CAP + 1}`;
+  const capped = keys.length > ROW_SCAN_COUNT_CAP;
+  const totalItems = Math.min(keys.length, ROW_SCAN_COUNT_CAP);
+  if (capped && offset + q.limit > ROW_SCAN_COUNT_CAP) {
     const rows = await previewRows(client, sql`SELECT k."projectId", k."id", k."createdAt" ${matching} ORDER BY k."createdAt" DESC, k."id" DESC LIMIT ${q.limit} OFFSET ${offset}`);
-    return { rows, totalItems: ROW_SCAN_COUNT_CAP, totalCapped: true };
+    return { rows, totalItems, totalCapped: true };
   }
-  const at = (k: Key) => decode.date(k.createdAt).getTime();
-  keys.sort((a, b) => at(b) - at(a) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
   const page = keys.slice(offset, offset + q.limit);
-  if (!page.length) return { rows: [], totalItems: keys.length, totalCapped: false };
+  if (!page.length) return { rows: [], totalItems, totalCapped: capped };
   const d = dialectOf(client);
   const rows = await previewRows(client, sql`SELECT k."projectId", k."id", k."createdAt" FROM "DatasetItem" k WHERE k."projectId" = ${projectId} AND ${d.inList(sql`k."id"`, page.map((k) => k.id))}`);
-  const order = new Map(page.map((k, i) => [k.id, i]));
-  rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-  return { rows, totalItems: keys.length, totalCapped: false };
+  return { rows, totalItems, totalCapped: capped };
 }
 
 type Key = { projectId: string; id: string; createdAt: unknown };

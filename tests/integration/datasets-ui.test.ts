@@ -166,6 +166,11 @@ describe.each(targets())("datasets workbench on $name", (t) => {
     expect([common.totalItems, common.totalCapped]).toEqual([ROW_SCAN_COUNT_CAP, true]);
     const order = (await listItemRows(db, projectId, ds.id, { page: 1, limit: 200 })).rows.map((r) => r.id).filter((id) => writes.find((w) => w.id === id)!.input.startsWith("common"));
     expect(common.rows.map((r) => r.id)).toEqual(order.slice(25, 50));
+    // A page past the first 1,000 matches is read by a second, ordered scan: still the same order.
+    const everyCommon = (await listItemRows(db, projectId, ds.id, { page: 1, limit: 2000 })).rows.map((r) => r.id).filter((id) => writes.find((w) => w.id === id)!.input.startsWith("common"));
+    const deep = await listItemRows(db, projectId, ds.id, { page: 41, limit: 25, search: "common" });
+    expect(deep.rows.map((r) => r.id)).toEqual(everyCommon.slice(1000, 1025));
+    expect(deep.rows).toHaveLength(ROW_SCAN_COUNT_CAP + 20 - 11 - 1000);
     const rare = await listItemRows(db, projectId, ds.id, { page: 2, limit: 4, search: "RARE" });
     expect([rare.totalItems, rare.totalCapped]).toEqual([11, false]);
     const rareOrder = (await listItemRows(db, projectId, ds.id, { page: 1, limit: 2000 })).rows.map((r) => r.id).filter((id) => writes.find((w) => w.id === id)!.input.startsWith("rare"));
