@@ -104,3 +104,94 @@ export interface ItemVersionView {
   changedBy: string | null;
   validFrom: string;
 }
+
+// ---- The workbench's dataset and item forms (lib/datasets/actions.ts) ----
+
+/**
+ * A JSON value typed into a textarea: empty means none (null); anything else
+ * must parse, and the message names what is wrong where it is typed.
+ */
+export const jsonTextSchema = z
+  .string({ message: "must be text" })
+  .max(5_000_000, "must be at most 5,000,000 characters")
+  .optional()
+  .transform((text, ctx): unknown => {
+    if (!text?.trim()) return null;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch (err) {
+      ctx.addIssue({ code: "custom", message: `is not valid JSON: ${(err as Error).message}` });
+      return z.NEVER;
+    }
+  })
+  .pipe(jsonValueSchema);
+
+/** A JSON Schema typed into a textarea: empty means none; else JSON that is an object (or boolean). */
+export const jsonSchemaTextSchema = jsonTextSchema.pipe(z.union([jsonSchemaSchema, z.null()], { message: "must be a JSON Schema (an object)" }));
+
+const projectRef = { projectId: z.string().min(1) };
+
+/** The create and edit forms of the datasets list (metadata and the schemas typed as JSON). */
+export const datasetFormSchema = z.object({
+  ...projectRef,
+  datasetId: z.string().min(1).optional(),
+  name: datasetNameSchema,
+  description: z.string().trim().max(5000, "must be at most 5000 characters").optional().transform((v) => v || null),
+  metadata: jsonTextSchema,
+  inputSchema: jsonSchemaTextSchema,
+  expectedOutputSchema: jsonSchemaTextSchema,
+});
+
+export const datasetRefSchema = z.object({ ...projectRef, datasetId: z.string().min(1) });
+
+/** "Add item" on a dataset's page and the item page's editor: the three payloads as JSON text. */
+export const itemFormSchema = z.object({
+  ...projectRef,
+  datasetId: z.string().min(1),
+  /** absent when adding: the server picks an id (a chosen one may be typed) */
+  itemId: z.string().trim().max(800, "must be at most 800 characters").optional().transform((v) => v || undefined),
+  input: jsonTextSchema,
+  expectedOutput: jsonTextSchema,
+  metadata: jsonTextSchema,
+});
+
+export const itemRefSchema = z.object({ ...projectRef, itemId: z.string().min(1).max(800) });
+export const itemStatusInputSchema = itemRefSchema.extend({ status: z.enum(ITEM_STATUSES, { message: "must be ACTIVE or ARCHIVED" }) });
+/** "Use the new correction": the score the page offered, so a correction changed again since is not taken blindly. */
+export const takeCorrectionSchema = itemRefSchema.extend({ scoreId: z.string().min(1).max(800) });
+
+/** The items table's filters, read from the URL (lib/datasets/queries.ts) and carried to the export links. */
+export const ITEM_FILTER_PARAMS = ["q", "status", "origin"] as const;
+/** "all" shows archived items beside active ones; the table starts on active ones. */
+export const ITEM_STATUS_FILTERS = ["active", "archived", "all"] as const;
+export type ItemStatusFilter = (typeof ITEM_STATUS_FILTERS)[number];
+
+/** One row of the items table: bounded previews as text, never the whole payload. */
+export interface ItemRowView {
+  id: string;
+  inputPreview: string | null;
+  expectedOutputPreview: string | null;
+  metadataPreview: string | null;
+  status: ItemStatus;
+  origin: ItemOrigin;
+  sourceTraceId: string | null;
+  sourceObservationId: string | null;
+  updatedAt: string;
+}
+
+/** What deleting a dataset loses (the confirmation names each). */
+export interface DatasetFootprint {
+  items: number;
+  runs: number;
+  rules: number;
+}
+
+/** The reviewer's correction changed after the item took it: the item page offers the new one. */
+export interface CorrectionFollowUp {
+  scoreId: string;
+  /** "edited": the same score changed; "newer": another correction replaced it */
+  reason: "edited" | "newer";
+  current: unknown;
+  next: string;
+  changedAt: string;
+}
