@@ -23,7 +23,9 @@ export const ruleFormSchema = z.strictObject({
   projectId: z.string().min(1),
   ruleId: z.string().min(1).max(100).optional(),
   name: ruleNameSchema,
+  /** NEW_DATASET: create the dataset named `newDatasetName` along with the rule */
   datasetId: z.string({ message: "Pick a dataset" }).min(1, "Pick a dataset"),
+  newDatasetName: z.string().max(200, "Names are at most 200 characters").optional(),
   conditions: z.string().max(20_000, "the filter is too long"),
   mapping: mappingSchema,
   samplePercent: z.coerce
@@ -34,6 +36,9 @@ export const ruleFormSchema = z.strictObject({
   enabled: z.boolean(),
 });
 export type RuleForm = z.input<typeof ruleFormSchema>;
+
+/** The dataset choice that creates one inline. */
+export const NEW_DATASET = "__new__";
 
 export const ruleRefSchema = z.object({ projectId: z.string().min(1), ruleId: z.string().min(1).max(100) });
 export const ruleToggleSchema = ruleRefSchema.extend({ enabled: z.boolean() });

@@ -61,6 +61,14 @@ function check(input: RuleWrite) {
   if (!(input.sampleRate >= 0 && input.sampleRate <= 1)) throw new DomainError("invalid", "must be from 0 to 100 %", { path: "samplePercent" });
 }
 
+/** Everything createRule/updateRule refuse, but the dataset: for a form that creates the dataset too. */
+export async function checkRule(client: Db, projectId: string, input: RuleWrite, ruleId: string | null): Promise<void> {
+  check(input);
+  const taken = await client.promotionRule.findFirst({ where: { projectId, name: input.name, ...(ruleId ? { id: { not: ruleId } } : {}) }, select: { id: true } });
+  if (taken) throw nameTaken(input.name);
+  if (ruleId) await requireRuleRow(client, projectId, ruleId);
+}
+
 const nameTaken = (name: string) => new DomainError("conflict", `A rule named "${name}" already exists.`, { path: "name" });
 
 export async function createRule(client: Db, projectId: string, input: RuleWrite, actorUserId: string | null): Promise<RuleView> {

@@ -11,6 +11,7 @@ import { Field, Input, Select, Textarea } from "@/components/ui/input";
 import type { FormState } from "@/lib/forms";
 import { SOURCE_FIELD_LABELS, SOURCE_FIELDS, TARGET_FIELDS, type FieldMapping, type Mapping, type TargetField } from "@/lib/datasets/mapping";
 import { saveRuleAction } from "@/lib/datasets/rules/actions";
+import { NEW_DATASET } from "@/lib/datasets/rules/schemas";
 import { FILTER_PARAM } from "@/lib/query/url";
 import { PANEL } from "../../traces/trace-filters";
 
@@ -51,6 +52,7 @@ function toRows(m: Mapping): Record<TargetField, MappingRow> {
 export function RuleForm({ projectId, datasets, initial, scoreNames }: { projectId: string; datasets: { id: string; name: string }[]; initial: RuleFormInitial; scoreNames: string[] }) {
   const router = useRouter();
   const [rows, setRows] = useState(() => toRows(initial.mapping));
+  const [datasetChoice, setDatasetChoice] = useState(initial.datasetId ?? (datasets.length ? "" : NEW_DATASET));
   const [state, setState] = useState<FormState<{ id: string }>>({});
   const [pending, start] = useTransition();
   const err = state.fieldErrors ?? {};
@@ -87,6 +89,7 @@ export function RuleForm({ projectId, datasets, initial, scoreNames }: { project
         ...(initial.ruleId ? { ruleId: initial.ruleId } : {}),
         name: String(form.get("name") ?? ""),
         datasetId: String(form.get("datasetId") ?? ""),
+        ...(form.get("datasetId") === NEW_DATASET ? { newDatasetName: String(form.get("newDatasetName") ?? "") } : {}),
         conditions: q.toString(),
         mapping: mapping as Mapping,
         samplePercent: String(form.get("samplePercent") ?? "") as unknown as number,
@@ -101,7 +104,7 @@ export function RuleForm({ projectId, datasets, initial, scoreNames }: { project
   };
 
   const shown = new Set(Object.keys(err));
-  const otherError = state.error && !["name", "datasetId", "conditions", "samplePercent"].some((k) => shown.has(k)) && ![...shown].some((k) => k.startsWith("mapping.")) ? state.error : null;
+  const otherError = state.error && !["name", "datasetId", "newDatasetName", "conditions", "samplePercent"].some((k) => shown.has(k)) && ![...shown].some((k) => k.startsWith("mapping.")) ? state.error : null;
 
   return (
     <form className="form rule-form" onSubmit={submit} aria-label={initial.ruleId ? "Edit rule" : "New rule"} noValidate>
@@ -110,8 +113,21 @@ export function RuleForm({ projectId, datasets, initial, scoreNames }: { project
           <Input id="rule-name" name="name" defaultValue={initial.name} maxLength={200} placeholder="e.g. Failed support chats" invalid={!!err.name} />
         </Field>
         <Field label="Target dataset" htmlFor="rule-dataset" error={err.datasetId} required>
-          <Select id="rule-dataset" name="datasetId" defaultValue={initial.datasetId ?? ""} placeholder="Pick a dataset…" options={datasets.map((d) => ({ value: d.id, label: d.name }))} invalid={!!err.datasetId} />
+          <Select
+            id="rule-dataset"
+            name="datasetId"
+            value={datasetChoice}
+            onChange={(e) => setDatasetChoice(e.target.value)}
+            placeholder="Pick a dataset…"
+            options={[...datasets.map((d) => ({ value: d.id, label: d.name })), { value: NEW_DATASET, label: "+ New dataset…" }]}
+            invalid={!!err.datasetId}
+          />
         </Field>
+        {datasetChoice === NEW_DATASET && (
+          <Field label="New dataset name" htmlFor="rule-new-dataset" error={err.newDatasetName} required>
+            <Input id="rule-new-dataset" name="newDatasetName" maxLength={200} placeholder="e.g. regressions" invalid={!!err.newDatasetName} />
+          </Field>
+        )}
         <Field label="Sampling (%)" htmlFor="rule-sample" error={err.samplePercent} hint="The share of matching traces promoted; the same traces every time.">
           <Input id="rule-sample" name="samplePercent" type="number" min={0} max={100} step="any" defaultValue={initial.samplePercent} invalid={!!err.samplePercent} />
         </Field>

@@ -40,26 +40,23 @@ export default async function NewRulePage(props: { params: Promise<{ project: st
           {issues.map((i) => `${i.param}: ${i.message}`).join(" · ")}
         </Alert>
       )}
-      {datasets.length === 0 ? (
-        <Card>
-          <p className="muted">
-            A rule adds traces to a dataset, and this project has none yet.{" "}
-            <Link className="link" href={`${base}/datasets`}>
-              Create a dataset
-            </Link>{" "}
-            first, then come back.
-          </p>
-        </Card>
-      ) : (
-        <Card>
-          <RuleForm
-            projectId={project}
-            datasets={datasets}
-            scoreNames={scoreNames}
-            initial={{ name: "", datasetId, params: encodeConditions(filter), mapping: DEFAULT_MAPPING, samplePercent: 100, enabled: true }}
-          />
-        </Card>
+      {datasets.length === 0 && (
+        <Alert tone="info">
+          This project has no dataset yet: name one in the form and it is created with the rule (or{" "}
+          <Link className="link" href={`${base}/datasets`}>
+            create it on the datasets page
+          </Link>
+          ).
+        </Alert>
       )}
+      <Card>
+        <RuleForm
+          projectId={project}
+          datasets={datasets}
+          scoreNames={scoreNames}
+          initial={{ name: "", datasetId, params: encodeConditions(filter), mapping: DEFAULT_MAPPING, samplePercent: 100, enabled: true }}
+        />
+      </Card>
     </div>
   );
 }
