@@ -14,7 +14,7 @@ test("create a rule from the traces view and watch a failing trace arrive", asyn
   const form = page.getByRole("form", { name: "New rule" });
   // The view's filter came along.
   await expect(form.getByLabel("Level")).toHaveValue("error");
-  await form.getByLabel("Name", { exact: true }).first().fill("Failing e2e chats");
+  await form.locator("#rule-name").fill("Failing e2e chats");
   await form.getByLabel("Target dataset").selectOption({ label: "+ New dataset…" });
   await form.getByLabel("New dataset name").fill(`e2e-regressions-${Date.now()}`);
   await form.locator("#c-name").fill(name);

@@ -55,7 +55,7 @@ export default async function RulesPage({ params }: { params: Promise<{ project:
       ) : (
         <Card flush title="Rules">
           <div className="table-wrap">
-            <table className="table" aria-label="Rules">
+            <table className="table rules-table" aria-label="Rules">
               <thead>
                 <tr>
                   <th>Name</th>
@@ -63,7 +63,7 @@ export default async function RulesPage({ params }: { params: Promise<{ project:
                   <th>Filter</th>
                   <th className="num">Sampling</th>
                   <th>On</th>
-                  <th className="num">Items created</th>
+                  <th className="num">Items</th>
                   <th>Last match</th>
                 </tr>
               </thead>

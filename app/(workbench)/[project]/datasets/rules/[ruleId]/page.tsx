@@ -56,13 +56,13 @@ export default async function RulePage({ params }: { params: Promise<{ project: 
         <Card>
           <Stat label="Items created" value={<span data-testid="rule-items-created">{rule.itemsCreated.toLocaleString("en-US")}</span>} />
         </Card>
-        <Card>
+        <Card className="rule-stat-text">
           <Stat label="Last match" value={rule.lastMatchAt ? formatDate(rule.lastMatchAt) : "never"} />
         </Card>
         <Card>
           <Stat label="Sampling" value={formatSampling(rule.sampleRate)} />
         </Card>
-        <Card>
+        <Card className="rule-stat-text">
           <Stat
             label="Dataset"
             value={rule.datasetId ? <Link className="link" href={`${base}/datasets/${rule.datasetId}`}>{rule.datasetName}</Link> : "none"}
