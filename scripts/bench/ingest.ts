@@ -149,11 +149,11 @@ const RULE_FILTERS = [
   { name: "unhelpful", filter: [{ type: "numericScore", column: "score", key: "helpfulness", operator: "<", value: 0.5 }] },
 ];
 
-/** Three active rules into one dataset, written straight to the database (this script runs outside Next). */
+/** Three active rules, each into its own dataset (so each does its whole work), written straight to the database (this script runs outside Next). */
 async function addRules(databaseUrl: string) {
   const client = createDb(databaseTarget(databaseUrl));
-  const ds = await client.dataset.create({ data: { projectId: "bench", name: "bench-regressions" } });
   for (const r of RULE_FILTERS) {
+    const ds = await client.dataset.create({ data: { projectId: "bench", name: `bench-${r.name}` } });
     await client.promotionRule.create({
       data: { projectId: "bench", name: r.name, datasetId: ds.id, filter: r.filter, mapping: { input: { from: "input" }, expectedOutput: { from: "correctionOrOutput" }, metadata: { from: "none" } }, cursor: new Date() },
     });
@@ -164,7 +164,7 @@ async function addRules(databaseUrl: string) {
       let last = -1;
       for (;;) {
         await new Promise((r) => setTimeout(r, 1500));
-        const n = await client.datasetItem.count({ where: { datasetId: ds.id } });
+        const n = await client.datasetItem.count({ where: { projectId: "bench" } });
         if (n === last) break;
         last = n;
       }

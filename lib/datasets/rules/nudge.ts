@@ -1,5 +1,5 @@
 // When promotion rules are evaluated: a nudge after each ingestion commit
-// (coalesced: at most one evaluation per project every DEBOUNCE_MS) and a
+// (coalesced: at most one evaluation per project every DEBOUNCE_MS, 1 s) and a
 // background poll, so nothing is missed after a restart. The nudge is what the
 // ingestion path calls: it only records the project in memory and arms a
 // timer — no database read, nothing awaited, nothing thrown. It does nothing
@@ -9,7 +9,12 @@
 // module, and scripts run that without Next.
 import type { Db } from "../../db/client";
 
-const DEBOUNCE_MS = 250;
+/**
+ * Each look also re-reads the last RULE_LAG_MS (late commits), so under steady
+ * ingestion a trace is looked at about (lag + debounce) / debounce times: 1 s
+ * keeps that near 3 while a failure still lands in its dataset within a second or two.
+ */
+const DEBOUNCE_MS = 1_000;
 const ALL = "*";
 
 interface RuleScheduler {
