@@ -81,7 +81,7 @@ export default async function RulesPage({ params }: { params: Promise<{ project:
                       {describeFilter(r.filter)}
                     </td>
                     <td className="num">{formatSampling(r.sampleRate)}</td>
-                    <td>{canEdit ? <RuleToggle projectId={project} ruleId={r.id} name={r.name} enabled={r.enabled} disabled={!r.datasetId && !r.enabled} /> : r.enabled ? "On" : "Off"}</td>
+                    <td className="nowrap">{canEdit ? <RuleToggle projectId={project} ruleId={r.id} name={r.name} enabled={r.enabled} disabled={!r.datasetId && !r.enabled} /> : r.enabled ? "On" : "Off"}</td>
                     <td className="num">{r.itemsCreated.toLocaleString("en-US")}</td>
                     <td className="small nowrap">{r.lastMatchAt ? formatDate(r.lastMatchAt) : <span className="faint">never</span>}</td>
                   </tr>
