@@ -1,6 +1,7 @@
 // Ingestion entry point for route handlers and scripts: prices generations
 // with the project's overrides and the built-in table, then writes.
 import { db, dbReady, type Db } from "../db/client";
+import { nudgeRules } from "../datasets/rules/nudge";
 import type { IngestEvent } from "./events";
 import { priceFnFor } from "./prices";
 import { makeEventsStorable } from "./storable";
@@ -9,5 +10,8 @@ import { writeEvents, type WriteOptions, type WriteResult } from "./write";
 export async function ingestEvents(projectId: string, events: IngestEvent[], client: Db = db, options?: WriteOptions): Promise<WriteResult> {
   if (client === db) await dbReady();
   // NULs and lone surrogates would fail on PostgreSQL only: strip them for both databases.
-  return writeEvents(client, projectId, makeEventsStorable(events), await priceFnFor(projectId, client), options);
+  const result = await writeEvents(client, projectId, makeEventsStorable(events), await priceFnFor(projectId, client), options);
+  // Committed: promotion rules look at it soon, off this request (an in-memory nudge, no read).
+  if (client === db) nudgeRules(projectId);
+  return result;
 }

@@ -1,9 +1,12 @@
 // Background work of the server process, started once from instrumentation.ts:
 // queued jobs (and ones a restart interrupted) are picked up, and the queue is
-// looked at again now and then so a stale job is resumed.
+// looked at again now and then so a stale job is resumed. Promotion rules are
+// evaluated after each ingestion commit and on the same poll (nothing is missed
+// after a restart: each rule resumes from its cursor).
 import "server-only";
 import { db } from "../db/client";
 import "./handlers";
+import { startRuleEvaluation } from "../datasets/rules/nudge";
 import { kickJobs } from "./runner";
 
 const POLL_MS = 15_000;
@@ -14,4 +17,5 @@ export function startBackgroundWork(): void {
   marker.loupeBackground = true;
   kickJobs(db);
   setInterval(() => kickJobs(db), POLL_MS).unref();
+  startRuleEvaluation(db, POLL_MS);
 }

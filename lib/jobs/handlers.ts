@@ -6,4 +6,5 @@ import "server-only";
 // import "../datasets/promote-job"; (PROMOTE)
 // import "../datasets/import-job"; (IMPORT)
 // import "../datasets/rules/backfill-job"; (RULE_BACKFILL)
+import "../datasets/rules/backfill-job";
 export {};

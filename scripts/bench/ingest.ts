@@ -2,13 +2,19 @@
 // generator — Langfuse batches and OTLP protobuf, several clients at once —
 // and prints observations/s, request latency and server memory; then, on the
 // same rows, the rate of a bare insert loop straight into the same database
-// (the ceiling no HTTP path can beat).
+// (the ceiling no HTTP path can beat). With `--rules both` (the default) every
+// protocol runs twice, each on a fresh database: without promotion rules, and
+// with three active ones (level = error, a name condition, a score condition),
+// whose evaluation after each commit competes with ingestion for the same cores.
 //
 //   npm run bench:ingest -- [--observations 100000] [--concurrency 4] [--batch 100]
 //                           [--protocol all|langfuse|otlp] [--db sqlite|postgresql]
+//                           [--rules both|none|three]
 // Needs a production build (npm run build).
 import { execFileSync } from "node:child_process";
 import { parseArgs } from "node:util";
+import { createDb } from "../../lib/db/client";
+import { databaseTarget } from "../../lib/db/url";
 import { generateDemo } from "../../lib/demo/generate";
 import type { IngestEvent } from "../../lib/ingest/events";
 import { startServer, tempPostgres, tempSqliteUrl } from "../../tests/support/server";
@@ -22,6 +28,7 @@ const { values: opts } = parseArgs({
     batch: { type: "string", default: "100" },
     protocol: { type: "string", default: "all" },
     db: { type: "string", default: "sqlite" },
+    rules: { type: "string", default: "both" },
   },
 });
 const target = Number(opts.observations);
@@ -136,11 +143,44 @@ async function run(protocol: "langfuse" | "otlp", baseUrl: string, serverPid: nu
   };
 }
 
-async function main() {
+const RULE_FILTERS = [
+  { name: "errors", filter: [{ type: "string", column: "level", operator: "=", value: "error" }] },
+  { name: "slow research", filter: [{ type: "stringOptions", column: "name", operator: "any of", value: ["research-agent"] }, { type: "number", column: "latency", operator: ">=", value: 5000 }] },
+  { name: "unhelpful", filter: [{ type: "numericScore", column: "score", key: "helpfulness", operator: "<", value: 0.5 }] },
+];
+
+/** Three active rules, each into its own dataset (so each does its whole work), written straight to the database (this script runs outside Next). */
+async function addRules(databaseUrl: string) {
+  const client = createDb(databaseTarget(databaseUrl));
+  for (const r of RULE_FILTERS) {
+    const ds = await client.dataset.create({ data: { projectId: "bench", name: `bench-${r.name}` } });
+    await client.promotionRule.create({
+      data: { projectId: "bench", name: r.name, datasetId: ds.id, filter: r.filter, mapping: { input: { from: "input" }, expectedOutput: { from: "correctionOrOutput" }, metadata: { from: "none" } }, cursor: new Date() },
+    });
+  }
+  return {
+    /** items the rules created once their evaluation has caught up (the count stops moving) */
+    async settledItems() {
+      let last = -1;
+      for (;;) {
+        await new Promise((r) => setTimeout(r, 1500));
+        const n = await client.datasetItem.count({ where: { projectId: "bench" } });
+        if (n === last) break;
+        last = n;
+      }
+      const rules = await client.promotionRule.findMany({ select: { name: true, itemsCreated: true } });
+      await client.$disconnect();
+      return { items: last, perRule: rules.map((r) => `${r.name} ${r.itemsCreated}`).join(", ") };
+    },
+  };
+}
+
+type Result = Awaited<ReturnType<typeof run>>;
+
+async function variant(withRules: boolean) {
   const db = opts.db === "postgresql" ? await tempPostgres() : undefined;
   const sqlite = db ? undefined : tempSqliteUrl();
   const databaseUrl = db?.url ?? sqlite!.url;
-  console.log(`bench:ingest — ${target.toLocaleString("en-US")} observations per protocol, ${concurrency} clients, ~${batchSize} observations per request, ${opts.db}`);
   const server = await startServer({
     DATABASE_URL: databaseUrl,
     LOUPE_DEMO: "0",
@@ -151,32 +191,53 @@ async function main() {
     LOUPE_INIT_PUBLIC_KEY: KEYS.publicKey,
     LOUPE_INIT_SECRET_KEY: KEYS.secretKey,
   });
-  const results = [];
+  const results: Result[] = [];
+  let rules: Awaited<ReturnType<typeof addRules>> | undefined;
+  let promoted: { items: number; perRule: string } | undefined;
   try {
+    if (withRules) rules = await addRules(databaseUrl);
     const protocols = opts.protocol === "all" ? (["langfuse", "otlp"] as const) : [opts.protocol as "langfuse" | "otlp"];
     for (const p of protocols) {
-      console.log(`\n${p === "langfuse" ? "Langfuse batch (POST /api/public/ingestion)" : "OTLP protobuf (POST /api/public/otel/v1/traces)"}`);
+      console.log(`\n${p === "langfuse" ? "Langfuse batch (POST /api/public/ingestion)" : "OTLP protobuf (POST /api/public/otel/v1/traces)"}${withRules ? ", three active promotion rules" : ""}`);
       results.push(await run(p, server.baseUrl, server.process.pid!));
     }
+    promoted = await rules?.settledItems();
   } finally {
     await server.stop();
   }
+  return { results, databaseUrl, promoted, cleanup: async () => (await db?.drop(), sqlite?.cleanup()) };
+}
+
+const label = (r: Result) => (r.protocol === "langfuse" ? "Langfuse batch" : "OTLP protobuf");
+
+async function main() {
+  console.log(`bench:ingest — ${target.toLocaleString("en-US")} observations per protocol, ${concurrency} clients, ~${batchSize} observations per request, ${opts.db}, rules: ${opts.rules}`);
+  const plain = opts.rules === "three" ? undefined : await variant(false);
+  const ruled = opts.rules === "none" ? undefined : await variant(true);
+  const base = plain ?? ruled!;
   console.log("\nbare insert loop straight into the same database (the ceiling)");
-  const ceiling = await ceilingInsert(databaseUrl, requests("bench-ceiling"));
+  const ceiling = await ceilingInsert(base.databaseUrl, requests("bench-ceiling"));
 
   console.log("\nresults");
   console.log("| path | observations | obs/s | p50 ms | p95 ms | server RSS start → peak → end (MB) |");
   console.log("|---|---|---|---|---|---|");
-  for (const r of results) {
-    console.log(
-      `| ${r.protocol === "langfuse" ? "Langfuse batch" : "OTLP protobuf"} | ${r.observations.toLocaleString("en-US")} | ${Math.round(r.perSecond).toLocaleString("en-US")} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${Math.round(r.memStart)} → ${Math.round(r.memPeak)} → ${Math.round(r.memEnd)} |`,
-    );
-    if (r.failures) console.log(`  ${r.failures} requests failed`);
-  }
+  const row = (name: string, r: Result) =>
+    console.log(`| ${name} | ${r.observations.toLocaleString("en-US")} | ${Math.round(r.perSecond).toLocaleString("en-US")} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${Math.round(r.memStart)} → ${Math.round(r.memPeak)} → ${Math.round(r.memEnd)} |`);
+  for (const v of [plain, ruled]) for (const r of v?.results ?? []) row(`${label(r)}${v === ruled ? ", 3 rules" : ""}`, r);
   console.log(`| bare insert loop | ${ceiling.observations.toLocaleString("en-US")} | ${Math.round(ceiling.perSecond).toLocaleString("en-US")} | | | |`);
-  await db?.drop();
-  sqlite?.cleanup();
-  if (results.some((r) => r.failures)) process.exit(1);
+  if (plain && ruled) {
+    console.log("\nwith three active promotion rules vs without (throughput ratio; p95 ratio)");
+    for (const r of ruled.results) {
+      const p = plain.results.find((x) => x.protocol === r.protocol)!;
+      console.log(`  ${label(r)}: ${Math.round(p.perSecond).toLocaleString("en-US")} → ${Math.round(r.perSecond).toLocaleString("en-US")} obs/s (${((r.perSecond / p.perSecond) * 100).toFixed(1)} %); p95 ${p.p95.toFixed(1)} → ${r.p95.toFixed(1)} ms (${((r.p95 / p.p95) * 100).toFixed(1)} %)`);
+    }
+  }
+  if (ruled?.promoted) console.log(`  the rules promoted ${ruled.promoted.items.toLocaleString("en-US")} traces (${ruled.promoted.perRule})`);
+  const failed = [plain, ruled].some((v) => v?.results.some((r) => r.failures));
+  for (const v of [plain, ruled]) for (const r of v?.results ?? []) if (r.failures) console.log(`  ${label(r)}: ${r.failures} requests failed`);
+  await plain?.cleanup();
+  await ruled?.cleanup();
+  if (failed) process.exit(1);
 }
 
 main().catch((err) => {

@@ -70,7 +70,18 @@ export default async function TracesPage(props: { params: Promise<{ project: str
 
   return (
     <div className="page">
-      <PageHeader title="Traces" description="Every request your application traced. Filter, sort, open one to see what happened, or select several to bookmark or review." />
+      <PageHeader
+        title="Traces"
+        description="Every request your application traced. Filter, sort, open one to see what happened, or select several to bookmark or review."
+        actions={
+          can(access.role, "annotate") && (
+            // The view's filters become a promotion rule's starting conditions (lib/datasets/rules/conditions.ts).
+            <Link className="btn btn-secondary btn-sm" href={`/${encodeURIComponent(project)}/datasets/rules/new${viewQuery(searchParams, []) ? `?${viewQuery(searchParams, [])}` : ""}`}>
+              Create a rule from this view
+            </Link>
+          )
+        }
+      />
       {params.issues.length > 0 && (
         <Alert tone="warning" title="Some filters were ignored">
           {params.issues.map((i) => `${i.param}: ${i.message}`).join(" · ")}

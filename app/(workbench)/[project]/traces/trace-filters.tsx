@@ -11,7 +11,7 @@ import { FILTER_PARAMS } from "@/lib/traces/table-params";
 import { defaultCustomFrom, TIME_RANGE_OPTIONS } from "@/lib/time-range";
 
 /** Panel fields: [param, label, placeholder, repeated (one per line)] */
-const PANEL: [string, string, string, boolean][] = [
+export const PANEL: [string, string, string, boolean][] = [
   ["name", "Name", "support-chat (comma for several)", false],
   ["userId", "User", "alice@acme.io", false],
   ["sessionId", "Session", "session id", false],

@@ -1,0 +1,102 @@
+"use client";
+// Small rule controls: the on/off switch (list and rule page), delete, and
+// "Run on stored traces" with the backfill job's progress.
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { JobProgress } from "@/components/jobs/job-progress";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { backfillRuleAction, deleteRuleAction, setRuleEnabledAction } from "@/lib/datasets/rules/actions";
+import { describeBackfill } from "@/lib/datasets/rules/schemas";
+import type { JobView } from "@/lib/jobs/schemas";
+
+export function RuleToggle({ projectId, ruleId, name, enabled, disabled }: { projectId: string; ruleId: string; name: string; enabled: boolean; disabled?: boolean }) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <span className="row gap-1">
+      <button
+        type="button"
+        role="switch"
+        aria-checked={enabled}
+        aria-label={`Rule ${name} on`}
+        className={`rule-switch${enabled ? " is-on" : ""}`}
+        disabled={pending || disabled}
+        onClick={() =>
+          start(async () => {
+            const res = await setRuleEnabledAction({ projectId, ruleId, enabled: !enabled });
+            setError(res.ok ? null : (res.error ?? "Could not switch the rule."));
+            router.refresh();
+          })
+        }
+      >
+        <span className="rule-switch-knob" />
+      </button>
+      <span className="small">{enabled ? "On" : "Off"}</span>
+      {error && (
+        <span className="error-text small" role="alert">
+          {error}
+        </span>
+      )}
+    </span>
+  );
+}
+
+export function DeleteRule({ projectId, ruleId, name }: { projectId: string; ruleId: string; name: string }) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  return (
+    <Button
+      variant="danger"
+      size="sm"
+      loading={pending}
+      onClick={() => {
+        if (!window.confirm(`Delete the rule "${name}"? The items it created stay in their dataset.`)) return;
+        start(async () => {
+          const res = await deleteRuleAction({ projectId, ruleId });
+          if (res.ok) router.push(`/${encodeURIComponent(projectId)}/datasets/rules`);
+          else window.alert(res.error);
+        });
+      }}
+    >
+      Delete rule
+    </Button>
+  );
+}
+
+export function BackfillPanel({ projectId, ruleId, job: initial, canRun }: { projectId: string; ruleId: string; job: JobView | null; canRun: boolean }) {
+  const router = useRouter();
+  const [job, setJob] = useState(initial);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+  const running = job && (job.status === "QUEUED" || job.status === "RUNNING");
+  return (
+    <div className="col gap-2">
+      <p className="small muted">
+        A rule looks at traces as they arrive and change. To apply it once to the traces already stored, run it on them: matching traces not yet in the dataset are added (sampling applies), the rest are skipped.
+      </p>
+      {canRun && (
+        <div>
+          <Button
+            variant="secondary"
+            loading={pending}
+            disabled={!!running}
+            onClick={() =>
+              start(async () => {
+                const res = await backfillRuleAction({ projectId, ruleId });
+                if (!res.ok || !res.data) return setError(res.error ?? "Could not start.");
+                setError(null);
+                setJob(res.data);
+              })
+            }
+          >
+            Run on stored traces
+          </Button>
+        </div>
+      )}
+      {error && <Alert tone="error">{error}</Alert>}
+      {job && <JobProgress key={job.id} projectId={projectId} job={job} describeResult={describeBackfill} onFinished={() => router.refresh()} canCancel={canRun} />}
+    </div>
+  );
+}
