@@ -14,6 +14,8 @@ export const sourceRefSchema = z.object({
   observationId: z.string().min(1).max(800).nullish(),
 });
 
+export type SourceRefInput = z.infer<typeof sourceRefSchema>;
+
 export const promotionSpecSchema = z.object({
   datasetIds: z.array(z.string().min(1).max(200)).min(1, "pick at least one dataset").max(20, "pick at most 20 datasets"),
   mapping: mappingSchema,
