@@ -19,7 +19,11 @@ export interface JobContext<P> {
 
 export type JobHandler<P = unknown> = (ctx: JobContext<P>) => Promise<unknown>;
 
-const handlers = new Map<JobKind, JobHandler<never>>();
+// On globalThis, like the drain state below: Next bundles the server actions and
+// the instrumentation hook separately, each with its own copy of this module, so a
+// module-level map filled by the boot hook's import of handlers.ts would be empty
+// in the copy an action's enqueue drains with ("no handler for PROMOTE").
+const handlers = ((globalThis as unknown as { loupeJobHandlers?: Map<JobKind, JobHandler<never>> }).loupeJobHandlers ??= new Map());
 export class JobCancelled extends Error {}
 
 /** Per kind, the handler that runs it (lib/jobs/handlers.ts registers them all). */
