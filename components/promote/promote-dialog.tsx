@@ -7,7 +7,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
 import { loadPromotionSource, promoteSources } from "@/lib/datasets/promote-actions";
 import type { PromotionSource } from "@/lib/datasets/mapping";
-import { describePromotion, type PromotionStart, type SourceRefInput as SourceRef } from "@/lib/datasets/promote-schemas";
+import { describePromotion, DIRECT_PROMOTION_LIMIT, type PromotionStart, type SourceRefInput as SourceRef } from "@/lib/datasets/promote-schemas";
 import { bulkTraceAction } from "@/lib/traces/actions";
 import { JobProgress } from "../jobs/job-progress";
 import { Alert } from "../ui/alert";
@@ -127,7 +127,7 @@ export function PromoteDialog({ projectId, datasets: initialDatasets, target, op
       {outcome?.kind === "job" && (
         <div className="col gap-2">
           <p className="small muted">
-            {n.toLocaleString("en-US")} sources are added in the background. You can close this dialog: the job goes on, and the Jobs page shows it.
+            {what.charAt(0).toUpperCase() + what.slice(1)} are added in the background. You can close this dialog: the job goes on, and the Jobs page shows it.
           </p>
           <JobProgress projectId={projectId} job={outcome.job} describeResult={describePromotion} onFinished={() => router.refresh()} />
           <DatasetLinks projectId={projectId} datasets={chosen} />
@@ -157,7 +157,7 @@ export function PromoteDialog({ projectId, datasets: initialDatasets, target, op
             </label>
           </fieldset>
           <PromotePreview source={source} mapping={mapping} loading={loadingSource} note={n > 1 ? `the first of ${n.toLocaleString("en-US")}` : undefined} />
-          {n > 200 && <p className="small muted">More than 200 sources: this runs as a background job with progress.</p>}
+          {n > DIRECT_PROMOTION_LIMIT && <p className="small muted">More than {DIRECT_PROMOTION_LIMIT}: this runs as a background job with progress.</p>}
           {error && <Alert tone="error">{error}</Alert>}
         </div>
       )}

@@ -53,6 +53,18 @@ test("promote one trace into a new dataset, then see it listed on the trace", as
   await expect(inDatasets.getByRole("link", { name: "regressions" })).toHaveAttribute("href", /\/demo\/datasets\/.+/);
   await shot(page, "trace");
 
+  // A selected observation has its own "Add to dataset": its input and output, not the trace's.
+  await page.getByRole("treeitem").filter({ hasText: "GEN" }).first().click();
+  const detail = page.getByRole("article", { name: "Observation detail" });
+  await detail.getByRole("button", { name: "Add to dataset" }).click();
+  const obsDialog = page.getByRole("dialog", { name: "Add this observation to a dataset" });
+  await obsDialog.getByLabel("regressions").check();
+  await expect(obsDialog.getByText(/Preview of observation .+ \(trace .+\)/)).toBeVisible();
+  await obsDialog.getByRole("button", { name: "Add to dataset" }).click();
+  await expect(obsDialog.getByText("1 added, 0 updated, 0 skipped")).toBeVisible();
+  await obsDialog.getByRole("button", { name: "Close", exact: true }).and(obsDialog.getByText("Close")).click();
+  await expect(inDatasets).toContainText("(2 items)");
+
   // Again: the trace is there already, so it is skipped.
   await page.getByRole("button", { name: "Add to dataset" }).first().click();
   const again = page.getByRole("dialog", { name: "Add this trace to a dataset" });
