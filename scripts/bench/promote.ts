@@ -59,7 +59,7 @@ async function main() {
   const db = createDb(target);
   await dbReady(db, target);
   await db.project.create({ data: { id: PROJECT, name: "Bench" } });
-  let t0 = Date.now();
+  const t0 = Date.now();
   await writeDemoTraces(db, PROJECT, { traces: N, seed: 5, idPrefix: "p" });
   const traces = await db.trace.count({ where: { projectId: PROJECT } });
   console.log(`ingested ${traces.toLocaleString()} demo traces in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
