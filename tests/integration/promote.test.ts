@@ -86,6 +86,11 @@ describe.each(targets())("promotion on $name", (t) => {
     const ds = await createDataset(db, projectId, { name: uid("few") });
     const res = await promoteTraceSelection(db, projectId, alice, { ids: [...ids, "no-such-trace"], allMatching: false, view: "" }, spec(ds.id));
     expect(res).toEqual({ kind: "done", result: { added: 3, updated: 0, skipped: 0, failures: [{ source: "trace no-such-trace", reason: "the trace does not exist" }] } });
+    // "Update it from this mapping": the same sources are rewritten, not duplicated.
+    const metadata: Mapping = { ...DEFAULT_MAPPING, metadata: { from: "literal", value: { suite: "few" } } };
+    const again = await promoteTraceSelection(db, projectId, alice, { ids, allMatching: false, view: "" }, { ...spec(ds.id, metadata), onExisting: "update" });
+    expect(again).toEqual({ kind: "done", result: { added: 0, updated: 3, skipped: 0, failures: [] } });
+    expect(await db.datasetItem.findMany({ where: { datasetId: ds.id }, select: { metadata: true } })).toEqual([{ metadata: { suite: "few" } }, { metadata: { suite: "few" } }, { metadata: { suite: "few" } }]);
   });
 
   it("lists a job's failures per source and keeps what succeeded", async () => {
