@@ -5,7 +5,7 @@
 // selections (the dialog can be closed: the job goes on, /<project>/jobs has it).
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
-import { loadPromotionSource, promoteSources } from "@/lib/datasets/promote-actions";
+import { loadPromotionSource, promoteObservationView, promoteSources } from "@/lib/datasets/promote-actions";
 import type { PromotionSource } from "@/lib/datasets/mapping";
 import { describePromotion, DIRECT_PROMOTION_LIMIT, type PromotionStart, type SourceRefInput as SourceRef } from "@/lib/datasets/promote-schemas";
 import { bulkTraceAction } from "@/lib/traces/actions";
@@ -22,7 +22,8 @@ import { PromotePreview } from "./promote-preview";
 /** What is promoted: sources named (a trace, an observation), or a traces-table selection (ticked rows or all matching). */
 export type PromoteTarget =
   | { kind: "sources"; sources: SourceRef[] }
-  | { kind: "traces"; selection: { ids: string[]; allMatching: boolean; view: string }; count: number };
+  | { kind: "traces"; selection: { ids: string[]; allMatching: boolean; view: string }; count: number }
+  | { kind: "observations"; view: string; count: number };
 
 export interface PromoteDialogProps {
   projectId: string;
@@ -50,7 +51,14 @@ export function PromoteDialog({ projectId, datasets: initialDatasets, target, op
   const n = countOf(target);
 
   // The preview maps the real source: the first one of a bulk selection.
-  const previewRef = target.kind === "sources" ? target.sources[0] : target.selection.allMatching ? { traceView: target.selection.view } : { traceId: target.selection.ids[0] };
+  const previewRef =
+    target.kind === "sources"
+      ? target.sources[0]
+      : target.kind === "observations"
+        ? { observationView: target.view }
+        : target.selection.allMatching
+          ? { traceView: target.selection.view }
+          : { traceId: target.selection.ids[0] };
   const previewKey = JSON.stringify(previewRef);
   useEffect(() => {
     if (!open) return;
@@ -86,7 +94,9 @@ export function PromoteDialog({ projectId, datasets: initialDatasets, target, op
       const res =
         target.kind === "sources"
           ? await promoteSources({ projectId, promotion, sources: target.sources })
-          : await bulkTraceAction({ projectId, selection: target.selection, action: { action: "dataset", promotion } }).then((r) => ({ ...r, data: r.data?.promotion }));
+          : target.kind === "observations"
+            ? await promoteObservationView({ projectId, promotion, view: target.view })
+            : await bulkTraceAction({ projectId, selection: target.selection, action: { action: "dataset", promotion } }).then((r) => ({ ...r, data: r.data?.promotion }));
       if (!res.ok || !res.data) return setError(res.error ?? "Could not add to the dataset.");
       setOutcome(res.data);
       if (res.data.kind === "done") router.refresh();
@@ -100,7 +110,7 @@ export function PromoteDialog({ projectId, datasets: initialDatasets, target, op
     onOpenChange(false);
     reset();
   };
-  const what = target.kind === "sources" && n === 1 ? (target.sources[0].observationId ? "this observation" : "this trace") : `${n.toLocaleString("en-US")} ${target.kind === "traces" ? "trace" : "source"}${n === 1 ? "" : "s"}`;
+  const what = target.kind === "sources" && n === 1 ? (target.sources[0].observationId ? "this observation" : "this trace") : `${n.toLocaleString("en-US")} ${target.kind === "traces" ? "trace" : target.kind === "observations" || (target.kind === "sources" && target.sources.every((s) => s.observationId)) ? "observation" : "source"}${n === 1 ? "" : "s"}`;
 
   return (
     <Dialog

@@ -4,7 +4,7 @@
 // Bulk promotion from the traces table goes through lib/traces/actions.ts.
 import { projectAction } from "../auth/action-guard";
 import { createDataset } from "./datasets";
-import { inlineDatasetSchema, previewSourceSchema, promoteSourcesSchema } from "./promote-schemas";
+import { inlineDatasetSchema, previewSourceSchema, promoteObservationViewSchema, promoteSourcesSchema } from "./promote-schemas";
 import { previewSource } from "./promote-queries";
 import { startPromotion } from "./promote-run";
 
@@ -21,4 +21,9 @@ export const createDatasetInline = projectAction({ input: inlineDatasetSchema, p
 /** One trace, one observation, or the rows ticked: promoted now, or queued when there are many. */
 export const promoteSources = projectAction({ input: promoteSourcesSchema, permission: "annotate", refresh: "traces" }, async ({ input, access, db }) =>
   startPromotion(db, input.projectId, access.user.id, input.promotion, { refs: input.sources.map((s) => ({ traceId: s.traceId, observationId: s.observationId ?? null })) }),
+);
+
+/** Every observation matching the observations list's filter: re-read on the server, walked by id in a job when many. */
+export const promoteObservationView = projectAction({ input: promoteObservationViewSchema, permission: "annotate", refresh: "traces" }, async ({ input, access, db }) =>
+  startPromotion(db, input.projectId, access.user.id, input.promotion, { observationView: input.view, now: new Date().toISOString() }),
 );

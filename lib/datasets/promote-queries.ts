@@ -37,11 +37,12 @@ export async function datasetsOfTrace(projectId: string, traceId: string, client
 }
 
 /** The source as promotion reads it, for the dialog's preview; for a view, its first matching trace. Null when there is none. */
-export async function previewSource(client: Db, projectId: string, source: SourceRef | { traceView: string }): Promise<PromotionSource | null> {
+export async function previewSource(client: Db, projectId: string, source: SourceRef | { traceView: string } | { observationView: string }): Promise<PromotionSource | null> {
+  const now = new Date().toISOString();
   let ref: SourceRef | undefined;
-  if ("traceView" in source) {
-    ref = (await selectionPage(client, projectId, { traceView: source.traceView, now: new Date().toISOString() }, {}, 1)).refs[0];
-  } else ref = source;
+  if ("traceView" in source) ref = (await selectionPage(client, projectId, { traceView: source.traceView, now }, {}, 1)).refs[0];
+  else if ("observationView" in source) ref = (await selectionPage(client, projectId, { observationView: source.observationView, now }, {}, 1)).refs[0];
+  else ref = source;
   if (!ref) return null;
   const sources = await loadSources(client, projectId, [ref]);
   return sources.get(promotionKey(ref.traceId, ref.observationId)) ?? null;

@@ -53,7 +53,7 @@ export async function startPromotion(
   mappingSchema.parse(spec.mapping);
   const datasets = await requireDatasets(client, projectId, spec.datasetIds);
   const total = await countSelection(client, projectId, selection);
-  if (!total) throw new DomainError("invalid", "Nothing to promote: no trace matches.");
+  if (!total) throw new DomainError("invalid", `Nothing to promote: no ${"observationView" in selection ? "observation" : "trace"} matches.`);
   if (total <= DIRECT_PROMOTION_LIMIT) {
     const { refs } = await selectionPage(client, projectId, selection, {}, DIRECT_PROMOTION_LIMIT);
     const outcome = await promote(client, datasets, refs, spec.mapping, { actorUserId, origin: "PROMOTION", onExisting: spec.onExisting });
@@ -64,7 +64,7 @@ export async function startPromotion(
   const job = await enqueueJob(client, {
     projectId,
     kind: "PROMOTE",
-    label: `Add ${total.toLocaleString("en-US")} ${"refs" in selection && selection.refs.some((r) => r.observationId) ? "sources" : "traces"} to ${names}`,
+    label: `Add ${total.toLocaleString("en-US")} ${"observationView" in selection ? "observations" : "refs" in selection && selection.refs.some((r) => r.observationId) ? "sources" : "traces"} to ${names}`,
     params,
     createdByUserId: actorUserId,
     total,

@@ -30,10 +30,17 @@ export const promoteSourcesSchema = z.object({
   sources: z.array(sourceRefSchema).min(1, "nothing to promote").max(1000, "select at most 1000 sources, or all matching"),
 });
 
+/** Every observation matching an observations-list view (its query string, re-read on the server). */
+export const promoteObservationViewSchema = z.object({
+  projectId: z.string().min(1),
+  promotion: promotionSpecSchema,
+  view: z.string().max(8000),
+});
+
 /** The source the dialog previews: one named, or the first trace matching a traces-table view. */
 export const previewSourceSchema = z.object({
   projectId: z.string().min(1),
-  source: z.union([sourceRefSchema, z.object({ traceView: z.string().max(8000) })]),
+  source: z.union([sourceRefSchema, z.object({ traceView: z.string().max(8000) }), z.object({ observationView: z.string().max(8000) })]),
 });
 
 export const inlineDatasetSchema = z.object({

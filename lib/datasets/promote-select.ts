@@ -10,10 +10,13 @@ import { queryToRecord } from "../query/url";
 import { parseTraceTableParams } from "../traces/table-params";
 import { countTraces } from "../traces/list";
 import { traceWhere } from "../traces/where";
+import { observationWhere } from "../query/observation-where";
+import { countObservationsExact } from "../observations/list";
+import { parseObservationView } from "../observations/view";
 import type { SourceRef } from "./promote";
 
 /** The sources of a promotion: named, or a traces view re-read on the server (`now` pins relative ranges like "24h"). */
-export type PromotionSelection = { refs: SourceRef[] } | { traceView: string; now: string };
+export type PromotionSelection = { refs: SourceRef[] } | { traceView: string; now: string } | { observationView: string; now: string };
 
 /** Where a page of the selection starts: after a trace id (views), or at an offset (refs). */
 export interface SelectionCursor {
@@ -27,6 +30,7 @@ function viewFilter(sel: { traceView: string; now: string }) {
 
 export async function countSelection(client: Db, projectId: string, sel: PromotionSelection): Promise<number> {
   if ("refs" in sel) return sel.refs.length;
+  if ("observationView" in sel) return countObservationsExact(client, projectId, parseObservationView(queryToRecord(sel.observationView), new Date(sel.now)).filter);
   return countTraces(client, projectId, viewFilter(sel));
 }
 
@@ -42,6 +46,13 @@ export async function selectionPage(
     const offset = cursor.offset ?? 0;
     const refs = sel.refs.slice(offset, offset + size);
     return { refs, next: offset + size < sel.refs.length ? { offset: offset + size } : null };
+  }
+  if ("observationView" in sel) {
+    const where = observationWhere(client, projectId, parseObservationView(queryToRecord(sel.observationView), new Date(sel.now)).filter);
+    const after = cursor.after ? sql` AND "o"."id" > ${cursor.after}` : empty;
+    const rows = await client.$queryRaw<{ id: unknown; traceId: unknown }[]>`SELECT "o"."id", "o"."traceId" FROM "Observation" AS "o" WHERE ${where}${after} ORDER BY "o"."id" LIMIT ${size}`;
+    const refs = rows.map((r) => ({ traceId: String(r.traceId), observationId: String(r.id) }));
+    return { refs, next: refs.length === size ? { after: refs[refs.length - 1].observationId } : null };
   }
   const where = traceWhere(client, projectId, viewFilter(sel));
   const after = cursor.after ? sql` AND "t"."id" > ${cursor.after}` : empty;

@@ -9,7 +9,9 @@ import { createDataset } from "@/lib/datasets/datasets";
 import { DEFAULT_MAPPING, type Mapping } from "@/lib/datasets/mapping";
 import "@/lib/datasets/promote-job";
 import { runPromoteJob } from "@/lib/datasets/promote-job";
-import { promoteTraceSelection, type PromoteJobParams } from "@/lib/datasets/promote-run";
+import { promoteTraceSelection, startPromotion, type PromoteJobParams } from "@/lib/datasets/promote-run";
+import { countObservations, listObservations } from "@/lib/observations/list";
+import { parseObservationView } from "@/lib/observations/view";
 import type { Db } from "@/lib/db/client";
 import { jobView, runQueuedJobs, type JobContext } from "@/lib/jobs/runner";
 import { isFinished, type JobView } from "@/lib/jobs/schemas";
@@ -134,6 +136,30 @@ describe.each(targets())("promotion on $name", (t) => {
     // Restarted from scratch it would report 600 added and 500 skipped.
     expect(job).toMatchObject({ status: "DONE", done: 1100, total: 1100, result: { added: 1100, updated: 0, skipped: 0 } });
     expect(await db.datasetItem.count({ where: { datasetId: ds.id } })).toBe(1100);
+  });
+
+  it("lists observations by the filter and promotes every matching one as a job, each with its trace", async () => {
+    const name = uid("gen");
+    const traceId = uid("obs-trace");
+    const at = Date.now();
+    await db.trace.create({ data: { projectId, id: traceId, timestamp: new Date(at) } });
+    await db.observation.createMany({
+      data: Array.from({ length: 250 }, (_, i) => ({ projectId, id: `${name}-${i}`, traceId, type: i % 5 ? "GENERATION" : "SPAN", name, startTime: new Date(at + i), input: { i }, output: `out ${i}` })),
+    });
+    const view = parseObservationView({ name, type: "GENERATION" });
+    expect(await countObservations(db, projectId, view.filter)).toEqual({ count: 200, capped: false });
+    const page = await listObservations(db, projectId, { filter: view.filter, page: 1, limit: 50 });
+    expect(page).toHaveLength(50);
+    expect(page[0]).toMatchObject({ id: `${name}-249`, traceId, type: "GENERATION", name });
+
+    // 200 generations: promoted in the request; all 250 (spans too): a job.
+    const ds = await createDataset(db, projectId, { name: uid("observations") });
+    const few = await startPromotion(db, projectId, alice, spec(ds.id), { observationView: `name=${name}&type=GENERATION`, now: new Date().toISOString() });
+    expect(few).toMatchObject({ kind: "done", result: { added: 200, failures: [] } });
+    const many = await startPromotion(db, projectId, alice, spec(ds.id), { observationView: `name=${name}`, now: new Date().toISOString() });
+    if (many.kind !== "job") throw new Error("expected a job");
+    expect(await settle(db, many.job.id)).toMatchObject({ status: "DONE", done: 250, result: { added: 50, updated: 0, skipped: 200 } });
+    expect(await db.datasetItem.findFirst({ where: { datasetId: ds.id, sourceObservationId: `${name}-7` } })).toMatchObject({ sourceTraceId: traceId, input: { i: 7 }, expectedOutput: "out 7" });
   });
 
   it("refuses a viewer's promotion over HTTP and lets the owner's through", async () => {
