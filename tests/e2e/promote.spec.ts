@@ -114,6 +114,8 @@ test("bulk-promote every trace matching a filter, with progress to the end", asy
   // The job is on the Jobs page too.
   await progress.getByRole("link", { name: "Open" }).click();
   await expect(page.getByText(/Add [\d,]+ traces to regressions/).first()).toBeVisible();
+  await expect(page.getByText(outcome)).toBeVisible();
+  await shot(page, "job");
 });
 
 test("the observations list: filter, select rows, add them to a dataset", async ({ page }) => {
