@@ -39,7 +39,7 @@ async function runJob(db: Db, label: string, datasetId: string): Promise<JobView
   while (!isFinished(job)) {
     await runQueuedJobs(db); // the enqueue also kicked a drain in this process; either runs it
     job = jobView(await db.job.findUniqueOrThrow({ where: { id: job.id } }));
-    if (job.done !== shown) {
+    if (job.done !== shown && process.stdout.isTTY) {
       process.stdout.write(`\r${label}: ${job.done.toLocaleString()} / ${(job.total ?? 0).toLocaleString()}`);
       shown = job.done;
     }
@@ -48,7 +48,7 @@ async function runJob(db: Db, label: string, datasetId: string): Promise<JobView
   const s = (performance.now() - t0) / 1000;
   const r = job.result as { added: number; updated: number; skipped: number };
   console.log(
-    `\r${label}: ${job.status} ${job.done.toLocaleString()} traces in ${s.toFixed(2)} s (${Math.round(job.done / s).toLocaleString()} traces/s) — ${r.added} added, ${r.updated} updated, ${r.skipped} skipped, ${job.failed} failed`,
+    `${process.stdout.isTTY ? "\r" : ""}${label}: ${job.status} ${job.done.toLocaleString()} traces in ${s.toFixed(2)} s (${Math.round(job.done / s).toLocaleString()} traces/s) — ${r.added} added, ${r.updated} updated, ${r.skipped} skipped, ${job.failed} failed`,
   );
   return job;
 }
