@@ -9,6 +9,7 @@ import { isFinished, type JobView } from "@/lib/jobs/schemas";
 import { Alert } from "../ui/alert";
 import { Badge, type BadgeTone } from "../ui/badge";
 import { Button } from "../ui/button";
+import { DESCRIBE_RESULT } from "./describe-result";
 
 const POLL_MS = 1000;
 
@@ -50,7 +51,8 @@ export function JobProgress({ projectId, job: initial, describeResult, onFinishe
 
   const total = job.total ?? 0;
   const pct = total > 0 ? Math.min(100, Math.round((job.done / total) * 100)) : finished ? 100 : 0;
-  const outcome = job.result !== null && describeResult ? describeResult(job.result) : null;
+  const describe = describeResult ?? DESCRIBE_RESULT[job.kind];
+  const outcome = job.result !== null && describe ? describe(job.result) : null;
 
   return (
     <div className="job-progress" aria-live="polite" data-job-status={job.status}>

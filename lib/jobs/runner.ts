@@ -22,7 +22,11 @@ export type JobHandler<P = unknown> = (ctx: JobContext<P>) => Promise<unknown>;
 /** The kinds a process can run: the product's, and ones a test registers for itself (a server never claims those). */
 export type RunnableKind = JobKind | `test-${string}`;
 
-const handlers = new Map<string, JobHandler<never>>();
+// On globalThis, like the drain state below: Next bundles the server actions and
+// the instrumentation hook separately, each with its own copy of this module, so a
+// module-level map filled by the boot hook's import of handlers.ts would be empty
+// in the copy an action's enqueue drains with ("no handler for PROMOTE").
+const handlers = ((globalThis as unknown as { loupeJobHandlers?: Map<string, JobHandler<never>> }).loupeJobHandlers ??= new Map());
 export class JobCancelled extends Error {}
 
 /** Per kind, the handler that runs it (lib/jobs/handlers.ts registers them all). */

@@ -4,14 +4,18 @@
 // The viewer's observation reads are lib/objects/actions.ts.
 import { accessFor, projectAction } from "../auth/action-guard";
 import { db } from "../db/client";
+import { promoteTraceSelection } from "../datasets/promote-run";
 import { runBulkTraceAction, setTraceBookmark as setBookmark } from "./bulk-action";
 import { bulkTraceInputSchema, traceBookmarkSchema } from "./schemas";
 import { traceIo } from "./trace-io";
 
-/** One entry point for the table's bulk bar: bookmark/unbookmark, delete (admins), add to an annotation queue. */
+/** One entry point for the table's bulk bar: bookmark/unbookmark, delete (admins), add to an annotation queue or a dataset. */
 export const bulkTraceAction = projectAction(
   { input: bulkTraceInputSchema, permission: (input) => (input.action.action === "delete" ? "deleteTraces" : "annotate"), refresh: "traces" },
-  async ({ input, db }) => ({ affected: await runBulkTraceAction(db, input.projectId, input.selection, input.action) }),
+  async ({ input, access, db }) =>
+    input.action.action === "dataset"
+      ? { affected: 0, promotion: await promoteTraceSelection(db, input.projectId, access.user.id, input.selection, input.action.promotion) }
+      : { affected: await runBulkTraceAction(db, input.projectId, input.selection, input.action) },
 );
 
 /** The trace page's bookmark toggle. */

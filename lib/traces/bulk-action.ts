@@ -10,6 +10,8 @@ import type { BulkTraceAction, traceSelectionSchema } from "./schemas";
 
 /** How many traces the action touched. */
 export async function runBulkTraceAction(client: Db, projectId: string, selection: z.infer<typeof traceSelectionSchema>, action: BulkTraceAction): Promise<number> {
+  // "dataset" is answered by bulkTraceAction itself (it starts a promotion, not a count).
+  if (action.action === "dataset") throw new DomainError("invalid", "Add to dataset goes through promoteTraceSelection.");
   const ids = await resolveSelection(client, projectId, selection);
   if (!ids.length) throw new DomainError("invalid", "No traces selected.");
   if (action.action === "bookmark") return setBookmarks(client, projectId, ids, action.value);

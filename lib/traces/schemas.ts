@@ -1,6 +1,7 @@
 // The traces table's sort, selection and bulk-action schemas (the filter is the
 // one filter model, lib/query/filter.ts; see lib/traces/filter.ts). No server imports.
 import { z } from "zod";
+import { promotionSpecSchema } from "../datasets/promote-schemas";
 
 /**
  * A shorthand for the common trace conditions, for code that builds a filter
@@ -65,6 +66,8 @@ export const bulkTraceActionSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("bookmark"), value: z.boolean() }),
   z.object({ action: z.literal("delete") }),
   z.object({ action: z.literal("queue"), queueId: z.string().min(1, "pick a queue") }),
+  // Add to dataset: promoted in the request when few, else as a PROMOTE job (lib/datasets/promote-run.ts).
+  z.object({ action: z.literal("dataset"), promotion: promotionSpecSchema }),
 ]);
 export type BulkTraceAction = z.infer<typeof bulkTraceActionSchema>;
 

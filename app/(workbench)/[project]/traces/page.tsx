@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/roles";
 import { projectAccess } from "@/lib/auth/session";
 import { listQueueOptions } from "@/lib/queues/queries";
+import { datasetOptions } from "@/lib/datasets/promote-queries";
 import { tracesTable } from "@/lib/traces/queries";
 import { viewQuery, type SearchParamsRecord } from "@/lib/traces/table-params";
 import { TracesTable } from "./traces-table";
@@ -19,7 +20,7 @@ export default async function TracesPage(props: { params: Promise<{ project: str
   const [{ project }, searchParams] = await Promise.all([props.params, props.searchParams]);
   const access = await projectAccess(project);
   if (!access) notFound();
-  const [data, queues] = await Promise.all([tracesTable(project, searchParams), listQueueOptions(project)]);
+  const [data, queues, datasets] = await Promise.all([tracesTable(project, searchParams), listQueueOptions(project), datasetOptions(project)]);
   const { params } = data;
   // Clearing filters keeps the sort and page size.
   const kept = new URLSearchParams(Object.entries({ sort: searchParams.sort, limit: searchParams.limit }).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])));
@@ -101,6 +102,7 @@ export default async function TracesPage(props: { params: Promise<{ project: str
         canDelete={can(access.role, "deleteTraces")}
         canAnnotate={can(access.role, "annotate")}
         queues={queues}
+        datasets={datasets}
         empty={empty}
       />
     </div>

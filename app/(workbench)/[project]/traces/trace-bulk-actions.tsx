@@ -5,13 +5,21 @@
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { BulkSelection } from "@/components/data-table/data-table";
+import { PromoteDialog } from "@/components/promote/promote-dialog";
 import { Button } from "@/components/ui/button";
 import { formatTokens } from "@/components/ui/format";
 import { bulkTraceAction } from "@/lib/traces/actions";
 import type { BulkTraceAction } from "@/lib/traces/schemas";
 
-export function TraceBulkActions(props: { projectId: string; selection: BulkSelection; canDelete: boolean; queues: { id: string; name: string }[] }) {
-  const { projectId, selection, canDelete, queues } = props;
+export function TraceBulkActions(props: {
+  projectId: string;
+  selection: BulkSelection;
+  canDelete: boolean;
+  queues: { id: string; name: string }[];
+  datasets: { id: string; name: string }[];
+}) {
+  const { projectId, selection, canDelete, queues, datasets } = props;
+  const [promoting, setPromoting] = useState(false);
   const view = useSearchParams()?.toString() ?? "";
   const router = useRouter();
   const [pending, start] = useTransition();
@@ -51,10 +59,18 @@ export function TraceBulkActions(props: { projectId: string; selection: BulkSele
           Add to queue
         </Button>
       </span>
-      {/* Seam for datasets: a { action: "dataset", datasetId } kind in bulkTraceActionSchema and a picker here. */}
-      <Button size="sm" variant="ghost" disabled title="Datasets arrive in a later release">
+      <Button size="sm" disabled={pending} onClick={() => setPromoting(true)}>
         Add to dataset
       </Button>
+      {promoting && (
+        <PromoteDialog
+          projectId={projectId}
+          datasets={datasets}
+          target={{ kind: "traces", selection: { ids: selection.ids, allMatching: selection.allMatching, view }, count: selection.count }}
+          open
+          onOpenChange={setPromoting}
+        />
+      )}
       {canDelete && (
         <Button
           size="sm"

@@ -35,6 +35,7 @@ export interface TracesTableProps {
   canDelete: boolean;
   canAnnotate: boolean;
   queues: { id: string; name: string }[];
+  datasets: { id: string; name: string }[];
   empty: React.ReactNode;
 }
 
@@ -195,7 +196,7 @@ export function TracesTable(props: TracesTableProps) {
       getRowId={(r) => r.id}
       rowHref={href}
       selectable={props.canAnnotate}
-      bulkActions={(selection) => <TraceBulkActions projectId={projectId} selection={selection} canDelete={props.canDelete} queues={props.queues} />}
+      bulkActions={(selection) => <TraceBulkActions projectId={projectId} selection={selection} canDelete={props.canDelete} queues={props.queues} datasets={props.datasets} />}
       toolbar={<TraceFilters traceNames={props.traceNames} scoreNames={props.scoreNames} />}
       empty={props.empty}
     />

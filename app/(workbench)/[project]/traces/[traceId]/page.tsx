@@ -13,6 +13,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/roles";
 import { projectAccess } from "@/lib/auth/session";
 import { listQueueOptions } from "@/lib/queues/queries";
+import { datasetOptions, datasetsOfTrace } from "@/lib/datasets/promote-queries";
+import { PromoteButton } from "@/components/promote/promote-button";
+import { InDatasets } from "@/components/promote/in-datasets";
 import { loadObservation } from "@/lib/objects/actions";
 import { MAX_TRACE_OBSERVATIONS, traceObservations } from "@/lib/objects/observations";
 import { traceHeader, traceIo, traceNeighboursInView, traceScores } from "@/lib/traces/queries";
@@ -53,13 +56,15 @@ export default async function TracePage(props: Props) {
   const access = await projectAccess(project);
   if (!access) notFound();
   const canAnnotate = can(access.role, "annotate");
-  const [header, io, observations, scores, neighbours, queues] = await Promise.all([
+  const [header, io, observations, scores, neighbours, queues, datasets, holding] = await Promise.all([
     traceHeader(project, traceId),
     traceIo(project, traceId),
     traceObservations(project, traceId),
     traceScores(project, traceId),
     traceNeighboursInView(project, traceId, searchParams),
     canAnnotate ? listQueueOptions(project) : Promise.resolve(null),
+    canAnnotate ? datasetOptions(project) : Promise.resolve(null),
+    datasetsOfTrace(project, traceId),
   ]);
   if (!header || !io) notFound();
 
@@ -99,6 +104,7 @@ export default async function TracePage(props: Props) {
           <>
             <BookmarkToggle projectId={project} traceId={traceId} bookmarked={header.bookmarked} disabled={!canAnnotate} />
             {queues && <AddToQueueButton projectId={project} objectType="TRACE" objectId={traceId} queues={queues} />}
+            {datasets && <PromoteButton projectId={project} datasets={datasets} target={{ kind: "sources", sources: [{ traceId }] }} />}
             <nav className="row gap-1" aria-label="Traces in this view">
               {neighbours.prev ? (
                 <ButtonLink size="sm" href={withView(`${base}/traces/${encodeURIComponent(neighbours.prev)}`)} aria-label="Previous trace" rel="prev">
@@ -147,6 +153,7 @@ export default async function TracePage(props: Props) {
         ))}
       </div>
 
+      <InDatasets projectId={project} holding={holding} />
       <TraceIo projectId={project} traceId={traceId} input={io.input} output={io.output} />
       {hasMetadata(header.metadata) && (
         <section className="card card-body" aria-label="Trace metadata" style={{ marginTop: 16, maxHeight: 360, overflow: "auto" }}>
@@ -163,6 +170,8 @@ export default async function TracePage(props: Props) {
         <TraceReviewViewer
           projectId={project}
           queues={queues}
+          datasets={datasets}
+          traceId={traceId}
           observations={observations}
           traceStartTime={isoOrNull(header.startTime) ?? isoAlways(header.timestamp)}
           traceEndTime={isoOrNull(header.endTime)}

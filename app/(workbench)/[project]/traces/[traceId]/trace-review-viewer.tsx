@@ -3,6 +3,7 @@
 // (detailActions are functions, so they are made here, on the client).
 import type { ReactNode } from "react";
 import { AddToQueueButton } from "@/components/annotate/add-to-queue-button";
+import { PromoteButton } from "@/components/promote/promote-button";
 import { TraceViewer } from "@/components/trace/trace-viewer";
 import type { ObservationView } from "@/lib/objects/observation-view";
 
@@ -15,9 +16,12 @@ export function TraceReviewViewer(props: {
   loadObservation: (id: string) => Promise<ObservationView | null>;
   /** Queues to add the selected observation to; null when the viewer's role cannot annotate. */
   queues: { id: string; name: string }[] | null;
+  /** Datasets to add the selected observation to; null when the viewer's role cannot annotate. */
+  datasets: { id: string; name: string }[] | null;
+  traceId: string;
   emptyDetail: ReactNode;
 }) {
-  const { projectId, queues } = props;
+  const { projectId, queues, datasets, traceId } = props;
   return (
     <TraceViewer
       observations={props.observations}
@@ -26,7 +30,16 @@ export function TraceReviewViewer(props: {
       initialSelectedId={props.initialSelectedId}
       loadObservation={props.loadObservation}
       emptyDetail={props.emptyDetail}
-      detailActions={queues ? (o) => <AddToQueueButton projectId={projectId} objectType="OBSERVATION" objectId={o.id} queues={queues} label="Queue observation" /> : undefined}
+      detailActions={
+        queues || datasets
+          ? (o) => (
+              <>
+                {queues && <AddToQueueButton projectId={projectId} objectType="OBSERVATION" objectId={o.id} queues={queues} label="Queue observation" />}
+                {datasets && <PromoteButton projectId={projectId} datasets={datasets} target={{ kind: "sources", sources: [{ traceId, observationId: o.id }] }} />}
+              </>
+            )
+          : undefined
+      }
     />
   );
 }
