@@ -112,3 +112,32 @@ async function listItemsAsOf(client: Db, projectId: string, datasetId: string, a
   );
   return { items, totalItems: decode.number(count[0]?.n) };
 }
+
+/** Where a keyset walk stands: the last item handed out (the items table's order). */
+export interface ItemCursor {
+  createdAt: Date;
+  id: string;
+}
+
+/**
+ * The next `limit` items after `after`, in the items table's order and with
+ * its filters (search, status, origin): the export walks a dataset this way,
+ * a page at a time, never holding it all and never paying for an OFFSET.
+ */
+export async function listItemsAfter(
+  client: Db,
+  projectId: string,
+  datasetId: string,
+  q: Omit<ItemListQuery, "page" | "limit" | "version">,
+  after: ItemCursor | null,
+  limit: number,
+): Promise<{ items: ItemView[]; next: ItemCursor | null }> {
+  const parts = conditions(client, { page: 1, limit, ...q }, sql`i`);
+  if (after) parts.push(sql`(i."createdAt" < ${after.createdAt} OR (i."createdAt" = ${after.createdAt} AND i."id" < ${after.id}))`);
+  const rows = await client.$queryRaw<RawItem[]>`SELECT ${columns(client, sql`i`, ITEM_COLUMNS)} FROM "DatasetItem" i
+    WHERE i."projectId" = ${projectId} AND i."datasetId" = ${datasetId} ${whereOf(parts)}
+    ORDER BY i."createdAt" DESC, i."id" DESC LIMIT ${limit}`;
+  const items = rows.map((r) => itemView(fromRaw(r)));
+  const last = rows[rows.length - 1];
+  return { items, next: rows.length === limit && last ? { createdAt: decode.date(last.createdAt), id: last.id } : null };
+}

@@ -10,8 +10,10 @@ export type ApiMethod = (typeof API_METHODS)[number];
 
 /** Route file folder under app/ → exported methods. `[name]` is a dynamic segment. */
 export const API_ROUTES: Record<string, readonly ApiMethod[]> = {
+  "/api/public/datasets/[name]/import": ["POST"],
   "/api/public/health": ["GET"],
   "/api/public/ingestion": ["POST"],
+  "/api/public/jobs/[jobId]": ["GET"],
   "/api/public/models": ["GET", "POST"],
   "/api/public/models/[modelId]": ["GET", "DELETE"],
   "/api/public/observations": ["GET"],
