@@ -78,23 +78,66 @@ async function* readJsonl(chunks: Chunks): AsyncGenerator<FileRecord> {
  */
 async function* readCsv(chunks: Chunks): AsyncGenerator<FileRecord> {
   const parser = csvParser({ columns: true, bom: true, relax_column_count: true, skip_empty_lines: true, relax_quotes: true });
+  // Records are queued as the parser makes them (an error would otherwise drop
+  // the ones not yet read); the feeder waits while the queue is long, so
+  // memory stays bounded whatever the file's size.
+  const queue: Array<{ record: Record<string, unknown> } | { error: Error }> = [];
+  let ended = false;
+  let wakeReader: (() => void) | null = null;
+  let wakeFeeder: (() => void) | null = null;
+  const notify = () => {
+    wakeReader?.();
+    wakeReader = null;
+  };
+  parser.on("data", (record: Record<string, unknown>) => {
+    queue.push({ record });
+    notify();
+  });
+  parser.on("error", (error: Error) => {
+    queue.push({ error });
+    ended = true;
+    notify();
+  });
+  parser.on("end", () => {
+    ended = true;
+    notify();
+  });
+  let stop = false;
   const feed = (async () => {
     try {
-      for await (const chunk of chunks) if (!parser.write(chunk)) await new Promise((r) => parser.once("drain", r));
-      parser.end();
+      for await (const chunk of chunks) {
+        if (stop || ended) break;
+        parser.write(chunk);
+        while (queue.length > 2000 && !stop) await new Promise<void>((r) => (wakeFeeder = r));
+      }
+      if (!ended) parser.end();
     } catch (err) {
       parser.destroy(err as Error);
     }
   })();
   let row = 0;
   try {
-    for await (const record of parser) {
+    for (;;) {
+      const next = queue.shift();
+      if (queue.length <= 1000) {
+        wakeFeeder?.();
+        wakeFeeder = null;
+      }
+      if (!next) {
+        if (ended) break;
+        await new Promise<void>((r) => (wakeReader = r));
+        continue;
+      }
       row++;
-      yield { row, record: record as Record<string, unknown> };
+      if ("error" in next) {
+        yield { row, error: { row, field: "", message: `CSV cannot be read from here on: ${next.error.message}` } };
+        break;
+      }
+      yield { row, record: next.record };
     }
-  } catch (err) {
-    yield { row: row + 1, error: { row: row + 1, field: "", message: `CSV cannot be read from here on: ${(err as Error).message}` } };
   } finally {
+    stop = true;
+    wakeFeeder?.();
     parser.destroy();
     await feed;
   }
