@@ -83,11 +83,10 @@ async function* readCsv(chunks: Chunks): AsyncGenerator<FileRecord> {
   // memory stays bounded whatever the file's size.
   const queue: Array<{ record: Record<string, unknown> } | { error: Error }> = [];
   let ended = false;
-  let wakeReader: (() => void) | null = null;
-  let wakeFeeder: (() => void) | null = null;
+  const wake: { reader: (() => void) | null; feeder: (() => void) | null } = { reader: null, feeder: null };
   const notify = () => {
-    wakeReader?.();
-    wakeReader = null;
+    wake.reader?.();
+    wake.reader = null;
   };
   parser.on("data", (record: Record<string, unknown>) => {
     queue.push({ record });
@@ -108,7 +107,7 @@ async function* readCsv(chunks: Chunks): AsyncGenerator<FileRecord> {
       for await (const chunk of chunks) {
         if (stop || ended) break;
         parser.write(chunk);
-        while (queue.length > 2000 && !stop) await new Promise<void>((r) => (wakeFeeder = r));
+        while (queue.length > 2000 && !stop) await new Promise<void>((r) => (wake.feeder = r));
       }
       if (!ended) parser.end();
     } catch (err) {
@@ -120,12 +119,12 @@ async function* readCsv(chunks: Chunks): AsyncGenerator<FileRecord> {
     for (;;) {
       const next = queue.shift();
       if (queue.length <= 1000) {
-        wakeFeeder?.();
-        wakeFeeder = null;
+        wake.feeder?.();
+        wake.feeder = null;
       }
       if (!next) {
         if (ended) break;
-        await new Promise<void>((r) => (wakeReader = r));
+        await new Promise<void>((r) => (wake.reader = r));
         continue;
       }
       row++;
@@ -137,7 +136,7 @@ async function* readCsv(chunks: Chunks): AsyncGenerator<FileRecord> {
     }
   } finally {
     stop = true;
-    wakeFeeder?.();
+    wake.feeder?.();
     parser.destroy();
     await feed;
   }

@@ -25,7 +25,7 @@ const columnName = z.string().trim().max(500, "must be at most 500 characters").
 export const importMappingSchema = z
   .object({ input: columnName, expectedOutput: columnName, metadata: columnName, id: columnName })
   .refine((m) => m.input !== undefined || m.expectedOutput !== undefined, { message: "map a column to input or expected output", path: ["input"] });
-export type ImportMapping = z.infer<typeof importMappingSchema>;
+export type ImportMapping = { [F in MappedField]?: string };
 
 export const importOptionsSchema = z.object({
   format: z.enum(IMPORT_FORMATS, { message: "must be jsonl or csv" }),
