@@ -109,6 +109,14 @@ export async function writeItems(
       const rows = await tx.datasetItem.findMany({ where: { projectId, id: { in: ids.slice(i, i + 500) } } });
       for (const r of rows) stored.set(r.id, r as StoredItem);
     }
+    // An id deleted earlier keeps its versions (the dataset as of a past time
+    // still holds it): a re-created item goes on from its last version number.
+    const lastVersion = new Map<string, number>();
+    const fresh = ids.filter((id) => !stored.has(id));
+    for (let i = 0; i < fresh.length; i += 500) {
+      const rows = await tx.datasetItemVersion.groupBy({ by: ["itemId"], where: { projectId, itemId: { in: fresh.slice(i, i + 500) } }, _max: { version: true } });
+      for (const r of rows) lastVersion.set(r.itemId, decode.number(r._max.version ?? 0));
+    }
     const outcomes: WriteOutcome[] = [];
     const inserts: StoredItem[] = [];
     const updates: StoredItem[] = [];
@@ -141,7 +149,7 @@ export async function writeItems(
         promotionKey: keep("promotionKey", null),
         correctionScoreId: keep("correctionScoreId", null),
         correctionTakenAt: keep("correctionTakenAt", null),
-        version: prev ? decode.number(prev.version) + 1 : 1,
+        version: prev ? decode.number(prev.version) + 1 : (lastVersion.get(id) ?? 0) + 1,
         createdAt: prev ? decode.date(prev.createdAt) : now,
         updatedAt: now,
       };

@@ -157,7 +157,10 @@ describe.each(targets())("dataset import and export on $name", (t) => {
   it("refuses the export to a stranger and a signed-out request, and the upload to a viewer", async () => {
     const ds = await createDataset(db, projectId, { name: uid("guarded") });
     expect((await download(ds, "format=jsonl", stranger)).status).toBe(404);
-    expect((await download(ds, "format=jsonl", "")).status).toBe(401);
+    const signedOut = await fetch(`${t.baseUrl}/${projectId}/datasets/${ds.id}/export?format=jsonl`, { redirect: "manual" });
+    expect(signedOut.status).toBe(307);
+    expect(signedOut.headers.get("location")).toMatch(/\/login\?next=/);
+    expect((await download(ds, "format=jsonl", "loupe_session=not-a-session")).status).toBe(401);
     expect((await download(ds, "format=jsonl", viewer)).status).toBe(200);
     expect((await download(ds, "format=xml")).status).toBe(400);
     const upload = (cookie: string) =>

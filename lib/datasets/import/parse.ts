@@ -173,6 +173,8 @@ const asText = (v: unknown): string | null => (v === null || v === undefined || 
 /**
  * A record through the mapping: the item write, or the row's errors by field.
  * CSV cells are decoded with cellValue (id, status and source ids stay text).
+ * A JSONL line without its mapped id or metadata key is fine (a new item; no
+ * metadata); without its input or expected output key it is an error.
  */
 export function mapRecord(record: Record<string, unknown>, row: number, mapping: ImportMapping, format: ImportFormat): { write: RowWrite; errors: RowError[] } {
   const errors: RowError[] = [];
@@ -183,7 +185,9 @@ export function mapRecord(record: Record<string, unknown>, row: number, mapping:
     const key = mapping[field];
     if (key === undefined) continue;
     if (!has(key)) {
-      errors.push({ row, field, message: `${format === "csv" ? "column" : "key"} "${key}" is missing` });
+      // A CSV row lacking a column means the file lacks it. A JSON object may
+      // leave out its id (a new item) or metadata, but not what the item is for.
+      if (format === "csv" || field === "input" || field === "expectedOutput") errors.push({ row, field, message: `${format === "csv" ? "column" : "key"} "${key}" is missing` });
       continue;
     }
     if (field === "id") {
