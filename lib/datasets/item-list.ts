@@ -68,14 +68,29 @@ export async function listItems(client: Db, projectId: string, datasetId: string
   if (q.version) return listItemsAsOf(client, projectId, datasetId, q.version, q);
   const where = whereOf(conditions(client, q, sql`i`));
   const offset = (q.page - 1) * q.limit;
-  const [rows, count] = await Promise.all([
-    client.$queryRaw<RawItem[]>`SELECT ${columns(client, sql`i`, ITEM_COLUMNS)} FROM "DatasetItem" i
-      WHERE i."projectId" = ${projectId} AND i."datasetId" = ${datasetId} ${where}
-      ORDER BY i."createdAt" DESC, i."id" DESC LIMIT ${q.limit} OFFSET ${offset}`,
-    client.$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS n FROM "DatasetItem" i
-      WHERE i."projectId" = ${projectId} AND i."datasetId" = ${datasetId} ${where}`,
-  ]);
-  return { items: rows.map((r) => itemView(fromRaw(r))), totalItems: decode.number(count[0]?.n) };
+  const rows = await client.$queryRaw<RawItem[]>`SELECT ${columns(client, sql`i`, ITEM_COLUMNS)} FROM "DatasetItem" i
+      WHERE ${inDataset(projectId, datasetId)} ${where}
+      ORDER BY i."createdAt" DESC, i."id" DESC LIMIT ${q.limit} OFFSET ${offset}`;
+  // A short page is the last one: the count is known without a second scan
+  // (a search that matches little or nothing would otherwise scan twice).
+  const total =
+    rows.length < q.limit && (rows.length > 0 || offset === 0)
+      ? offset + rows.length
+      : decode.number(
+          (await client.$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS n FROM "DatasetItem" i WHERE ${inDataset(projectId, datasetId)} ${where}`)[0]?.n,
+        );
+  return { items: rows.map((r) => itemView(fromRaw(r))), totalItems: total };
+}
+
+/**
+ * The items of a dataset of the project. The project is checked on the
+ * dataset (once, a constant subquery), not on every item: with only datasetId
+ * to match, SQLite answers counts and pages from the (datasetId, …) indexes
+ * without reading each item's row (`"projectId" = ?` on the items made it
+ * read them all, JSON included).
+ */
+function inDataset(projectId: string, datasetId: string): Sql {
+  return sql`i."datasetId" = ${datasetId} AND EXISTS (SELECT 1 FROM "Dataset" d WHERE d."id" = ${datasetId} AND d."projectId" = ${projectId})`;
 }
 
 /**
@@ -135,7 +150,7 @@ export async function listItemsAfter(
   const parts = conditions(client, { page: 1, limit, ...q }, sql`i`);
   if (after) parts.push(sql`(i."createdAt" < ${after.createdAt} OR (i."createdAt" = ${after.createdAt} AND i."id" < ${after.id}))`);
   const rows = await client.$queryRaw<RawItem[]>`SELECT ${columns(client, sql`i`, ITEM_COLUMNS)} FROM "DatasetItem" i
-    WHERE i."projectId" = ${projectId} AND i."datasetId" = ${datasetId} ${whereOf(parts)}
+    WHERE ${inDataset(projectId, datasetId)} ${whereOf(parts)}
     ORDER BY i."createdAt" DESC, i."id" DESC LIMIT ${limit}`;
   const items = rows.map((r) => itemView(fromRaw(r)));
   const last = rows[rows.length - 1];

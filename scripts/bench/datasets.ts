@@ -23,7 +23,7 @@ import { listItems, type ItemListQuery } from "../../lib/datasets/item-list";
 import { runImport } from "../../lib/datasets/import/run";
 import { openUpload } from "../../lib/datasets/import/upload";
 
-const { values: opts } = parseArgs({ options: { rows: { type: "string", default: "100000" }, runs: { type: "string", default: "30" }, keep: { type: "boolean", default: false } } });
+const { values: opts } = parseArgs({ options: { rows: { type: "string", default: "100000" }, runs: { type: "string", default: "30" }, keep: { type: "boolean", default: false }, explain: { type: "boolean", default: false } } });
 const N = Number(opts.rows);
 const RUNS = Number(opts.runs);
 const dir = mkdtempSync(path.join(tmpdir(), "loupe-bench-datasets-"));
@@ -62,6 +62,22 @@ async function writeFile(file: string) {
     if (!out.write(`${line}\n`)) await new Promise<void>((r) => out.once("drain", () => r()));
   }
   await new Promise<void>((r) => out.end(() => r()));
+}
+
+/** The plans SQLite picks for the items table's queries (the shapes of item-list.ts). */
+async function explain(db: ReturnType<typeof createDb>, datasetId: string) {
+  const where = (extra: string) => `WHERE i."datasetId" = '${datasetId}' AND EXISTS (SELECT 1 FROM "Dataset" d WHERE d."id" = '${datasetId}' AND d."projectId" = 'bench') ${extra}`;
+  const shapes: Array<[string, string]> = [
+    ["page", `SELECT i."id" FROM "DatasetItem" i ${where("")} ORDER BY i."createdAt" DESC, i."id" DESC LIMIT 50 OFFSET 49950`],
+    ["count", `SELECT COUNT(*) FROM "DatasetItem" i ${where("")}`],
+    ["status page", `SELECT i."id" FROM "DatasetItem" i ${where(`AND i."status" = 'ARCHIVED'`)} ORDER BY i."createdAt" DESC, i."id" DESC LIMIT 50`],
+    ["origin page", `SELECT i."id" FROM "DatasetItem" i ${where(`AND i."origin" = 'PROMOTION'`)} ORDER BY i."createdAt" DESC, i."id" DESC LIMIT 50`],
+    ["search count", `SELECT COUNT(*) FROM "DatasetItem" i ${where(`AND (i."input" LIKE '%x%' OR i."expectedOutput" LIKE '%x%')`)}`],
+  ];
+  for (const [label, q] of shapes) {
+    const plan = await db.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${q}`);
+    console.log(`  plan ${label}: ${plan.map((r) => r.detail).join(" | ")}`);
+  }
 }
 
 function p(values: number[], q: number) {
@@ -121,6 +137,8 @@ async function main() {
     const p95 = p(times, 0.95);
     console.log(`  ${label.padEnd(32)} p50 ${p(times, 0.5).toFixed(1).padStart(6)} ms  p95 ${p95.toFixed(1).padStart(6)} ms  ${p95 < 150 ? "ok" : "MISSED"}  (${total.toLocaleString()} match)`);
   }
+
+  if (opts.explain) await explain(db, ds.id);
 
   console.log(`\nexport ${N.toLocaleString()} items (streamed, keyset pages of 500)`);
   for (const format of ["jsonl", "csv", "openai"] as const) {

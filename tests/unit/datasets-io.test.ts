@@ -137,3 +137,11 @@ describe("export formats", () => {
     expect(exportFileName("日本", "openai", day)).toBe("dataset-2026-05-04-openai.jsonl");
   });
 });
+
+describe("counting rows for the progress bar", () => {
+  it("counts non-blank JSONL lines without parsing, and CSV records", async () => {
+    const { countRecords } = await import("@/lib/datasets/import/parse");
+    expect(await countRecords(['{"a":1}\r\n\n  \n{"a"', ':2}\n{"a":3}'], "jsonl")).toBe(3);
+    expect(await countRecords(['a,b\n1,"x\ny"\n2,3\n'], "csv")).toBe(2);
+  });
+});

@@ -27,6 +27,30 @@ export function readRecords(chunks: Chunks, format: ImportFormat): AsyncGenerato
   return format === "csv" ? readCsv(chunks) : readJsonl(chunks);
 }
 
+/**
+ * How many records a file holds, for the progress bar: JSONL by counting
+ * non-blank lines over the bytes (no parsing), CSV by reading it.
+ */
+export async function countRecords(chunks: Chunks, format: ImportFormat): Promise<number> {
+  let n = 0;
+  if (format === "csv") {
+    for await (const rec of readCsv(chunks)) if (rec.record) n++;
+    return n;
+  }
+  let blank = true;
+  for await (const chunk of chunks) {
+    const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+    for (let i = 0; i < bytes.length; i++) {
+      const b = bytes[i];
+      if (b === 10) {
+        if (!blank) n++;
+        blank = true;
+      } else if (blank && b !== 13 && b !== 32 && b !== 9) blank = false;
+    }
+  }
+  return blank ? n : n + 1;
+}
+
 /** Lines of a UTF-8 stream, without their \n or \r\n (a BOM at the start is dropped). */
 async function* lines(chunks: Chunks): AsyncGenerator<string> {
   const decoder = new StringDecoder("utf8");

@@ -11,7 +11,7 @@ import { DomainError, formatPath } from "../../errors";
 import { checkAgainst, datasetValidators } from "../json-schema";
 import { writeItems, type ItemWrite } from "../items";
 import type { DatasetView } from "../schemas";
-import { columnsOf, mapRecord, readRecords, type Chunks, type RowWrite } from "./parse";
+import { columnsOf, countRecords, mapRecord, readRecords, type Chunks, type RowWrite } from "./parse";
 import { guessMapping, type ImportFormat, type ImportMapping, type ImportMode, type ImportPreview, type ImportResult, type RowError } from "./schemas";
 
 export const CHUNK_ROWS = 1000;
@@ -168,11 +168,11 @@ export async function runImport(client: Db, dataset: DatasetView, o: RunImportOp
 
   // Pass 2 (or the one pass of mode "valid"): check and write a chunk at a time.
   result.phase = "writing";
-  if (total === null) total = await walk(0, async () => {});
+  if (total === null) total = await countRecords(o.open(), o.format);
   result.rows = total;
   const seen = o.mapping.id ? new Map<string, number>() : null;
   let done = resume?.records ?? 0;
-  await walk(done, async (rows, errors, records) => {
+  result.rows = await walk(done, async (rows, errors, records) => {
     const checked = await checkChunk(client, dataset, rows, validators, seen);
     const errs = [...errors, ...checked.errors];
     await writeChunk(client, dataset, checked.ok, o.actorUserId, result, (e) => errs.push(e));
