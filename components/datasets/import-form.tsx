@@ -183,7 +183,7 @@ export function ImportForm({ projectId, datasetId, datasetHref, hasSchemas }: { 
                       <td className="mono small import-cell">{preview(r.item?.input)}</td>
                       <td className="mono small import-cell">{preview(r.item?.expectedOutput)}</td>
                       <td className="mono small import-cell">{preview(r.item?.metadata)}</td>
-                      <td className="small error-text">{r.errors.map(describeRowError).join("; ")}</td>
+                      <td className="small error-text import-errors">{r.errors.map(describeRowError).join("; ")}</td>
                     </tr>
                   ))}
                 </tbody>
