@@ -179,7 +179,7 @@ export function ImportForm({ projectId, datasetId, datasetHref, hasSchemas }: { 
                   {result.rows.map((r) => (
                     <tr key={r.row} className={r.errors.length ? "is-error" : undefined}>
                       <td className="num">{r.row}</td>
-                      <td className="mono small">{r.item?.id ?? <span className="faint">new</span>}</td>
+                      <td className="mono small">{r.item ? (r.item.id ?? <span className="faint">new</span>) : null}</td>
                       <td className="mono small import-cell">{preview(r.item?.input)}</td>
                       <td className="mono small import-cell">{preview(r.item?.expectedOutput)}</td>
                       <td className="mono small import-cell">{preview(r.item?.metadata)}</td>

@@ -197,6 +197,24 @@ describe.each(targets())("dataset import and export on $name", (t) => {
     expect(job.failures).toEqual([{ source: "row 1701", reason: 'expectedOutput: key "expectedOutput" is missing' }]);
     expect((await listItems(db, projectId, ds.id, { page: 1, limit: 1 })).totalItems).toBe(2499);
 
+    // All-or-nothing through the API: one bad row, the job fails, nothing is written.
+    const strict = await createDataset(db, projectId, { name: uid("api strict") });
+    const refused = await api(t, `/api/public/datasets/${encodeURIComponent(strict.name)}/import?format=jsonl&mode=all&input=q&expectedOutput=a`, {
+      method: "POST",
+      body: jsonl({ q: 1, a: 1 }, { q: 2 }, { q: 3, a: 3 }),
+    });
+    expect(refused.status).toBe(202);
+    const strictId = (await refused.json()).id;
+    let strictJob = { status: "QUEUED" } as { status: string; error?: string; failures?: unknown; result?: unknown };
+    for (let i = 0; i < 100 && ["QUEUED", "RUNNING"].includes(strictJob.status); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      strictJob = await (await api(t, `/api/public/jobs/${strictId}`)).json();
+    }
+    expect(strictJob.status).toBe("FAILED");
+    expect(strictJob.error).toMatch(/^Nothing imported: 1 of 3 rows are not valid/);
+    expect(strictJob.failures).toEqual([{ source: "row 2", reason: 'expectedOutput: key "a" is missing' }]);
+    expect((await listItems(db, projectId, strict.id, { page: 1, limit: 1 })).totalItems).toBe(0);
+
     expect((await api(t, `/api/public/datasets/${uid("nope")}/import?format=jsonl&input=input`, { method: "POST", body: "{}" })).status).toBe(404);
     const bad = await api(t, `/api/public/datasets/${encodeURIComponent(name)}/import?format=xml`, { method: "POST", body: "{}" });
     expect(bad.status).toBe(400);
