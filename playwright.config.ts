@@ -4,7 +4,8 @@ import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
 // A fresh SQLite file with the demo project for every run; Debian's Chromium, never a downloaded browser.
-const dir = mkdtempSync(path.join(tmpdir(), "loupe-e2e-"));
+// In the environment, so test workers (which load this file again) find the same database.
+const dir = (process.env.LOUPE_E2E_DIR ??= mkdtempSync(path.join(tmpdir(), "loupe-e2e-")));
 const port = Number(process.env.E2E_PORT ?? 3123);
 
 export default defineConfig({

@@ -1,14 +1,13 @@
-// Listing a dataset's items: the items table (search, status, origin, paging)
-// and the public API (source filters, `version` as of a timestamp). One query
-// builder, so the table and the API page the same way.
+// Listing a dataset's items as whole views: the public API (source filters,
+// `version` as of a timestamp) and the export's keyset walk. The items table's
+// preview rows (item-table.ts) share these conditions, so both filter alike.
 import "server-only";
 import type { Db } from "../db/client";
 import { dialectOf } from "../db/client";
 import { decode, empty, ident, join, sql, type Sql } from "../db/sql";
 import { DomainError } from "../errors";
 import { itemView } from "./items";
-import { isoAlways as iso } from "../iso";
-import type { ItemOrigin, ItemRowView, ItemStatus, ItemView } from "./schemas";
+import type { ItemOrigin, ItemStatus, ItemView } from "./schemas";
 
 export interface ItemListQuery {
   page: number;
@@ -30,7 +29,7 @@ export interface ItemPage {
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-function conditions(client: Db, q: ItemListQuery, alias: Sql): Sql[] {
+export function conditions(client: Db, q: ItemListQuery, alias: Sql): Sql[] {
   const d = dialectOf(client);
   const out: Sql[] = [];
   if (q.status) out.push(sql`${alias}."status" = ${q.status}`);
@@ -63,7 +62,7 @@ function fromRaw(r: RawItem): Parameters<typeof itemView>[0] {
   return { ...r, input: parse(r.input), expectedOutput: parse(r.expectedOutput), metadata: parse(r.metadata) };
 }
 
-const whereOf = (parts: Sql[]) => (parts.length ? sql`AND ${join(parts, " AND ")}` : empty);
+export const whereOf = (parts: Sql[]) => (parts.length ? sql`AND ${join(parts, " AND ")}` : empty);
 
 /**
  * A page of a dataset's items, newest first (ties by id, so pages never overlap).
@@ -75,16 +74,30 @@ export async function listItems(client: Db, projectId: string, datasetId: string
     if (datasetId === null) throw new DomainError("invalid", "version needs a dataset", { path: "version" });
     return listItemsAsOf(client, projectId, datasetId, q.version, q);
   }
-  const where = whereOf([...(datasetId === null ? [] : [sql`i."datasetId" = ${datasetId}`]), ...conditions(client, q, sql`i`)]);
+  const where = whereOf(conditions(client, q, sql`i`));
   const offset = (q.page - 1) * q.limit;
-  const [rows, count] = await Promise.all([
-    client.$queryRaw<RawItem[]>`SELECT ${columns(client, sql`i`, ITEM_COLUMNS)} FROM "DatasetItem" i
-      WHERE i."projectId" = ${projectId} ${where}
-      ORDER BY i."createdAt" DESC, i."id" DESC LIMIT ${q.limit} OFFSET ${offset}`,
-    client.$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS n FROM "DatasetItem" i
-      WHERE i."projectId" = ${projectId} ${where}`,
-  ]);
-  return { items: rows.map((r) => itemView(fromRaw(r))), totalItems: decode.number(count[0]?.n) };
+  const scope = datasetId === null ? sql`i."projectId" = ${projectId}` : inDataset(projectId, datasetId);
+  const rows = await client.$queryRaw<RawItem[]>`SELECT ${columns(client, sql`i`, ITEM_COLUMNS)} FROM "DatasetItem" i
+      WHERE ${scope} ${where}
+      ORDER BY i."createdAt" DESC, i."id" DESC LIMIT ${q.limit} OFFSET ${offset}`;
+  // A short page is the last one: the count is known without a second scan
+  // (a search that matches little or nothing would otherwise scan twice).
+  const total =
+    rows.length < q.limit && (rows.length > 0 || offset === 0)
+      ? offset + rows.length
+      : decode.number((await client.$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS n FROM "DatasetItem" i WHERE ${scope} ${where}`)[0]?.n);
+  return { items: rows.map((r) => itemView(fromRaw(r))), totalItems: total };
+}
+
+/**
+ * The items of a dataset of the project. The project is checked on the
+ * dataset (once, a constant subquery), not on every item: with only datasetId
+ * to match, SQLite answers counts and pages from the (datasetId, …) indexes
+ * without reading each item's row (`"projectId" = ?` on the items made it
+ * read them all, JSON included).
+ */
+function inDataset(projectId: string, datasetId: string): Sql {
+  return sql`i."datasetId" = ${datasetId} AND EXISTS (SELECT 1 FROM "Dataset" d WHERE d."id" = ${datasetId} AND d."projectId" = ${projectId})`;
 }
 
 /**
@@ -122,78 +135,31 @@ async function listItemsAsOf(client: Db, projectId: string, datasetId: string, a
   return { items, totalItems: decode.number(count[0]?.n) };
 }
 
-/** How much of each payload the items table shows (a bounded preview, read as text by the database). */
-export const ITEM_PREVIEW_CHARS = 300;
-/** Filters that read each row (payload text, origin) count only this far ("1,000+"): a count never costs more than a page. */
-export const ROW_SCAN_COUNT_CAP = 1_000;
+/** Where a keyset walk stands: the last item handed out (the items table's order). */
+export interface ItemCursor {
+  createdAt: Date;
+  id: string;
+}
 
 /**
- * The items table's page: the same conditions and order as listItems, each
- * payload as a bounded text preview. Shaped for 100,000-item datasets:
- * - the dataset's project is checked once, so the conditions below name only
- *   datasetId and the status filter and the counts are answered from the
- *   (datasetId, status, createdAt) and (datasetId, createdAt) indexes alone;
- * - the page's keys are found first and only those rows are read for previews
- *   (items written in one batch share a createdAt, and sorting a batch by id
- *   must not drag every payload along);
- * - a search or origin filter reads rows, so its count stops at ROW_SCAN_COUNT_CAP.
+ * The next `limit` items after `after`, in the items table's order and with
+ * its filters (search, status, origin): the export walks a dataset this way,
+ * a page at a time, never holding it all and never paying for an OFFSET.
  */
-export async function listItemRows(
+export async function listItemsAfter(
   client: Db,
   projectId: string,
   datasetId: string,
-  q: Omit<ItemListQuery, "version" | "sourceTraceId" | "sourceObservationId">,
-): Promise<{ rows: ItemRowView[]; totalItems: number; totalCapped: boolean }> {
-  const owned = await client.dataset.findFirst({ where: { id: datasetId, projectId }, select: { id: true } });
-  if (!owned) return { rows: [], totalItems: 0, totalCapped: false };
-  const where = whereOf(conditions(client, q, sql`k`));
-  const offset = (q.page - 1) * q.limit;
-  const matching = sql`FROM "DatasetItem" k WHERE k."datasetId" = ${datasetId} ${where}`;
-  if (!(q.search?.trim() || q.origin)) {
-    // Index-only conditions: an exact count from the index, the page's keys from it in order.
-    const [rows, count] = await Promise.all([
-      previewRows(client, sql`SELECT k."projectId", k."id", k."createdAt" ${matching} ORDER BY k."createdAt" DESC, k."id" DESC LIMIT ${q.limit} OFFSET ${offset}`),
-      client.$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS n ${matching}`,
-    ]);
-    return { rows, totalItems: decode.number(count[0]?.n), totalCapped: false };
-  }
-  // A filter that reads rows: one ordered pass collects the keys of the newest CAP + 1 matches.
-  // Fewer than that (a rare word) is every match; either way the pages inside them are cut from
-  // these keys, so the rows are not scanned twice. Only a page past the first CAP matches scans again.
-  const keys = await client.$queryRaw<Key[]>`SELECT k."projectId", k."id", k."createdAt" ${matching} ORDER BY k."createdAt" DESC, k."id" DESC LIMIT ${ROW_SCAN_COUNT_CAP + 1}`;
-  const capped = keys.length > ROW_SCAN_COUNT_CAP;
-  const totalItems = Math.min(keys.length, ROW_SCAN_COUNT_CAP);
-  if (capped && offset + q.limit > ROW_SCAN_COUNT_CAP) {
-    const rows = await previewRows(client, sql`SELECT k."projectId", k."id", k."createdAt" ${matching} ORDER BY k."createdAt" DESC, k."id" DESC LIMIT ${q.limit} OFFSET ${offset}`);
-    return { rows, totalItems, totalCapped: true };
-  }
-  const page = keys.slice(offset, offset + q.limit);
-  if (!page.length) return { rows: [], totalItems, totalCapped: capped };
-  const d = dialectOf(client);
-  const rows = await previewRows(client, sql`SELECT k."projectId", k."id", k."createdAt" FROM "DatasetItem" k WHERE k."projectId" = ${projectId} AND ${d.inList(sql`k."id"`, page.map((k) => k.id))}`);
-  return { rows, totalItems, totalCapped: capped };
-}
-
-type Key = { projectId: string; id: string; createdAt: unknown };
-
-/** The rows of the keys a statement selects (projectId, id, createdAt), each payload as a bounded preview, in the keys' order. */
-async function previewRows(client: Db, keys: Sql): Promise<ItemRowView[]> {
-  const d = dialectOf(client);
-  const preview = (c: string) => sql`${d.preview(sql`i.${ident(c)}`, ITEM_PREVIEW_CHARS)} AS ${ident(`${c}Preview`)}`;
-  type Row = { id: string; status: string; origin: string; sourceTraceId: string | null; sourceObservationId: string | null; updatedAt: unknown; inputPreview: string | null; expectedOutputPreview: string | null; metadataPreview: string | null };
-  const rows = await client.$queryRaw<Row[]>`SELECT i."id", i."status", i."origin", i."sourceTraceId", i."sourceObservationId", i."updatedAt",
-      ${join(["input", "expectedOutput", "metadata"].map(preview))}
-    FROM (${keys}) p JOIN "DatasetItem" i ON i."projectId" = p."projectId" AND i."id" = p."id"
-    ORDER BY p."createdAt" DESC, p."id" DESC`;
-  return rows.map((r) => ({
-    id: r.id,
-    inputPreview: r.inputPreview,
-    expectedOutputPreview: r.expectedOutputPreview,
-    metadataPreview: r.metadataPreview,
-    status: r.status as ItemStatus,
-    origin: r.origin as ItemOrigin,
-    sourceTraceId: r.sourceTraceId,
-    sourceObservationId: r.sourceObservationId,
-    updatedAt: iso(decode.date(r.updatedAt)),
-  }));
+  q: Omit<ItemListQuery, "page" | "limit" | "version">,
+  after: ItemCursor | null,
+  limit: number,
+): Promise<{ items: ItemView[]; next: ItemCursor | null }> {
+  const parts = conditions(client, { page: 1, limit, ...q }, sql`i`);
+  if (after) parts.push(sql`(i."createdAt" < ${after.createdAt} OR (i."createdAt" = ${after.createdAt} AND i."id" < ${after.id}))`);
+  const rows = await client.$queryRaw<RawItem[]>`SELECT ${columns(client, sql`i`, ITEM_COLUMNS)} FROM "DatasetItem" i
+    WHERE ${inDataset(projectId, datasetId)} ${whereOf(parts)}
+    ORDER BY i."createdAt" DESC, i."id" DESC LIMIT ${limit}`;
+  const items = rows.map((r) => itemView(fromRaw(r)));
+  const last = rows[rows.length - 1];
+  return { items, next: rows.length === limit && last ? { createdAt: decode.date(last.createdAt), id: last.id } : null };
 }

@@ -109,7 +109,8 @@ export async function writeItems(
       const rows = await tx.datasetItem.findMany({ where: { projectId, id: { in: ids.slice(i, i + 500) } } });
       for (const r of rows) stored.set(r.id, r as StoredItem);
     }
-    // An id whose item was deleted keeps its history: a new item with it continues the version numbers.
+    // An id deleted earlier keeps its versions (the dataset as of a past time
+    // still holds it): a re-created item goes on from its last version number.
     const lastVersion = new Map<string, number>();
     const fresh = ids.filter((id) => !stored.has(id));
     for (let i = 0; i < fresh.length; i += 500) {

@@ -5,7 +5,7 @@ import { db } from "../db/client";
 import { isDomainNotFound } from "../errors";
 import { correctionFollowUp } from "./correction";
 import { listDatasets, requireDataset } from "./datasets";
-import { listItemRows } from "./item-list";
+import { listItemRows } from "./item-table";
 import { getItem } from "./items";
 import { ITEM_ORIGINS, ITEM_STATUS_FILTERS, type DatasetView, type ItemOrigin, type ItemStatus, type ItemStatusFilter } from "./schemas";
 import { listVersions } from "./versions";

@@ -4,7 +4,7 @@ import "server-only";
 
 // Each domain module registers its own kind when imported:
 import "../datasets/promote-job"; // PROMOTE
-// import "../datasets/import-job"; (IMPORT)
+import "../datasets/import/job"; // IMPORT
 // import "../datasets/rules/backfill-job"; (RULE_BACKFILL)
 import "../datasets/rules/backfill-job";
 export {};

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "@/lib/auth/users";
 import { correctionFollowUp, takeNewCorrection } from "@/lib/datasets/correction";
 import { createDataset } from "@/lib/datasets/datasets";
-import { ITEM_PREVIEW_CHARS, listItemRows, ROW_SCAN_COUNT_CAP } from "@/lib/datasets/item-list";
+import { ITEM_PREVIEW_CHARS, listItemRows, ROW_SCAN_COUNT_CAP } from "@/lib/datasets/item-table";
 import { getItem, upsertItem, writeItems } from "@/lib/datasets/items";
 import { DEFAULT_MAPPING } from "@/lib/datasets/mapping";
 import { promote } from "@/lib/datasets/promote";
