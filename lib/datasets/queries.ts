@@ -7,7 +7,7 @@ import { correctionFollowUp } from "./correction";
 import { listDatasets, requireDataset } from "./datasets";
 import { listItemRows } from "./item-table";
 import { getItem } from "./items";
-import { ITEM_ORIGINS, ITEM_STATUS_FILTERS, type DatasetView, type ItemOrigin, type ItemStatus, type ItemStatusFilter } from "./schemas";
+import type { DatasetView, ItemStatus } from "./schemas";
 import { listVersions } from "./versions";
 
 export const datasetsOfProject = (projectId: string) => listDatasets(db, projectId);
@@ -35,22 +35,7 @@ export async function datasetCounts(projectId: string, datasetId: string) {
   return { active: n("ACTIVE"), archived: n("ARCHIVED"), runs };
 }
 
-type Search = Record<string, string | string[] | undefined>;
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
-
-/** The items table's filter from the URL: unknown values fall back (status to active, origin to any). */
-export function readItemFilter(sp: Search): { search?: string; statusFilter: ItemStatusFilter; status?: ItemStatus; origin?: ItemOrigin } {
-  const rawStatus = first(sp.status);
-  const statusFilter = (ITEM_STATUS_FILTERS as readonly string[]).includes(rawStatus) ? (rawStatus as ItemStatusFilter) : "active";
-  const rawOrigin = first(sp.origin).toUpperCase();
-  const search = first(sp.q).trim().slice(0, 500);
-  return {
-    search: search || undefined,
-    statusFilter,
-    status: statusFilter === "all" ? undefined : statusFilter === "archived" ? "ARCHIVED" : "ACTIVE",
-    origin: (ITEM_ORIGINS as readonly string[]).includes(rawOrigin) ? (rawOrigin as ItemOrigin) : undefined,
-  };
-}
+export { readItemFilter } from "./item-filter";
 
 export const itemsTablePage = (projectId: string, datasetId: string, q: Parameters<typeof listItemRows>[3]) => listItemRows(db, projectId, datasetId, q);
 

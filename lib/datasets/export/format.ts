@@ -3,7 +3,7 @@
 // JSON text (so the string "4" is `"4"` and the number 4 is `4`), which the CSV
 // import reads back to the same value.
 import { z } from "zod";
-import { ITEM_ORIGINS, ITEM_STATUSES, type ItemView } from "../schemas";
+import type { ItemOrigin, ItemStatus, ItemView } from "../schemas";
 
 export const EXPORT_FORMATS = ["jsonl", "csv", "openai"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -92,13 +92,16 @@ export function openaiLine(item: Pick<ItemView, "input" | "expectedOutput">): st
 }
 
 /** The export's query string: the format and the items table's filters (search, status, origin). */
-export const exportQuerySchema = z.object({
+/** The format; the items are the items table's filter (lib/datasets/item-filter.ts), so an export is what the table shows. */
+export const exportFormatSchema = z.object({
   format: z.enum(EXPORT_FORMATS, { message: "must be jsonl, csv or openai" }).default("jsonl"),
-  search: z.string().max(500, "must be at most 500 characters").optional(),
-  status: z.enum(ITEM_STATUSES, { message: "must be ACTIVE or ARCHIVED" }).optional(),
-  origin: z.enum(ITEM_ORIGINS, { message: `must be one of ${ITEM_ORIGINS.join(", ")}` }).optional(),
 });
-export type ExportQuery = z.infer<typeof exportQuerySchema>;
+export interface ExportQuery {
+  format: ExportFormat;
+  search?: string;
+  status?: ItemStatus;
+  origin?: ItemOrigin;
+}
 
 /** The download's file name: the dataset's name made safe, the date, the format. */
 export function exportFileName(datasetName: string, format: ExportFormat, now = new Date()): string {
