@@ -7,6 +7,7 @@ import { dialectOf } from "../db/client";
 import { decode, empty, ident, join, sql, type Sql } from "../db/sql";
 import { DomainError } from "../errors";
 import { itemView } from "./items";
+import { searchTerm } from "./search-text";
 import type { ItemOrigin, ItemStatus, ItemView } from "./schemas";
 
 export interface ItemListQuery {
@@ -29,16 +30,22 @@ export interface ItemPage {
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-export function conditions(client: Db, q: ItemListQuery, alias: Sql): Sql[] {
+/**
+ * The filters as SQL on items aliased `alias`. The search reads each item's
+ * stored search text (lib/datasets/search-text.ts); version rows have none, so
+ * on them (`versions`) it falls back to the JSON text.
+ */
+export function conditions(client: Db, q: ItemListQuery, alias: Sql, opts: { versions?: boolean } = {}): Sql[] {
   const d = dialectOf(client);
   const out: Sql[] = [];
   if (q.status) out.push(sql`${alias}."status" = ${q.status}`);
   if (q.origin) out.push(sql`${alias}."origin" = ${q.origin}`);
   if (q.sourceTraceId) out.push(sql`${alias}."sourceTraceId" = ${q.sourceTraceId}`);
   if (q.sourceObservationId) out.push(sql`${alias}."sourceObservationId" = ${q.sourceObservationId}`);
-  const search = q.search?.trim();
-  if (search) {
-    const pattern = `%${escapeLike(search)}%`;
+  const term = searchTerm(q.search);
+  if (term && !opts.versions) out.push(d.contains(sql`${alias}."searchText"`, term));
+  else if (term) {
+    const pattern = `%${escapeLike(term)}%`;
     out.push(sql`(${d.ilike(d.asText(sql`${alias}."input"`), pattern)} OR ${d.ilike(d.asText(sql`${alias}."expectedOutput"`), pattern)})`);
   }
   return out;
@@ -111,7 +118,7 @@ async function listItemsAsOf(client: Db, projectId: string, datasetId: string, a
     WHERE v."projectId" = ${projectId} AND v."datasetId" = ${datasetId} AND v."validFrom" <= ${at}
       AND v."version" = (SELECT MAX(w."version") FROM "DatasetItemVersion" w
         WHERE w."projectId" = v."projectId" AND w."itemId" = v."itemId" AND w."validFrom" <= ${at})`;
-  const where = whereOf(conditions(client, { ...q, status: "ACTIVE" }, sql`s`));
+  const where = whereOf(conditions(client, { ...q, status: "ACTIVE" }, sql`s`, { versions: true }));
   const offset = (q.page - 1) * q.limit;
   type Row = RawItem & { itemId: string; validFrom: unknown; firstAt: unknown };
   const [rows, count] = await Promise.all([

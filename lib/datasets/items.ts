@@ -10,6 +10,7 @@ import { DomainError } from "../errors";
 import { isoAlways as iso } from "../iso";
 import { makeJsonStorable } from "../ingest/storable";
 import { checkAgainst, datasetValidators } from "./json-schema";
+import { searchTextOf } from "./search-text";
 import type { DatasetView, ItemChange, ItemInput, ItemOrigin, ItemStatus, ItemView } from "./schemas";
 
 /** One item to write. Fields left undefined keep the stored value on an update (and are empty on a create). */
@@ -192,20 +193,22 @@ function jsonParam(tx: Tx, v: unknown): Sql {
 
 const ITEM_COLS = [
   "projectId", "id", "datasetId", "input", "expectedOutput", "metadata", "status", "sourceTraceId", "sourceObservationId",
-  "origin", "ruleId", "promotionKey", "correctionScoreId", "correctionTakenAt", "version", "createdAt", "updatedAt",
+  "origin", "ruleId", "promotionKey", "correctionScoreId", "correctionTakenAt", "version", "createdAt", "updatedAt", "searchText",
 ] as const;
 const JSON_ITEM_COLS = new Set(["input", "expectedOutput", "metadata"]);
 
 async function insertItemRows(tx: Tx, rows: StoredItem[]) {
   for (let i = 0; i < rows.length; i += 200) {
-    const tuples = rows.slice(i, i + 200).map((r) => sql`(${join(ITEM_COLS.map((c) => (JSON_ITEM_COLS.has(c) ? jsonParam(tx, r[c]) : sql`${r[c]}`)))})`);
+    const tuples = rows
+      .slice(i, i + 200)
+      .map((r) => sql`(${join(ITEM_COLS.map((c) => (c === "searchText" ? sql`${searchTextOf(r.input, r.expectedOutput)}` : JSON_ITEM_COLS.has(c) ? jsonParam(tx, r[c]) : sql`${r[c]}`)))})`);
     await tx.$executeRaw`INSERT INTO "DatasetItem" (${join(ITEM_COLS.map((c) => ident(c)))}) VALUES ${join(tuples)}`;
   }
 }
 
 async function updateItemRow(tx: Tx, r: StoredItem) {
   await tx.$executeRaw`UPDATE "DatasetItem" SET "input" = ${jsonParam(tx, r.input)}, "expectedOutput" = ${jsonParam(tx, r.expectedOutput)},
-    "metadata" = ${jsonParam(tx, r.metadata)}, "status" = ${r.status}, "sourceTraceId" = ${r.sourceTraceId},
+    "metadata" = ${jsonParam(tx, r.metadata)}, "searchText" = ${searchTextOf(r.input, r.expectedOutput)}, "status" = ${r.status}, "sourceTraceId" = ${r.sourceTraceId},
     "sourceObservationId" = ${r.sourceObservationId}, "promotionKey" = ${r.promotionKey}, "correctionScoreId" = ${r.correctionScoreId},
     "correctionTakenAt" = ${r.correctionTakenAt}, "version" = ${r.version}, "updatedAt" = ${r.updatedAt}
     WHERE "projectId" = ${r.projectId} AND "id" = ${r.id}`;

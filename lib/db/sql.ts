@@ -18,6 +18,8 @@ export interface Dialect {
   jsonArrayContains(column: Sql, value: string): Sql;
   /** Case-insensitive LIKE with backslash escapes. */
   ilike(expr: Sql, pattern: string): Sql;
+  /** True when a text expression contains the needle, exactly (case-sensitive, no wildcards). */
+  contains(expr: Sql, needle: string): Sql;
   /** `column IN (the ids)` with one fixed statement text whatever the count (prepared once). */
   inList(column: Sql, ids: string[]): Sql;
   /** A JSON column as text. */
@@ -114,6 +116,7 @@ const sqlite: Dialect = {
   jsonText: (column, key) => sql`json_extract(${column}, ${"$." + JSON.stringify(key)})`,
   jsonArrayContains: (column, value) => sql`EXISTS (SELECT 1 FROM json_each(${column}) WHERE json_each.value = ${value})`,
   ilike: (expr, pattern) => sql`${expr} LIKE ${pattern} ESCAPE '\\'`,
+  contains: (expr, needle) => sql`instr(${expr}, ${needle}) > 0`,
   inList: (column, ids) => sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`,
   asText: (column) => sql`CAST(${column} AS TEXT)`,
   preview: (column, n) => sql`substr(CAST(${column} AS TEXT), 1, ${n})`,
@@ -149,6 +152,7 @@ const postgresql: Dialect = {
   jsonText: (column, key) => sql`(${column} ->> ${key})`,
   jsonArrayContains: (column, value) => sql`(${column} @> jsonb_build_array(${value}::text))`,
   ilike: (expr, pattern) => sql`${expr} ILIKE ${pattern} ESCAPE '\\'`,
+  contains: (expr, needle) => sql`strpos(${expr}, ${needle}) > 0`,
   inList: (column, ids) => sql`${column} = ANY(${ids}::text[])`,
   asText: (column) => sql`(${column})::text`,
   preview: (column, n) => sql`left((${column})::text, ${n})`,

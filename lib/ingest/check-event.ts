@@ -110,14 +110,13 @@ function scoreIssues(out: Out, e: ScoreEvent) {
 }
 
 /**
- * Langfuse's rules for a correction: text, on a trace or an observation only,
- * no config. Shared by the protocol schemas (which name the client's fields)
+ * Langfuse's rules for a correction: text (empty too, as Langfuse takes it:
+ * an output corrected to nothing), on a trace or an observation only, no config. Shared by the protocol schemas (which name the client's fields)
  * and the internal-event check (which holds for every path in).
  */
 export function correctionIssues(e: Pick<ScoreEvent, "traceId" | "sessionId" | "datasetRunId" | "configId"> & { value: unknown }): EventIssue[] {
   const out: Out = [];
   if (typeof e.value !== "string") out.push({ path: "value", issue: "must be a string (the corrected output) for dataType CORRECTION" });
-  else if (e.value.trim() === "") out.push({ path: "value", issue: "must not be empty for dataType CORRECTION" });
   else if (e.value.length > LIMITS.correctionLength) out.push({ path: "value", issue: `must be at most ${LIMITS.correctionLength} characters` });
   if (e.sessionId) out.push({ path: "sessionId", issue: CORRECTION_TARGET_ISSUE.session });
   if (e.datasetRunId) out.push({ path: "datasetRunId", issue: CORRECTION_TARGET_ISSUE.datasetRun });

@@ -79,14 +79,18 @@ describe.each(targets())("CORRECTION scores on $name", (t) => {
     const { id } = await res.json();
     const back = await (await api(t, `/api/public/v2/scores/${id}`)).json();
     expect(back).toMatchObject({ dataType: "CORRECTION", name: "output", stringValue: "corrected via REST", value: 0, source: "API" });
+    // An output corrected to nothing: Langfuse takes the empty text, and so does Loupe.
+    const empty = await postScore({ traceId, name: "output", value: "", dataType: "CORRECTION" });
+    expect(empty.status, await empty.clone().text()).toBe(200);
+    const emptyBack = await (await api(t, `/api/public/v2/scores/${(await empty.json()).id}`)).json();
+    expect(emptyBack).toMatchObject({ dataType: "CORRECTION", stringValue: "" });
   });
 
-  it("refuses a correction on a session or a dataset run, a number, an empty text or a config, naming the field", async () => {
+  it("refuses a correction on a session or a dataset run, a number or a config, naming the field", async () => {
     const cases: [Record<string, unknown>, string, RegExp][] = [
       [{ sessionId, value: "x" }, "sessionId", /cannot be associated with sessions/],
       [{ datasetRunId: "run-1", value: "x" }, "datasetRunId", /cannot be associated with dataset runs/],
       [{ traceId, value: 4 }, "value", /must be a string/],
-      [{ traceId, value: "   " }, "value", /must not be empty/],
       [{ traceId, value: "x", configId: "cfg-1" }, "configId", /must be absent/],
     ];
     for (const [fields, path, message] of cases) {

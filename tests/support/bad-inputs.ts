@@ -201,7 +201,6 @@ const ingestion: BadInputCase[] = [
   // CORRECTION (Langfuse's corrected output): text on a trace or an observation only
   ing("correction", "CORRECTION with a number value", score({ dataType: "CORRECTION", value: 4 }), "body.value"),
   ing("correction", "CORRECTION on a session", score({ dataType: "CORRECTION", value: "x", traceId: "", sessionId: "s-corr" }), "body.sessionId"),
-  ing("correction", "CORRECTION that is empty", score({ dataType: "CORRECTION", value: "" }), "body.value"),
   ing("correction", "CORRECTION is kept as text, named output", score({ dataType: "CORRECTION", value: "fixed\ntext", name: "x" }), undefined, {
     name: "output",
     dataType: "CORRECTION",
@@ -342,7 +341,6 @@ const scores: BadInputCase[] = [
   sc("wrong-type", "BOOLEAN with value 2", { dataType: "BOOLEAN", value: 2 }, "value"),
   sc("correction", "CORRECTION with a number value", { dataType: "CORRECTION", value: 4 }, "value"),
   sc("correction", "CORRECTION on a session", { dataType: "CORRECTION", value: "x", traceId: undefined, sessionId: "s-corr" }, "sessionId"),
-  sc("correction", "CORRECTION that is empty", { dataType: "CORRECTION", value: "" }, "value"),
   sc("correction", "CORRECTION is accepted, named output", { dataType: "CORRECTION", value: "fixed" }, undefined, { name: "output", dataType: "CORRECTION", stringValue: "fixed" }),
 ];
 

@@ -23,9 +23,9 @@ describe("Langfuse batch score body with dataType CORRECTION", () => {
     expect(issues(body({ value: "x".repeat(LIMITS.correctionLength + 1) }))).toEqual([`value: must be at most ${LIMITS.correctionLength} characters`]);
   });
 
-  it("refuses a number, an empty text, a session, a dataset run and a config", () => {
+  it("takes an empty text, as Langfuse does, and refuses a number, a session, a dataset run and a config", () => {
+    expect(issues(body({ value: "" }))).toEqual([]);
     expect(issues(body({ value: 3 }))).toEqual(["value: must be a string (the corrected output) for dataType CORRECTION"]);
-    expect(issues(body({ value: " " }))).toEqual(["value: must not be empty for dataType CORRECTION"]);
     expect(issues(body({ traceId: undefined, sessionId: "s1" }))).toEqual([
       "sessionId: CORRECTION scores cannot be associated with sessions. Please associate with a trace or observation instead.",
     ]);
@@ -42,7 +42,7 @@ describe("POST /api/public/scores with dataType CORRECTION", () => {
   it("accepts a text on a trace and refuses the rest by field", () => {
     expect(issues(body({}))).toEqual([]);
     expect(issues(body({ value: 1 }))).toEqual(["value: must be a string (the corrected output) for dataType CORRECTION"]);
-    expect(issues(body({ value: "" }))).toEqual(["value: must not be empty for dataType CORRECTION"]);
+    expect(issues(body({ value: "" }))).toEqual([]);
     expect(issues(body({ traceId: undefined, sessionId: "s1" }))[0]).toMatch(/^sessionId: CORRECTION scores cannot be associated with sessions/);
   });
 });
