@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { newDatasetInDialog } from "./promote-dialog";
 import { signIn } from "./sign-in";
 
 // The loop this product exists for, across its pages: a reviewer finds a
@@ -27,9 +28,7 @@ test("a failing trace becomes a regression case with the reviewer's correction a
   await page.getByRole("button", { name: "Add to dataset" }).first().click();
   const dialog = page.getByRole("dialog", { name: "Add this trace to a dataset" });
   const name = `regressions-${Date.now().toString(36)}`;
-  await dialog.getByLabel("New dataset name").fill(name);
-  await dialog.getByRole("button", { name: "Create dataset" }).click();
-  await expect(dialog.getByLabel(name)).toBeChecked();
+  await newDatasetInDialog(dialog, name);
   await expect(dialog.getByLabel("Preview").locator('pre[data-field="expectedOutput"]')).toContainText(corrected);
   await dialog.getByRole("button", { name: "Add to dataset" }).click();
   await expect(dialog.getByText("1 added, 0 updated, 0 skipped")).toBeVisible();

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { newDatasetInDialog } from "./promote-dialog";
 import { signIn } from "./sign-in";
 
 // "Add to dataset" on the demo project: one trace from its page (a new dataset
@@ -20,11 +21,8 @@ test("promote one trace into a new dataset, then see it listed on the trace", as
   await page.getByRole("button", { name: "Add to dataset" }).first().click();
   const dialog = page.getByRole("dialog", { name: "Add this trace to a dataset" });
   await expect(dialog).toBeVisible();
-  // No datasets in the demo: the dialog offers to create one right there.
-  await dialog.getByLabel("New dataset name").fill("regressions");
-  await dialog.getByLabel("Description").fill("Failures worth keeping");
-  await dialog.getByRole("button", { name: "Create dataset" }).click();
-  await expect(dialog.getByLabel("regressions")).toBeChecked();
+  // The dialog creates a dataset right there.
+  await newDatasetInDialog(dialog, "regressions", "Failures worth keeping");
 
   // The preview maps the real trace: its input (a research question) and its output as expected output.
   const preview = dialog.getByLabel("Preview");
