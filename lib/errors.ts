@@ -70,9 +70,15 @@ export function unwrap<T>(result: Result<T>): T {
   return result.data;
 }
 
-/** Prisma's unique-constraint violation (same code on SQLite and PostgreSQL): the usual source of a `conflict`. */
+/**
+ * Prisma's unique-constraint violation, the usual source of a `conflict`: P2002
+ * from a model query, and from a raw query (`$executeRaw`) a P2010 whose
+ * driver-adapter cause says so (the same on SQLite and PostgreSQL).
+ */
 export function isUniqueViolation(err: unknown): boolean {
-  return typeof err === "object" && err !== null && (err as { code?: string }).code === "P2002";
+  if (typeof err !== "object" || err === null) return false;
+  const e = err as { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string } } } };
+  return e.code === "P2002" || (e.code === "P2010" && e.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation");
 }
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;

@@ -105,6 +105,7 @@ export async function writeItems(
   const validators = datasetValidators(dataset);
   const ids = writes.map((w) => w.id).filter((id): id is string => !!id);
   return transaction(client, async (tx) => {
+    await takeWriteLock(tx, dataset.id);
     const stored = new Map<string, StoredItem>();
     for (let i = 0; i < ids.length; i += 500) {
       const rows = await tx.datasetItem.findMany({ where: { projectId, id: { in: ids.slice(i, i + 500) } } });
@@ -184,6 +185,22 @@ function changed(prev: StoredItem, next: StoredItem): boolean {
   );
 }
 
+/**
+ * Makes the transaction a writer before it reads. On SQLite the ingestion
+ * writer commits on its own connection: a transaction that has read and then
+ * writes fails at once (SQLITE_BUSY_SNAPSHOT, no busy wait) if that writer
+ * committed in between, while one whose first statement writes simply waits
+ * its turn. On PostgreSQL, two writers of one dataset queue here, so both
+ * never read the same version number.
+ */
+async function takeWriteLock(tx: Tx, datasetId: string | null) {
+  if (dialectOf(tx).provider === "postgresql") {
+    if (datasetId) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`dataset:${datasetId}`}, 0))`;
+    return;
+  }
+  await tx.$executeRaw`UPDATE "Dataset" SET "updatedAt" = "updatedAt" WHERE "id" = ${datasetId ?? ""}`;
+}
+
 /** A JSON value as a statement parameter: SQL NULL for none, jsonb on PostgreSQL, text on SQLite. */
 function jsonParam(tx: Tx, v: unknown): Sql {
   if (v === null || v === undefined) return sql`NULL`;
@@ -248,6 +265,7 @@ export async function deleteItems(client: Db, projectId: string, itemIds: string
   if (!itemIds.length) return 0;
   const now = new Date();
   return transaction(client, async (tx) => {
+    await takeWriteLock(tx, null);
     const rows = (await tx.datasetItem.findMany({ where: { projectId, id: { in: itemIds } } })) as StoredItem[];
     if (!rows.length) return 0;
     await insertVersionRows(tx, rows.map((r) => ({ item: { ...r, version: decode.number(r.version) + 1 }, change: "DELETE" as const })), actorUserId, now);

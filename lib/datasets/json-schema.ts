@@ -3,16 +3,29 @@
 import { Ajv, type ValidateFunction } from "ajv";
 import { DomainError, type FieldPath } from "../errors";
 
-const ajv = new Ajv({ allErrors: false, strict: false, validateSchema: true });
+// addUsedSchema: false — Ajv would otherwise keep every compiled schema for
+// good (memory growing with each write) and refuse a second compile of one
+// with an `$id` ("already exists"). Compiled checks are cached by the schema's
+// text instead, a few hundred at most.
+const ajv = new Ajv({ allErrors: false, strict: false, validateSchema: true, addUsedSchema: false });
+const compiled = new Map<string, ValidateFunction>();
+const MAX_COMPILED = 200;
 
 /** The compiled check, or a DomainError naming `field` when the schema itself is not valid. */
 export function compileSchema(schema: unknown, field: FieldPath): ValidateFunction | null {
   if (schema === null || schema === undefined) return null;
+  const key = JSON.stringify(schema);
+  const hit = compiled.get(key);
+  if (hit) return hit;
+  let validate: ValidateFunction;
   try {
-    return ajv.compile(schema as object);
+    validate = ajv.compile(schema as object);
   } catch (err) {
     throw new DomainError("invalid", `not a valid JSON Schema: ${(err as Error).message}`, { path: field });
   }
+  if (compiled.size >= MAX_COMPILED) compiled.delete(compiled.keys().next().value!);
+  compiled.set(key, validate);
+  return validate;
 }
 
 /** Throws when `value` does not fit: the path is the item field, then the JSON pointer into it. */

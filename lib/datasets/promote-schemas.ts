@@ -4,7 +4,7 @@
 import { z } from "zod";
 import type { JobView } from "../jobs/schemas";
 import { mappingSchema } from "./mapping";
-import { datasetNameSchema } from "./schemas";
+import { typedDatasetNameSchema } from "./schemas";
 
 /** More sources than this run as a background job (PROMOTE); fewer in the request. */
 export const DIRECT_PROMOTION_LIMIT = 200;
@@ -45,7 +45,7 @@ export const previewSourceSchema = z.object({
 
 export const inlineDatasetSchema = z.object({
   projectId: z.string().min(1),
-  name: datasetNameSchema,
+  name: typedDatasetNameSchema,
   description: z.string().trim().max(5000, "must be at most 5000 characters").optional(),
 });
 

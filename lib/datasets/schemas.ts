@@ -27,11 +27,15 @@ export const jsonValueSchema = z.unknown().superRefine((v, ctx) => {
 /** A JSON Schema given for a dataset: an object (or boolean) — compiled on the server (lib/datasets/json-schema.ts). */
 export const jsonSchemaSchema = z.union([z.record(z.string(), z.unknown()), z.boolean()], { message: "must be a JSON Schema (an object)" });
 
+// Not trimmed: Langfuse keeps a name as sent, and an SDK that created "x " must find it
+// again by that name. The workbench's forms trim what a person types (datasetFormSchema).
 export const datasetNameSchema = z
   .string({ message: "must be a string" })
-  .trim()
-  .min(1, "Enter a name")
+  .refine((s) => s.trim().length > 0, "Enter a name")
   .max(MAX_NAME, `Names are at most ${MAX_NAME} characters`);
+
+/** A name a person typed in a form: trimmed first. */
+export const typedDatasetNameSchema = z.string({ message: "must be a string" }).trim().pipe(datasetNameSchema);
 
 /** Create or update a dataset by name (the API's POST /datasets and the UI's create form). */
 export const datasetInputSchema = z.strictObject({
@@ -135,7 +139,7 @@ const projectRef = { projectId: z.string().min(1) };
 export const datasetFormSchema = z.object({
   ...projectRef,
   datasetId: z.string().min(1).optional(),
-  name: datasetNameSchema,
+  name: typedDatasetNameSchema,
   description: z.string().trim().max(5000, "must be at most 5000 characters").optional().transform((v) => v || null),
   metadata: jsonTextSchema,
   inputSchema: jsonSchemaTextSchema,

@@ -36,8 +36,10 @@ export async function writeEvents(
   options: WriteOptions = {},
 ): Promise<WriteResult> {
   if (!events.length) return { traces: 0, observations: 0, scores: 0 };
-  const now = new Date();
   return withWriteStore(client, async (store) => {
+    // Stamped once the write lock is held (on SQLite, the one writer's turn): rows'
+    // updatedAt then follows commit order, which promotion rules read as a cursor.
+    const now = new Date();
     const obsIds = [...new Set(events.flatMap((e) => (e.kind === "observation" ? [e.id] : [])))];
     const pg = store.dialect.provider === "postgresql";
     // Serialise concurrent writers of the same observations, then of the same

@@ -3,7 +3,7 @@
 // promotion's idempotence and mapping.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "@/lib/auth/users";
-import { createDataset, deleteDataset, listDatasets, upsertDatasetByName } from "@/lib/datasets/datasets";
+import { createDataset, datasetByName, deleteDataset, listDatasets, upsertDatasetByName } from "@/lib/datasets/datasets";
 import { listItems } from "@/lib/datasets/item-list";
 import { deleteItems, upsertItem, writeItems } from "@/lib/datasets/items";
 import { DEFAULT_MAPPING } from "@/lib/datasets/mapping";
@@ -101,6 +101,34 @@ describe.each(targets())("dataset core on $name", (t) => {
     const mapped = await promote(db, [ds], [{ traceId: "tr-2" }], { ...DEFAULT_MAPPING, input: { from: "input", path: "$.question" } }, { actorUserId: alice, origin: "PROMOTION", onExisting: "update" });
     expect(mapped).toMatchObject({ added: 0, updated: 1, skipped: 0 });
     expect((await listItems(db, projectId, ds.id, { page: 1, limit: 50, sourceTraceId: "tr-2" })).items[0].input).toBe("capital of France?");
+  });
+
+  it("takes two promotions of the same sources at once: each source lands once, neither fails", async () => {
+    const ds = await createDataset(db, projectId, { name: uid("race") });
+    const refs = [{ traceId: "tr-1" }, { traceId: "tr-2" }, { traceId: "tr-1", observationId: "ob-1" }];
+    const opts = { actorUserId: alice, origin: "PROMOTION" as const };
+    const [a, b] = await Promise.all([promote(db, [ds], refs, DEFAULT_MAPPING, opts), promote(db, [ds], refs, DEFAULT_MAPPING, opts)]);
+    expect(a.added + b.added).toBe(3);
+    expect(a.skipped + b.skipped).toBe(3);
+    expect((await listItems(db, projectId, ds.id, { page: 1, limit: 50 })).totalItems).toBe(3);
+    // Two writers of one new item id at once: one creates it, the other updates it (version 2), no error.
+    const id = uid("same");
+    const both = await Promise.all([upsertItem(db, ds, { id, input: "a" }, alice), upsertItem(db, ds, { id, input: "b" }, alice)]);
+    expect(both.map((o) => o.change).sort()).toEqual(["created", "updated"]);
+    expect((await listVersions(db, projectId, id)).map((v) => v.version)).toEqual([2, 1]);
+  });
+
+  it("keeps taking items into a dataset whose schema has an $id (compiled once, not refused the second time)", async () => {
+    const ds = await createDataset(db, projectId, { name: uid("with-id"), inputSchema: { $id: "https://example.com/item.json", type: "string" } });
+    for (let i = 0; i < 3; i++) expect((await upsertItem(db, ds, { input: `q${i}` }, alice)).change).toBe("created");
+    await expect(upsertItem(db, ds, { input: 3 }, alice)).rejects.toMatchObject({ path: ["input"] });
+  });
+
+  it("keeps a dataset's name as sent (Langfuse does not trim it)", async () => {
+    const name = `${uid("spaced")} `;
+    const ds = await upsertDatasetByName(db, projectId, { name });
+    expect(ds.name).toBe(name);
+    expect((await datasetByName(db, projectId, name))?.id).toBe(ds.id);
   });
 
   it("upserts datasets by name, counts items, and switches off rules of a deleted dataset", async () => {

@@ -164,7 +164,6 @@ describe("parseIngestionBatch: wrong scores", () => {
     ["CATEGORICAL with a number", score({ value: 2, dataType: "CATEGORICAL" }), "batch[0].body.value: must be a string for dataType CATEGORICAL"],
     ["of an unknown dataType", score({ dataType: "VERDICT" }), 'batch[0].body.dataType: expected one of NUMERIC, CATEGORICAL, BOOLEAN, TEXT, CORRECTION, received "VERDICT"'],
     ["CORRECTION with a number", score({ value: 4, dataType: "CORRECTION" }), "batch[0].body.value: must be a string (the corrected output) for dataType CORRECTION"],
-    ["CORRECTION that is empty", score({ value: "", dataType: "CORRECTION" }), "batch[0].body.value: must not be empty for dataType CORRECTION"],
     ["CORRECTION on a session", score({ traceId: undefined, sessionId: "s1", value: "x", dataType: "CORRECTION" }), "batch[0].body.sessionId: CORRECTION scores cannot be associated with sessions. Please associate with a trace or observation instead."],
     ["CORRECTION with a config", score({ value: "x", dataType: "CORRECTION", configId: "c1" }), "batch[0].body.configId: must be absent for dataType CORRECTION (a correction has no score config)"],
     ["of an unknown source", score({ source: "USER" }), 'batch[0].body.source: expected one of API, ANNOTATION, EVAL, received "USER"'],

@@ -45,6 +45,7 @@ registerJobHandler<ImportParams>("IMPORT", async (ctx) => {
       actorUserId: ctx.job.createdByUserId,
       open: () => openUpload(p.file),
       resumeFrom: ctx.job.cursor,
+      idSeed: ctx.job.id,
       onProgress: (q) =>
         ctx.progress({
           done: q.done,
@@ -57,7 +58,11 @@ registerJobHandler<ImportParams>("IMPORT", async (ctx) => {
     });
     if (p.mode === "all" && result.failed > 0) {
       const n = result.failed.toLocaleString("en-US");
+      const written = result.created + result.updated;
       await ctx.progress({ done: result.rows, total: result.rows, failed: result.failed, result });
+      // A row refused only while writing (the check had passed: something changed the dataset
+      // meanwhile) leaves the rows written before it; say so rather than claim nothing was.
+      if (written > 0) throw new DomainError("invalid", `Stopped part-way: ${n} rows were refused while writing, after the check had passed (the dataset changed meanwhile); ${written.toLocaleString("en-US")} rows were written. The first refused is ${describeRowError(errors[0])}.`);
       throw new DomainError("invalid", `Nothing imported: ${n} of ${result.rows.toLocaleString("en-US")} rows are not valid (all-or-nothing). The first is ${describeRowError(errors[0])}.`);
     }
     await ctx.progress({ done: result.rows, total: result.rows, failed: result.failed, result });

@@ -3,6 +3,7 @@
 // through the mapping. Pure apart from the streams: unit-tested on strings.
 import { StringDecoder } from "node:string_decoder";
 import { parse as csvParser } from "csv-parse";
+import { DomainError } from "../../errors";
 import { depthProblem } from "../../ingest/storable";
 import { ITEM_STATUSES, itemIdSchema, type ItemStatus } from "../schemas";
 import { MAPPED_FIELDS, PASSTHROUGH_FIELDS, type ImportFormat, type ImportMapping, type RowError } from "./schemas";
@@ -51,10 +52,14 @@ export async function countRecords(chunks: Chunks, format: ImportFormat): Promis
   return blank ? n : n + 1;
 }
 
+/** The longest JSONL line read (an item's input, output and metadata together). */
+export const MAX_LINE_CHARS = 32 * 1024 * 1024;
+
 /** Lines of a UTF-8 stream, without their \n or \r\n (a BOM at the start is dropped). */
 async function* lines(chunks: Chunks): AsyncGenerator<string> {
   const decoder = new StringDecoder("utf8");
   let rest = "";
+  let scanned = 0;
   let first = true;
   for await (const chunk of chunks) {
     rest += typeof chunk === "string" ? chunk : decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
@@ -62,12 +67,18 @@ async function* lines(chunks: Chunks): AsyncGenerator<string> {
       if (rest.charCodeAt(0) === 0xfeff) rest = rest.slice(1);
       first = false;
     }
-    let nl = rest.indexOf("\n");
+    // Look for line ends only in the text this chunk added: a line spread over
+    // many chunks is scanned once, not again from its start with each chunk.
+    let start = 0;
+    let nl = rest.indexOf("\n", scanned);
     while (nl !== -1) {
-      yield rest.slice(0, nl).replace(/\r$/, "");
-      rest = rest.slice(nl + 1);
-      nl = rest.indexOf("\n");
+      yield rest.slice(start, nl).replace(/\r$/, "");
+      start = nl + 1;
+      nl = rest.indexOf("\n", start);
     }
+    rest = rest.slice(start);
+    scanned = rest.length;
+    if (rest.length > MAX_LINE_CHARS) throw new DomainError("invalid", `a line is longer than ${MAX_LINE_CHARS.toLocaleString("en-US")} characters`, { path: "file" });
   }
   rest += decoder.end();
   if (rest.length) yield rest.replace(/\r$/, "");

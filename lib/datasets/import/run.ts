@@ -6,6 +6,7 @@
 // when no row failed reads it again to write, so a refused import leaves the
 // dataset as it was.
 import "server-only";
+import { createHash } from "node:crypto";
 import type { Db } from "../../db/client";
 import { DomainError, formatPath } from "../../errors";
 import { checkAgainst, datasetValidators } from "../json-schema";
@@ -104,6 +105,16 @@ export interface RunImportOptions {
   /** a cursor a previous, interrupted run reported */
   resumeFrom?: string | null;
   chunkRows?: number;
+  /**
+   * Rows without an id get one made from this (the job's id) and their row
+   * number, so a chunk written again after a crash updates what it wrote
+   * instead of adding the rows twice.
+   */
+  idSeed?: string;
+}
+
+function rowItemId(seed: string, row: number): string {
+  return createHash("sha256").update(`${seed}:${row}`).digest("hex").slice(0, 32);
 }
 
 type Cursor = { phase: "writing"; records: number; total: number | null } & Counts & { failed: number };
@@ -134,7 +145,7 @@ export async function runImport(client: Db, dataset: DatasetView, o: RunImportOp
       else {
         const mapped = mapRecord(rec.record, rec.row, o.mapping, o.format);
         if (mapped.errors.length) errors.push(...mapped.errors);
-        else rows.push({ row: rec.row, write: mapped.write });
+        else rows.push({ row: rec.row, write: mapped.write.id || !o.idSeed ? mapped.write : { ...mapped.write, id: rowItemId(o.idSeed, rec.row) } });
       }
       if (inChunk >= chunkRows) {
         await each(rows, errors, records);

@@ -4,7 +4,7 @@
 import { projectAction } from "../../auth/action-guard";
 import { DomainError } from "../../errors";
 import { createDataset, deleteDataset } from "../datasets";
-import { datasetNameSchema } from "../schemas";
+import { typedDatasetNameSchema } from "../schemas";
 import { queryToRecord } from "../../query/url";
 import { startBackfill } from "./backfill-job";
 import { decodeConditions } from "./conditions";
@@ -21,7 +21,7 @@ export const saveRuleAction = projectAction({ input: ruleFormSchema, permission:
     return { id: rule.id };
   }
   // A dataset made inline: everything else is checked first, and the dataset is removed again if the rule is refused.
-  const name = datasetNameSchema.safeParse(input.newDatasetName ?? "");
+  const name = typedDatasetNameSchema.safeParse(input.newDatasetName ?? "");
   if (!name.success) throw new DomainError("invalid", name.error.issues[0]?.message ?? "Enter a name", { path: "newDatasetName" });
   await checkRule(db, input.projectId, write, input.ruleId ?? null);
   const ds = await createDataset(db, input.projectId, { name: name.data }).catch((err) => {

@@ -5,7 +5,7 @@
 // sample, and promote() into the rule's dataset. Idempotent: a trace looked at
 // again is skipped by its promotion key. Runs off the request path (nudge.ts).
 import "server-only";
-import type { Db } from "../../db/client";
+import { dialectOf, type Db } from "../../db/client";
 import type { Filter } from "../../query/filter";
 import { traceWhere } from "../../traces/where";
 import { datasetView } from "../datasets";
@@ -16,11 +16,14 @@ import { sampled } from "./sample";
 import { ruleFilter, ruleMapping, type RuleRow } from "./store";
 
 /**
- * How far before its cursor a rule looks again. A writer stamps updatedAt when
- * its transaction starts, so a transaction that commits a little after the
- * evaluation read would otherwise be missed.
+ * How far before its cursor a rule looks again: a row stamped before the
+ * evaluation read may commit after it. On SQLite the one writer stamps its
+ * rows once it holds the write lock (lib/ingest/write.ts), so only a
+ * transaction's own length matters; on PostgreSQL writers run side by side and
+ * may wait on each other's locks after stamping, so the window is wider.
  */
 export const RULE_LAG_MS = 2_000;
+const PG_RULE_LAG_MS = 10_000;
 /** Changed rows read per source per evaluation; when cut short, the cursor stops at the last row read. */
 const MAX_CANDIDATES = 50_000;
 /** Ids per filter query (under SQLite's bound-parameter limit with the filter's own). */
@@ -108,7 +111,8 @@ export async function evaluateRules(client: Db, projectId: string, now: Date = n
   // A rule whose dataset is gone (deleteDataset switched it off) is never looked at.
   const rules = await client.promotionRule.findMany({ where: { projectId, enabled: true, datasetId: { not: null } } });
   if (!rules.length) return summary;
-  const sinceOf = (r: RuleRow) => (r.cursor ?? r.createdAt).getTime() - RULE_LAG_MS;
+  const lag = dialectOf(client).provider === "postgresql" ? PG_RULE_LAG_MS : RULE_LAG_MS;
+  const sinceOf = (r: RuleRow) => (r.cursor ?? r.createdAt).getTime() - lag;
   const oldest = Math.min(...rules.map(sinceOf));
   const { changedAt, cutAt } = await changedSince(client, projectId, new Date(oldest));
   summary.candidates = changedAt.size;
