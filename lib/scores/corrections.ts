@@ -68,6 +68,8 @@ export async function saveCorrection(
   opts: { queueId?: string | null } = {},
 ): Promise<CorrectionView> {
   const target = await targetOf(client, projectId, ref);
+  // The API takes an empty correction, as Langfuse does; a reviewer who empties the box means "clear" instead.
+  if (!text.trim()) throw new DomainError("invalid", "Write the corrected output, or clear the correction.", { path: "value" });
   const issue = correctionIssues({ ...target, value: text })[0];
   if (issue) throw new DomainError("invalid", `${issue.path}: ${issue.issue}`, { path: issue.path, issue: issue.issue });
   if (opts.queueId && !(await client.annotationQueue.findFirst({ where: { id: opts.queueId, projectId }, select: { id: true } }))) {
