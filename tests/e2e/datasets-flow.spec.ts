@@ -27,7 +27,7 @@ test("a failing trace becomes a regression case with the reviewer's correction a
   // Promote: the preview already shows the correction as the expected output.
   await page.getByRole("button", { name: "Add to dataset" }).first().click();
   const dialog = page.getByRole("dialog", { name: "Add this trace to a dataset" });
-  const name = `regressions-${Date.now().toString(36)}`;
+  const name = `checkout-failures-${Date.now().toString(36)}`;
   await newDatasetInDialog(dialog, name);
   await expect(dialog.getByLabel("Preview").locator('pre[data-field="expectedOutput"]')).toContainText(corrected);
   await dialog.getByRole("button", { name: "Add to dataset" }).click();

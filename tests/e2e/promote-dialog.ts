@@ -13,5 +13,12 @@ export async function newDatasetInDialog(dialog: Locator, name: string, descript
   await field.fill(name);
   if (description) await dialog.getByLabel("Description").fill(description);
   await dialog.getByRole("button", { name: "Create dataset" }).click();
-  await expect(dialog.getByLabel(name)).toBeChecked();
+  await expect(dialog.getByLabel(name, { exact: true })).toBeChecked();
+}
+
+/** In the "Add to dataset" dialog: this dataset as the only target, whatever else exists. */
+export async function pickOnlyDataset(dialog: Locator, name: string) {
+  await expect(dialog.getByRole("group", { name: "Datasets" })).toBeVisible();
+  for (const box of await dialog.locator(".promote-dataset-list input[type=checkbox]").all()) await box.uncheck();
+  await dialog.getByLabel(name, { exact: true }).check();
 }

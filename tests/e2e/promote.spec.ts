@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { newDatasetInDialog } from "./promote-dialog";
+import { newDatasetInDialog, pickOnlyDataset } from "./promote-dialog";
 import { signIn } from "./sign-in";
 
 // "Add to dataset" on the demo project: one trace from its page (a new dataset
@@ -56,7 +56,7 @@ test("promote one trace into a new dataset, then see it listed on the trace", as
   const detail = page.getByRole("article", { name: "Observation detail" });
   await detail.getByRole("button", { name: "Add to dataset" }).click();
   const obsDialog = page.getByRole("dialog", { name: "Add this observation to a dataset" });
-  await obsDialog.getByLabel("regressions").check();
+  await pickOnlyDataset(obsDialog, "regressions");
   await expect(obsDialog.getByText(/Preview of observation .+ \(trace .+\)/)).toBeVisible();
   await obsDialog.getByRole("button", { name: "Add to dataset" }).click();
   await expect(obsDialog.getByText("1 added, 0 updated, 0 skipped")).toBeVisible();
@@ -66,7 +66,7 @@ test("promote one trace into a new dataset, then see it listed on the trace", as
   // Again: the trace is there already, so it is skipped.
   await page.getByRole("button", { name: "Add to dataset" }).first().click();
   const again = page.getByRole("dialog", { name: "Add this trace to a dataset" });
-  await again.getByLabel("regressions").check();
+  await pickOnlyDataset(again, "regressions");
   await again.getByRole("button", { name: "Add to dataset" }).click();
   await expect(again.getByText("0 added, 0 updated, 1 skipped")).toBeVisible();
 });
@@ -93,8 +93,8 @@ test("bulk-promote every trace matching a filter, with progress to the end", asy
   expect(n).toBeGreaterThan(200);
   await expect(dialog.getByText(/runs as a background job/)).toBeVisible();
   await expect(dialog.getByText(/Preview of trace .+ \(the first of/)).toBeVisible();
-  // The one dataset is picked already.
-  await expect(dialog.getByLabel("regressions")).toBeChecked();
+  // Other specs may have made datasets too: pick "regressions" alone.
+  await pickOnlyDataset(dialog, "regressions");
   await dialog.getByRole("button", { name: "Add to dataset" }).click();
 
   const progress = dialog.locator(".job-progress");
@@ -130,6 +130,7 @@ test("the observations list: filter, select rows, add them to a dataset", async 
   await bulk.getByRole("button", { name: "Add to dataset" }).click();
   const dialog = page.getByRole("dialog", { name: "Add 2 observations to a dataset" });
   await expect(dialog.getByText(/Preview of observation .+ \(trace .+\)/)).toBeVisible();
+  await pickOnlyDataset(dialog, "regressions");
   await dialog.getByRole("button", { name: "Add to dataset" }).click();
   // The generation promoted from the trace page in the first test may be one of these two.
   await expect(dialog.getByText(/^[12] added, 0 updated, [01] skipped$/)).toBeVisible();
