@@ -60,7 +60,7 @@ function columns(client: Db, alias: Sql, plain: readonly string[]): Sql {
 
 const SHARED_COLUMNS = ["projectId", "datasetId", "status", "sourceTraceId", "sourceObservationId", "version"] as const;
 const ITEM_COLUMNS = [...SHARED_COLUMNS, "id", "origin", "ruleId", "promotionKey", "correctionScoreId", "correctionTakenAt", "createdAt", "updatedAt"];
-const VERSION_COLUMNS = [...SHARED_COLUMNS, "itemId", "validFrom"];
+const VERSION_COLUMNS = [...SHARED_COLUMNS, "itemId", "validFrom", "itemCreatedAt"];
 
 type RawItem = Omit<Parameters<typeof itemView>[0], "input" | "expectedOutput" | "metadata"> & { input: string | null; expectedOutput: string | null; metadata: string | null };
 
@@ -108,23 +108,24 @@ function inDataset(projectId: string, datasetId: string): Sql {
 }
 
 /**
- * The dataset as it was at `at`: for each item its latest version from then,
- * kept when that version is ACTIVE (experiments pin a dataset this way).
- * createdAt is the item's first version; updatedAt the version's own time.
+ * The dataset as it was at `at`: the versions valid then (validFrom <= at <
+ * validTo) that were ACTIVE, newest item first — answered from the
+ * (datasetId, status, itemCreatedAt, itemId, validFrom, validTo) index, so a
+ * page never scans the dataset's history (experiments page a pinned dataset
+ * this way). createdAt is the item's first version; updatedAt the version's own time.
  */
 async function listItemsAsOf(client: Db, projectId: string, datasetId: string, at: Date, q: ItemListQuery): Promise<ItemPage> {
-  const latest = sql`SELECT ${columns(client, sql`v`, VERSION_COLUMNS)}, (SELECT MIN(f."validFrom") FROM "DatasetItemVersion" f WHERE f."projectId" = v."projectId" AND f."itemId" = v."itemId") AS "firstAt"
-    FROM "DatasetItemVersion" v
-    WHERE v."projectId" = ${projectId} AND v."datasetId" = ${datasetId} AND v."validFrom" <= ${at}
-      AND v."version" = (SELECT MAX(w."version") FROM "DatasetItemVersion" w
-        WHERE w."projectId" = v."projectId" AND w."itemId" = v."itemId" AND w."validFrom" <= ${at})`;
-  const where = whereOf(conditions(client, { ...q, status: "ACTIVE" }, sql`s`, { versions: true }));
+  const valid = sql`v."datasetId" = ${datasetId} AND v."status" = 'ACTIVE' AND v."validFrom" <= ${at} AND (v."validTo" IS NULL OR v."validTo" > ${at})
+    AND EXISTS (SELECT 1 FROM "Dataset" d WHERE d."id" = ${datasetId} AND d."projectId" = ${projectId})`;
+  const where = whereOf(conditions(client, { ...q, status: undefined }, sql`v`, { versions: true }));
   const offset = (q.page - 1) * q.limit;
-  type Row = RawItem & { itemId: string; validFrom: unknown; firstAt: unknown };
-  const [rows, count] = await Promise.all([
-    client.$queryRaw<Row[]>`SELECT s.* FROM (${latest}) s WHERE 1 = 1 ${where} ORDER BY s."firstAt" DESC, s."itemId" DESC LIMIT ${q.limit} OFFSET ${offset}`,
-    client.$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS n FROM (${latest}) s WHERE 1 = 1 ${where}`,
-  ]);
+  type Row = RawItem & { itemId: string; validFrom: unknown; itemCreatedAt: unknown };
+  const rows = await client.$queryRaw<Row[]>`SELECT ${columns(client, sql`v`, VERSION_COLUMNS)} FROM "DatasetItemVersion" v
+    WHERE ${valid} ${where} ORDER BY v."itemCreatedAt" DESC, v."itemId" DESC LIMIT ${q.limit} OFFSET ${offset}`;
+  const total =
+    rows.length < q.limit && (rows.length > 0 || offset === 0)
+      ? offset + rows.length
+      : decode.number((await client.$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS n FROM "DatasetItemVersion" v WHERE ${valid} ${where}`)[0]?.n);
   const items = rows.map((r) =>
     itemView({
       ...fromRaw(r),
@@ -135,11 +136,11 @@ async function listItemsAsOf(client: Db, projectId: string, datasetId: string, a
       promotionKey: null,
       correctionScoreId: null,
       correctionTakenAt: null,
-      createdAt: decode.date(r.firstAt),
+      createdAt: decode.date(r.itemCreatedAt),
       updatedAt: decode.date(r.validFrom),
     }),
   );
-  return { items, totalItems: decode.number(count[0]?.n) };
+  return { items, totalItems: total };
 }
 
 /** Where a keyset walk stands: the last item handed out (the items table's order). */

@@ -231,15 +231,20 @@ async function updateItemRow(tx: Tx, r: StoredItem) {
     WHERE "projectId" = ${r.projectId} AND "id" = ${r.id}`;
 }
 
+/** Closes each item's current version (validTo = now), then stores the new ones. */
 async function insertVersionRows(tx: Tx, rows: Array<{ item: StoredItem; change: ItemChange | "DELETE" }>, actor: string | null, now: Date) {
+  const d = dialectOf(tx);
   for (let i = 0; i < rows.length; i += 200) {
-    const tuples = rows.slice(i, i + 200).map(({ item: r, change }) => {
+    const chunk = rows.slice(i, i + 200);
+    await tx.$executeRaw`UPDATE "DatasetItemVersion" SET "validTo" = ${now}
+      WHERE "projectId" = ${chunk[0].item.projectId} AND "validTo" IS NULL AND ${d.inList(sql`"itemId"`, chunk.map((r) => r.item.id))}`;
+    const tuples = chunk.map(({ item: r, change }) => {
       const status = change === "DELETE" ? "DELETED" : r.status;
       return sql`(${randomUUID()}, ${r.projectId}, ${r.datasetId}, ${r.id}, ${r.version}, ${jsonParam(tx, r.input)}, ${jsonParam(tx, r.expectedOutput)},
-        ${jsonParam(tx, r.metadata)}, ${status}, ${r.sourceTraceId}, ${r.sourceObservationId}, ${change}, ${actor}, ${now})`;
+        ${jsonParam(tx, r.metadata)}, ${status}, ${r.sourceTraceId}, ${r.sourceObservationId}, ${change}, ${actor}, ${now}, ${decode.date(r.createdAt)})`;
     });
     await tx.$executeRaw`INSERT INTO "DatasetItemVersion" ("id", "projectId", "datasetId", "itemId", "version", "input", "expectedOutput",
-      "metadata", "status", "sourceTraceId", "sourceObservationId", "change", "changedByUserId", "validFrom") VALUES ${join(tuples)}`;
+      "metadata", "status", "sourceTraceId", "sourceObservationId", "change", "changedByUserId", "validFrom", "itemCreatedAt") VALUES ${join(tuples)}`;
   }
 }
 
