@@ -36,6 +36,8 @@ export function registerJobHandler<P>(kind: RunnableKind, handler: JobHandler<P>
 
 /** A running job not heard from for this long is taken to be dead (its process stopped). */
 const STALE_MS = 60_000;
+/** How often a running job says it is alive, whatever its handler is doing. */
+const HEARTBEAT_MS = 15_000;
 /** At most this many failures are kept on a job (the count keeps counting). */
 const MAX_FAILURES = 1000;
 
@@ -131,6 +133,12 @@ async function run(client: Db, job: JobRow): Promise<void> {
       if (!n.count) throw new JobCancelled();
     },
   };
+  // A sign of life while the handler runs, also through a long step between two progress
+  // reports (counting a big file's rows), so no process takes the job for a dead one.
+  const heartbeat = setInterval(() => {
+    client.job.updateMany({ where: { id: job.id, status: "RUNNING" }, data: { heartbeatAt: new Date() } }).catch(() => {});
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
   try {
     const result = await handler(ctx);
     await client.job.updateMany({
@@ -142,6 +150,8 @@ async function run(client: Db, job: JobRow): Promise<void> {
     const message = err instanceof DomainError ? err.describe() : "The job stopped on an unexpected error; see the server log.";
     if (!(err instanceof DomainError)) console.error(`job ${job.id} (${job.kind}) failed`, err);
     await client.job.updateMany({ where: { id: job.id, status: "RUNNING" }, data: { status: "FAILED", error: message, finishedAt: new Date() } });
+  } finally {
+    clearInterval(heartbeat);
   }
 }
 
