@@ -6,6 +6,7 @@ import "server-only";
 import type { Db } from "../db/client";
 import { DomainError } from "../errors";
 import { isoAlways as iso } from "../iso";
+import { LATEST_CORRECTION_FIRST } from "../scores/corrections";
 import { requireDataset } from "./datasets";
 import { writeItems, type WriteOutcome } from "./items";
 import type { CorrectionFollowUp } from "./schemas";
@@ -23,14 +24,13 @@ export async function correctionFollowUp(client: Db, projectId: string, itemId: 
     : item.sourceTraceId
       ? { traceId: item.sourceTraceId, observationId: null }
       : null;
-  const [latest] = source
-    ? await client.score.findMany({
+  const latest = source
+    ? await client.score.findFirst({
         where: { projectId, dataType: "CORRECTION", ...source },
         select: { id: true, stringValue: true, updatedAt: true },
-        orderBy: [{ timestamp: "desc" }, { updatedAt: "desc" }],
-        take: 1,
+        orderBy: [...LATEST_CORRECTION_FIRST],
       })
-    : [];
+    : null;
   const taken = item.correctionTakenAt.getTime();
   // Without a source (cleared by an edit) only the score itself can have changed.
   const candidate = latest ?? (source ? null : await client.score.findFirst({ where: { projectId, id: item.correctionScoreId, dataType: "CORRECTION" }, select: { id: true, stringValue: true, updatedAt: true } }));

@@ -5,6 +5,7 @@ import "server-only";
 import type { Db } from "../db/client";
 import { dialectOf } from "../db/client";
 import { decode, empty, ident, join, sql, type Sql } from "../db/sql";
+import { escapeLike } from "../query/where";
 import { DomainError } from "../errors";
 import { itemView } from "./items";
 import { searchTerm } from "./search-text";
@@ -28,7 +29,6 @@ export interface ItemPage {
   totalItems: number;
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * The filters as SQL on items aliased `alias`. The search reads each item's

@@ -5,6 +5,7 @@
 import "server-only";
 import type { Db } from "../db/client";
 import { isUniqueViolation } from "../errors";
+import { LATEST_CORRECTION_FIRST } from "../scores/corrections";
 import { isoAlways as iso } from "../iso";
 import { checkAgainst, datasetValidators } from "./json-schema";
 import { promotionKey, writeItems, type ItemWrite } from "./items";
@@ -69,14 +70,14 @@ export async function loadSources(client: Db, projectId: string, refs: SourceRef
         ],
       },
       select: { id: true, traceId: true, observationId: true, stringValue: true, timestamp: true, updatedAt: true },
-      orderBy: [{ timestamp: "asc" }, { updatedAt: "asc" }],
+      orderBy: [...LATEST_CORRECTION_FIRST],
     }),
   ]);
-  // Ordered oldest first, so the latest correction of each source is the one left in the map.
+  // Latest first (the one order the editor and the item page use too): the first of each source is kept.
   const correctionOf = new Map<string, PromotionSource["correction"]>();
   for (const c of corrections) {
     const key = c.observationId ? `o:${c.observationId}` : `t:${c.traceId}`;
-    correctionOf.set(key, { scoreId: c.id, value: c.stringValue ?? "", updatedAt: iso(c.updatedAt) });
+    if (!correctionOf.has(key)) correctionOf.set(key, { scoreId: c.id, value: c.stringValue ?? "", updatedAt: iso(c.updatedAt) });
   }
   for (const t of traces) {
     out.set(promotionKey(t.id), {

@@ -24,13 +24,20 @@ export interface CorrectionTarget {
 const targetWhere = (t: CorrectionTarget) => (t.observationId ? { observationId: t.observationId } : { traceId: t.traceId, observationId: null });
 
 /**
+ * Which correction of a source is the latest: by event time (as every score
+ * merges, lib/ingest/merge-rule.ts), then by when it was stored. Promotion, the
+ * item page and the editor all pick by this one order.
+ */
+export const LATEST_CORRECTION_FIRST = [{ timestamp: "desc" }, { updatedAt: "desc" }, { id: "desc" }] as const;
+
+/**
  * The latest correction of the target (by any reviewer, or by `authorUserId`),
  * or null. Promotion and the item page read the latest; the editor its author's own.
  */
 export async function correctionOf(client: Db, projectId: string, target: CorrectionTarget, opts: { authorUserId?: string } = {}): Promise<CorrectionView | null> {
   const row = await client.score.findFirst({
     where: { projectId, dataType: "CORRECTION", ...targetWhere(target), ...(opts.authorUserId ? { authorUserId: opts.authorUserId } : {}) },
-    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+    orderBy: [...LATEST_CORRECTION_FIRST],
   });
   if (!row) return null;
   const names = await userNames(client, [row.authorUserId]);
