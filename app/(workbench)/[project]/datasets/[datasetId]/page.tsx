@@ -10,6 +10,7 @@ import { PAGE_SIZES } from "@/lib/query/page";
 import { DatasetActions } from "../dataset-actions";
 import { decodeParam } from "../decode-param";
 import { AddItemDialog } from "./add-item-dialog";
+import { DatasetTabs } from "./dataset-tabs";
 import { ExportMenu } from "./export-menu";
 import { ItemsTable } from "./items-table";
 
@@ -73,6 +74,7 @@ export default async function DatasetPage({ params, searchParams }: { params: Pr
           </>
         }
       />
+      <DatasetTabs projectId={project} datasetId={dataset.id} active="items" counts={{ items: counts.active, runs: counts.runs }} />
       <ItemsTable
         projectId={project}
         datasetId={dataset.id}
