@@ -28,8 +28,14 @@ type FigureRow = {
   obsLatency: unknown;
   cost: unknown;
 };
-type ScoreRow = { traceId: string; name: string; dataType: string; value: unknown; stringValue: string | null };
+type ScoreRow = { traceId: string; name: string; dataType: string; value: unknown; stringValue: string | null; timestamp: unknown; id: string };
 
+/**
+ * The run ids must be runs of the project (compare.ts checks them first): the
+ * run items are then found by run alone, so both databases walk the
+ * (datasetRunId, …) index instead of every run item of the project, and each
+ * item's scores by the (projectId, traceId, …) index.
+ */
 export async function loadRunItemFigures(client: Db, projectId: string, runIds: string[]): Promise<RunItemFigures[]> {
   if (!runIds.length) return [];
   const d = dialectOf(client);
@@ -39,21 +45,31 @@ export async function loadRunItemFigures(client: Db, projectId: string, runIds: 
         t."id" AS "tid", t."latencyMs" AS "traceLatency", t."totalCost" AS "cost",
         CASE WHEN o."endTime" IS NULL THEN NULL ELSE ${d.msBetween(sql`o."endTime"`, sql`o."startTime"`)} END AS "obsLatency"
       FROM "DatasetRunItem" ri
-      LEFT JOIN "Trace" t ON t."projectId" = ri."projectId" AND t."id" = ri."traceId"
-      LEFT JOIN "Observation" o ON o."projectId" = ri."projectId" AND o."id" = ri."observationId"
-      WHERE ri."projectId" = ${projectId} AND ${inRuns}`,
-    // Scores of the traces these runs link to; a trace linked twice appears once.
-    client.$queryRaw<ScoreRow[]>`SELECT s."traceId", s."name", s."dataType", s."value", s."stringValue" FROM "Score" s
-      WHERE s."projectId" = ${projectId} AND s."dataType" IN (${sql`${RESULT_SCORE_TYPES[0]}, ${RESULT_SCORE_TYPES[1]}, ${RESULT_SCORE_TYPES[2]}`})
-        AND s."traceId" IN (SELECT DISTINCT ri."traceId" FROM "DatasetRunItem" ri WHERE ri."projectId" = ${projectId} AND ${inRuns})
-      ORDER BY s."timestamp" ASC, s."id" ASC`,
+      LEFT JOIN "Trace" t ON t."projectId" = ${projectId} AND t."id" = ri."traceId"
+      LEFT JOIN "Observation" o ON o."projectId" = ${projectId} AND o."id" = ri."observationId"
+      WHERE ${inRuns}`,
+    // CROSS JOIN keeps SQLite's order (run items first, then each trace's
+    // scores by index); the score types are picked here, not in SQL, where a
+    // dataType condition lured SQLite onto the (projectId, dataType, …) index.
+    client.$queryRaw<ScoreRow[]>`SELECT s."traceId", s."name", s."dataType", s."value", s."stringValue", s."timestamp", s."id"
+      FROM "DatasetRunItem" ri CROSS JOIN "Score" s
+      WHERE ${inRuns} AND s."projectId" = ${projectId} AND s."traceId" = ri."traceId"`,
   ]);
-  const byTrace = new Map<string, Record<string, ScoreFigure>>();
+  const types: readonly string[] = RESULT_SCORE_TYPES;
+  // The latest of each name wins: by timestamp, then id (loadRunItemResults' order).
+  const byTrace = new Map<string, Record<string, ScoreFigure & { at: number; id: string }>>();
   for (const s of scores) {
+    if (!types.includes(s.dataType)) continue;
+    const at = decode.date(s.timestamp).getTime();
     const named = byTrace.get(s.traceId) ?? {};
-    named[s.name] = { dataType: s.dataType as ScoreFigure["dataType"], value: decode.numberOrNull(s.value), stringValue: s.stringValue };
+    const held = named[s.name];
+    if (!held || at > held.at || (at === held.at && s.id > held.id)) {
+      named[s.name] = { dataType: s.dataType as ScoreFigure["dataType"], value: decode.numberOrNull(s.value), stringValue: s.stringValue, at, id: s.id };
+    }
     byTrace.set(s.traceId, named);
   }
+  const plain = (named: Record<string, ScoreFigure & { at: number; id: string }> | undefined): Record<string, ScoreFigure> =>
+    Object.fromEntries(Object.entries(named ?? {}).map(([name, { dataType, value, stringValue }]) => [name, { dataType, value, stringValue }]));
   return rows.map((r) => ({
     runItemId: r.id,
     runId: r.runId,
@@ -63,6 +79,6 @@ export async function loadRunItemFigures(client: Db, projectId: string, runIds: 
     traceArrived: r.tid !== null,
     latencyMs: decode.numberOrNull(r.obsLatency) ?? decode.numberOrNull(r.traceLatency),
     totalCost: decode.numberOrNull(r.cost),
-    scores: byTrace.get(r.traceId) ?? {},
+    scores: plain(byTrace.get(r.traceId)),
   }));
 }

@@ -93,7 +93,11 @@ export async function compareRuns(client: Db, projectId: string, datasetId: stri
   const seen = new Map<string, ScoreFigure[]>();
   for (const f of figures) {
     byRun.get(f.runId)!.set(f.datasetItemId, f);
-    for (const [name, s] of Object.entries(f.scores)) seen.set(name, [...(seen.get(name) ?? []), s]);
+    for (const [name, s] of Object.entries(f.scores)) {
+      const list = seen.get(name);
+      if (list) list.push(s);
+      else seen.set(name, [s]);
+    }
   }
   const scoreNames = [...seen.keys()].sort((a, b) => a.localeCompare(b));
   const rules = resolveRules(scoreNames, configs, seen, q.rules ?? {});
