@@ -57,6 +57,11 @@ function Cell({ cell, row, mode, traceHref }: { cell: CompareCell; row: CompareR
           {formatCost(f.totalCost)}
           {cell.costDelta !== null && <span className={cx("cmp-delta", changeClass(cell.costChange))}> {formatCostDelta(cell.costDelta)}</span>}
         </span>
+        {cell.outputChanged && mode !== "baseline" && (
+          <span className="cmp-worse-soft" title="this output differs from the baseline's">
+            output changed
+          </span>
+        )}
         {f.traceArrived ? (
           <Link href={traceHref(f.traceId)} className="small">
             trace

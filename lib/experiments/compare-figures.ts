@@ -82,3 +82,29 @@ export async function loadRunItemFigures(client: Db, projectId: string, runIds: 
     scores: plain(byTrace.get(r.traceId)),
   }));
 }
+
+/** The key of a (run, dataset item) pair in the set loadOutputChanges answers. */
+export const cellKey = (runId: string, itemId: string) => `${runId}\u0000${itemId}`;
+
+/**
+ * The (run, item) pairs of `runIds` whose output differs from the baseline
+ * run's output for the same item, compared inside the database so no output
+ * leaves it (the "changed only" filter spans every item). Output means what
+ * loadRunItemResults reads: the linked observation's, else the trace's.
+ * PostgreSQL compares JSON by value, SQLite by its stored text.
+ */
+export async function loadOutputChanges(client: Db, projectId: string, baselineId: string, runIds: string[]): Promise<Set<string>> {
+  const others = runIds.filter((id) => id !== baselineId);
+  if (!others.length) return new Set();
+  const d = dialectOf(client);
+  const rows = await client.$queryRaw<{ runId: string; itemId: string }[]>`SELECT ri."datasetRunId" AS "runId", ri."datasetItemId" AS "itemId"
+      FROM "DatasetRunItem" ri
+      JOIN "DatasetRunItem" bi ON bi."datasetRunId" = ${baselineId} AND bi."datasetItemId" = ri."datasetItemId"
+      LEFT JOIN "Trace" t ON t."projectId" = ${projectId} AND t."id" = ri."traceId"
+      LEFT JOIN "Observation" o ON o."projectId" = ${projectId} AND o."id" = ri."observationId"
+      LEFT JOIN "Trace" bt ON bt."projectId" = ${projectId} AND bt."id" = bi."traceId"
+      LEFT JOIN "Observation" bo ON bo."projectId" = ${projectId} AND bo."id" = bi."observationId"
+      WHERE ${d.inList(sql`ri."datasetRunId"`, others)}
+        AND COALESCE(o."output", t."output") IS DISTINCT FROM COALESCE(bo."output", bt."output")`;
+  return new Set(rows.map((r) => cellKey(r.runId, r.itemId)));
+}

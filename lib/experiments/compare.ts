@@ -7,7 +7,7 @@ import "server-only";
 import type { Db } from "../db/client";
 import { DomainError } from "../errors";
 import { isoAlways as iso } from "../iso";
-import { loadRunItemFigures, type RunItemFigures } from "./compare-figures";
+import { cellKey, loadOutputChanges, loadRunItemFigures, type RunItemFigures } from "./compare-figures";
 import { aggregateRuns, compareItems, filterItems, sortItems, type CompareFilter, type CompareSort, type ItemComparison, type RunAggregate, type RunCell } from "./deltas";
 import { loadRunItemResults } from "./results";
 import { resolveRules, type PassRule, type ResolvedRule, type ScoreFigure } from "./thresholds";
@@ -85,8 +85,9 @@ async function comparisonItems(client: Db, datasetId: string, ran: ReadonlySet<s
 export async function compareRuns(client: Db, projectId: string, datasetId: string, q: CompareQuery): Promise<CompareView> {
   const runs = await requireRuns(client, projectId, datasetId, q.runIds, q.baselineId);
   const runIds = runs.map((r) => r.id);
-  const [figures, configs] = await Promise.all([
+  const [figures, outputChanges, configs] = await Promise.all([
     loadRunItemFigures(client, projectId, runIds),
+    loadOutputChanges(client, projectId, q.baselineId, runIds),
     client.scoreConfig.findMany({ where: { projectId }, select: { name: true, dataType: true, minValue: true, maxValue: true } }),
   ]);
   const byRun = new Map<string, Map<string, RunItemFigures>>(runIds.map((id) => [id, new Map()]));
@@ -102,7 +103,7 @@ export async function compareRuns(client: Db, projectId: string, datasetId: stri
   const scoreNames = [...seen.keys()].sort((a, b) => a.localeCompare(b));
   const rules = resolveRules(scoreNames, configs, seen, q.rules ?? {});
   const itemIds = await comparisonItems(client, datasetId, new Set(figures.map((f) => f.datasetItemId)));
-  const compared = compareItems(itemIds, runIds, q.baselineId, byRun, scoreNames, rules);
+  const compared = compareItems(itemIds, runIds, q.baselineId, byRun, scoreNames, rules, (runId, itemId) => outputChanges.has(cellKey(runId, itemId)));
   const aggregates = aggregateRuns(compared, runIds, q.baselineId, scoreNames);
   const kept = sortItems(filterItems(compared, q.filter ?? "all"), q.sort ?? { by: "dataset" });
   const limit = Math.min(Math.max(1, q.limit ?? 20), 200);
@@ -119,13 +120,13 @@ async function withOutputs(client: Db, projectId: string, datasetId: string, run
     loadRunItemResults(client, projectId, runIds, ids),
   ]);
   const itemById = new Map(items.map((i) => [i.id, i]));
-  const output = new Map(results.map((r) => [`${r.runId}\u0000${r.datasetItemId}`, r.output]));
+  const output = new Map(results.map((r) => [cellKey(r.runId, r.datasetItemId), r.output]));
   return pageItems.map((it) => {
     const item = itemById.get(it.itemId);
     return {
       // A model read: JSON fields are values already.
       item: { id: it.itemId, status: item?.status ?? "ACTIVE", input: item?.input ?? null, expectedOutput: item?.expectedOutput ?? null },
-      cells: it.cells.map((c) => ({ ...c, output: c.figures ? (output.get(`${c.runId}\u0000${it.itemId}`) ?? null) : undefined })),
+      cells: it.cells.map((c) => ({ ...c, output: c.figures ? (output.get(cellKey(c.runId, it.itemId)) ?? null) : undefined })),
       regression: it.regression,
       improvement: it.improvement,
       changed: it.changed,

@@ -42,7 +42,9 @@ export interface RunCell {
   costChange: Change;
   regression: boolean;
   improvement: boolean;
-  /** a score differs from the baseline's, or one side has it and the other not, or one side did not run */
+  /** the output differs from the baseline's; null for the baseline or when a side did not run */
+  outputChanged: boolean | null;
+  /** the output or a score differs from the baseline's (a score on one side only counts), or one side did not run */
   changed: boolean;
 }
 
@@ -64,7 +66,15 @@ function sameScore(a: ScoreFigure | null, b: ScoreFigure | null): boolean {
 }
 
 /** One run's cell for one item, against the baseline's figures for it. */
-export function compareCell(runId: string, isBaseline: boolean, figures: ItemFigures | null, base: ItemFigures | null, names: readonly string[], rules: Readonly<Record<string, ResolvedRule>>): RunCell {
+export function compareCell(
+  runId: string,
+  isBaseline: boolean,
+  figures: ItemFigures | null,
+  base: ItemFigures | null,
+  names: readonly string[],
+  rules: Readonly<Record<string, ResolvedRule>>,
+  outputDiffers = false,
+): RunCell {
   const scores = names.map((name): ScoreCell => {
     const rule = rules[name]?.rule ?? { kind: "none" };
     const score = figures?.scores[name] ?? null;
@@ -82,7 +92,8 @@ export function compareCell(runId: string, isBaseline: boolean, figures: ItemFig
   });
   const latencyDelta = isBaseline ? null : sub(figures?.latencyMs, base?.latencyMs);
   const costDelta = isBaseline ? null : sub(figures?.totalCost, base?.totalCost);
-  const changed = !isBaseline && (!figures !== !base || scores.some((s) => !sameScore(s.score, base?.scores[s.name] ?? null)));
+  const outputChanged = isBaseline || !figures || !base ? null : outputDiffers;
+  const changed = !isBaseline && (!figures !== !base || !!outputChanged || scores.some((s) => !sameScore(s.score, base?.scores[s.name] ?? null)));
   return {
     runId,
     figures,
@@ -94,6 +105,7 @@ export function compareCell(runId: string, isBaseline: boolean, figures: ItemFig
     costChange: changeOf(costDelta, true),
     regression: scores.some((s) => s.regression),
     improvement: scores.some((s) => s.improvement),
+    outputChanged,
     changed,
   };
 }
@@ -109,7 +121,8 @@ export interface ItemComparison {
 
 /**
  * Every item against the baseline. `runIds` in display order (the baseline
- * among them); `figures` maps run id → item id → what that run produced.
+ * among them); `figures` maps run id → item id → what that run produced;
+ * `outputDiffers(runId, itemId)` says whether that output differs from the baseline's.
  */
 export function compareItems(
   itemIds: readonly string[],
@@ -118,10 +131,11 @@ export function compareItems(
   figures: ReadonlyMap<string, ReadonlyMap<string, ItemFigures>>,
   names: readonly string[],
   rules: Readonly<Record<string, ResolvedRule>>,
+  outputDiffers: (runId: string, itemId: string) => boolean = () => false,
 ): ItemComparison[] {
   return itemIds.map((itemId) => {
     const base = figures.get(baselineId)?.get(itemId) ?? null;
-    const cells = runIds.map((runId) => compareCell(runId, runId === baselineId, figures.get(runId)?.get(itemId) ?? null, base, names, rules));
+    const cells = runIds.map((runId) => compareCell(runId, runId === baselineId, figures.get(runId)?.get(itemId) ?? null, base, names, rules, outputDiffers(runId, itemId)));
     return { itemId, cells, regression: cells.some((c) => c.regression), improvement: cells.some((c) => c.improvement), changed: cells.some((c) => c.changed) };
   });
 }

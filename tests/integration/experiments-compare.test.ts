@@ -19,6 +19,7 @@ const PLAN: Record<string, Record<string, Plan>> = {
   "it-2": { v1: ["5", 0, 0.3, 2000, 0.02], v2: ["6", 1, 0.9, 2500, 0.01] }, // improvement
   "it-3": { v1: ["8", 1, 0.8, 500, 0.005], v2: ["8", 1, 0.8, 500, 0.005] }, // the same
   "it-4": { v2: ["10", 1, 1.0, 100, 0.001] }, // new in v2
+  "it-5": { v1: ["a", 1, 0.8, 500, 0.005], v2: ["b", 1, 0.8, 500, 0.005] }, // only the output changed
 };
 
 describe.each(targets())("compare runs on $name", (t) => {
@@ -32,7 +33,7 @@ describe.each(targets())("compare runs on $name", (t) => {
     projectId = (await createProjectWithOwner(uid("compare"), alice, db)).id;
     const ds = await createDataset(db, projectId, { name: uid("ds") });
     datasetId = ds.id;
-    for (const [i, id] of ["it-1", "it-2", "it-3", "it-4"].entries()) await upsertItem(db, ds, { id, input: `q${i + 1}`, expectedOutput: PLAN[id]!.v1?.[0] ?? "10" }, alice);
+    for (const [i, id] of ["it-1", "it-2", "it-3", "it-4", "it-5"].entries()) await upsertItem(db, ds, { id, input: `q${i + 1}`, expectedOutput: PLAN[id]!.v1?.[0] ?? "10" }, alice);
     await db.scoreConfig.create({ data: { projectId, name: "sim", dataType: "NUMERIC", minValue: 0, maxValue: 1 } });
     const at = new Date("2026-04-01T10:00:00Z");
     for (const runName of ["v1", "v2"]) {
@@ -64,8 +65,8 @@ describe.each(targets())("compare runs on $name", (t) => {
     expect(v.scoreNames).toEqual(["exact", "sim"]);
     expect(v.rules.sim).toEqual({ rule: { kind: "numeric", op: ">=", value: 0.5 }, source: "config" });
     expect(v.rules.exact).toEqual({ rule: { kind: "boolean", pass: true }, source: "default" });
-    expect([v.totalItems, v.matchingItems, ids(v)]).toEqual([4, 4, ["it-1", "it-2", "it-3", "it-4"]]);
-    const [r1, r2, r3, r4] = v.rows;
+    expect([v.totalItems, v.matchingItems, ids(v)]).toEqual([5, 5, ["it-1", "it-2", "it-3", "it-4", "it-5"]]);
+    const [r1, r2, r3, r4, r5] = v.rows;
     expect(r1!.item).toMatchObject({ input: "q1", expectedOutput: "4" });
     expect(r1!.cells.map((c) => c.output)).toEqual(["4", "four"]);
     const c = r1!.cells[1]!;
@@ -75,6 +76,11 @@ describe.each(targets())("compare runs on $name", (t) => {
     expect(c.scores[1]!.delta).toBeCloseTo(-0.8);
     expect(r2!.cells[1]).toMatchObject({ improvement: true, regression: false, latencyDelta: 500, latencyChange: "worse" });
     expect(r3).toMatchObject({ changed: false, regression: false });
+    expect(r3!.cells[1]!.outputChanged).toBe(false);
+    // Same scores, another output: changed, neither better nor worse.
+    expect(r5).toMatchObject({ changed: true, regression: false, improvement: false });
+    expect(r5!.cells[1]).toMatchObject({ outputChanged: true, output: "b" });
+    expect(r1!.cells[1]!.outputChanged).toBe(true);
     expect(r3!.cells[1]!.scores[0]).toMatchObject({ score: { value: 1 }, delta: 0, change: "same" });
     expect(r4!.cells[0]).toMatchObject({ figures: null, output: undefined });
     expect(r4).toMatchObject({ changed: true, regression: false });
@@ -82,29 +88,35 @@ describe.each(targets())("compare runs on $name", (t) => {
 
   it("sums the header over every item", async () => {
     const [a, b] = (await compare({ limit: 1 })).aggregates;
-    expect(a).toMatchObject({ itemsRun: 3, itemsMissing: 1, regressions: 0, improvements: 0 });
-    expect(a!.meanLatencyMs).toBeCloseTo(3500 / 3);
-    expect(a!.totalCost).toBeCloseTo(0.035);
-    expect(a!.scores[0]).toMatchObject({ name: "exact", count: 3 });
-    expect(a!.scores[0]!.passRate).toBeCloseTo(2 / 3);
-    expect(b).toMatchObject({ itemsRun: 4, itemsMissing: 0, regressions: 1, improvements: 1, meanLatencyMs: 975 });
-    expect(b!.totalCost).toBeCloseTo(0.036);
-    expect(b!.meanLatencyDelta).toBeCloseTo(975 - 3500 / 3);
-    expect(b!.scores[0]).toMatchObject({ mean: 0.75, passRate: 0.75 });
-    expect(b!.scores[1]!.mean).toBeCloseTo(2.9 / 4);
-    expect(b!.scores[1]!.meanDelta).toBeCloseTo(2.9 / 4 - 2.1 / 3);
+    // v1 ran it-1, 2, 3, 5; v2 ran all five.
+    expect(a).toMatchObject({ itemsRun: 4, itemsMissing: 1, regressions: 0, improvements: 0, meanLatencyMs: 1000 });
+    expect(a!.totalCost).toBeCloseTo(0.04);
+    expect(a!.scores[0]).toMatchObject({ name: "exact", count: 4, mean: 0.75, passRate: 0.75 });
+    expect(a!.scores[1]!.mean).toBeCloseTo(2.9 / 4);
+    expect(b).toMatchObject({ itemsRun: 5, itemsMissing: 0, regressions: 1, improvements: 1, meanLatencyMs: 880, meanLatencyDelta: -120 });
+    expect(b!.totalCost).toBeCloseTo(0.041);
+    expect(b!.totalCostDelta).toBeCloseTo(0.001);
+    expect(b!.scores[0]).toMatchObject({ mean: 0.8, passRate: 0.8 });
+    expect(b!.scores[0]!.passRateDelta).toBeCloseTo(0.05);
+    expect(b!.scores[1]!.mean).toBeCloseTo(3.7 / 5);
+    expect(b!.scores[1]!.meanDelta).toBeCloseTo(3.7 / 5 - 2.9 / 4);
   });
 
   it("filters, sorts and pages across all items", async () => {
     expect(ids(await compare({ filter: "regressions" }))).toEqual(["it-1"]);
     expect(ids(await compare({ filter: "improvements" }))).toEqual(["it-2"]);
     const changed = await compare({ filter: "changed" });
-    expect([ids(changed), changed.matchingItems, changed.totalItems]).toEqual([["it-1", "it-2", "it-4"], 3, 4]);
-    expect(ids(await compare({ sort: { by: "score", name: "sim", dir: "asc" } }))).toEqual(["it-1", "it-3", "it-2", "it-4"]);
-    expect(ids(await compare({ sort: { by: "latency", dir: "desc" } }))).toEqual(["it-2", "it-3", "it-1", "it-4"]);
-    expect(ids(await compare({ sort: { by: "cost", dir: "asc" } }))).toEqual(["it-2", "it-3", "it-1", "it-4"]);
+    expect([ids(changed), changed.matchingItems, changed.totalItems]).toEqual([["it-1", "it-2", "it-4", "it-5"], 4, 5]);
+    // Ties and items without a delta keep dataset order, the latter last.
+    expect(ids(await compare({ sort: { by: "score", name: "sim", dir: "asc" } }))).toEqual(["it-1", "it-3", "it-5", "it-2", "it-4"]);
+    expect(ids(await compare({ sort: { by: "score", name: "sim", dir: "desc" } }))).toEqual(["it-2", "it-3", "it-5", "it-1", "it-4"]);
+    expect(ids(await compare({ sort: { by: "latency", dir: "desc" } }))).toEqual(["it-2", "it-3", "it-5", "it-1", "it-4"]);
+    expect(ids(await compare({ sort: { by: "cost", dir: "asc" } }))).toEqual(["it-2", "it-3", "it-5", "it-1", "it-4"]);
     const p2 = await compare({ page: 2, limit: 2 });
-    expect([ids(p2), p2.matchingItems]).toEqual([["it-3", "it-4"], 4]);
+    expect([ids(p2), p2.matchingItems]).toEqual([["it-3", "it-4"], 5]);
+    expect(ids(await compare({ page: 3, limit: 2 }))).toEqual(["it-5"]);
+    const filteredPage = await compare({ filter: "changed", sort: { by: "latency", dir: "desc" }, page: 2, limit: 2 });
+    expect([ids(filteredPage), filteredPage.matchingItems]).toEqual([["it-1", "it-4"], 4]);
   });
 
   it("follows pass rules set in the URL: lower-is-better flips the verdicts", async () => {
@@ -122,6 +134,6 @@ describe.each(targets())("compare runs on $name", (t) => {
     await expect(compare({ runIds: [run.v1!] })).rejects.toMatchObject({ code: "invalid", path: ["runs"] });
     await expect(compare({ runIds: [run.v1!, run.v2!], baselineId: "other" })).rejects.toMatchObject({ code: "invalid", path: ["baseline"] });
     await expect(compare({ runIds: [run.v1!, "nope"] })).rejects.toMatchObject({ code: "not_found", path: ["runs"] });
-    expect((await runsForPicker(db, projectId, datasetId)).map((r) => [r.name, r.items])).toEqual([["v2", 4], ["v1", 3]]);
+    expect((await runsForPicker(db, projectId, datasetId)).map((r) => [r.name, r.items])).toEqual([["v2", 5], ["v1", 4]]);
   });
 });

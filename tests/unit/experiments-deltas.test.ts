@@ -53,6 +53,19 @@ describe("per item and run", () => {
   });
 });
 
+describe("output changes", () => {
+  it("count as a change even when every score is the same", () => {
+    const same = new Map([
+      ["base", new Map([["i1", fig(100, null, { exact: num(1) })]])],
+      ["new", new Map([["i1", fig(100, null, { exact: num(1) })]])],
+    ]);
+    const [plain] = compareItems(["i1"], ["base", "new"], "base", same, ["exact"], rules);
+    const [differs] = compareItems(["i1"], ["base", "new"], "base", same, ["exact"], rules, (run) => run === "new");
+    expect([plain!.changed, plain!.cells[1]!.outputChanged]).toEqual([false, false]);
+    expect([differs!.changed, differs!.cells[1]!.outputChanged, differs!.cells[0]!.outputChanged, differs!.regression]).toEqual([true, true, null, false]);
+  });
+});
+
 describe("aggregates, filters and sorts", () => {
   it("sums the header over every item", () => {
     const [base, next] = aggregateRuns(items, ["base", "new"], "base", names);
