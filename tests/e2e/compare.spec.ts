@@ -28,6 +28,14 @@ test("two runs with one regression: the compare view marks it, diffs the output 
   const suffix = Date.now().toString(36);
   const name = `compare-e2e-${suffix}`;
   const dataset = await post(request, "/api/public/datasets", { name });
+  const compareUrl = `/demo/datasets/${encodeURIComponent(String(dataset.id))}/compare`;
+  await signIn(page);
+  // Before any run: the empty state says how runs are made.
+  await page.goto(compareUrl);
+  await expect(page.getByText("No runs of this dataset yet")).toBeVisible();
+  await expect(page.getByText("POST /api/public/dataset-run-items")).toBeVisible();
+  await page.screenshot({ path: "/tmp/compare-e2e-empty.png" });
+
   for (const it of ITEMS) await post(request, "/api/public/dataset-items", { datasetName: name, id: `${it.id}-${suffix}`, input: it.input, expectedOutput: it.expected });
   const t0 = Date.now();
   for (const run of ["v1", "v2"]) {
@@ -48,11 +56,11 @@ test("two runs with one regression: the compare view marks it, diffs the output 
     for (const it of ITEMS) await post(request, "/api/public/dataset-run-items", { runName: run, datasetItemId: `${it.id}-${suffix}`, traceId: `${run}-${it.id}-${suffix}` });
   }
 
-  await signIn(page);
-  await page.goto(`/demo/datasets/${encodeURIComponent(String(dataset.id))}/compare`);
+  await page.goto(compareUrl);
   // The picker: newest two ticked, the older one as baseline.
   await expect(page.getByLabel("Compare v2")).toBeChecked();
   await expect(page.getByLabel("v1 as baseline")).toBeChecked();
+  await page.screenshot({ path: "/tmp/compare-e2e-picker.png" });
   await page.getByRole("button", { name: "Compare" }).click();
   await expect(page).toHaveURL(/runs=.*&baseline=/);
 
@@ -80,6 +88,16 @@ test("two runs with one regression: the compare view marks it, diffs the output 
   await page.getByRole("link", { name: "Diff vs expected" }).click();
   await expect(table.locator(`tr[data-item="capital-it-${suffix}"]`).getByText("Same as expected")).toHaveCount(1);
   await page.screenshot({ path: "/tmp/compare-e2e.png", fullPage: true });
+
+  // A pass rule set in the editor lands in the URL: with none for exact, nothing regresses.
+  await page.getByText(/^Pass rules:/).click();
+  await page.getByLabel("exact", { exact: true }).fill("none");
+  await page.getByRole("button", { name: "Apply pass rules" }).click();
+  await expect(page).toHaveURL(/pass\.exact=none/);
+  await expect(v2Head).toContainText("0 regressions");
+  await page.getByLabel("exact", { exact: true }).fill("");
+  await page.getByRole("button", { name: "Apply pass rules" }).click();
+  await expect(v2Head).toContainText("1 regression");
 
   await page.getByRole("link", { name: "Regressions only" }).click();
   await expect(page).toHaveURL(/filter=regressions/);
