@@ -13,7 +13,7 @@ import { projectAccess } from "@/lib/auth/session";
 import { datasetCounts, datasetOrNull } from "@/lib/datasets/queries";
 import { DomainError } from "@/lib/errors";
 import { compareView, pickerRuns } from "@/lib/experiments/compare-queries";
-import { compareHref, readCompareState, type CompareState } from "@/lib/experiments/compare-url";
+import { COMPARE_PAGE_SIZES, compareHref, readCompareState, type CompareState } from "@/lib/experiments/compare-url";
 import { decodeParam } from "../../decode-param";
 import { sourceHref } from "../../item-links";
 import { DatasetTabs } from "../dataset-tabs";
@@ -150,16 +150,28 @@ export default async function CompareRunsPage({ params, searchParams }: { params
 
 function Pager({ base, state, total }: { base: string; state: CompareState; total: number }) {
   const pages = Math.max(1, Math.ceil(total / state.limit));
-  if (pages <= 1) return null;
-  const from = (state.page - 1) * state.limit + 1;
+  if (total <= COMPARE_PAGE_SIZES[0]) return null;
+  const from = Math.min(total, (state.page - 1) * state.limit + 1);
   const to = Math.min(total, state.page * state.limit);
   return (
-    <nav className="row gap-2 cmp-pager" aria-label="Pages">
+    <nav className="row gap-3 cmp-pager" aria-label="Pages">
       <span className="small muted">
         {from.toLocaleString("en-US")}–{to.toLocaleString("en-US")} of {total.toLocaleString("en-US")}
       </span>
       {state.page > 1 && <Link href={compareHref(base, state, { page: state.page - 1 })}>Previous</Link>}
       {state.page < pages && <Link href={compareHref(base, state, { page: state.page + 1 })}>Next</Link>}
+      <span className="small muted">per page</span>
+      {COMPARE_PAGE_SIZES.map((n) =>
+        n === state.limit ? (
+          <span key={n} className="small strong" aria-current="true">
+            {n}
+          </span>
+        ) : (
+          <Link key={n} href={compareHref(base, state, { limit: n })} className="small">
+            {n}
+          </Link>
+        ),
+      )}
     </nav>
   );
 }
