@@ -77,7 +77,7 @@ export function CompareControls({ base, state, scoreNames }: { base: string; sta
   );
 }
 
-export function ThresholdEditor({ base, state, rules }: { base: string; state: CompareState; rules: Record<string, ResolvedRule> }) {
+export function ThresholdEditor({ base, state, rules, categories }: { base: string; state: CompareState; rules: Record<string, ResolvedRule>; categories: Record<string, string[]> }) {
   const names = Object.keys(rules);
   if (!names.length) return null;
   return (
@@ -103,6 +103,7 @@ export function ThresholdEditor({ base, state, rules }: { base: string; state: C
               />
               <span id={`${id}-hint`} className="small muted">
                 {r.source === "url" ? "set here" : `default ${describePassRule(r.rule)} (${r.source === "config" ? "from the score config" : "from the values"})`}
+                {categories[n] && ` · categories: ${categories[n].join("|")}`}
               </span>
             </div>
           );

@@ -49,6 +49,8 @@ export interface CompareView {
   baselineId: string;
   scoreNames: string[];
   rules: Record<string, ResolvedRule>;
+  /** the categories of each categorical score name (its config's, then those seen), for choosing a pass set */
+  categories: Record<string, string[]>;
   aggregates: RunAggregate[];
   /** every item of the comparison, and those the filter keeps */
   totalItems: number;
@@ -89,7 +91,7 @@ export async function compareRuns(client: Db, projectId: string, datasetId: stri
   const [figures, outputChanges, configs] = await Promise.all([
     loadRunItemFigures(client, projectId, runIds),
     loadOutputChanges(client, projectId, q.baselineId, runIds),
-    client.scoreConfig.findMany({ where: { projectId }, select: { name: true, dataType: true, minValue: true, maxValue: true } }),
+    client.scoreConfig.findMany({ where: { projectId }, select: { name: true, dataType: true, minValue: true, maxValue: true, categories: true } }),
   ]);
   const byRun = new Map<string, Map<string, RunItemFigures>>(runIds.map((id) => [id, new Map()]));
   const seen = new Map<string, ScoreFigure[]>();
@@ -103,6 +105,7 @@ export async function compareRuns(client: Db, projectId: string, datasetId: stri
   }
   const scoreNames = [...seen.keys()].sort((a, b) => a.localeCompare(b));
   const rules = resolveRules(scoreNames, configs, seen, q.rules ?? {});
+  const categories = categoriesOf(scoreNames, configs, seen);
   const itemIds = await comparisonItems(client, datasetId, new Set(figures.map((f) => f.datasetItemId)));
   const compared = compareItems(itemIds, runIds, q.baselineId, byRun, scoreNames, rules, (runId, itemId) => outputChanges.has(cellKey(runId, itemId)));
   const aggregates = aggregateRuns(compared, runIds, q.baselineId, scoreNames);
@@ -110,7 +113,25 @@ export async function compareRuns(client: Db, projectId: string, datasetId: stri
   const limit = Math.min(Math.max(1, q.limit ?? 20), 200);
   const page = Math.max(1, q.page ?? 1);
   const pageItems = kept.slice((page - 1) * limit, page * limit);
-  return { runs, baselineId: q.baselineId, scoreNames, rules, aggregates, totalItems: compared.length, matchingItems: kept.length, page, limit, rows: await withOutputs(client, projectId, datasetId, runIds, pageItems) };
+  return { runs, baselineId: q.baselineId, scoreNames, rules, categories, aggregates, totalItems: compared.length, matchingItems: kept.length, page, limit, rows: await withOutputs(client, projectId, datasetId, runIds, pageItems) };
+}
+
+const MAX_CATEGORIES = 30;
+
+function categoriesOf(names: string[], configs: { name: string; categories: unknown }[], seen: ReadonlyMap<string, ScoreFigure[]>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const name of names) {
+    const labels = new Set<string>();
+    // A model read: the config's categories are [{ label, value }].
+    const configured = configs.find((c) => c.name === name)?.categories;
+    if (Array.isArray(configured)) for (const c of configured) if (c && typeof c === "object" && typeof (c as { label?: unknown }).label === "string") labels.add((c as { label: string }).label);
+    for (const s of seen.get(name) ?? []) {
+      if (labels.size >= MAX_CATEGORIES) break;
+      if (s.dataType === "CATEGORICAL" && s.stringValue !== null) labels.add(s.stringValue);
+    }
+    if (labels.size) out[name] = [...labels].slice(0, MAX_CATEGORIES);
+  }
+  return out;
 }
 
 /** The page's rows with the items' input and expected output and each run's output. */

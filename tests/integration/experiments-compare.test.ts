@@ -130,6 +130,28 @@ describe.each(targets())("compare runs on $name", (t) => {
     expect(c.scores[0]).toMatchObject({ pass: null, change: "worse" });
   });
 
+  it("judges a categorical score only once categories are chosen", async () => {
+    const ds = await createDataset(db, projectId, { name: uid("cat") });
+    const alice = (await db.membership.findFirstOrThrow({ where: { projectId } })).userId;
+    await upsertItem(db, ds, { id: "c-1", input: "tone?", expectedOutput: "friendly" }, alice);
+    await db.scoreConfig.create({ data: { projectId, name: "tone", dataType: "CATEGORICAL", categories: [{ label: "good", value: 1 }, { label: "bad", value: 0 }, { label: "meh", value: 0.5 }] } });
+    const ids: string[] = [];
+    for (const [runName, label] of [["c1", "good"], ["c2", "bad"]] as const) {
+      const tr = `${runName}-${ds.id}`;
+      await ingestEvents(projectId, [{ kind: "trace", id: tr, output: label }, { kind: "score", id: `${tr}-tone`, traceId: tr, name: "tone", value: label, dataType: "CATEGORICAL" }], db);
+      ids.push((await linkRunItem(db, projectId, { runName, datasetItemId: "c-1", traceId: tr })).datasetRunId);
+    }
+    const q = { runIds: ids, baselineId: ids[0]! };
+    const plain = await compareRuns(db, projectId, ds.id, q);
+    expect(plain.rules.tone).toEqual({ rule: { kind: "none" }, source: "config" });
+    expect(plain.categories.tone).toEqual(["good", "bad", "meh"]);
+    expect(plain.rows[0]).toMatchObject({ regression: false, changed: true });
+    expect(plain.rows[0]!.cells[1]!.scores[0]).toMatchObject({ pass: null, delta: null, change: null });
+    const chosen = await compareRuns(db, projectId, ds.id, { ...q, rules: { tone: { kind: "categories", values: ["good", "meh"] } } });
+    expect(chosen.rows[0]!.cells[1]!.scores[0]).toMatchObject({ score: { stringValue: "bad" }, pass: false, change: "worse", regression: true });
+    expect(chosen.aggregates.map((a) => [a.scores[0]!.passRate, a.regressions])).toEqual([[1, 0], [0, 1]]);
+  });
+
   it("refuses fewer than 2 runs, a baseline outside them, and a run of another dataset", async () => {
     await expect(compare({ runIds: [run.v1!] })).rejects.toMatchObject({ code: "invalid", path: ["runs"] });
     await expect(compare({ runIds: [run.v1!, run.v2!], baselineId: "other" })).rejects.toMatchObject({ code: "invalid", path: ["baseline"] });

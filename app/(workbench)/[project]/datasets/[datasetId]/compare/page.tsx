@@ -104,7 +104,7 @@ export default async function CompareRunsPage({ params, searchParams }: { params
             <CompareRunPicker base={base} runs={runs} chosen={chosen} baselineId={baselineId} />
           </details>
           <CompareControls base={base} state={state} scoreNames={view.scoreNames} />
-          <ThresholdEditor base={base} state={state} rules={view.rules} />
+          <ThresholdEditor base={base} state={state} rules={view.rules} categories={view.categories} />
           {view.rows.length === 0 ? (
             <EmptyState
               title={view.totalItems ? "No item matches this filter" : "No items to compare"}
