@@ -26,7 +26,7 @@ function Output({ cell, expected, baseline, mode }: { cell: CompareCell; expecte
   return <Text value={cell.output} label="output" />;
 }
 
-function Cell({ cell, row, mode, traceHref }: { cell: CompareCell; row: CompareRow; mode: DiffMode; traceHref: (id: string) => string }) {
+function Cell({ cell, row, mode, traceHref }: { cell: CompareCell; row: CompareRow; mode: DiffMode; traceHref: (traceId: string, observationId: string | null) => string }) {
   if (!cell.figures) return <td className="cmp-cell cmp-missing"><span className="muted small">Not run</span></td>;
   const f = cell.figures;
   return (
@@ -63,7 +63,7 @@ function Cell({ cell, row, mode, traceHref }: { cell: CompareCell; row: CompareR
           </span>
         )}
         {f.traceArrived ? (
-          <Link href={traceHref(f.traceId)} className="small">
+          <Link href={traceHref(f.traceId, f.observationId)} className="small">
             trace
           </Link>
         ) : (
@@ -74,7 +74,7 @@ function Cell({ cell, row, mode, traceHref }: { cell: CompareCell; row: CompareR
   );
 }
 
-export function CompareItemRow({ row, mode, itemHref, traceHref }: { row: CompareRow; mode: DiffMode; itemHref: string; traceHref: (id: string) => string }) {
+export function CompareItemRow({ row, mode, itemHref, traceHref }: { row: CompareRow; mode: DiffMode; itemHref: string; traceHref: (traceId: string, observationId: string | null) => string }) {
   return (
     <tr className={cx("cmp-row", row.regression && "cmp-row-regression")} data-item={row.item.id}>
       <td className="cmp-item">

@@ -105,7 +105,16 @@ export default async function CompareRunsPage({ params, searchParams }: { params
           </details>
           <CompareControls base={base} state={state} scoreNames={view.scoreNames} />
           <ThresholdEditor base={base} state={state} rules={view.rules} categories={view.categories} />
-          {view.rows.length === 0 ? (
+          {view.rows.length === 0 && view.matchingItems > 0 ? (
+            <EmptyState
+              title="This page is past the last one"
+              action={
+                <ButtonLink size="sm" href={compareHref(base, state, { page: 1 })}>
+                  First page
+                </ButtonLink>
+              }
+            />
+          ) : view.rows.length === 0 ? (
             <EmptyState
               title={view.totalItems ? "No item matches this filter" : "No items to compare"}
               description={view.totalItems ? "Nothing regressed, improved or changed as this filter asks: show all items instead." : "The dataset has no active items and the runs ran none."}
@@ -136,7 +145,7 @@ export default async function CompareRunsPage({ params, searchParams }: { params
               </thead>
               <tbody>
                 {view.rows.map((row) => (
-                  <CompareItemRow key={row.item.id} row={row} mode={state.diff} itemHref={`${here}/items/${encodeURIComponent(row.item.id)}`} traceHref={(id) => sourceHref(project, id, null)} />
+                  <CompareItemRow key={row.item.id} row={row} mode={state.diff} itemHref={`${here}/items/${encodeURIComponent(row.item.id)}`} traceHref={(traceId, observationId) => sourceHref(project, traceId, observationId)} />
                 ))}
               </tbody>
             </table>
