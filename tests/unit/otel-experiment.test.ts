@@ -11,6 +11,7 @@ import { LangfuseSpanProcessor } from "@langfuse/otel";
 import { setLangfuseTracerProvider, startActiveObservation } from "@langfuse/tracing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SpanAttributes } from "@/lib/ingest/otel/span-attributes";
+import { linkCandidates } from "@/lib/ingest/otel/experiment-links";
 import { experimentFacts } from "@/lib/ingest/otel/map-experiment";
 import { FORMATS, byName, ingest, onlyTrace } from "./otel-fixtures";
 
@@ -79,6 +80,19 @@ describe.each(FORMATS)("experiment spans over OTLP %s", (format) => {
     const trace = onlyTrace(events);
     expect(trace.environment).toBe("sdk-experiment");
     expect(trace.metadata?.experiment).toMatchObject(expected);
+
+    // What a link made from the trace would say, should the SDK's link call have failed (as it did here).
+    expect(linkCandidates(events)).toEqual([
+      { traceId: trace.id, observationId: root.id, datasetId: "ds-1", itemId: "item-7", runName: "sums-run-3", description: "gpt-x on sums", metadata: { model: "gpt-x" } },
+    ]);
+  });
+});
+
+describe("linkCandidates", () => {
+  it("needs a dataset, an item and a run name", () => {
+    const trace = (experiment: object) => ({ kind: "trace" as const, id: "t1", metadata: { experiment } });
+    expect(linkCandidates([trace({ datasetId: "d", itemId: "i" }), trace({ name: "r", itemId: "i" }), { kind: "trace", id: "t2", metadata: { experiment: "x" } }])).toEqual([]);
+    expect(linkCandidates([trace({ datasetId: "d", itemId: "i", name: "r" })])).toEqual([{ traceId: "t1", datasetId: "d", itemId: "i", runName: "r" }]);
   });
 });
 
