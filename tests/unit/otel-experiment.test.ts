@@ -10,6 +10,7 @@ import { configureGlobalLogger, LogLevel } from "@langfuse/core";
 import { LangfuseSpanProcessor } from "@langfuse/otel";
 import { setLangfuseTracerProvider, startActiveObservation } from "@langfuse/tracing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { JsonObject } from "@/lib/ingest/events";
 import { SpanAttributes } from "@/lib/ingest/otel/span-attributes";
 import { linkCandidates } from "@/lib/ingest/otel/experiment-links";
 import { experimentFacts } from "@/lib/ingest/otel/map-experiment";
@@ -90,7 +91,7 @@ describe.each(FORMATS)("experiment spans over OTLP %s", (format) => {
 
 describe("linkCandidates", () => {
   it("needs a dataset, an item and a run name", () => {
-    const trace = (experiment: object) => ({ kind: "trace" as const, id: "t1", metadata: { experiment } });
+    const trace = (experiment: JsonObject) => ({ kind: "trace" as const, id: "t1", metadata: { experiment } });
     expect(linkCandidates([trace({ datasetId: "d", itemId: "i" }), trace({ name: "r", itemId: "i" }), { kind: "trace", id: "t2", metadata: { experiment: "x" } }])).toEqual([]);
     expect(linkCandidates([trace({ datasetId: "d", itemId: "i", name: "r" })])).toEqual([{ traceId: "t1", datasetId: "d", itemId: "i", runName: "r" }]);
   });
