@@ -9,7 +9,8 @@ import { setLangfuseTracerProvider, startActiveObservation } from "@langfuse/tra
 import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
 import { Langfuse } from "langfuse";
 import { describe, expect, it } from "vitest";
-import { api, targets, uid, type TestTarget } from "../support/targets";
+import { loadRunItemResults } from "@/lib/experiments/results";
+import { api, dbFor, targets, uid, type TestTarget } from "../support/targets";
 
 const enc = encodeURIComponent;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -151,6 +152,15 @@ describe.each(targets())("the Langfuse SDKs' experiment flows on $name", (t) => 
         expect(tr).toMatchObject({ output: answer, environment: "sdk-experiment" });
         expect(tr.metadata.experiment).toMatchObject({ name: runName, datasetId: created.id, itemId: (r.item as { id: string }).id, description: "v5 SDK run" });
         expect(tr.scores.map((s: { name: string; value: number }) => [s.name, s.value])).toEqual([["exact", input.a === 5 ? 0 : 1]]);
+      }
+
+      // What the run page and the compare view read for each run item: the SDK's output and item score.
+      const results = await loadRunItemResults(dbFor(t), t.projectId, [runId!]);
+      expect(results).toHaveLength(3);
+      for (const r of results) {
+        const expected = result.itemResults.find((x) => x.traceId === r.traceId)!;
+        expect(r).toMatchObject({ traceArrived: true, output: expected.output });
+        expect(r.scores.map((s) => [s.name, s.value])).toEqual([["exact", expected.output === expected.item.expectedOutput ? 1 : 0]]);
       }
 
       // The run-level score, on the run.
