@@ -46,7 +46,7 @@ export function RecentTriggersTable({ rows }: { rows: TriggerView[] }) {
                     <td>{t.createdBy ?? <span className="muted">—</span>}</td>
                     <td className="strong">{t.runName}</td>
                     <td>{statusBadge(t)}</td>
-                    <td className="wrap-cell">{t.responseHead ? <pre className="xt-head-cell">{t.responseHead}</pre> : <span className="muted">—</span>}</td>
+                    <td className="wrap-cell">{t.responseHead ? <pre className="xt-head-cell" title={t.responseHead}>{t.responseHead}</pre> : <span className="muted">—</span>}</td>
                   </tr>
                 ))}
               </tbody>
