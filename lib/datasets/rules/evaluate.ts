@@ -37,7 +37,7 @@ export interface EvaluationSummary {
 }
 
 /** Trace id → when it last changed (its row or one of its scores), for rows changed after `since`. */
-async function changedSince(client: Db, projectId: string, since: Date): Promise<{ changedAt: Map<string, number>; cutAt: Date | null }> {
+export async function changedSince(client: Db, projectId: string, since: Date): Promise<{ changedAt: Map<string, number>; cutAt: Date | null }> {
   const [traces, scores] = await Promise.all([
     client.trace.findMany({ where: { projectId, updatedAt: { gt: since } }, select: { id: true, updatedAt: true }, orderBy: { updatedAt: "asc" }, take: MAX_CANDIDATES }),
     client.score.findMany({

@@ -1,0 +1,83 @@
+// Evaluators on live traces, like promotion rules: per project the traces
+// that changed since the oldest evaluator cursor (the trace row, or a score on
+// it), then per enabled evaluator with a filter: the filter on just those ids
+// (the traces where-builder), the sample (a stable hash of evaluator and
+// trace), and the evaluation of each trace's output and figures. A trace
+// whose last change that evaluator already saw is skipped. Off the request
+// path (lib/evals/nudge.ts).
+import "server-only";
+import type { Db } from "../db/client";
+import { changedSince, matchingAmong } from "../datasets/rules/evaluate";
+import { sampled } from "../datasets/rules/sample";
+import { compileEvaluator, runOn } from "./evaluate";
+import { lagOf } from "./on-runs";
+import { recordVerdicts, seenTargets, type Verdict } from "./record";
+import { evaluatorConfig, evaluatorFilter, type EvaluatorRow } from "./store";
+
+const CHUNK = 400;
+
+export interface LiveSummary {
+  evaluators: number;
+  candidates: number;
+  matched: number;
+  scored: number;
+  errors: number;
+}
+
+/** Scores these traces (already matched and sampled) with one evaluator. */
+export async function scoreTraces(client: Db, projectId: string, evaluator: EvaluatorRow, traceIds: string[], evaluatedAt: Date): Promise<{ scored: number; errors: number }> {
+  const config = evaluatorConfig(evaluator);
+  if (!config) return { scored: 0, errors: 0 };
+  const evaluate = compileEvaluator(config);
+  let scored = 0;
+  let errors = 0;
+  for (let i = 0; i < traceIds.length; i += CHUNK) {
+    const traces = await client.trace.findMany({
+      where: { projectId, id: { in: traceIds.slice(i, i + CHUNK) } },
+      select: { id: true, output: true, latencyMs: true, totalCost: true, totalTokens: true, environment: true },
+    });
+    const verdicts: Verdict[] = traces.map((t) => {
+      const outcome = runOn(evaluate, { output: t.output, latencyMs: t.latencyMs, totalCost: t.totalCost, totalTokens: t.totalTokens });
+      const target = { type: "TRACE" as const, id: t.id, traceId: t.id, observationId: null, datasetRunId: null, environment: t.environment };
+      return outcome.ok ? { target, ok: true, outcome: outcome.outcome } : { target, ok: false, error: outcome.error };
+    });
+    const n = await recordVerdicts(client, projectId, evaluator, verdicts, evaluatedAt);
+    scored += n.scored;
+    errors += n.errors;
+  }
+  return { scored, errors };
+}
+
+/** Evaluates every enabled live evaluator of a project on what changed since its cursor. */
+export async function evaluateLiveTraces(client: Db, projectId: string, now: Date = new Date()): Promise<LiveSummary> {
+  const summary: LiveSummary = { evaluators: 0, candidates: 0, matched: 0, scored: 0, errors: 0 };
+  const evaluators = (await client.evaluator.findMany({ where: { projectId, enabled: true } })).filter((e) => evaluatorFilter(e) && evaluatorConfig(e));
+  if (!evaluators.length) return summary;
+  const lag = lagOf(client);
+  const sinceOf = (e: EvaluatorRow) => (e.cursor ?? e.createdAt).getTime() - lag;
+  const { changedAt, cutAt } = await changedSince(client, projectId, new Date(Math.min(...evaluators.map(sinceOf))));
+  summary.candidates = changedAt.size;
+  const cursor = cutAt ?? now;
+  for (const e of evaluators) {
+    try {
+      summary.evaluators++;
+      const since = sinceOf(e);
+      const ids = [...changedAt].filter(([, at]) => at > since).map(([id]) => id);
+      if (ids.length) {
+        const matched = (await matchingAmong(client, projectId, evaluatorFilter(e)!, ids)).filter((id) => sampled(e.id, id, e.sampleRate));
+        const seen = matched.length ? await seenTargets(client, e.id, "TRACE", new Map(matched.map((id) => [id, changedAt.get(id)!])), lag) : new Set<string>();
+        const fresh = matched.filter((id) => !seen.has(id));
+        summary.matched += fresh.length;
+        if (fresh.length) {
+          const n = await scoreTraces(client, projectId, e, fresh, now);
+          summary.scored += n.scored;
+          summary.errors += n.errors;
+        }
+      }
+      if (ids.length || now.getTime() - (e.cursor?.getTime() ?? 0) > 60_000) await client.evaluator.updateMany({ where: { id: e.id }, data: { cursor } });
+    } catch (err) {
+      console.error(`evaluator ${e.id} (${e.name}) on live traces failed; it is looked at again next time`, err);
+    }
+  }
+  return summary;
+}

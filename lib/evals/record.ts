@@ -1,0 +1,147 @@
+// Writing what evaluators found: scores through the one write path
+// (ingestEvents, source EVAL, named by the evaluator) with an id fixed per
+// (evaluator, target), so evaluating again replaces the score; and one
+// EvaluatorResult per (evaluator, target) — the score, or the error hit there.
+// A score whose value and comment did not change is not written again: the
+// live evaluator reads scores changed since its cursor, and rewriting its own
+// would make it look at the same traces forever.
+import "server-only";
+import { createHash } from "node:crypto";
+import type { Db } from "../db/client";
+import { isUniqueViolation } from "../errors";
+import type { ScoreEvent } from "../ingest/events";
+import { ingestEvents } from "../ingest/service";
+import type { Outcome } from "./schemas";
+
+export type TargetType = "RUN_ITEM" | "TRACE";
+
+export interface EvalTargetRef {
+  type: TargetType;
+  /** the run item id, or the trace id */
+  id: string;
+  traceId: string;
+  observationId: string | null;
+  datasetRunId: string | null;
+  environment?: string | null;
+}
+
+export type Verdict = { target: EvalTargetRef } & ({ ok: true; outcome: Outcome } | { ok: false; error: string });
+
+const CHUNK = 400;
+
+/** The score id of an evaluator on a target: the same every time, so a new evaluation replaces the old score. */
+export function evalScoreId(evaluatorId: string, type: TargetType, targetId: string): string {
+  const id = `eval-${evaluatorId}-${type === "RUN_ITEM" ? "ri" : "t"}-${targetId}`;
+  return id.length <= 200 ? id : `eval-${evaluatorId}-${createHash("sha256").update(`${type}\u0000${targetId}`).digest("hex")}`;
+}
+
+const scoreValue = (o: Outcome) => (typeof o.value === "number" ? o.value : null);
+
+/**
+ * Records one evaluator's verdicts. `evaluatedAt` is when the look read its
+ * targets: results are stamped with it, so a later look skips a target whose
+ * last change is older than the evaluation that saw it.
+ */
+export async function recordVerdicts(client: Db, projectId: string, evaluator: { id: string; name: string }, verdicts: Verdict[], evaluatedAt: Date): Promise<{ scored: number; errors: number }> {
+  let scored = 0;
+  let errors = 0;
+  for (let i = 0; i < verdicts.length; i += CHUNK) {
+    const chunk = verdicts.slice(i, i + CHUNK);
+    const ids = chunk.map((v) => evalScoreId(evaluator.id, v.target.type, v.target.id));
+    const prev = new Map(
+      (await client.score.findMany({ where: { projectId, id: { in: ids } }, select: { id: true, value: true, comment: true, traceId: true, observationId: true, name: true } })).map((s) => [s.id, s]),
+    );
+    const events: ScoreEvent[] = [];
+    const stale: string[] = [];
+    chunk.forEach((v, k) => {
+      const id = ids[k];
+      const p = prev.get(id);
+      if (!v.ok) {
+        errors++;
+        // An error now: the score of an earlier evaluation no longer says anything.
+        if (p) stale.push(id);
+        return;
+      }
+      scored++;
+      const value = scoreValue(v.outcome);
+      if (p && p.value === value && p.comment === v.outcome.comment && p.traceId === v.target.traceId && p.observationId === v.target.observationId && p.name === evaluator.name) return;
+      events.push({
+        kind: "score",
+        id,
+        name: evaluator.name,
+        value: v.outcome.value,
+        dataType: v.outcome.dataType,
+        traceId: v.target.traceId,
+        observationId: v.target.observationId,
+        source: "EVAL",
+        comment: v.outcome.comment,
+        environment: v.target.environment ?? null,
+        metadata: { evaluatorId: evaluator.id, ...(v.target.type === "RUN_ITEM" ? { runItemId: v.target.id, datasetRunId: v.target.datasetRunId } : {}) },
+        timestamp: new Date(),
+      });
+    });
+    if (events.length) await ingestEvents(projectId, events, client);
+    if (stale.length) await client.score.deleteMany({ where: { projectId, id: { in: stale } } });
+    await upsertResults(client, projectId, evaluator.id, chunk, ids, evaluatedAt);
+  }
+  return { scored, errors };
+}
+
+async function upsertResults(client: Db, projectId: string, evaluatorId: string, chunk: Verdict[], scoreIds: string[], at: Date): Promise<void> {
+  const rows = chunk.map((v, k) => ({
+    projectId,
+    evaluatorId,
+    targetType: v.target.type,
+    targetId: v.target.id,
+    datasetRunId: v.target.datasetRunId,
+    status: v.ok ? "OK" : "ERROR",
+    scoreId: v.ok ? scoreIds[k] : null,
+    error: v.ok ? null : v.error,
+    updatedAt: at,
+  }));
+  const byType = new Map<string, typeof rows>();
+  for (const r of rows) byType.set(r.targetType, [...(byType.get(r.targetType) ?? []), r]);
+  for (const [targetType, list] of byType) {
+    const existing = new Map(
+      (
+        await client.evaluatorResult.findMany({
+          where: { evaluatorId, targetType, targetId: { in: list.map((r) => r.targetId) } },
+          select: { id: true, targetId: true, status: true, scoreId: true, error: true, datasetRunId: true },
+        })
+      ).map((r) => [r.targetId, r]),
+    );
+    const fresh = list.filter((r) => !existing.has(r.targetId));
+    const same: string[] = [];
+    for (const r of list) {
+      const e = existing.get(r.targetId);
+      if (!e) continue;
+      if (e.status === r.status && e.scoreId === r.scoreId && e.error === r.error && e.datasetRunId === r.datasetRunId) same.push(e.id);
+      else await client.evaluatorResult.update({ where: { id: e.id }, data: { status: r.status, scoreId: r.scoreId, error: r.error, datasetRunId: r.datasetRunId, updatedAt: at } });
+    }
+    // Unchanged outcomes: only the time they were last confirmed moves.
+    if (same.length) await client.evaluatorResult.updateMany({ where: { id: { in: same } }, data: { updatedAt: at } });
+    if (!fresh.length) continue;
+    try {
+      await client.evaluatorResult.createMany({ data: fresh });
+    } catch (err) {
+      // Another look (the background loop and an "evaluate again" job) recorded some first: one by one.
+      if (!isUniqueViolation(err)) throw err;
+      for (const r of fresh) {
+        const { projectId: _p, evaluatorId: _e, targetType: _t, targetId: _i, ...data } = r;
+        await client.evaluatorResult.upsert({ where: { evaluatorId_targetType_targetId: { evaluatorId, targetType, targetId: r.targetId } }, update: data, create: r });
+      }
+    }
+  }
+}
+
+/** Targets (of one type) whose last evaluation saw a change at or after `changedAt` − lag: nothing new to look at. */
+export async function seenTargets(client: Db, evaluatorId: string, type: TargetType, changedAt: Map<string, number>, lagMs: number): Promise<Set<string>> {
+  const ids = [...changedAt.keys()];
+  const seen = new Set<string>();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const rows = await client.evaluatorResult.findMany({ where: { evaluatorId, targetType: type, targetId: { in: ids.slice(i, i + CHUNK) } }, select: { targetId: true, updatedAt: true } });
+    // The evaluation read its targets at updatedAt; a change stamped more than lag before had committed by then.
+    for (const r of rows) if (r.updatedAt.getTime() > (changedAt.get(r.targetId) ?? Infinity) + lagMs) seen.add(r.targetId);
+  }
+  return seen;
+}
