@@ -9,7 +9,7 @@
 // path (lib/evals/nudge.ts), and on demand (job.ts).
 import "server-only";
 import { dialectOf, type Db } from "../db/client";
-import { decode, join, sql } from "../db/sql";
+import { decode, join } from "../db/sql";
 import { RULE_LAG_MS } from "../datasets/rules/evaluate";
 import { loadRunItemResults } from "../experiments/results";
 import { compileEvaluator, runOn } from "./evaluate";
