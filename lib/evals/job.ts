@@ -46,7 +46,7 @@ registerJobHandler<EvalRunParams>("EVAL_RUN", async (ctx) => {
       take: PAGE,
     });
     if (!page.length) break;
-    const s = await scoreRunItems(client, job.projectId, evaluators, page, new Date());
+    const s = await scoreRunItems(client, job.projectId, evaluators, page, new Date(), { touch: true });
     state.after = page.at(-1)!.id;
     state.items += page.length;
     state.scored += s.scored;

@@ -13,7 +13,7 @@ import { decode, join } from "../db/sql";
 import { RULE_LAG_MS } from "../datasets/rules/evaluate";
 import { loadRunItemResults } from "../experiments/results";
 import { compileEvaluator, runOn } from "./evaluate";
-import { recordVerdicts, seenTargets, type Verdict } from "./record";
+import { alreadySeen, markSeen, recordVerdicts, type Verdict } from "./record";
 import { evaluatorConfig, type EvaluatorRow } from "./store";
 
 const PG_LAG_MS = 10_000;
@@ -67,7 +67,7 @@ async function expectedOutputs(client: Db, projectId: string, refs: RunItemRef[]
  * An evaluator that throws on an item records an ERROR for that item; the
  * other items are scored.
  */
-export async function scoreRunItems(client: Db, projectId: string, evaluators: EvaluatorRow[], refs: RunItemRef[], evaluatedAt: Date = new Date()): Promise<ScoringSummary> {
+export async function scoreRunItems(client: Db, projectId: string, evaluators: EvaluatorRow[], refs: RunItemRef[], evaluatedAt: Date = new Date(), opts: { touch?: boolean } = {}): Promise<ScoringSummary> {
   const summary = emptySummary();
   const runnable = evaluators.flatMap((e) => {
     const config = evaluatorConfig(e);
@@ -107,9 +107,11 @@ export async function scoreRunItems(client: Db, projectId: string, evaluators: E
         const target = { type: "RUN_ITEM" as const, id: r.runItemId, traceId: r.traceId, observationId: r.observationId, datasetRunId: r.runId, environment: envOf.get(r.traceId) ?? null };
         return outcome.ok ? { target, ok: true, outcome: outcome.outcome } : { target, ok: false, error: outcome.error };
       });
-      const n = await recordVerdicts(client, projectId, row, verdicts, evaluatedAt);
+      const n = await recordVerdicts(client, projectId, row, verdicts, evaluatedAt, opts);
       summary.scored += n.scored;
       summary.errors += n.errors;
+      // Requests waiting on this thread get their turn between pages.
+      await new Promise<void>((r) => setImmediate(r));
     }
   }
   return summary;
@@ -168,9 +170,12 @@ export async function evaluateRunsOfProject(client: Db, projectId: string, now: 
       const since = sinceOf(e);
       const mine = [...changed.values()].filter((c) => c.datasetId === e.datasetId && c.changedAt > since);
       if (mine.length) {
-        const seen = await seenTargets(client, e.id, "RUN_ITEM", new Map(mine.map((c) => [c.id, c.changedAt])), lag);
+        const versions = new Map(mine.map((c) => [c.id, c.changedAt]));
+        const seen = alreadySeen(e.id, "RUN_ITEM", versions);
         const fresh = mine.filter((c) => !seen.has(c.id));
         const s = await scoreRunItems(client, projectId, [e], fresh, now);
+        // Waiting items (no trace yet) are seen too: their trace's arrival is a new change.
+        markSeen(e.id, "RUN_ITEM", new Map(fresh.map((c) => [c.id, c.changedAt])));
         summary.items += s.items;
         summary.scored += s.scored;
         summary.errors += s.errors;

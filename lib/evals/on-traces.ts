@@ -11,10 +11,12 @@ import { changedSince, matchingAmong } from "../datasets/rules/evaluate";
 import { sampled } from "../datasets/rules/sample";
 import { compileEvaluator, runOn } from "./evaluate";
 import { lagOf } from "./on-runs";
-import { recordVerdicts, seenTargets, type Verdict } from "./record";
+import { alreadySeen, markSeen, recordVerdicts, type Verdict } from "./record";
 import { evaluatorConfig, evaluatorFilter, type EvaluatorRow } from "./store";
 
-const CHUNK = 400;
+/** Traces read and scored at once: small enough that ingestion's writes and requests get their turn in between. */
+const CHUNK = 200;
+const yieldToRequests = () => new Promise<void>((r) => setImmediate(r));
 
 export interface LiveSummary {
   evaluators: number;
@@ -44,6 +46,7 @@ export async function scoreTraces(client: Db, projectId: string, evaluator: Eval
     const n = await recordVerdicts(client, projectId, evaluator, verdicts, evaluatedAt);
     scored += n.scored;
     errors += n.errors;
+    await yieldToRequests();
   }
   return { scored, errors };
 }
@@ -65,13 +68,14 @@ export async function evaluateLiveTraces(client: Db, projectId: string, now: Dat
       const ids = [...changedAt].filter(([, at]) => at > since).map(([id]) => id);
       if (ids.length) {
         const matched = (await matchingAmong(client, projectId, evaluatorFilter(e)!, ids)).filter((id) => sampled(e.id, id, e.sampleRate));
-        const seen = matched.length ? await seenTargets(client, e.id, "TRACE", new Map(matched.map((id) => [id, changedAt.get(id)!])), lag) : new Set<string>();
+        const seen = alreadySeen(e.id, "TRACE", new Map(matched.map((id) => [id, changedAt.get(id)!])));
         const fresh = matched.filter((id) => !seen.has(id));
         summary.matched += fresh.length;
         if (fresh.length) {
           const n = await scoreTraces(client, projectId, e, fresh, now);
           summary.scored += n.scored;
           summary.errors += n.errors;
+          markSeen(e.id, "TRACE", new Map(fresh.map((id) => [id, changedAt.get(id)!])));
         }
       }
       if (ids.length || now.getTime() - (e.cursor?.getTime() ?? 0) > 60_000) await client.evaluator.updateMany({ where: { id: e.id }, data: { cursor } });

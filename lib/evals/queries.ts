@@ -51,3 +51,36 @@ export async function latestRunEvaluation(projectId: string, runId: string): Pro
   const job = jobs.find((j) => decode.json<{ runId?: string }>(j.params, {}).runId === runId);
   return job ? jobView(job) : null;
 }
+
+export interface RunEvaluationError {
+  evaluatorId: string;
+  evaluatorName: string;
+  runItemId: string;
+  datasetItemId: string | null;
+  traceId: string | null;
+  error: string;
+  at: string;
+}
+
+/** The evaluation errors on a run's items (the run page lists them: an error never loses the rest of the run). */
+export async function runEvaluationErrors(projectId: string, runId: string, limit = 50): Promise<RunEvaluationError[]> {
+  const rows = await db.evaluatorResult.findMany({
+    where: { projectId, datasetRunId: runId, status: "ERROR" },
+    orderBy: { updatedAt: "desc" },
+    take: limit,
+    select: { evaluatorId: true, targetId: true, error: true, updatedAt: true, evaluator: { select: { name: true } } },
+  });
+  if (!rows.length) return [];
+  const items = new Map(
+    (await db.datasetRunItem.findMany({ where: { projectId, id: { in: rows.map((r) => r.targetId) } }, select: { id: true, datasetItemId: true, traceId: true } })).map((r) => [r.id, r]),
+  );
+  return rows.map((r) => ({
+    evaluatorId: r.evaluatorId,
+    evaluatorName: r.evaluator.name,
+    runItemId: r.targetId,
+    datasetItemId: items.get(r.targetId)?.datasetItemId ?? null,
+    traceId: items.get(r.targetId)?.traceId ?? null,
+    error: r.error ?? "unknown error",
+    at: iso(r.updatedAt),
+  }));
+}

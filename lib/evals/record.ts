@@ -38,11 +38,18 @@ export function evalScoreId(evaluatorId: string, type: TargetType, targetId: str
 const scoreValue = (o: Outcome) => (typeof o.value === "number" ? o.value : null);
 
 /**
- * Records one evaluator's verdicts. `evaluatedAt` is when the look read its
- * targets: results are stamped with it, so a later look skips a target whose
- * last change is older than the evaluation that saw it.
+ * Records one evaluator's verdicts; results are stamped `evaluatedAt`. A
+ * result whose outcome did not change is left as it is unless `touch` (an
+ * explicit "evaluate again", which dates them).
  */
-export async function recordVerdicts(client: Db, projectId: string, evaluator: { id: string; name: string }, verdicts: Verdict[], evaluatedAt: Date): Promise<{ scored: number; errors: number }> {
+export async function recordVerdicts(
+  client: Db,
+  projectId: string,
+  evaluator: { id: string; name: string },
+  verdicts: Verdict[],
+  evaluatedAt: Date,
+  opts: { touch?: boolean } = {},
+): Promise<{ scored: number; errors: number }> {
   let scored = 0;
   let errors = 0;
   for (let i = 0; i < verdicts.length; i += CHUNK) {
@@ -82,12 +89,12 @@ export async function recordVerdicts(client: Db, projectId: string, evaluator: {
     });
     if (events.length) await ingestEvents(projectId, events, client);
     if (stale.length) await client.score.deleteMany({ where: { projectId, id: { in: stale } } });
-    await upsertResults(client, projectId, evaluator.id, chunk, ids, evaluatedAt);
+    await upsertResults(client, projectId, evaluator.id, chunk, ids, evaluatedAt, opts.touch ?? false);
   }
   return { scored, errors };
 }
 
-async function upsertResults(client: Db, projectId: string, evaluatorId: string, chunk: Verdict[], scoreIds: string[], at: Date): Promise<void> {
+async function upsertResults(client: Db, projectId: string, evaluatorId: string, chunk: Verdict[], scoreIds: string[], at: Date, touch: boolean): Promise<void> {
   const rows = chunk.map((v, k) => ({
     projectId,
     evaluatorId,
@@ -118,8 +125,8 @@ async function upsertResults(client: Db, projectId: string, evaluatorId: string,
       if (e.status === r.status && e.scoreId === r.scoreId && e.error === r.error && e.datasetRunId === r.datasetRunId) same.push(e.id);
       else await client.evaluatorResult.update({ where: { id: e.id }, data: { status: r.status, scoreId: r.scoreId, error: r.error, datasetRunId: r.datasetRunId, updatedAt: at } });
     }
-    // Unchanged outcomes: only the time they were last confirmed moves.
-    if (same.length) await client.evaluatorResult.updateMany({ where: { id: { in: same } }, data: { updatedAt: at } });
+    // Unchanged outcomes are not written again by the background looks; an explicit run ("evaluate again") dates them.
+    if (same.length && touch) await client.evaluatorResult.updateMany({ where: { id: { in: same } }, data: { updatedAt: at } });
     if (!fresh.length) continue;
     try {
       await client.evaluatorResult.createMany({ data: fresh });
@@ -134,14 +141,35 @@ async function upsertResults(client: Db, projectId: string, evaluatorId: string,
   }
 }
 
-/** Targets (of one type) whose last evaluation saw a change at or after `changedAt` − lag: nothing new to look at. */
-export async function seenTargets(client: Db, evaluatorId: string, type: TargetType, changedAt: Map<string, number>, lagMs: number): Promise<Set<string>> {
-  const ids = [...changedAt.keys()];
-  const seen = new Set<string>();
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    const rows = await client.evaluatorResult.findMany({ where: { evaluatorId, targetType: type, targetId: { in: ids.slice(i, i + CHUNK) } }, select: { targetId: true, updatedAt: true } });
-    // The evaluation read its targets at updatedAt; a change stamped more than lag before had committed by then.
-    for (const r of rows) if (r.updatedAt.getTime() > (changedAt.get(r.targetId) ?? Infinity) + lagMs) seen.add(r.targetId);
+// Which version of each target this process last evaluated (its change time),
+// so the looks that re-read the last seconds (late commits) skip what they have
+// already seen instead of reading and comparing it again. Exact equality: a
+// write stamped earlier than the one evaluated (PostgreSQL writers stamp before
+// they wait for a lock) still counts as new. In memory, bounded: after a
+// restart a target is simply evaluated once more. On globalThis: Next may
+// evaluate this module once per bundle layer.
+const MAX_SEEN = 200_000;
+const seen = ((globalThis as unknown as { loupeEvalSeen?: Map<string, number> }).loupeEvalSeen ??= new Map());
+
+const seenKey = (evaluatorId: string, type: TargetType, id: string) => `${evaluatorId}\u0000${type}\u0000${id}`;
+
+/** The targets whose change (by id → change time) this process has already evaluated. */
+export function alreadySeen(evaluatorId: string, type: TargetType, changedAt: Map<string, number>): Set<string> {
+  const out = new Set<string>();
+  for (const [id, at] of changedAt) if (seen.get(seenKey(evaluatorId, type, id)) === at) out.add(id);
+  return out;
+}
+
+/** Notes the versions just evaluated. */
+export function markSeen(evaluatorId: string, type: TargetType, changedAt: Map<string, number>): void {
+  for (const [id, at] of changedAt) {
+    const key = seenKey(evaluatorId, type, id);
+    seen.delete(key);
+    seen.set(key, at);
   }
-  return seen;
+  // Oldest first out: only the last few seconds' versions are ever looked up again.
+  for (const key of seen.keys()) {
+    if (seen.size <= MAX_SEEN) break;
+    seen.delete(key);
+  }
 }
