@@ -281,7 +281,7 @@ async function main() {
       console.log(`  ${label(r)}: ${Math.round(p.perSecond).toLocaleString("en-US")} → ${Math.round(r.perSecond).toLocaleString("en-US")} obs/s (${((r.perSecond / p.perSecond) * 100).toFixed(1)} %); p95 ${p.p95.toFixed(1)} → ${r.p95.toFixed(1)} ms (${((r.p95 / p.p95) * 100).toFixed(1)} %)`);
     }
   }
-  if (evaluated?.promoted) console.log(`  the evaluators scored ${evaluated.promoted.items.toLocaleString("en-US")} traces (${evaluated.promoted.perRule})`);
+  if (evaluated?.promoted) console.log(`  the evaluators wrote ${evaluated.promoted.items.toLocaleString("en-US")} results (${evaluated.promoted.perRule})`);
   const failed = [plain, ruled, evaluated].some((v) => v?.results.some((r) => r.failures));
   for (const v of [plain, ruled, evaluated]) for (const r of v?.results ?? []) if (r.failures) console.log(`  ${label(r)}: ${r.failures} requests failed`);
   await plain?.cleanup();

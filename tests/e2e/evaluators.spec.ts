@@ -11,7 +11,9 @@ test("create a live regex evaluator in the UI and see a new trace scored", async
   const traceName = `e2e-eval-chat-${stamp}`;
   const evaluatorName = `refund_mentioned_${stamp}`;
   await signIn(page);
-  await page.goto("/demo/evaluators");
+  await page.goto("/demo/traces");
+  // In the sidebar's Evaluate group.
+  await page.getByRole("link", { name: "Evaluators", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Evaluators", exact: true })).toBeVisible();
   await page.screenshot({ path: "/tmp/evaluators-e2e-list-before.png", fullPage: true });
   await page.getByRole("link", { name: "New evaluator" }).first().click();
