@@ -20,6 +20,14 @@ test("create a live regex evaluator in the UI and see a new trace scored", async
   await expect(page.getByRole("heading", { name: "New evaluator" })).toBeVisible();
   const form = page.getByRole("form", { name: "New evaluator" });
   await form.locator("#ev-name").fill(evaluatorName);
+  // Per-kind fields: a schema that is not JSON is refused at its field before anything is sent.
+  await form.getByLabel("Kind").selectOption("JSON_SCHEMA");
+  await form.locator("#ev-schema").fill("{ not json");
+  await form.getByRole("button", { name: "Create evaluator" }).click();
+  await expect(form.getByText(/must be JSON/)).toBeVisible();
+  await form.getByLabel("Kind").selectOption("THRESHOLD");
+  await expect(form.getByLabel("Metric")).toBeVisible();
+  await page.screenshot({ path: "/tmp/evaluators-e2e-threshold.png", fullPage: true });
   await form.getByLabel("Kind").selectOption("REGEX");
   await form.locator("#ev-pattern").fill("(refund");
   await form.getByLabel("ignore case").check();
