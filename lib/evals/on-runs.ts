@@ -93,8 +93,11 @@ export async function scoreRunItems(client: Db, projectId: string, evaluators: E
     summary.items += page.length;
     const arrived = results.filter((r) => r.traceArrived);
     summary.waiting += page.length - arrived.length;
+    // Every evaluator's verdicts on this page, written together (one score write, one results write).
+    const verdicts: Verdict[] = [];
     for (const { row, evaluate } of runnable) {
-      const verdicts: Verdict[] = arrived.map((r) => {
+      const evaluator = { id: row.id, name: row.name };
+      for (const r of arrived) {
         const ref = refById.get(r.runItemId)!;
         const outcome = runOn(evaluate, {
           output: r.output,
@@ -105,14 +108,14 @@ export async function scoreRunItems(client: Db, projectId: string, evaluators: E
         });
         if (!outcome.ok) summary.failures.push({ runItemId: r.runItemId, evaluator: row.name, error: outcome.error });
         const target = { type: "RUN_ITEM" as const, id: r.runItemId, traceId: r.traceId, observationId: r.observationId, datasetRunId: r.runId, environment: envOf.get(r.traceId) ?? null };
-        return outcome.ok ? { target, ok: true, outcome: outcome.outcome } : { target, ok: false, error: outcome.error };
-      });
-      const n = await recordVerdicts(client, projectId, row, verdicts, evaluatedAt, opts);
-      summary.scored += n.scored;
-      summary.errors += n.errors;
-      // Requests waiting on this thread get their turn between pages.
-      await new Promise<void>((r) => setImmediate(r));
+        verdicts.push(outcome.ok ? { evaluator, target, ok: true, outcome: outcome.outcome } : { evaluator, target, ok: false, error: outcome.error });
+      }
     }
+    const n = await recordVerdicts(client, projectId, verdicts, evaluatedAt, opts);
+    summary.scored += n.scored;
+    summary.errors += n.errors;
+    // Requests waiting on this thread get their turn between pages.
+    await new Promise<void>((r) => setImmediate(r));
   }
   return summary;
 }

@@ -9,7 +9,7 @@ import "server-only";
 import type { Db } from "../db/client";
 import { changedSince, matchingAmong } from "../datasets/rules/evaluate";
 import { sampled } from "../datasets/rules/sample";
-import { compileEvaluator, runOn } from "./evaluate";
+import { compileEvaluator, runOn, type CompiledEvaluator } from "./evaluate";
 import { lagOf } from "./on-runs";
 import { alreadySeen, markSeen, recordVerdicts, type Verdict } from "./record";
 import { evaluatorConfig, evaluatorFilter, type EvaluatorRow } from "./store";
@@ -26,24 +26,37 @@ export interface LiveSummary {
   errors: number;
 }
 
-/** Scores these traces (already matched and sampled) with one evaluator. */
-export async function scoreTraces(client: Db, projectId: string, evaluator: EvaluatorRow, traceIds: string[], evaluatedAt: Date): Promise<{ scored: number; errors: number }> {
-  const config = evaluatorConfig(evaluator);
-  if (!config) return { scored: 0, errors: 0 };
-  const evaluate = compileEvaluator(config);
+interface Plan {
+  row: EvaluatorRow;
+  evaluate: CompiledEvaluator;
+  /** the matched, sampled traces this evaluator has not seen at their current version */
+  fresh: Set<string>;
+}
+
+/**
+ * Scores traces with several evaluators: each trace read once, every
+ * evaluator's verdicts on a chunk written together.
+ */
+async function scoreTraces(client: Db, projectId: string, plans: Plan[], evaluatedAt: Date): Promise<{ scored: number; errors: number }> {
+  const ids = [...new Set(plans.flatMap((p) => [...p.fresh]))];
   let scored = 0;
   let errors = 0;
-  for (let i = 0; i < traceIds.length; i += CHUNK) {
+  for (let i = 0; i < ids.length; i += CHUNK) {
     const traces = await client.trace.findMany({
-      where: { projectId, id: { in: traceIds.slice(i, i + CHUNK) } },
+      where: { projectId, id: { in: ids.slice(i, i + CHUNK) } },
       select: { id: true, output: true, latencyMs: true, totalCost: true, totalTokens: true, environment: true },
     });
-    const verdicts: Verdict[] = traces.map((t) => {
-      const outcome = runOn(evaluate, { output: t.output, latencyMs: t.latencyMs, totalCost: t.totalCost, totalTokens: t.totalTokens });
-      const target = { type: "TRACE" as const, id: t.id, traceId: t.id, observationId: null, datasetRunId: null, environment: t.environment };
-      return outcome.ok ? { target, ok: true, outcome: outcome.outcome } : { target, ok: false, error: outcome.error };
-    });
-    const n = await recordVerdicts(client, projectId, evaluator, verdicts, evaluatedAt);
+    const verdicts: Verdict[] = [];
+    for (const p of plans) {
+      const evaluator = { id: p.row.id, name: p.row.name };
+      for (const t of traces) {
+        if (!p.fresh.has(t.id)) continue;
+        const outcome = runOn(p.evaluate, { output: t.output, latencyMs: t.latencyMs, totalCost: t.totalCost, totalTokens: t.totalTokens });
+        const target = { type: "TRACE" as const, id: t.id, traceId: t.id, observationId: null, datasetRunId: null, environment: t.environment };
+        verdicts.push(outcome.ok ? { evaluator, target, ok: true, outcome: outcome.outcome } : { evaluator, target, ok: false, error: outcome.error });
+      }
+    }
+    const n = await recordVerdicts(client, projectId, verdicts, evaluatedAt);
     scored += n.scored;
     errors += n.errors;
     await yieldToRequests();
@@ -61,27 +74,33 @@ export async function evaluateLiveTraces(client: Db, projectId: string, now: Dat
   const { changedAt, cutAt } = await changedSince(client, projectId, new Date(Math.min(...evaluators.map(sinceOf))));
   summary.candidates = changedAt.size;
   const cursor = cutAt ?? now;
+  const plans: Plan[] = [];
+  const looked: EvaluatorRow[] = [];
   for (const e of evaluators) {
     try {
       summary.evaluators++;
       const since = sinceOf(e);
       const ids = [...changedAt].filter(([, at]) => at > since).map(([id]) => id);
-      if (ids.length) {
-        const matched = (await matchingAmong(client, projectId, evaluatorFilter(e)!, ids)).filter((id) => sampled(e.id, id, e.sampleRate));
-        const seen = alreadySeen(e.id, "TRACE", new Map(matched.map((id) => [id, changedAt.get(id)!])));
-        const fresh = matched.filter((id) => !seen.has(id));
-        summary.matched += fresh.length;
-        if (fresh.length) {
-          const n = await scoreTraces(client, projectId, e, fresh, now);
-          summary.scored += n.scored;
-          summary.errors += n.errors;
-          markSeen(e.id, "TRACE", new Map(fresh.map((id) => [id, changedAt.get(id)!])));
-        }
-      }
-      if (ids.length || now.getTime() - (e.cursor?.getTime() ?? 0) > 60_000) await client.evaluator.updateMany({ where: { id: e.id }, data: { cursor } });
+      if (ids.length || now.getTime() - (e.cursor?.getTime() ?? 0) > 60_000) looked.push(e);
+      if (!ids.length) continue;
+      const matched = (await matchingAmong(client, projectId, evaluatorFilter(e)!, ids)).filter((id) => sampled(e.id, id, e.sampleRate));
+      const seen = alreadySeen(e.id, "TRACE", new Map(matched.map((id) => [id, changedAt.get(id)!])));
+      const fresh = matched.filter((id) => !seen.has(id));
+      summary.matched += fresh.length;
+      if (fresh.length) plans.push({ row: e, evaluate: compileEvaluator(evaluatorConfig(e)!), fresh: new Set(fresh) });
     } catch (err) {
+      // This evaluator is left out of this look (its cursor stays); the others go on.
+      if (looked.includes(e)) looked.splice(looked.indexOf(e), 1);
       console.error(`evaluator ${e.id} (${e.name}) on live traces failed; it is looked at again next time`, err);
     }
   }
+  if (plans.length) {
+    const n = await scoreTraces(client, projectId, plans, now);
+    summary.scored += n.scored;
+    summary.errors += n.errors;
+    for (const p of plans) markSeen(p.row.id, "TRACE", new Map([...p.fresh].map((id) => [id, changedAt.get(id)!])));
+  }
+  // Nothing changed for one: its cursor still moves now and then, without a write per look.
+  if (looked.length) await client.evaluator.updateMany({ where: { id: { in: looked.map((e) => e.id) } }, data: { cursor } });
   return summary;
 }

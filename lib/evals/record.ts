@@ -25,7 +25,8 @@ export interface EvalTargetRef {
   environment?: string | null;
 }
 
-export type Verdict = { target: EvalTargetRef } & ({ ok: true; outcome: Outcome } | { ok: false; error: string });
+/** One evaluator's outcome on one target. */
+export type Verdict = { evaluator: { id: string; name: string }; target: EvalTargetRef } & ({ ok: true; outcome: Outcome } | { ok: false; error: string });
 
 const CHUNK = 400;
 
@@ -38,23 +39,17 @@ export function evalScoreId(evaluatorId: string, type: TargetType, targetId: str
 const scoreValue = (o: Outcome) => (typeof o.value === "number" ? o.value : null);
 
 /**
- * Records one evaluator's verdicts; results are stamped `evaluatedAt`. A
- * result whose outcome did not change is left as it is unless `touch` (an
- * explicit "evaluate again", which dates them).
+ * Records verdicts (of one evaluator or several: one score write and one
+ * results write per chunk, whoever gave them); results are stamped
+ * `evaluatedAt`. A result whose outcome did not change is left as it is unless
+ * `touch` (an explicit "evaluate again", which dates them).
  */
-export async function recordVerdicts(
-  client: Db,
-  projectId: string,
-  evaluator: { id: string; name: string },
-  verdicts: Verdict[],
-  evaluatedAt: Date,
-  opts: { touch?: boolean } = {},
-): Promise<{ scored: number; errors: number }> {
+export async function recordVerdicts(client: Db, projectId: string, verdicts: Verdict[], evaluatedAt: Date, opts: { touch?: boolean } = {}): Promise<{ scored: number; errors: number }> {
   let scored = 0;
   let errors = 0;
   for (let i = 0; i < verdicts.length; i += CHUNK) {
     const chunk = verdicts.slice(i, i + CHUNK);
-    const ids = chunk.map((v) => evalScoreId(evaluator.id, v.target.type, v.target.id));
+    const ids = chunk.map((v) => evalScoreId(v.evaluator.id, v.target.type, v.target.id));
     const prev = new Map(
       (await client.score.findMany({ where: { projectId, id: { in: ids } }, select: { id: true, value: true, comment: true, traceId: true, observationId: true, name: true } })).map((s) => [s.id, s]),
     );
@@ -71,11 +66,11 @@ export async function recordVerdicts(
       }
       scored++;
       const value = scoreValue(v.outcome);
-      if (p && p.value === value && p.comment === v.outcome.comment && p.traceId === v.target.traceId && p.observationId === v.target.observationId && p.name === evaluator.name) return;
+      if (p && p.value === value && p.comment === v.outcome.comment && p.traceId === v.target.traceId && p.observationId === v.target.observationId && p.name === v.evaluator.name) return;
       events.push({
         kind: "score",
         id,
-        name: evaluator.name,
+        name: v.evaluator.name,
         value: v.outcome.value,
         dataType: v.outcome.dataType,
         traceId: v.target.traceId,
@@ -83,21 +78,23 @@ export async function recordVerdicts(
         source: "EVAL",
         comment: v.outcome.comment,
         environment: v.target.environment ?? null,
-        metadata: { evaluatorId: evaluator.id, ...(v.target.type === "RUN_ITEM" ? { runItemId: v.target.id, datasetRunId: v.target.datasetRunId } : {}) },
+        metadata: { evaluatorId: v.evaluator.id, ...(v.target.type === "RUN_ITEM" ? { runItemId: v.target.id, datasetRunId: v.target.datasetRunId } : {}) },
         timestamp: new Date(),
       });
     });
     if (events.length) await ingestEvents(projectId, events, client);
     if (stale.length) await client.score.deleteMany({ where: { projectId, id: { in: stale } } });
-    await upsertResults(client, projectId, evaluator.id, chunk, ids, evaluatedAt, opts.touch ?? false);
+    await upsertResults(client, projectId, chunk, ids, evaluatedAt, opts.touch ?? false);
   }
   return { scored, errors };
 }
 
-async function upsertResults(client: Db, projectId: string, evaluatorId: string, chunk: Verdict[], scoreIds: string[], at: Date, touch: boolean): Promise<void> {
-  const rows = chunk.map((v, k) => ({
+type ResultRow = { projectId: string; evaluatorId: string; targetType: TargetType; targetId: string; datasetRunId: string | null; status: string; scoreId: string | null; error: string | null; updatedAt: Date };
+
+async function upsertResults(client: Db, projectId: string, chunk: Verdict[], scoreIds: string[], at: Date, touch: boolean): Promise<void> {
+  const rows: ResultRow[] = chunk.map((v, k) => ({
     projectId,
-    evaluatorId,
+    evaluatorId: v.evaluator.id,
     targetType: v.target.type,
     targetId: v.target.id,
     datasetRunId: v.target.datasetRunId,
@@ -106,9 +103,15 @@ async function upsertResults(client: Db, projectId: string, evaluatorId: string,
     error: v.ok ? null : v.error,
     updatedAt: at,
   }));
-  const byType = new Map<string, typeof rows>();
-  for (const r of rows) byType.set(r.targetType, [...(byType.get(r.targetType) ?? []), r]);
-  for (const [targetType, list] of byType) {
+  const groups = new Map<string, ResultRow[]>();
+  for (const r of rows) {
+    const key = `${r.evaluatorId}\u0000${r.targetType}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  const fresh: ResultRow[] = [];
+  const same: string[] = [];
+  for (const list of groups.values()) {
+    const { evaluatorId, targetType } = list[0];
     const existing = new Map(
       (
         await client.evaluatorResult.findMany({
@@ -117,26 +120,24 @@ async function upsertResults(client: Db, projectId: string, evaluatorId: string,
         })
       ).map((r) => [r.targetId, r]),
     );
-    const fresh = list.filter((r) => !existing.has(r.targetId));
-    const same: string[] = [];
     for (const r of list) {
       const e = existing.get(r.targetId);
-      if (!e) continue;
-      if (e.status === r.status && e.scoreId === r.scoreId && e.error === r.error && e.datasetRunId === r.datasetRunId) same.push(e.id);
+      if (!e) fresh.push(r);
+      else if (e.status === r.status && e.scoreId === r.scoreId && e.error === r.error && e.datasetRunId === r.datasetRunId) same.push(e.id);
       else await client.evaluatorResult.update({ where: { id: e.id }, data: { status: r.status, scoreId: r.scoreId, error: r.error, datasetRunId: r.datasetRunId, updatedAt: at } });
     }
-    // Unchanged outcomes are not written again by the background looks; an explicit run ("evaluate again") dates them.
-    if (same.length && touch) await client.evaluatorResult.updateMany({ where: { id: { in: same } }, data: { updatedAt: at } });
-    if (!fresh.length) continue;
-    try {
-      await client.evaluatorResult.createMany({ data: fresh });
-    } catch (err) {
-      // Another look (the background loop and an "evaluate again" job) recorded some first: one by one.
-      if (!isUniqueViolation(err)) throw err;
-      for (const r of fresh) {
-        const { projectId: _p, evaluatorId: _e, targetType: _t, targetId: _i, ...data } = r;
-        await client.evaluatorResult.upsert({ where: { evaluatorId_targetType_targetId: { evaluatorId, targetType, targetId: r.targetId } }, update: data, create: r });
-      }
+  }
+  // Unchanged outcomes are not written again by the background looks; an explicit run ("evaluate again") dates them.
+  if (same.length && touch) await client.evaluatorResult.updateMany({ where: { id: { in: same } }, data: { updatedAt: at } });
+  if (!fresh.length) return;
+  try {
+    await client.evaluatorResult.createMany({ data: fresh });
+  } catch (err) {
+    // Another look (the background loop and an "evaluate again" job) recorded some first: one by one.
+    if (!isUniqueViolation(err)) throw err;
+    for (const r of fresh) {
+      const { projectId: _p, evaluatorId, targetType, targetId, ...data } = r;
+      await client.evaluatorResult.upsert({ where: { evaluatorId_targetType_targetId: { evaluatorId, targetType, targetId } }, update: data, create: r });
     }
   }
 }
