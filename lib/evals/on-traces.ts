@@ -11,7 +11,7 @@ import { changedSince, matchingAmong } from "../datasets/rules/evaluate";
 import { sampled } from "../datasets/rules/sample";
 import { compileEvaluator, runOn, type CompiledEvaluator } from "./evaluate";
 import { lagOf } from "./on-runs";
-import { alreadySeen, markSeen, recordVerdicts, type Verdict } from "./record";
+import { alreadySeen, EVAL_SCORE_PREFIX, markSeen, recordVerdicts, type Verdict } from "./record";
 import { evaluatorConfig, evaluatorFilter, type EvaluatorRow } from "./store";
 
 /** Traces read and scored at once: small enough that ingestion's writes and requests get their turn in between. */
@@ -71,7 +71,8 @@ export async function evaluateLiveTraces(client: Db, projectId: string, now: Dat
   if (!evaluators.length) return summary;
   const lag = lagOf(client);
   const sinceOf = (e: EvaluatorRow) => (e.cursor ?? e.createdAt).getTime() - lag;
-  const { changedAt, cutAt } = await changedSince(client, projectId, new Date(Math.min(...evaluators.map(sinceOf))));
+  // Evaluators' own scores (ids "eval-…") are not a change to look at again.
+  const { changedAt, cutAt } = await changedSince(client, projectId, new Date(Math.min(...evaluators.map(sinceOf))), { ignoreScoreIds: EVAL_SCORE_PREFIX });
   summary.candidates = changedAt.size;
   const cursor = cutAt ?? now;
   const plans: Plan[] = [];

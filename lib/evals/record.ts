@@ -30,10 +30,13 @@ export type Verdict = { evaluator: { id: string; name: string }; target: EvalTar
 
 const CHUNK = 400;
 
+/** What every evaluator score id starts with (live evaluators do not treat these scores as a change). */
+export const EVAL_SCORE_PREFIX = "eval-";
+
 /** The score id of an evaluator on a target: the same every time, so a new evaluation replaces the old score. */
 export function evalScoreId(evaluatorId: string, type: TargetType, targetId: string): string {
-  const id = `eval-${evaluatorId}-${type === "RUN_ITEM" ? "ri" : "t"}-${targetId}`;
-  return id.length <= 200 ? id : `eval-${evaluatorId}-${createHash("sha256").update(`${type}\u0000${targetId}`).digest("hex")}`;
+  const id = `${EVAL_SCORE_PREFIX}${evaluatorId}-${type === "RUN_ITEM" ? "ri" : "t"}-${targetId}`;
+  return id.length <= 200 ? id : `${EVAL_SCORE_PREFIX}${evaluatorId}-${createHash("sha256").update(`${type}\u0000${targetId}`).digest("hex")}`;
 }
 
 const scoreValue = (o: Outcome) => (typeof o.value === "number" ? o.value : null);
