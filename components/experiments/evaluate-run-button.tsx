@@ -51,7 +51,20 @@ export function EvaluateRunButton({ projectId, runId, job: initial = null, canRu
         </div>
       )}
       {error && <Alert tone="error">{error}</Alert>}
-      {job && <JobProgress key={job.id} projectId={projectId} job={job} describeResult={describeRunEvaluation} onFinished={() => router.refresh()} canCancel={canRun} />}
+      {job && (
+        <JobProgress
+          key={job.id}
+          projectId={projectId}
+          job={job}
+          describeResult={describeRunEvaluation}
+          onFinished={(finished) => {
+            // The button is enabled again, and the page reads the new scores.
+            setJob(finished);
+            router.refresh();
+          }}
+          canCancel={canRun}
+        />
+      )}
     </div>
   );
 }
