@@ -10,6 +10,7 @@ import "./styles/rules.css";
 import "./styles/import-export.css";
 import "./styles/experiments-trigger.css";
 import "./styles/experiments-compare.css";
+import "./styles/evaluators.css";
 
 export const metadata: Metadata = {
   title: { default: "Loupe", template: "%s · Loupe" },

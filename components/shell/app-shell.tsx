@@ -14,6 +14,7 @@ export function projectNav(projectId: string): NavItem[] {
     { href: `${base}/observations`, label: "Observations", icon: "observations" },
     { href: `${base}/queues`, label: "Annotation queues", icon: "queues", group: "Evaluate" },
     { href: `${base}/datasets`, label: "Datasets", icon: "datasets" },
+    { href: `${base}/evaluators`, label: "Evaluators", icon: "evaluators" },
     { href: `${base}/dashboard`, label: "Dashboard", icon: "dashboard", group: "Analyse" },
     { href: `${base}/settings`, label: "Settings", icon: "settings", group: "Project" },
   ];

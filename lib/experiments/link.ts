@@ -7,6 +7,7 @@ import type { Db, Tx } from "../db/client";
 import { transaction } from "../db/client";
 import { DbNull } from "../db/models";
 import { DomainError, isUniqueViolation } from "../errors";
+import { nudgeEvaluators } from "../evals/nudge";
 import { makeJsonStorable } from "../ingest/storable";
 import { runItemView } from "./runs";
 import type { LinkRunItemInput, RunItemView } from "./schemas";
@@ -72,11 +73,15 @@ export async function linkRunItem(client: Db, projectId: string, input: LinkRunI
       });
       return runItemView(item, run.name);
     });
+  let view: RunItemView;
   try {
-    return await attempt();
+    view = await attempt();
   } catch (err) {
     // Two first links of one run (or one item) at once: the loser finds the winner's row.
-    if (isUniqueViolation(err)) return attempt();
-    throw err;
+    if (!isUniqueViolation(err)) throw err;
+    view = await attempt();
   }
+  // Committed: the dataset's evaluators score it soon, off this request (an in-memory nudge).
+  nudgeEvaluators(projectId);
+  return view;
 }

@@ -2,6 +2,7 @@
 // with the project's overrides and the built-in table, then writes.
 import { db, dbReady, type Db } from "../db/client";
 import { nudgeRules } from "../datasets/rules/nudge";
+import { nudgeEvaluators } from "../evals/nudge";
 import type { IngestEvent } from "./events";
 import { priceFnFor } from "./prices";
 import { makeEventsStorable } from "./storable";
@@ -11,7 +12,10 @@ export async function ingestEvents(projectId: string, events: IngestEvent[], cli
   if (client === db) await dbReady();
   // NULs and lone surrogates would fail on PostgreSQL only: strip them for both databases.
   const result = await writeEvents(client, projectId, makeEventsStorable(events), await priceFnFor(projectId, client), options);
-  // Committed: promotion rules look at it soon, off this request (an in-memory nudge, no read).
-  if (client === db) nudgeRules(projectId);
+  // Committed: promotion rules and evaluators look at it soon, off this request (an in-memory nudge, no read).
+  if (client === db) {
+    nudgeRules(projectId);
+    nudgeEvaluators(projectId);
+  }
   return result;
 }

@@ -2,11 +2,13 @@
 // queued jobs (and ones a restart interrupted) are picked up, and the queue is
 // looked at again now and then so a stale job is resumed. Promotion rules are
 // evaluated after each ingestion commit and on the same poll (nothing is missed
-// after a restart: each rule resumes from its cursor).
+// after a restart: each rule resumes from its cursor). Evaluators likewise, on the
+// same scheduler (lib/jobs/nudge.ts).
 import "server-only";
 import { db } from "../db/client";
 import "./handlers";
 import { startRuleEvaluation } from "../datasets/rules/nudge";
+import { startEvaluators } from "../evals/nudge";
 import { kickJobs } from "./runner";
 
 const POLL_MS = 15_000;
@@ -18,4 +20,5 @@ export function startBackgroundWork(): void {
   kickJobs(db);
   setInterval(() => kickJobs(db), POLL_MS).unref();
   startRuleEvaluation(db, POLL_MS);
+  startEvaluators(db, POLL_MS);
 }

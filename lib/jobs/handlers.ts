@@ -7,4 +7,5 @@ import "../datasets/promote-job"; // PROMOTE
 import "../datasets/import/job"; // IMPORT
 // import "../datasets/rules/backfill-job"; (RULE_BACKFILL)
 import "../datasets/rules/backfill-job";
+import "../evals/job"; // EVAL_RUN
 export {};

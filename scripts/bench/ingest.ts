@@ -6,10 +6,13 @@
 // protocol runs twice, each on a fresh database: without promotion rules, and
 // with three active ones (level = error, a name condition, a score condition),
 // whose evaluation after each commit competes with ingestion for the same cores.
+// With `--evaluators three` a further run has three live evaluators instead
+// (a regex and a latency threshold on every trace, a similarity on the
+// research-agent traces at 50 %), scoring in the background as traces arrive.
 //
 //   npm run bench:ingest -- [--observations 100000] [--concurrency 4] [--batch 100]
 //                           [--protocol all|langfuse|otlp] [--db sqlite|postgresql]
-//                           [--rules both|none|three]
+//                           [--rules both|none|three] [--evaluators none|three]
 // Needs a production build (npm run build).
 import { execFileSync } from "node:child_process";
 import { parseArgs } from "node:util";
@@ -29,6 +32,7 @@ const { values: opts } = parseArgs({
     protocol: { type: "string", default: "all" },
     db: { type: "string", default: "sqlite" },
     rules: { type: "string", default: "both" },
+    evaluators: { type: "string", default: "none" },
   },
 });
 const target = Number(opts.observations);
@@ -175,9 +179,44 @@ async function addRules(databaseUrl: string) {
   };
 }
 
+const EVALUATORS = [
+  { name: "latency_ok", kind: "THRESHOLD", config: { kind: "THRESHOLD", metric: "latency", operator: "<=", value: 10_000 }, filter: [], sampleRate: 1 },
+  { name: "apology", kind: "REGEX", config: { kind: "REGEX", pattern: "sorry|cannot|unable", flags: "i" }, filter: [], sampleRate: 1 },
+  {
+    name: "research_similarity",
+    kind: "SIMILARITY",
+    config: { kind: "SIMILARITY", trim: true, ignoreCase: true, reference: "Here is a summary of what I found, with sources." },
+    filter: [{ type: "stringOptions", column: "name", operator: "any of", value: ["research-agent"] }],
+    sampleRate: 0.5,
+  },
+];
+
+/** Three live evaluators, written straight to the database (this script runs outside Next). */
+async function addEvaluators(databaseUrl: string) {
+  const client = createDb(databaseTarget(databaseUrl));
+  const now = new Date();
+  for (const e of EVALUATORS) await client.evaluator.create({ data: { projectId: "bench", ...e, cursor: now, runCursor: now } });
+  return {
+    /** scores the evaluators wrote once their evaluation has caught up (the count stops moving) */
+    async settledItems() {
+      let last = -1;
+      for (;;) {
+        await new Promise((r) => setTimeout(r, 1500));
+        const n = await client.evaluatorResult.count({ where: { projectId: "bench" } });
+        if (n === last) break;
+        last = n;
+      }
+      const rows = await client.evaluatorResult.groupBy({ by: ["evaluatorId"], where: { projectId: "bench" }, _count: { _all: true } });
+      const names = new Map((await client.evaluator.findMany({ select: { id: true, name: true } })).map((e) => [e.id, e.name]));
+      await client.$disconnect();
+      return { items: last, perRule: rows.map((r) => `${names.get(r.evaluatorId)} ${r._count._all}`).join(", ") };
+    },
+  };
+}
+
 type Result = Awaited<ReturnType<typeof run>>;
 
-async function variant(withRules: boolean) {
+async function variant(withRules: boolean, withEvaluators = false) {
   const db = opts.db === "postgresql" ? await tempPostgres() : undefined;
   const sqlite = db ? undefined : tempSqliteUrl();
   const databaseUrl = db?.url ?? sqlite!.url;
@@ -196,9 +235,10 @@ async function variant(withRules: boolean) {
   let promoted: { items: number; perRule: string } | undefined;
   try {
     if (withRules) rules = await addRules(databaseUrl);
+    if (withEvaluators) rules = await addEvaluators(databaseUrl);
     const protocols = opts.protocol === "all" ? (["langfuse", "otlp"] as const) : [opts.protocol as "langfuse" | "otlp"];
     for (const p of protocols) {
-      console.log(`\n${p === "langfuse" ? "Langfuse batch (POST /api/public/ingestion)" : "OTLP protobuf (POST /api/public/otel/v1/traces)"}${withRules ? ", three active promotion rules" : ""}`);
+      console.log(`\n${p === "langfuse" ? "Langfuse batch (POST /api/public/ingestion)" : "OTLP protobuf (POST /api/public/otel/v1/traces)"}${withRules ? ", three active promotion rules" : ""}${withEvaluators ? ", three live evaluators" : ""}`);
       results.push(await run(p, server.baseUrl, server.process.pid!));
     }
     promoted = await rules?.settledItems();
@@ -214,7 +254,8 @@ async function main() {
   console.log(`bench:ingest — ${target.toLocaleString("en-US")} observations per protocol, ${concurrency} clients, ~${batchSize} observations per request, ${opts.db}, rules: ${opts.rules}`);
   const plain = opts.rules === "three" ? undefined : await variant(false);
   const ruled = opts.rules === "none" ? undefined : await variant(true);
-  const base = plain ?? ruled!;
+  const evaluated = opts.evaluators === "three" ? await variant(false, true) : undefined;
+  const base = plain ?? ruled ?? evaluated!;
   console.log("\nbare insert loop straight into the same database (the ceiling)");
   const ceiling = await ceilingInsert(base.databaseUrl, requests("bench-ceiling"));
 
@@ -223,7 +264,7 @@ async function main() {
   console.log("|---|---|---|---|---|---|");
   const row = (name: string, r: Result) =>
     console.log(`| ${name} | ${r.observations.toLocaleString("en-US")} | ${Math.round(r.perSecond).toLocaleString("en-US")} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${Math.round(r.memStart)} → ${Math.round(r.memPeak)} → ${Math.round(r.memEnd)} |`);
-  for (const v of [plain, ruled]) for (const r of v?.results ?? []) row(`${label(r)}${v === ruled ? ", 3 rules" : ""}`, r);
+  for (const v of [plain, ruled, evaluated]) for (const r of v?.results ?? []) row(`${label(r)}${v === ruled ? ", 3 rules" : v === evaluated ? ", 3 evaluators" : ""}`, r);
   console.log(`| bare insert loop | ${ceiling.observations.toLocaleString("en-US")} | ${Math.round(ceiling.perSecond).toLocaleString("en-US")} | | | |`);
   if (plain && ruled) {
     console.log("\nwith three active promotion rules vs without (throughput ratio; p95 ratio)");
@@ -233,10 +274,19 @@ async function main() {
     }
   }
   if (ruled?.promoted) console.log(`  the rules promoted ${ruled.promoted.items.toLocaleString("en-US")} traces (${ruled.promoted.perRule})`);
-  const failed = [plain, ruled].some((v) => v?.results.some((r) => r.failures));
-  for (const v of [plain, ruled]) for (const r of v?.results ?? []) if (r.failures) console.log(`  ${label(r)}: ${r.failures} requests failed`);
+  if (plain && evaluated) {
+    console.log("\nwith three live evaluators vs without (throughput ratio; p95 ratio)");
+    for (const r of evaluated.results) {
+      const p = plain.results.find((x) => x.protocol === r.protocol)!;
+      console.log(`  ${label(r)}: ${Math.round(p.perSecond).toLocaleString("en-US")} → ${Math.round(r.perSecond).toLocaleString("en-US")} obs/s (${((r.perSecond / p.perSecond) * 100).toFixed(1)} %); p95 ${p.p95.toFixed(1)} → ${r.p95.toFixed(1)} ms (${((r.p95 / p.p95) * 100).toFixed(1)} %)`);
+    }
+  }
+  if (evaluated?.promoted) console.log(`  the evaluators wrote ${evaluated.promoted.items.toLocaleString("en-US")} results (${evaluated.promoted.perRule})`);
+  const failed = [plain, ruled, evaluated].some((v) => v?.results.some((r) => r.failures));
+  for (const v of [plain, ruled, evaluated]) for (const r of v?.results ?? []) if (r.failures) console.log(`  ${label(r)}: ${r.failures} requests failed`);
   await plain?.cleanup();
   await ruled?.cleanup();
+  await evaluated?.cleanup();
   if (failed) process.exit(1);
 }
 

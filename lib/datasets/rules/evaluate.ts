@@ -36,12 +36,17 @@ export interface EvaluationSummary {
   added: number;
 }
 
-/** Trace id → when it last changed (its row or one of its scores), for rows changed after `since`. */
-async function changedSince(client: Db, projectId: string, since: Date): Promise<{ changedAt: Map<string, number>; cutAt: Date | null }> {
+/**
+ * Trace id → when it last changed (its row or one of its scores), for rows
+ * changed after `since`. `ignoreScoreIds`: scores whose id starts so are left
+ * out (evaluators ignore their own scores, which would otherwise send every
+ * trace they score back to them once more).
+ */
+export async function changedSince(client: Db, projectId: string, since: Date, opts: { ignoreScoreIds?: string } = {}): Promise<{ changedAt: Map<string, number>; cutAt: Date | null }> {
   const [traces, scores] = await Promise.all([
     client.trace.findMany({ where: { projectId, updatedAt: { gt: since } }, select: { id: true, updatedAt: true }, orderBy: { updatedAt: "asc" }, take: MAX_CANDIDATES }),
     client.score.findMany({
-      where: { projectId, updatedAt: { gt: since }, traceId: { not: null } },
+      where: { projectId, updatedAt: { gt: since }, traceId: { not: null }, ...(opts.ignoreScoreIds ? { NOT: { id: { startsWith: opts.ignoreScoreIds } } } : {}) },
       select: { traceId: true, updatedAt: true },
       orderBy: { updatedAt: "asc" },
       take: MAX_CANDIDATES,
