@@ -8,6 +8,7 @@ import "./styles/datasets.css";
 import "./styles/promote.css";
 import "./styles/rules.css";
 import "./styles/import-export.css";
+import "./styles/experiments-runs.css";
 
 export const metadata: Metadata = {
   title: { default: "Loupe", template: "%s · Loupe" },
