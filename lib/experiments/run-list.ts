@@ -117,7 +117,9 @@ async function itemScoreFigures(client: Db, projectId: string, datasetId: string
   const d = dialectOf(client);
   const head = runItemsFrom;
   const where = runItemsWhere(client, projectId, datasetId, runIds);
-  const types = sql`${d.inList(sql`"s"."dataType"`, [...RESULT_SCORE_TYPES])}`;
+  // `|| ''` keeps the planner off the (projectId, dataType, timestamp) index, which SQLite otherwise
+  // picks and scans per run item (12 s at 5 runs × 1,000 items): the scores are found by trace.
+  const types = d.inList(sql`("s"."dataType" || '')`, [...RESULT_SCORE_TYPES]);
   const rows = await client.$queryRaw<Record<string, unknown>[]>`
     SELECT "g", "name", "dataType", "cat", COUNT(*) AS "n", AVG("value") AS "avg" FROM (
       SELECT "ri"."datasetRunId" AS "g", "s"."name", "s"."dataType", "s"."value",

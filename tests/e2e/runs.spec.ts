@@ -24,6 +24,15 @@ test("runs list with figures and the trend, then a run's items", async ({ page, 
   ];
   for (const it of items) await post(request, "/api/public/dataset-items", { datasetName, ...it }, 200);
 
+  // No runs yet: the page says how to make one.
+  await signIn(page);
+  const runsUrl = `/demo/datasets/${encodeURIComponent(dataset.id)}/runs`;
+  await page.goto(runsUrl);
+  await expect(page.getByText("No runs yet")).toBeVisible();
+  await expect(page.getByText(`langfuse.dataset.get(${JSON.stringify(datasetName)})`)).toBeVisible();
+  await expect(page.getByText("item.link(trace")).toBeVisible();
+  await page.screenshot({ path: "/tmp/runs-e2e-empty.png", fullPage: true });
+
   // Two runs: v1 takes 200 ms an item, v2 100 ms; v2 answers the second question wrong.
   const at = new Date(Date.now() - 30 * 86_400_000);
   const iso = (ms: number) => new Date(at.getTime() + ms).toISOString();
@@ -46,8 +55,7 @@ test("runs list with figures and the trend, then a run's items", async ({ page, 
   }
   await post(request, "/api/public/scores", { name: "accuracy", value: 0.5, datasetRunId: (await runIdOf(request, datasetName, runs[1].name)), dataType: "NUMERIC" }, 200);
 
-  await signIn(page);
-  await page.goto(`/demo/datasets/${encodeURIComponent(dataset.id)}/runs`);
+  await page.goto(runsUrl);
   await expect(page.getByRole("heading", { name: datasetName })).toBeVisible();
   const table = page.locator("table.table");
   const v1 = table.getByRole("row").filter({ hasText: runs[0].name });
