@@ -2,7 +2,7 @@
 // big runs, on a fresh SQLite file (or the PostgreSQL of --pg <url>, in a
 // database made and dropped here).
 //
-//   npm run bench:runs -- [--runs 50] [--items 5000] [--reps 10] [--pg postgresql://127.0.0.1:5432/postgres]
+//   npm run bench:runs -- [--runs 50] [--items 5000] [--reps 10] [--pg postgresql://root@127.0.0.1:5432/postgres]
 //
 // Seeds R runs × N items: one trace per run item (latency and cost rollups
 // set), two item scores per trace (numeric, boolean), a run-level score per run
