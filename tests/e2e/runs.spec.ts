@@ -5,7 +5,7 @@ import { signIn } from "./sign-in";
 // scores, each linked as a run item; a run-level score on the second run), then
 // the runs list shows both with their figures and the trend chart, "compare
 // selected" points at the compare view with the oldest run as baseline, and a
-// run's page lists its items.
+// run's page lists its items; deleting a run asks first.
 const auth = { authorization: `Basic ${Buffer.from("pk-lf-loupe-demo:sk-lf-loupe-demo").toString("base64")}` };
 
 async function post(request: APIRequestContext, path: string, data: unknown, status: number) {
@@ -104,6 +104,15 @@ test("runs list with figures and the trend, then a run's items", async ({ page, 
   await page.screenshot({ path: "/tmp/runs-e2e-run.png", fullPage: true });
   await items2.nth(1).getByRole("link", { name: `${runs[1].name}-${items[1].id}` }).click();
   await expect(page).toHaveURL(new RegExp(`/demo/traces/${runs[1].name}-${items[1].id}`));
+
+  // Deleting a run asks first, then the list holds the other one only.
+  await page.goto(runsUrl);
+  await v1.getByRole("button", { name: `Delete run ${runs[0].name}` }).click();
+  const confirm = page.getByRole("dialog", { name: `Delete run ${runs[0].name}?` });
+  await expect(confirm).toContainText("2 run items");
+  await confirm.getByRole("button", { name: "Delete run" }).click();
+  await expect(v1).toHaveCount(0);
+  await expect(v2).toHaveCount(1);
 });
 
 async function runIdOf(request: APIRequestContext, datasetName: string, runName: string): Promise<string> {

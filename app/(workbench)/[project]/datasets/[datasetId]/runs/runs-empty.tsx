@@ -23,6 +23,7 @@ for (const item of dataset.items) {
 }`;
   return (
     <EmptyState
+      className="runs-empty-state"
       title="No runs yet"
       description={
         <div className="runs-empty">
