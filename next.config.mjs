@@ -28,6 +28,15 @@ const nextConfig = {
       },
     ];
   },
+  // The links the Langfuse SDKs print (getTraceUrl, runExperiment's datasetRunUrl and
+  // format()) are Langfuse's /project/<id>/… pages: each leads to Loupe's own page.
+  async redirects() {
+    return [
+      { source: "/project/:project/traces/:traceId", destination: "/:project/traces/:traceId", permanent: false },
+      { source: "/project/:project/datasets/:datasetId/runs/:runId", destination: "/:project/datasets/:datasetId/runs/:runId", permanent: false },
+      { source: "/project/:project/datasets/:datasetId/items/:itemId", destination: "/:project/datasets/:datasetId/items/:itemId", permanent: false },
+    ];
+  },
   experimental: {
     serverActions: { bodySizeLimit: "10mb" },
   },

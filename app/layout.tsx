@@ -9,6 +9,8 @@ import "./styles/promote.css";
 import "./styles/rules.css";
 import "./styles/import-export.css";
 import "./styles/experiments-runs.css";
+import "./styles/experiments-trigger.css";
+import "./styles/experiments-compare.css";
 
 export const metadata: Metadata = {
   title: { default: "Loupe", template: "%s · Loupe" },

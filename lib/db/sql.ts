@@ -12,6 +12,12 @@ export interface Dialect {
   msBetween(later: Sql, earlier: Sql): Sql;
   /** JSON array of the distinct non-null values of an expression (aggregate). */
   jsonArrayAggDistinct(expr: Sql): Sql;
+  /**
+   * JSON array of one JSON array per row (`values` in order), rows ordered by
+   * `orderBy` (aggregate). Text on SQLite, parsed on PostgreSQL; no rows give
+   * [] on SQLite and NULL on PostgreSQL: read it with decode.json(v, []).
+   */
+  jsonRowsAgg(values: Sql[], orderBy: Sql): Sql;
   /** The text at a top-level key of a JSON column. */
   jsonText(column: Sql, key: string): Sql;
   /** True when a JSON array column contains the string. */
@@ -113,6 +119,7 @@ const sqlite: Dialect = {
   // SQLite stores DateTime as integer milliseconds (lib/db/adapter.ts).
   msBetween: (later, earlier) => sql`(${later} - ${earlier})`,
   jsonArrayAggDistinct: (expr) => sql`json_group_array(DISTINCT ${expr}) FILTER (WHERE ${expr} IS NOT NULL)`,
+  jsonRowsAgg: (values, orderBy) => sql`json_group_array(json_array(${join(values)}) ORDER BY ${orderBy})`,
   jsonText: (column, key) => sql`json_extract(${column}, ${"$." + JSON.stringify(key)})`,
   jsonArrayContains: (column, value) => sql`EXISTS (SELECT 1 FROM json_each(${column}) WHERE json_each.value = ${value})`,
   ilike: (expr, pattern) => sql`${expr} LIKE ${pattern} ESCAPE '\\'`,
@@ -149,6 +156,7 @@ const postgresql: Dialect = {
   provider: "postgresql",
   msBetween: (later, earlier) => sql`(EXTRACT(EPOCH FROM (${later} - ${earlier})) * 1000)`,
   jsonArrayAggDistinct: (expr) => sql`jsonb_agg(DISTINCT ${expr}) FILTER (WHERE ${expr} IS NOT NULL)`,
+  jsonRowsAgg: (values, orderBy) => sql`json_agg(json_build_array(${join(values)}) ORDER BY ${orderBy})`,
   jsonText: (column, key) => sql`(${column} ->> ${key})`,
   jsonArrayContains: (column, value) => sql`(${column} @> jsonb_build_array(${value}::text))`,
   ilike: (expr, pattern) => sql`${expr} ILIKE ${pattern} ESCAPE '\\'`,

@@ -12,9 +12,12 @@ export type ApiMethod = (typeof API_METHODS)[number];
 export const API_ROUTES: Record<string, readonly ApiMethod[]> = {
   "/api/public/dataset-items": ["GET", "POST"],
   "/api/public/dataset-items/[datasetItemId]": ["GET", "DELETE"],
+  "/api/public/dataset-run-items": ["GET", "POST"],
   "/api/public/datasets": ["GET", "POST"],
   "/api/public/datasets/[name]": ["GET"],
   "/api/public/datasets/[name]/import": ["POST"],
+  "/api/public/datasets/[name]/runs": ["GET"],
+  "/api/public/datasets/[name]/runs/[runName]": ["GET", "DELETE"],
   "/api/public/health": ["GET"],
   "/api/public/ingestion": ["POST"],
   "/api/public/jobs/[jobId]": ["GET"],

@@ -8,6 +8,7 @@ import { checkAgainstConfig } from "../scores/validate";
 import { DEFAULT_MAX_BATCH_LENGTH, parseIngestionBatch, toIngestionReply, writeOrder, type SlotSuccess, type StoreFailure } from "./langfuse/map";
 import { parseNativeTrace } from "./native/map";
 import { decodeOtlpJson, decodeOtlpProtobuf, mapOtlpToEvents, OtlpDecodeError, otlpTraceResponse } from "./otel";
+import { linkCandidates, scheduleExperimentLinks } from "./otel/experiment-links";
 import { ingestEvents } from "./service";
 
 const MAX_BATCH = Number(process.env.LOUPE_MAX_BATCH_LENGTH ?? DEFAULT_MAX_BATCH_LENGTH);
@@ -62,6 +63,8 @@ export async function ingestOtlp(req: Request, projectId: string): Promise<Respo
   }
   const { events, rejected } = mapOtlpToEvents(request);
   await ingestEvents(projectId, events);
+  // Committed: experiment traces whose link call failed get linked a little later, off this request.
+  scheduleExperimentLinks(db, projectId, linkCandidates(events));
   const reply = otlpTraceResponse(rejected, format);
   return new Response(reply.body as BodyInit, { status: 200, headers: { "content-type": reply.contentType } });
 }

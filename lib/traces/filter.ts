@@ -13,6 +13,7 @@ export const TRACE_URL_FIELDS: readonly UrlField[] = [
   textField("sessionId", "sessionId"),
   optionsField("tags", "tags", "arrayOptions", "all of"),
   optionsField("environment", "environment", "stringOptions", "any of"),
+  textField("experiment", "experiment"),
   textField("release", "release"),
   textField("version", "version"),
   enumField("level", "level", ["error", "warning"]),

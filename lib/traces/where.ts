@@ -4,7 +4,7 @@
 import { dialectOf, type Db, type Tx } from "../db/client";
 import { join, sql, type Dialect, type Sql } from "../db/sql";
 import type { Filter, FilterCondition } from "../query/filter";
-import { buildConditions, cmp, escapeLike, FilterError, type ViewColumns } from "../query/where";
+import { buildConditions, cmp, escapeLike, FilterError, stringSql, type ViewColumns } from "../query/where";
 import { traceConditions } from "./filter";
 import type { TraceFilter } from "./schemas";
 import { traceScoreLabel, traceScoreNumber } from "./score-value";
@@ -49,6 +49,13 @@ function search(c: FilterCondition, d: Dialect): Sql {
   return sql`(${d.ilike(d.asText(T("input")), pattern)} OR ${d.ilike(d.asText(T("output")), pattern)} OR ${d.ilike(T("name"), pattern)} OR "t"."id" = ${c.value})`;
 }
 
+// The run an experiment's trace ran in: the SDK's langfuse.experiment.name, kept in metadata.experiment (lib/ingest/otel/map-experiment.ts).
+function experiment(c: FilterCondition, d: Dialect): Sql {
+  if (c.type !== "string") throw new FilterError("experiment takes a string", "type");
+  const name = d.provider === "sqlite" ? sql`json_extract("t"."metadata", '$.experiment.name')` : sql`("t"."metadata" #>> '{experiment,name}')`;
+  return stringSql(d, name, c.operator, c.value);
+}
+
 // A score condition is on the trace's own score, the value its column shows (score-value.ts).
 function score(c: FilterCondition): Sql {
   if (c.type === "numericScore") return sql`${traceScoreNumber(c.key)} ${cmp(c.operator)} ${c.value}`;
@@ -77,12 +84,13 @@ export const TRACE_COLUMNS: ViewColumns = {
   errors: { types: ["number"], expr: T("errorCount") },
   bookmarked: { types: ["boolean"], expr: T("bookmarked") },
   metadata: { types: ["stringObject"], expr: T("metadata") },
+  experiment: { types: ["string"], build: experiment },
   score: { types: ["numericScore", "categoricalScore", "booleanScore"], build: score },
   search: { types: ["string"], build: search },
 };
 
 /** Conditions that read each row's payload or probe another table: the table's count stops early for them. */
-export const ROW_SCAN_COLUMNS: ReadonlySet<string> = new Set(["search", "tags", "score", "metadata", "model"]);
+export const ROW_SCAN_COLUMNS: ReadonlySet<string> = new Set(["search", "tags", "score", "metadata", "model", "experiment"]);
 
 /** WHERE for the traces of a project matching a filter (the table aliases Trace as "t"). */
 export function traceWhere(client: Db | Tx, projectId: string, filter: Filter | TraceFilter): Sql {

@@ -5,6 +5,7 @@
 import { LEVELS, OBSERVATION_TYPES, type Json, type JsonObject, type Level, type ObservationType } from "../events";
 import type { Convention, SpanFacts, TraceFacts } from "./facts";
 import { isJsonObject, parseJsonString, parseJsonish, setKey } from "./json";
+import { experimentFacts } from "./map-experiment";
 import type { SpanAttributes } from "./span-attributes";
 import { costFromLangfuse, usageFromLangfuse } from "./usage";
 
@@ -22,7 +23,8 @@ export function langfuseAsRoot(attrs: SpanAttributes): boolean {
   return v === true || v === "true";
 }
 
-export const mapLangfuse: Convention = (attrs) => {
+export const mapLangfuse: Convention = (attrs, ctx) => {
+  const experiment = experimentFacts(attrs, ctx.span.spanId, !ctx.span.parentSpanId || langfuseAsRoot(attrs));
   attrs.take(`${OBS}.type`);
   attrs.take("langfuse.internal.as_root");
   attrs.take("langfuse.internal.is_app_root");
@@ -67,6 +69,11 @@ export const mapLangfuse: Convention = (attrs) => {
     metadata: metadata(attrs, `${TRACE}.metadata`),
   };
   facts.metadata = metadata(attrs, `${OBS}.metadata`, "langfuse.metadata");
+  if (experiment) {
+    // Under its own key, laid over a client key of the same name: the SDK's statement is the one filters read.
+    facts.metadata = { ...facts.metadata, experiment: experiment.experiment };
+    if (experiment.describesTrace) trace.metadata = { ...trace.metadata, experiment: experiment.experiment };
+  }
   facts.trace = trace;
   return facts;
 };

@@ -17,6 +17,7 @@ export const PANEL: [string, string, string, boolean][] = [
   ["sessionId", "Session", "session id", false],
   ["tags", "Tags (all of)", "support, error", false],
   ["environment", "Environment", "production", false],
+  ["experiment", "Experiment run", "run name (environment sdk-experiment)", false],
   ["release", "Release", "v1.5.0", false],
   ["version", "Version", "", false],
   ["model", "Model used", "gpt-4o", false],

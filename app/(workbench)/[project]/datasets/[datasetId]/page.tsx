@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { readTableState } from "@/components/data-table/url-state";
 import { ButtonLink } from "@/components/ui/button";
+import { RunExperiment } from "@/components/experiments/run-experiment";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/roles";
 import { projectAccess } from "@/lib/auth/session";
@@ -64,6 +65,7 @@ export default async function DatasetPage({ params, searchParams }: { params: Pr
         actions={
           <>
             {canWrite && <AddItemDialog projectId={project} datasetId={dataset.id} />}
+            {canWrite && <RunExperiment projectId={project} datasetId={dataset.id} datasetName={dataset.name} />}
             {canWrite && (
               <ButtonLink size="sm" href={`${here}/import`}>
                 Import

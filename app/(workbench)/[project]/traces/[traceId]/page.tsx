@@ -16,6 +16,8 @@ import { listQueueOptions } from "@/lib/queues/queries";
 import { datasetOptions, datasetsOfTrace } from "@/lib/datasets/promote-queries";
 import { PromoteButton } from "@/components/promote/promote-button";
 import { InDatasets } from "@/components/promote/in-datasets";
+import { InRuns } from "@/components/experiments/in-runs";
+import { runsOfTrace } from "@/lib/experiments/trace-runs";
 import { loadObservation } from "@/lib/objects/actions";
 import { MAX_TRACE_OBSERVATIONS, traceObservations } from "@/lib/objects/observations";
 import { traceHeader, traceIo, traceNeighboursInView, traceScores } from "@/lib/traces/queries";
@@ -56,7 +58,7 @@ export default async function TracePage(props: Props) {
   const access = await projectAccess(project);
   if (!access) notFound();
   const canAnnotate = can(access.role, "annotate");
-  const [header, io, observations, scores, neighbours, queues, datasets, holding] = await Promise.all([
+  const [header, io, observations, scores, neighbours, queues, datasets, holding, runs] = await Promise.all([
     traceHeader(project, traceId),
     traceIo(project, traceId),
     traceObservations(project, traceId),
@@ -65,6 +67,7 @@ export default async function TracePage(props: Props) {
     canAnnotate ? listQueueOptions(project) : Promise.resolve(null),
     canAnnotate ? datasetOptions(project) : Promise.resolve(null),
     datasetsOfTrace(project, traceId),
+    runsOfTrace(project, traceId),
   ]);
   if (!header || !io) notFound();
 
@@ -154,6 +157,7 @@ export default async function TracePage(props: Props) {
       </div>
 
       <InDatasets projectId={project} holding={holding} />
+      <InRuns projectId={project} runs={runs} />
       <TraceIo projectId={project} traceId={traceId} input={io.input} output={io.output} />
       {hasMetadata(header.metadata) && (
         <section className="card card-body" aria-label="Trace metadata" style={{ marginTop: 16, maxHeight: 360, overflow: "auto" }}>

@@ -1,0 +1,107 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { signIn } from "./sign-in";
+
+// The compare view end to end: a dataset of its own run twice through the
+// public API (items, traces and scores by ingestion, run items linked as the
+// SDKs do), one item regressing (exact 1 → 0, its answer changed). The view
+// marks the regression, diffs the output against the baseline, and filters
+// to regressions only.
+const AUTH = { Authorization: `Basic ${Buffer.from("pk-lf-loupe-demo:sk-lf-loupe-demo").toString("base64")}` };
+
+async function post(request: APIRequestContext, path: string, data: unknown) {
+  const res = await request.post(path, { headers: AUTH, data });
+  expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
+  return res.json() as Promise<Record<string, unknown>>;
+}
+
+const ITEMS = [
+  { id: "capital-fr", input: "What is the capital of France?", expected: "Paris is the capital of France." },
+  { id: "capital-de", input: "What is the capital of Germany?", expected: "Berlin is the capital of Germany." },
+  { id: "capital-it", input: { question: "Capital of Italy, as JSON" }, expected: { city: "Rome", country: "Italy" } },
+];
+const OUTPUTS: Record<string, Record<string, unknown>> = {
+  v1: { "capital-fr": "Paris is the capital of France.", "capital-de": "Berlin is the capital of Germany.", "capital-it": { city: "Rome", country: "Italy" } },
+  v2: { "capital-fr": "Lyon is the capital of France.", "capital-de": "Berlin is the capital of Germany.", "capital-it": { city: "Rome", country: "Italy", confidence: 0.9 } },
+};
+
+test("two runs with one regression: the compare view marks it, diffs the output and filters to it", async ({ page, request }) => {
+  const suffix = Date.now().toString(36);
+  const name = `compare-e2e-${suffix}`;
+  const dataset = await post(request, "/api/public/datasets", { name });
+  const compareUrl = `/demo/datasets/${encodeURIComponent(String(dataset.id))}/compare`;
+  await signIn(page);
+  // Before any run: the empty state says how runs are made.
+  await page.goto(compareUrl);
+  await expect(page.getByText("No runs of this dataset yet")).toBeVisible();
+  await expect(page.getByText("POST /api/public/dataset-run-items")).toBeVisible();
+  await page.screenshot({ path: "/tmp/compare-e2e-empty.png" });
+
+  for (const it of ITEMS) await post(request, "/api/public/dataset-items", { datasetName: name, id: `${it.id}-${suffix}`, input: it.input, expectedOutput: it.expected });
+  const t0 = Date.now();
+  for (const run of ["v1", "v2"]) {
+    const batch = ITEMS.flatMap((it, i) => {
+      const trace = `${run}-${it.id}-${suffix}`;
+      const output = OUTPUTS[run]![it.id];
+      // Only the French answer is wrong in v2; the Italian one gained a key but still matches.
+      const exact = run === "v2" && it.id === "capital-fr" ? 0 : 1;
+      const start = new Date(t0 + i * 1000).toISOString();
+      const end = new Date(t0 + i * 1000 + (run === "v1" ? 400 : 650)).toISOString();
+      return [
+        { id: `${trace}-t`, type: "trace-create", timestamp: start, body: { id: trace, name: "capital-agent", input: it.input, output } },
+        { id: `${trace}-g`, type: "generation-create", timestamp: start, body: { id: `${trace}-gen`, traceId: trace, name: "answer", startTime: start, endTime: end, output } },
+        { id: `${trace}-s`, type: "score-create", timestamp: end, body: { id: `${trace}-exact`, traceId: trace, name: "exact", value: exact, dataType: "NUMERIC" } },
+      ];
+    });
+    await post(request, "/api/public/ingestion", { batch });
+    for (const it of ITEMS) await post(request, "/api/public/dataset-run-items", { runName: run, datasetItemId: `${it.id}-${suffix}`, traceId: `${run}-${it.id}-${suffix}` });
+  }
+
+  await page.goto(compareUrl);
+  // The picker: newest two ticked, the older one as baseline.
+  await expect(page.getByLabel("Compare v2")).toBeChecked();
+  await expect(page.getByLabel("v1 as baseline")).toBeChecked();
+  await page.screenshot({ path: "/tmp/compare-e2e-picker.png" });
+  await page.getByRole("button", { name: "Compare" }).click();
+  await expect(page).toHaveURL(/runs=.*&baseline=/);
+
+  const table = page.getByRole("table", { name: "Runs compared item by item" });
+  await expect(table.locator("tbody tr")).toHaveCount(3);
+  const v2Head = table.locator('th [data-run="v2"]');
+  await expect(v2Head).toContainText("1 regression");
+  await expect(v2Head).toContainText("0 improvements");
+  const regressed = table.locator(`tr[data-item="capital-fr-${suffix}"]`);
+  await expect(regressed).toHaveClass(/cmp-row-regression/);
+  await expect(regressed.getByText("regression", { exact: true }).first()).toBeVisible();
+  await expect(table.locator(`tr[data-item="capital-de-${suffix}"]`)).not.toHaveClass(/cmp-row-regression/);
+
+  // The diff against the baseline: the changed word struck and inserted.
+  await page.getByRole("link", { name: "Diff vs baseline" }).click();
+  await expect(page).toHaveURL(/diff=baseline/);
+  await expect(regressed.locator("del.diff-removed")).toHaveText("Paris");
+  await expect(regressed.locator("ins.diff-added")).toHaveText("Lyon");
+  await expect(table.locator(`tr[data-item="capital-de-${suffix}"]`)).toContainText("Same as baseline");
+  // A JSON output is diffed key by key: the added key shows as inserted.
+  await expect(table.locator(`tr[data-item="capital-it-${suffix}"] li.jdiff-added`)).toContainText("confidence");
+  await page.screenshot({ path: "/tmp/compare-e2e-baseline.png", fullPage: true });
+
+  // Against the expected output, the JSON item is diffed key by key.
+  await page.getByRole("link", { name: "Diff vs expected" }).click();
+  await expect(table.locator(`tr[data-item="capital-it-${suffix}"]`).getByText("Same as expected")).toHaveCount(1);
+  await page.screenshot({ path: "/tmp/compare-e2e.png", fullPage: true });
+
+  // A pass rule set in the editor lands in the URL: with none for exact, nothing regresses.
+  await page.getByText(/^Pass rules:/).click();
+  await page.getByLabel("exact", { exact: true }).fill("none");
+  await page.getByRole("button", { name: "Apply pass rules" }).click();
+  await expect(page).toHaveURL(/pass\.exact=none/);
+  await expect(v2Head).toContainText("0 regressions");
+  await page.getByLabel("exact", { exact: true }).fill("");
+  await page.getByRole("button", { name: "Apply pass rules" }).click();
+  await expect(v2Head).toContainText("1 regression");
+
+  await page.getByRole("link", { name: "Regressions only" }).click();
+  await expect(page).toHaveURL(/filter=regressions/);
+  await expect(table.locator("tbody tr")).toHaveCount(1);
+  await expect(table.locator("tbody tr").first()).toHaveAttribute("data-item", `capital-fr-${suffix}`);
+  await expect(page.getByText("1 of 3 items")).toBeVisible();
+});
