@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ScoreTrendChart } from "@/components/charts/score-trend-chart";
+import { RunExperiment } from "@/components/experiments/run-experiment";
 import { readTableState } from "@/components/data-table/url-state";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -53,8 +54,7 @@ export default async function RunsPage({ params, searchParams }: { params: Promi
             </span>
           </span>
         }
-        // The place for run actions ("Run experiment"): the integrator adds it here.
-        actions={null}
+        actions={canWrite ? <RunExperiment projectId={project} datasetId={dataset.id} datasetName={dataset.name} /> : null}
       />
       <DatasetTabs projectId={project} datasetId={dataset.id} active="runs" counts={{ items: counts.active, runs: counts.runs }} />
       {list.total > 0 && (
