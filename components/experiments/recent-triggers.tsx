@@ -7,7 +7,8 @@ import { formatDate } from "@/components/ui/format";
 
 export async function RecentTriggers({ projectId, datasetId, limit = 10 }: { projectId: string; datasetId: string; limit?: number }) {
   const rows = await recentTriggers(projectId, datasetId, limit);
-  return <RecentTriggersTable rows={rows} />;
+  // Nothing started from here yet: the runs list's own empty state says how.
+  return rows.length ? <RecentTriggersTable rows={rows} /> : null;
 }
 
 function statusBadge(t: TriggerView) {

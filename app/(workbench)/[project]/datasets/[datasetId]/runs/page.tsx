@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ScoreTrendChart } from "@/components/charts/score-trend-chart";
+import { RecentTriggers } from "@/components/experiments/recent-triggers";
 import { RunExperiment } from "@/components/experiments/run-experiment";
+import { ButtonLink } from "@/components/ui/button";
 import { readTableState } from "@/components/data-table/url-state";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -54,7 +56,16 @@ export default async function RunsPage({ params, searchParams }: { params: Promi
             </span>
           </span>
         }
-        actions={canWrite ? <RunExperiment projectId={project} datasetId={dataset.id} datasetName={dataset.name} /> : null}
+        actions={
+          canWrite ? (
+            <>
+              <ButtonLink size="sm" href={`/${encodeURIComponent(project)}/evaluators/new?datasetId=${encodeURIComponent(dataset.id)}`}>
+                Add evaluator
+              </ButtonLink>
+              <RunExperiment projectId={project} datasetId={dataset.id} datasetName={dataset.name} />
+            </>
+          ) : null
+        }
       />
       <DatasetTabs projectId={project} datasetId={dataset.id} active="runs" counts={{ items: counts.active, runs: counts.runs }} />
       {list.total > 0 && (
@@ -81,6 +92,7 @@ export default async function RunsPage({ params, searchParams }: { params: Promi
         canWrite={canWrite}
         empty={<RunsEmpty projectId={project} datasetName={dataset.name} />}
       />
+      <RecentTriggers projectId={project} datasetId={dataset.id} />
     </div>
   );
 }

@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import { readTableState } from "@/components/data-table/url-state";
+import { EvaluateRunButton } from "@/components/experiments/evaluate-run-button";
 import { Card } from "@/components/ui/card";
 import { formatCost, formatDate, formatDuration } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/roles";
 import { projectAccess } from "@/lib/auth/session";
 import { datasetOrNull } from "@/lib/datasets/queries";
+import { latestRunEvaluation } from "@/lib/evals/queries";
 import { runPageData } from "@/lib/experiments/queries";
 import { PAGE_SIZES } from "@/lib/query/page";
 import { decodeParam } from "../../../decode-param";
@@ -40,6 +42,8 @@ export default async function RunPage({ params, searchParams }: { params: Promis
   const data = await runPageData(project, dataset.id, decodeParam(rawRun), { page: state.page, limit: state.limit });
   if (!data) notFound();
   const { header: run, items } = data;
+  const evaluation = await latestRunEvaluation(project, run.id);
+  const canWrite = can(access.role, "annotate");
   const base = `/${encodeURIComponent(project)}/datasets`;
   const datasetHref = `${base}/${encodeURIComponent(dataset.id)}`;
   const waiting = run.itemCount - run.tracesArrived;
@@ -67,8 +71,12 @@ export default async function RunPage({ params, searchParams }: { params: Promis
             <LiveRefresh live={run.live} />
           </span>
         }
-        // The place for run actions ("Evaluate this run again"): the integrator adds it here.
-        actions={can(access.role, "annotate") ? <DeleteRunButton projectId={project} datasetId={dataset.id} run={run} afterDelete={`${datasetHref}/runs`} /> : null}
+        actions={
+          <>
+            <EvaluateRunButton projectId={project} runId={run.id} job={evaluation} canRun={canWrite} />
+            {canWrite && <DeleteRunButton projectId={project} datasetId={dataset.id} run={run} afterDelete={`${datasetHref}/runs`} />}
+          </>
+        }
       />
       <Card title="Summary" className="run-summary">
         <div className="run-figures">
