@@ -47,13 +47,13 @@ test("runs list with figures and the trend, then a run's items", async ({ page, 
       return [
         ev("trace-create", { id: traceId, name: "e2e-runs-agent", timestamp: iso(0), input: it.input, output: run.answers[i] }),
         ev("generation-create", { id: `${traceId}-gen`, traceId, name: "llm", startTime: iso(0), endTime: iso(run.ms), costDetails: { total: 0.002 } }),
-        ev("score-create", { id: `${traceId}-acc`, traceId, name: "acc", value: run.acc[i], dataType: "NUMERIC" }),
+        ev("score-create", { id: `${traceId}-acc`, traceId, name: "quality", value: run.acc[i], dataType: "NUMERIC" }),
       ];
     });
     await post(request, "/api/public/ingestion", { batch }, 207);
     for (const it of items) await post(request, "/api/public/dataset-run-items", { runName: run.name, runDescription: `release ${run.name}`, datasetItemId: it.id, traceId: `${run.name}-${it.id}` }, 200);
   }
-  await post(request, "/api/public/scores", { name: "accuracy", value: 0.5, datasetRunId: (await runIdOf(request, datasetName, runs[1].name)), dataType: "NUMERIC" }, 200);
+  await post(request, "/api/public/scores", { name: "run_accuracy", value: 0.5, datasetRunId: (await runIdOf(request, datasetName, runs[1].name)), dataType: "NUMERIC" }, 200);
 
   await page.goto(runsUrl);
   await expect(page.getByRole("heading", { name: datasetName })).toBeVisible();
@@ -67,7 +67,7 @@ test("runs list with figures and the trend, then a run's items", async ({ page, 
   // The trend: a line per score, toggled from its legend.
   const chart = page.getByRole("figure", { name: "Scores across runs, oldest to newest" });
   await expect(chart.locator(".recharts-line")).toHaveCount(2);
-  const accLegend = chart.getByRole("button", { name: "acc (avg)" });
+  const accLegend = chart.getByRole("button", { name: "quality (avg)" });
   await accLegend.click();
   await expect(accLegend).toHaveAttribute("aria-pressed", "false");
   await accLegend.click();
@@ -95,8 +95,8 @@ test("runs list with figures and the trend, then a run's items", async ({ page, 
   await expect(items2.nth(1)).toContainText("Capital of France?");
   await expect(items2.nth(1)).toContainText("Paris");
   await expect(items2.nth(1)).toContainText("Lyon");
-  await expect(items2.nth(1)).toContainText("acc 0");
-  await expect(page.getByText("accuracy (run)")).toBeVisible();
+  await expect(items2.nth(1)).toContainText("quality 0");
+  await expect(page.getByText("run_accuracy (run)")).toBeVisible();
   // Just linked: the page is live and can be paused.
   await expect(page.getByRole("status").filter({ hasText: "Live" })).toBeVisible();
   await page.getByRole("button", { name: "Pause" }).click();
