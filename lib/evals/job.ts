@@ -4,10 +4,11 @@
 // evaluator and item). The cursor holds the last id and the counts, so a
 // resumed job goes on where it stopped.
 import "server-only";
-import type { Db } from "../db/client";
+import { dialectOf, type Db } from "../db/client";
+import { sql } from "../db/sql";
 import { DomainError } from "../errors";
 import { requireRun } from "../experiments/runs";
-import { enqueueJob, registerJobHandler } from "../jobs/runner";
+import { enqueueJob, jobView, registerJobHandler } from "../jobs/runner";
 import type { JobView } from "../jobs/schemas";
 import { scoreRunItems } from "./on-runs";
 import type { RunEvaluationResult } from "./schemas";
@@ -66,3 +67,14 @@ registerJobHandler<EvalRunParams>("EVAL_RUN", async (ctx) => {
   const { after: _after, ...result } = state;
   return result;
 });
+
+/** The run's own latest EVAL_RUN job, by its params' runId (however many other jobs the project ran since). */
+export async function latestRunEvaluationJob(client: Db, projectId: string, runId: string): Promise<JobView | null> {
+  const d = dialectOf(client);
+  const [hit] = await client.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "Job"
+    WHERE "projectId" = ${projectId} AND "kind" = 'EVAL_RUN' AND ${d.jsonText(sql`"params"`, "runId")} = ${runId}
+    ORDER BY "createdAt" DESC, "id" DESC LIMIT 1`;
+  const job = hit ? await client.job.findUnique({ where: { id: hit.id } }) : null;
+  return job ? jobView(job) : null;
+}

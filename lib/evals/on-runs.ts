@@ -11,8 +11,8 @@ import "server-only";
 import { dialectOf, type Db } from "../db/client";
 import { decode, join } from "../db/sql";
 import { RULE_LAG_MS } from "../datasets/rules/evaluate";
-import { loadRunItemResults } from "../experiments/results";
-import { compileEvaluator, runOn } from "./evaluate";
+import { loadRunItemResultsByIds } from "../experiments/results";
+import { compileEvaluator, runOn, type CompiledEvaluator } from "./evaluate";
 import { alreadySeen, markSeen, recordVerdicts, type Verdict } from "./record";
 import { evaluatorConfig, type EvaluatorRow } from "./store";
 
@@ -62,28 +62,37 @@ async function expectedOutputs(client: Db, projectId: string, refs: RunItemRef[]
   return out;
 }
 
+interface RunPlan {
+  row: EvaluatorRow;
+  evaluate: CompiledEvaluator;
+  /** the run items this evaluator scores (the others on a page are another evaluator's); null: all of them */
+  only: Set<string> | null;
+}
+
+/** The evaluator ready to run, or null (a config that no longer reads or compiles is skipped). */
+function compiled(e: EvaluatorRow): Omit<RunPlan, "only"> | null {
+  const config = evaluatorConfig(e);
+  if (!config) return null;
+  try {
+    return { row: e, evaluate: compileEvaluator(config) };
+  } catch (err) {
+    console.warn(`evaluator ${e.id} (${e.name}) cannot run: ${(err as Error).message}`);
+    return null;
+  }
+}
+
 /**
- * Scores the given run items with each evaluator (all of one dataset's runs).
- * An evaluator that throws on an item records an ERROR for that item; the
- * other items are scored.
+ * Scores run items with several evaluators in one pass: each page of run
+ * items (exactly those, by id) and their expected outputs read once, every
+ * evaluator's verdicts on it written together (one score write, one results
+ * write). An evaluator that throws on an item records an ERROR for that item;
+ * the other items are scored.
  */
-export async function scoreRunItems(client: Db, projectId: string, evaluators: EvaluatorRow[], refs: RunItemRef[], evaluatedAt: Date = new Date(), opts: { touch?: boolean } = {}): Promise<ScoringSummary> {
+async function scorePlans(client: Db, projectId: string, plans: RunPlan[], refs: RunItemRef[], evaluatedAt: Date, opts: { touch?: boolean }): Promise<ScoringSummary> {
   const summary = emptySummary();
-  const runnable = evaluators.flatMap((e) => {
-    const config = evaluatorConfig(e);
-    if (!config) return [];
-    try {
-      return [{ row: e, evaluate: compileEvaluator(config) }];
-    } catch (err) {
-      console.warn(`evaluator ${e.id} (${e.name}) cannot run: ${(err as Error).message}`);
-      return [];
-    }
-  });
-  if (!runnable.length || !refs.length) return summary;
   for (let i = 0; i < refs.length; i += PAGE) {
     const page = refs.slice(i, i + PAGE);
-    const wanted = new Set(page.map((r) => r.id));
-    const results = (await loadRunItemResults(client, projectId, [...new Set(page.map((r) => r.datasetRunId))], [...new Set(page.map((r) => r.datasetItemId))])).filter((r) => wanted.has(r.runItemId));
+    const results = await loadRunItemResultsByIds(client, projectId, page.map((r) => r.id));
     const refById = new Map(page.map((r) => [r.id, r]));
     const [expected, envs] = await Promise.all([
       expectedOutputs(client, projectId, page),
@@ -93,11 +102,11 @@ export async function scoreRunItems(client: Db, projectId: string, evaluators: E
     summary.items += page.length;
     const arrived = results.filter((r) => r.traceArrived);
     summary.waiting += page.length - arrived.length;
-    // Every evaluator's verdicts on this page, written together (one score write, one results write).
     const verdicts: Verdict[] = [];
-    for (const { row, evaluate } of runnable) {
+    for (const { row, evaluate, only } of plans) {
       const evaluator = { id: row.id, name: row.name };
       for (const r of arrived) {
+        if (only && !only.has(r.runItemId)) continue;
         const ref = refById.get(r.runItemId)!;
         const outcome = runOn(evaluate, {
           output: r.output,
@@ -118,6 +127,16 @@ export async function scoreRunItems(client: Db, projectId: string, evaluators: E
     await new Promise<void>((r) => setImmediate(r));
   }
   return summary;
+}
+
+/** Scores the given run items with each evaluator (all of one dataset's runs: "Evaluate this run again"). */
+export async function scoreRunItems(client: Db, projectId: string, evaluators: EvaluatorRow[], refs: RunItemRef[], evaluatedAt: Date = new Date(), opts: { touch?: boolean } = {}): Promise<ScoringSummary> {
+  const plans = evaluators.flatMap((e) => {
+    const c = compiled(e);
+    return c ? [{ ...c, only: null }] : [];
+  });
+  if (!plans.length || !refs.length) return emptySummary();
+  return scorePlans(client, projectId, plans, refs, evaluatedAt, opts);
 }
 
 interface Changed extends RunItemRef {
@@ -157,39 +176,45 @@ async function changedRunItems(client: Db, projectId: string, datasetIds: string
 
 /**
  * Scores what changed since each enabled, dataset-attached evaluator's run
- * cursor. An evaluator that fails is logged and left for the next look.
+ * cursor, all evaluators in one pass (a run item changed for several is read
+ * once). When the pass fails it is logged and the evaluators that had work
+ * keep their cursors, so the next look takes it again.
  */
 export async function evaluateRunsOfProject(client: Db, projectId: string, now: Date = new Date()): Promise<ScoringSummary> {
-  const summary = emptySummary();
   const evaluators = await client.evaluator.findMany({ where: { projectId, enabled: true, datasetId: { not: null } } });
-  if (!evaluators.length) return summary;
+  if (!evaluators.length) return emptySummary();
   const lag = lagOf(client);
   const sinceOf = (e: EvaluatorRow) => (e.runCursor ?? e.createdAt).getTime() - lag;
   const oldest = new Date(Math.min(...evaluators.map(sinceOf)));
   const { changed, cutAt } = await changedRunItems(client, projectId, [...new Set(evaluators.map((e) => e.datasetId!))], oldest);
   const cursor = cutAt ?? now;
+  const plans: (RunPlan & { versions: Map<string, number> })[] = [];
+  const refs = new Map<string, Changed>();
+  // Nothing changed for one: its cursor still moves now and then, without a write per look.
+  const looked = evaluators.filter((e) => now.getTime() - (e.runCursor?.getTime() ?? 0) > 60_000);
   for (const e of evaluators) {
+    const since = sinceOf(e);
+    const mine = [...changed.values()].filter((c) => c.datasetId === e.datasetId && c.changedAt > since);
+    if (!mine.length) continue;
+    if (!looked.includes(e)) looked.push(e);
+    const seen = alreadySeen(e.id, "RUN_ITEM", new Map(mine.map((c) => [c.id, c.changedAt])));
+    const fresh = mine.filter((c) => !seen.has(c.id));
+    const c = fresh.length ? compiled(e) : null;
+    if (!c) continue;
+    plans.push({ ...c, only: new Set(fresh.map((f) => f.id)), versions: new Map(fresh.map((f) => [f.id, f.changedAt])) });
+    for (const f of fresh) refs.set(f.id, f);
+  }
+  let summary = emptySummary();
+  if (plans.length) {
     try {
-      const since = sinceOf(e);
-      const mine = [...changed.values()].filter((c) => c.datasetId === e.datasetId && c.changedAt > since);
-      if (mine.length) {
-        const versions = new Map(mine.map((c) => [c.id, c.changedAt]));
-        const seen = alreadySeen(e.id, "RUN_ITEM", versions);
-        const fresh = mine.filter((c) => !seen.has(c.id));
-        const s = await scoreRunItems(client, projectId, [e], fresh, now);
-        // Waiting items (no trace yet) are seen too: their trace's arrival is a new change.
-        markSeen(e.id, "RUN_ITEM", new Map(fresh.map((c) => [c.id, c.changedAt])));
-        summary.items += s.items;
-        summary.scored += s.scored;
-        summary.errors += s.errors;
-        summary.waiting += s.waiting;
-        summary.failures.push(...s.failures);
-      }
-      // Nothing changed for it: keep the cursor from falling behind, without a write per look.
-      if (mine.length || now.getTime() - (e.runCursor?.getTime() ?? 0) > 60_000) await client.evaluator.updateMany({ where: { id: e.id }, data: { runCursor: cursor } });
+      summary = await scorePlans(client, projectId, plans, [...refs.values()], now, {});
+      // Waiting items (no trace yet) are seen too: their trace's arrival is a new change.
+      for (const p of plans) markSeen(p.row.id, "RUN_ITEM", p.versions);
     } catch (err) {
-      console.error(`evaluator ${e.id} (${e.name}) on runs failed; it is looked at again next time`, err);
+      for (const p of plans) looked.splice(looked.indexOf(p.row), 1);
+      console.error(`evaluators of project ${projectId} on runs failed; what changed is looked at again next time`, err);
     }
   }
+  if (looked.length) await client.evaluator.updateMany({ where: { id: { in: looked.map((e) => e.id) } }, data: { runCursor: cursor } });
   return summary;
 }

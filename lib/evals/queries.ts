@@ -1,12 +1,11 @@
 // Evaluator reads for pages (the process-wide client).
 import "server-only";
 import { db } from "../db/client";
-import { decode } from "../db/sql";
 import { isoAlways as iso } from "../iso";
-import { jobView } from "../jobs/runner";
 import type { JobView } from "../jobs/schemas";
 import { datasetOptions } from "../datasets/rules/queries";
 import type { EvaluatorResultView } from "./schemas";
+import { latestRunEvaluationJob } from "./job";
 import { getEvaluator, listEvaluators } from "./store";
 
 export const evaluatorsOfProject = (projectId: string) => listEvaluators(db, projectId);
@@ -47,9 +46,7 @@ export async function recentResults(projectId: string, evaluatorId: string, opts
 
 /** The run's latest "evaluate again" job, if any (the button shows its progress again when the page is reopened). */
 export async function latestRunEvaluation(projectId: string, runId: string): Promise<JobView | null> {
-  const jobs = await db.job.findMany({ where: { projectId, kind: "EVAL_RUN" }, orderBy: { createdAt: "desc" }, take: 50 });
-  const job = jobs.find((j) => decode.json<{ runId?: string }>(j.params, {}).runId === runId);
-  return job ? jobView(job) : null;
+  return latestRunEvaluationJob(db, projectId, runId);
 }
 
 export interface RunEvaluationError {

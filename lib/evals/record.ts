@@ -94,6 +94,13 @@ export async function recordVerdicts(client: Db, projectId: string, verdicts: Ve
 
 type ResultRow = { projectId: string; evaluatorId: string; targetType: TargetType; targetId: string; datasetRunId: string | null; status: string; scoreId: string | null; error: string | null; updatedAt: Date };
 
+/**
+ * Writes a chunk's results in a fixed number of statements: one read per
+ * (evaluator, target type), then the new and changed rows together — the
+ * changed ones replaced (deleted and created again with their id and
+ * createdAt, in one transaction), since each carries its own score id and
+ * error and no single update fits them all.
+ */
 async function upsertResults(client: Db, projectId: string, chunk: Verdict[], scoreIds: string[], at: Date, touch: boolean): Promise<void> {
   const rows: ResultRow[] = chunk.map((v, k) => ({
     projectId,
@@ -112,6 +119,7 @@ async function upsertResults(client: Db, projectId: string, chunk: Verdict[], sc
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
   const fresh: ResultRow[] = [];
+  const changed: (ResultRow & { id: string; createdAt: Date })[] = [];
   const same: string[] = [];
   for (const list of groups.values()) {
     const { evaluatorId, targetType } = list[0];
@@ -119,7 +127,7 @@ async function upsertResults(client: Db, projectId: string, chunk: Verdict[], sc
       (
         await client.evaluatorResult.findMany({
           where: { evaluatorId, targetType, targetId: { in: list.map((r) => r.targetId) } },
-          select: { id: true, targetId: true, status: true, scoreId: true, error: true, datasetRunId: true },
+          select: { id: true, targetId: true, status: true, scoreId: true, error: true, datasetRunId: true, createdAt: true },
         })
       ).map((r) => [r.targetId, r]),
     );
@@ -127,20 +135,25 @@ async function upsertResults(client: Db, projectId: string, chunk: Verdict[], sc
       const e = existing.get(r.targetId);
       if (!e) fresh.push(r);
       else if (e.status === r.status && e.scoreId === r.scoreId && e.error === r.error && e.datasetRunId === r.datasetRunId) same.push(e.id);
-      else await client.evaluatorResult.update({ where: { id: e.id }, data: { status: r.status, scoreId: r.scoreId, error: r.error, datasetRunId: r.datasetRunId, updatedAt: at } });
+      else changed.push({ ...r, id: e.id, createdAt: e.createdAt });
     }
   }
   // Unchanged outcomes are not written again by the background looks; an explicit run ("evaluate again") dates them.
   if (same.length && touch) await client.evaluatorResult.updateMany({ where: { id: { in: same } }, data: { updatedAt: at } });
-  if (!fresh.length) return;
+  if (!fresh.length && !changed.length) return;
   try {
-    await client.evaluatorResult.createMany({ data: fresh });
+    await client.$transaction([
+      ...(changed.length ? [client.evaluatorResult.deleteMany({ where: { id: { in: changed.map((c) => c.id) } } })] : []),
+      ...(changed.length ? [client.evaluatorResult.createMany({ data: changed })] : []),
+      ...(fresh.length ? [client.evaluatorResult.createMany({ data: fresh })] : []),
+    ]);
   } catch (err) {
-    // Another look (the background loop and an "evaluate again" job) recorded some first: one by one.
+    // Another look (the background loop and an "evaluate again" job) wrote some in between: one by one.
     if (!isUniqueViolation(err)) throw err;
-    for (const r of fresh) {
-      const { projectId: _p, evaluatorId, targetType, targetId, ...data } = r;
-      await client.evaluatorResult.upsert({ where: { evaluatorId_targetType_targetId: { evaluatorId, targetType, targetId } }, update: data, create: r });
+    for (const r of [...fresh, ...changed]) {
+      const { evaluatorId, targetType, targetId } = r;
+      const data = { datasetRunId: r.datasetRunId, status: r.status, scoreId: r.scoreId, error: r.error, updatedAt: r.updatedAt };
+      await client.evaluatorResult.upsert({ where: { evaluatorId_targetType_targetId: { evaluatorId, targetType, targetId } }, update: data, create: { projectId, evaluatorId, targetType, targetId, ...data } });
     }
   }
 }

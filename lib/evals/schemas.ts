@@ -135,6 +135,8 @@ export interface EvaluatorListRow extends EvaluatorView {
   scored: number;
   errors: number;
   lastResultAt: string | null;
+  /** set when the evaluator has more results than were counted (its latest this many): scored and errors are then lower bounds */
+  countedOver: number | null;
 }
 
 /** One recent outcome of an evaluator. */

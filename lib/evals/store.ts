@@ -5,6 +5,7 @@
 import "server-only";
 import type { Db } from "../db/client";
 import { DbNull } from "../db/models";
+import { decode } from "../db/sql";
 import { DomainError, isUniqueViolation } from "../errors";
 import { isoAlways as iso, isoOrNull } from "../iso";
 import { filterSchema, type Filter } from "../query/filter";
@@ -154,19 +155,40 @@ export async function getEvaluator(client: Db, projectId: string, evaluatorId: s
   return evaluatorView(row, row.datasetId ? (names.get(row.datasetId) ?? null) : null);
 }
 
-/** Every evaluator of the project, by name, with the scores it wrote and the errors it hit. */
-export async function listEvaluators(client: Db, projectId: string): Promise<EvaluatorListRow[]> {
+/** Results counted per evaluator on the list: a page view never reads more than this many per evaluator. */
+export const LIST_COUNT_CAP = 10_000;
+
+/**
+ * One evaluator's figures for the list, bounded: its latest `cap` results
+ * (newest first through the (evaluatorId, updatedAt) index) counted by status,
+ * and whether it has more (then the counts are lower bounds).
+ */
+async function resultFigures(client: Db, evaluatorId: string, cap: number): Promise<{ scored: number; errors: number; lastResultAt: Date | null; countedOver: number | null }> {
+  const [rows, beyond] = await Promise.all([
+    client.$queryRaw<{ status: string; n: unknown; last: unknown }[]>`
+      SELECT "status", COUNT(*) AS "n", MAX("updatedAt") AS "last" FROM (
+        SELECT "status", "updatedAt" FROM "EvaluatorResult" WHERE "evaluatorId" = ${evaluatorId} ORDER BY "updatedAt" DESC LIMIT ${cap}
+      ) AS "latest" GROUP BY "status"`,
+    client.evaluatorResult.findFirst({ where: { evaluatorId }, orderBy: { updatedAt: "desc" }, skip: cap, select: { id: true } }),
+  ]);
+  const count = (status: string) => decode.number(rows.find((r) => r.status === status)?.n);
+  const last = rows.map((r) => decode.dateOrNull(r.last)?.getTime() ?? 0).reduce((a, b) => Math.max(a, b), 0);
+  return { scored: count("OK"), errors: count("ERROR"), lastResultAt: last ? new Date(last) : null, countedOver: beyond ? cap : null };
+}
+
+/**
+ * Every evaluator of the project, by name, with the scores it wrote and the
+ * errors it hit (over its latest LIST_COUNT_CAP results: an evaluator on a
+ * million traces costs a page view no more than one on ten thousand).
+ */
+export async function listEvaluators(client: Db, projectId: string, opts: { countCap?: number } = {}): Promise<EvaluatorListRow[]> {
   const rows = await client.evaluator.findMany({ where: { projectId }, orderBy: { name: "asc" } });
   if (!rows.length) return [];
-  const [names, counts] = await Promise.all([
-    datasetNames(client, projectId, rows.map((r) => r.datasetId)),
-    client.evaluatorResult.groupBy({ by: ["evaluatorId", "status"], where: { projectId }, _count: { _all: true }, _max: { updatedAt: true } }),
-  ]);
-  return rows.map((r) => {
-    const mine = counts.filter((c) => c.evaluatorId === r.id);
-    const count = (status: string) => mine.find((c) => c.status === status)?._count._all ?? 0;
-    const last = mine.map((c) => c._max.updatedAt?.getTime() ?? 0).reduce((a, b) => Math.max(a, b), 0);
-    return { ...evaluatorView(r, r.datasetId ? (names.get(r.datasetId) ?? null) : null), scored: count("OK"), errors: count("ERROR"), lastResultAt: last ? isoOrNull(new Date(last)) : null };
+  const cap = opts.countCap ?? LIST_COUNT_CAP;
+  const [names, figures] = await Promise.all([datasetNames(client, projectId, rows.map((r) => r.datasetId)), Promise.all(rows.map((r) => resultFigures(client, r.id, cap)))]);
+  return rows.map((r, i) => {
+    const f = figures[i];
+    return { ...evaluatorView(r, r.datasetId ? (names.get(r.datasetId) ?? null) : null), scored: f.scored, errors: f.errors, lastResultAt: isoOrNull(f.lastResultAt), countedOver: f.countedOver };
   });
 }
 

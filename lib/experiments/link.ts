@@ -3,6 +3,7 @@
 // (dataset, runName), and the run item by (run, item). The trace need not exist
 // yet: OTLP exports and this call race, and the link holds either way.
 import "server-only";
+import { isDeepStrictEqual } from "node:util";
 import type { Db, Tx } from "../db/client";
 import { transaction } from "../db/client";
 import { DbNull } from "../db/models";
@@ -35,12 +36,22 @@ async function traceOfObservation(client: Db, projectId: string, observationId: 
   return obs.traceId;
 }
 
-async function upsertRun(tx: Tx, projectId: string, datasetId: string, input: LinkRunItemInput) {
-  const set: Record<string, unknown> = {};
-  if (input.runDescription != null) set.description = input.runDescription;
-  if (input.metadata != null) set.metadata = makeJsonStorable(structuredClone(input.metadata));
+/**
+ * The run of (dataset, runName), made on its first link. A later link updates
+ * its description and metadata only when they differ: the legacy SDK resends
+ * the same ones with every item, and rewriting the row each time would queue
+ * a run's concurrent links behind its row lock on PostgreSQL. `keep` leaves an
+ * existing run as it is (the link made from a trace never overrides the SDK's).
+ */
+async function upsertRun(tx: Tx, projectId: string, datasetId: string, input: LinkRunItemInput, keep: boolean) {
+  const metadata = input.metadata == null ? null : makeJsonStorable(structuredClone(input.metadata));
   const existing = await tx.datasetRun.findUnique({ where: { datasetId_name: { datasetId, name: input.runName } } });
   if (existing) {
+    if (keep) return existing;
+    const set: Record<string, unknown> = {};
+    if (input.runDescription != null && input.runDescription !== existing.description) set.description = input.runDescription;
+    // Order-blind: PostgreSQL's jsonb gives keys back in its own order.
+    if (metadata !== null && !isDeepStrictEqual(metadata, existing.metadata)) set.metadata = metadata;
     return Object.keys(set).length ? tx.datasetRun.update({ where: { id: existing.id }, data: set }) : existing;
   }
   return tx.datasetRun.create({
@@ -49,31 +60,30 @@ async function upsertRun(tx: Tx, projectId: string, datasetId: string, input: Li
       datasetId,
       name: input.runName,
       description: input.runDescription ?? null,
-      metadata: input.metadata == null ? DbNull : makeJsonStorable(structuredClone(input.metadata)),
+      metadata: metadata === null ? DbNull : metadata,
       ...(input.createdAt ? { createdAt: input.createdAt } : {}),
     },
   });
 }
 
-/**
- * Link one run item. Linking the same item in the same run again points the
- * run item at the new trace (the latest attempt is the run's answer).
- */
-export async function linkRunItem(client: Db, projectId: string, input: LinkRunItemInput): Promise<RunItemView> {
+/** One link; with `ifAbsent`, only when the run does not hold the item yet (else null, nothing written). */
+async function link(client: Db, projectId: string, input: LinkRunItemInput, ifAbsent: boolean): Promise<RunItemView | null> {
   const traceId = input.traceId ?? (await traceOfObservation(client, projectId, input.observationId!));
   const attempt = () =>
     transaction(client, async (tx) => {
       const { datasetId } = await activeItem(tx, projectId, input.datasetItemId, input.datasetVersion);
-      const run = await upsertRun(tx, projectId, datasetId, input);
+      const run = await upsertRun(tx, projectId, datasetId, input, ifAbsent);
+      const key = { datasetRunId_datasetItemId: { datasetRunId: run.id, datasetItemId: input.datasetItemId } };
       const data = { traceId, observationId: input.observationId ?? null, datasetVersion: input.datasetVersion ?? null };
-      const item = await tx.datasetRunItem.upsert({
-        where: { datasetRunId_datasetItemId: { datasetRunId: run.id, datasetItemId: input.datasetItemId } },
-        update: data,
-        create: { projectId, datasetRunId: run.id, datasetItemId: input.datasetItemId, ...data, ...(input.createdAt ? { createdAt: input.createdAt } : {}) },
-      });
-      return runItemView(item, run.name);
+      const create = { projectId, datasetRunId: run.id, datasetItemId: input.datasetItemId, ...data, ...(input.createdAt ? { createdAt: input.createdAt } : {}) };
+      if (ifAbsent) {
+        if (await tx.datasetRunItem.findUnique({ where: key, select: { id: true } })) return null;
+        // A link committing meanwhile makes this create fail (a unique violation): the retry then finds it.
+        return runItemView(await tx.datasetRunItem.create({ data: create }), run.name);
+      }
+      return runItemView(await tx.datasetRunItem.upsert({ where: key, update: data, create }), run.name);
     });
-  let view: RunItemView;
+  let view: RunItemView | null;
   try {
     view = await attempt();
   } catch (err) {
@@ -82,6 +92,24 @@ export async function linkRunItem(client: Db, projectId: string, input: LinkRunI
     view = await attempt();
   }
   // Committed: the dataset's evaluators score it soon, off this request (an in-memory nudge).
-  nudgeEvaluators(projectId);
+  if (view) nudgeEvaluators(projectId);
   return view;
+}
+
+/**
+ * Link one run item. Linking the same item in the same run again points the
+ * run item at the new trace (the latest attempt is the run's answer).
+ */
+export async function linkRunItem(client: Db, projectId: string, input: LinkRunItemInput): Promise<RunItemView> {
+  return (await link(client, projectId, input, false))!;
+}
+
+/**
+ * Link one run item only if the run does not hold the item yet, never
+ * updating an existing run item or run (null then): the link made from an
+ * experiment trace, which must not overwrite the SDK's own link, even one
+ * committing at the same moment.
+ */
+export function linkRunItemIfAbsent(client: Db, projectId: string, input: LinkRunItemInput): Promise<RunItemView | null> {
+  return link(client, projectId, input, true);
 }

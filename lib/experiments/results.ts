@@ -61,6 +61,24 @@ export async function loadRunItemResults(client: Db, projectId: string, runIds: 
     ? await inChunks(itemIds, (chunk) => client.datasetRunItem.findMany({ where: { projectId, datasetRunId: { in: runIds }, datasetItemId: { in: chunk } } }))
     : await client.datasetRunItem.findMany({ where: { projectId, datasetRunId: { in: runIds } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   if (!runItems.length) return [];
+  return resultsOf(client, projectId, runItems);
+}
+
+/**
+ * Results of exactly these run items (by run item id; ids of another project
+ * or gone are left out), in no set order: the evaluators' pages, which name
+ * the run items they score rather than every (run × item) pair of a page.
+ */
+export async function loadRunItemResultsByIds(client: Db, projectId: string, runItemIds: string[]): Promise<RunItemResult[]> {
+  const runItems = await inChunks(runItemIds, (chunk) => client.datasetRunItem.findMany({ where: { projectId, id: { in: chunk } } }));
+  if (!runItems.length) return [];
+  return resultsOf(client, projectId, runItems);
+}
+
+type RunItemRow = { id: string; datasetRunId: string; datasetItemId: string; traceId: string; observationId: string | null; updatedAt: Date };
+
+/** What each of these run items produced, read from their traces, observations and scores (both loaders). */
+async function resultsOf(client: Db, projectId: string, runItems: RunItemRow[]): Promise<RunItemResult[]> {
   const traceIds = runItems.map((r) => r.traceId);
   const observationIds = runItems.map((r) => r.observationId).filter((id): id is string => !!id);
   const [traces, observations, scores] = await Promise.all([

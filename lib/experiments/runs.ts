@@ -72,11 +72,14 @@ export async function listRunItems(client: Db, projectId: string, runId: string,
 
 /**
  * Delete a run with its run items. Scores on the run (run-level scores) go
- * with it, as in Langfuse; the traces and their item scores stay.
+ * with it, as in Langfuse; the traces and their item scores stay. The
+ * evaluators' results on its run items (outcomes and errors the evaluator
+ * pages list) go too: their targets no longer exist.
  */
 export async function deleteRun(client: Db, projectId: string, runId: string): Promise<void> {
   await client.$transaction([
     client.score.deleteMany({ where: { projectId, datasetRunId: runId } }),
+    client.evaluatorResult.deleteMany({ where: { projectId, datasetRunId: runId } }),
     client.datasetRun.deleteMany({ where: { projectId, id: runId } }),
   ]);
 }

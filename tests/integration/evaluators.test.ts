@@ -3,20 +3,24 @@
 // the score, live traces with a filter and a sample, bad configurations
 // refused with their field, an item that throws recording an ERROR while the
 // others are scored, the EVAL_RUN job to DONE, and the running server scoring
-// in the background after an ingestion request.
+// in the background after an ingestion request; several evaluators of a
+// dataset in one pass; results rewritten in batches (changed, new, and two
+// writers at once); a deleted run taking its results along; the list's
+// bounded counts; a run's latest EVAL_RUN job however many jobs came since.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "@/lib/auth/users";
 import { createDataset } from "@/lib/datasets/datasets";
 import { upsertItem } from "@/lib/datasets/items";
 import { sampled } from "@/lib/datasets/rules/sample";
 import type { Db } from "@/lib/db/client";
-import { startRunEvaluation } from "@/lib/evals/job";
+import { latestRunEvaluationJob, startRunEvaluation } from "@/lib/evals/job";
 import { evaluateRunsOfProject } from "@/lib/evals/on-runs";
 import { evaluateLiveTraces } from "@/lib/evals/on-traces";
-import { evalScoreId } from "@/lib/evals/record";
+import { evalScoreId, recordVerdicts, type Verdict } from "@/lib/evals/record";
 import type { RunEvaluationResult } from "@/lib/evals/schemas";
 import { createEvaluator, listEvaluators, type EvaluatorWrite } from "@/lib/evals/store";
 import { linkRunItem } from "@/lib/experiments/link";
+import { deleteRun } from "@/lib/experiments/runs";
 import { ingestEvents } from "@/lib/ingest/service";
 import { createProjectWithOwner } from "@/lib/projects/create";
 import { settleJob } from "../support/jobs";
@@ -196,5 +200,103 @@ describe.each(targets())("evaluators on $name", (t) => {
     const [liveScore] = await waitFor("the live score", () => evalScores(db, sp, live.name), (v) => v.length > 0);
     expect(liveScore).toMatchObject({ traceId: lt, value: 1, dataType: "BOOLEAN" });
     await db.evaluator.deleteMany({ where: { id: { in: [onRun.id, live.id] } } });
+  });
+
+  it("scores a run item once for every evaluator of its dataset, in one pass", async () => {
+    const { ds, ids } = await dataset(3);
+    const exact = await createEvaluator(db, projectId, evaluator({ datasetId: ds.id }), alice);
+    const similar = await createEvaluator(db, projectId, evaluator({ name: uid("similar"), datasetId: ds.id, config: { kind: "SIMILARITY", trim: false, ignoreCase: false } }), alice);
+    const run = uid("run");
+    const traces = ids.map(() => uid("tr"));
+    await ingestEvents(projectId, traces.map((id, i) => ({ kind: "trace" as const, id, timestamp: new Date(), output: `a${i + 1}` })), db);
+    for (let i = 0; i < ids.length; i++) await linkRunItem(db, projectId, { runName: run, datasetItemId: ids[i], traceId: traces[i] });
+    const summary = await evaluateRunsOfProject(db, projectId);
+    // Each run item counted once, scored by both.
+    expect(summary).toMatchObject({ items: 3, scored: 6, errors: 0, waiting: 0 });
+    expect((await evalScores(db, projectId, exact.name)).map((s) => s.value)).toEqual([1, 1, 1]);
+    expect((await evalScores(db, projectId, similar.name)).map((s) => s.value)).toEqual([1, 1, 1]);
+  });
+
+  it("rewrites changed results in batches, keeping their ids, alongside new ones, and survives two writers at once", async () => {
+    const { ds } = await dataset(1);
+    const ev = await createEvaluator(db, projectId, evaluator({ datasetId: ds.id }), alice);
+    const tr = uid("tr");
+    await ingestEvents(projectId, [{ kind: "trace", id: tr, timestamp: new Date(), output: "x" }], db);
+    // 550 targets: more than one write chunk (400).
+    const targets = Array.from({ length: 550 }, (_, i) => ({ type: "RUN_ITEM" as const, id: uid(`ri${i}`), traceId: tr, observationId: null, datasetRunId: uid("run") }));
+    const e = { id: ev.id, name: ev.name };
+    const ok = (t: (typeof targets)[number], value = 1): Verdict => ({ evaluator: e, target: t, ok: true, outcome: { dataType: "BOOLEAN", value, comment: "c" } });
+    const failed = (t: (typeof targets)[number], i: number): Verdict => ({ evaluator: e, target: t, ok: false, error: `error ${i}` });
+    const results = async () => new Map((await db.evaluatorResult.findMany({ where: { evaluatorId: ev.id } })).map((r) => [r.targetId, r]));
+    const first = new Date(Date.now() - 60_000);
+    expect(await recordVerdicts(db, projectId, targets.slice(0, 500).map((t) => ok(t)), first)).toEqual({ scored: 500, errors: 0 });
+    const before = await results();
+    expect(before.size).toBe(500);
+    // Half become errors (each its own message), the rest stay, 50 are new.
+    const second = new Date(Date.now() - 30_000);
+    const n = await recordVerdicts(db, projectId, targets.map((t, i) => (i < 250 ? failed(t, i) : ok(t))), second);
+    expect(n).toEqual({ scored: 300, errors: 250 });
+    const after = await results();
+    expect(after.size).toBe(550);
+    for (const [i, t] of targets.entries()) {
+      const r = after.get(t.id)!;
+      if (i < 250) {
+        expect(r).toMatchObject({ id: before.get(t.id)!.id, createdAt: before.get(t.id)!.createdAt, status: "ERROR", error: `error ${i}`, scoreId: null, datasetRunId: t.datasetRunId, updatedAt: second });
+      } else if (i < 500) {
+        // Unchanged: not rewritten by a background look.
+        expect(r).toMatchObject({ id: before.get(t.id)!.id, status: "OK", scoreId: evalScoreId(ev.id, "RUN_ITEM", t.id), updatedAt: first });
+      } else {
+        expect(r).toMatchObject({ status: "OK", scoreId: evalScoreId(ev.id, "RUN_ITEM", t.id), updatedAt: second });
+      }
+    }
+    expect(await db.score.count({ where: { projectId, name: ev.name } })).toBe(300);
+    // Back to OK, twice at once (the background loop and an "evaluate again" job): one result each, all OK.
+    const third = new Date();
+    await Promise.all([recordVerdicts(db, projectId, targets.map((t) => ok(t, 0)), third), recordVerdicts(db, projectId, targets.map((t) => ok(t, 0)), third, { touch: true })]);
+    const last = await results();
+    expect(last.size).toBe(550);
+    for (const t of targets) expect(last.get(t.id)).toMatchObject({ id: after.get(t.id)!.id, status: "OK", error: null, scoreId: evalScoreId(ev.id, "RUN_ITEM", t.id), updatedAt: third });
+    expect(await db.evaluatorResult.count({ where: { evaluatorId: ev.id } })).toBe(550);
+    // Brand-new targets from two writers at once.
+    const more = Array.from({ length: 30 }, (_, i) => ({ ...targets[0], id: uid(`new${i}`) }));
+    await Promise.all([recordVerdicts(db, projectId, more.map((t) => ok(t)), third), recordVerdicts(db, projectId, more.map((t, i) => failed(t, i)), third)]);
+    expect(await db.evaluatorResult.count({ where: { evaluatorId: ev.id, targetId: { in: more.map((t) => t.id) } } })).toBe(30);
+  });
+
+  it("deleting a run deletes its evaluator results; the list counts stay bounded; the run's latest job is found however many jobs came since", async () => {
+    const { ds, ids } = await dataset(3, 3);
+    const ev = await createEvaluator(db, projectId, evaluator({ datasetId: ds.id }), alice);
+    const traces = ids.map(() => uid("tr"));
+    await ingestEvents(projectId, traces.map((id, i) => ({ kind: "trace" as const, id, timestamp: new Date(), output: `a${i + 1}` })), db);
+    const [keep, gone] = [uid("keep"), uid("gone")];
+    for (const runName of [keep, gone]) for (let i = 0; i < ids.length; i++) await linkRunItem(db, projectId, { runName, datasetItemId: ids[i], traceId: traces[i] });
+    const runOf = async (name: string) => (await db.datasetRun.findFirstOrThrow({ where: { datasetId: ds.id, name } })).id;
+    const [keepId, goneId] = [await runOf(keep), await runOf(gone)];
+    const job = await startRunEvaluation(db, projectId, goneId, alice, { start: false });
+    await settleJob(db, projectId, job.id);
+    await settleJob(db, projectId, (await startRunEvaluation(db, projectId, keepId, alice, { start: false })).id);
+    // 2 scores and 1 error per run.
+    const [all] = (await listEvaluators(db, projectId)).filter((e) => e.id === ev.id);
+    expect(all).toMatchObject({ scored: 4, errors: 2, countedOver: null });
+    // Capped: the counts are over the latest results only (lower bounds), the last result is still the latest.
+    const [capped] = (await listEvaluators(db, projectId, { countCap: 4 })).filter((e) => e.id === ev.id);
+    expect(capped.countedOver).toBe(4);
+    expect(capped.scored + capped.errors).toBe(4);
+    expect(capped.lastResultAt).toBe(all.lastResultAt);
+
+    // The run's own job, after 60 later jobs of another run.
+    const later = Date.now() + 1_000;
+    await db.job.createMany({
+      data: Array.from({ length: 60 }, (_, i) => ({ projectId, kind: "EVAL_RUN", status: "DONE", label: "other", params: { runId: keepId }, createdAt: new Date(later + i), finishedAt: new Date(later + i) })),
+    });
+    expect((await latestRunEvaluationJob(db, projectId, goneId))?.id).toBe(job.id);
+    const newest = await db.job.findFirstOrThrow({ where: { projectId, kind: "EVAL_RUN", createdAt: new Date(later + 59) } });
+    expect((await latestRunEvaluationJob(db, projectId, keepId))?.id).toBe(newest.id);
+    expect(await latestRunEvaluationJob(db, projectId, "no-such-run")).toBeNull();
+
+    await deleteRun(db, projectId, goneId);
+    expect(await db.evaluatorResult.count({ where: { evaluatorId: ev.id, datasetRunId: goneId } })).toBe(0);
+    expect(await db.evaluatorResult.count({ where: { evaluatorId: ev.id, datasetRunId: keepId } })).toBe(3);
+    expect((await listEvaluators(db, projectId)).find((e) => e.id === ev.id)).toMatchObject({ scored: 2, errors: 1 });
   });
 });

@@ -14,6 +14,10 @@ import { EvaluatorToggle } from "./evaluator-controls";
 
 export const metadata: Metadata = { title: "Evaluators" };
 
+// An evaluator with more results than the list counts shows lower bounds ("9,950+").
+const counted = (n: number, over: number | null) => `${n.toLocaleString("en-US")}${over ? "+" : ""}`;
+const countedTitle = (over: number | null) => (over ? `At least: counted over its latest ${over.toLocaleString("en-US")} results` : undefined);
+
 export default async function EvaluatorsPage({ params }: { params: Promise<{ project: string }> }) {
   const { project } = await params;
   const access = await projectAccess(project);
@@ -83,8 +87,8 @@ export default async function EvaluatorsPage({ params }: { params: Promise<{ pro
                     <td className="small evaluator-filter">{e.filter ? describeFilter(e.filter) : <span className="faint">not on live traces</span>}</td>
                     <td className="num">{e.filter ? formatSampling(e.sampleRate) : <span className="faint">—</span>}</td>
                     <td className="nowrap">{canEdit ? <EvaluatorToggle projectId={project} evaluatorId={e.id} name={e.name} enabled={e.enabled} /> : e.enabled ? "On" : "Off"}</td>
-                    <td className="num">{e.scored.toLocaleString("en-US")}</td>
-                    <td className={`num${e.errors ? " evaluator-errors" : ""}`}>{e.errors.toLocaleString("en-US")}</td>
+                    <td className="num" title={countedTitle(e.countedOver)}>{counted(e.scored, e.countedOver)}</td>
+                    <td className={`num${e.errors ? " evaluator-errors" : ""}`} title={countedTitle(e.countedOver)}>{counted(e.errors, e.countedOver)}</td>
                     <td className="small nowrap">{e.lastResultAt ? formatDate(e.lastResultAt) : <span className="faint">never</span>}</td>
                   </tr>
                 ))}
