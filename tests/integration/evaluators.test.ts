@@ -203,18 +203,22 @@ describe.each(targets())("evaluators on $name", (t) => {
   });
 
   it("scores a run item once for every evaluator of its dataset, in one pass", async () => {
-    const { ds, ids } = await dataset(3);
-    const exact = await createEvaluator(db, projectId, evaluator({ datasetId: ds.id }), alice);
-    const similar = await createEvaluator(db, projectId, evaluator({ name: uid("similar"), datasetId: ds.id, config: { kind: "SIMILARITY", trim: false, ignoreCase: false } }), alice);
+    // A project of its own: the summary counts everything the look scored.
+    const pid = (await createProjectWithOwner(uid("one-pass"), alice, db)).id;
+    const ds = await createDataset(db, pid, { name: uid("ds") });
+    const ids = [uid("it1"), uid("it2"), uid("it3")];
+    for (const [i, id] of ids.entries()) await upsertItem(db, ds, { id, input: `q${i + 1}`, expectedOutput: `a${i + 1}` }, alice);
+    const exact = await createEvaluator(db, pid, evaluator({ datasetId: ds.id }), alice);
+    const similar = await createEvaluator(db, pid, evaluator({ name: uid("similar"), datasetId: ds.id, config: { kind: "SIMILARITY", trim: false, ignoreCase: false } }), alice);
     const run = uid("run");
     const traces = ids.map(() => uid("tr"));
-    await ingestEvents(projectId, traces.map((id, i) => ({ kind: "trace" as const, id, timestamp: new Date(), output: `a${i + 1}` })), db);
-    for (let i = 0; i < ids.length; i++) await linkRunItem(db, projectId, { runName: run, datasetItemId: ids[i], traceId: traces[i] });
-    const summary = await evaluateRunsOfProject(db, projectId);
+    await ingestEvents(pid, traces.map((id, i) => ({ kind: "trace" as const, id, timestamp: new Date(), output: `a${i + 1}` })), db);
+    for (let i = 0; i < ids.length; i++) await linkRunItem(db, pid, { runName: run, datasetItemId: ids[i], traceId: traces[i] });
+    const summary = await evaluateRunsOfProject(db, pid);
     // Each run item counted once, scored by both.
     expect(summary).toMatchObject({ items: 3, scored: 6, errors: 0, waiting: 0 });
-    expect((await evalScores(db, projectId, exact.name)).map((s) => s.value)).toEqual([1, 1, 1]);
-    expect((await evalScores(db, projectId, similar.name)).map((s) => s.value)).toEqual([1, 1, 1]);
+    expect((await evalScores(db, pid, exact.name)).map((s) => s.value)).toEqual([1, 1, 1]);
+    expect((await evalScores(db, pid, similar.name)).map((s) => s.value)).toEqual([1, 1, 1]);
   });
 
   it("rewrites changed results in batches, keeping their ids, alongside new ones, and survives two writers at once", async () => {
