@@ -12,7 +12,7 @@ import { requireDataset } from "../datasets/datasets";
 import { DomainError } from "../errors";
 import { makeJsonStorable } from "../ingest/storable";
 import { endpointForSending } from "./endpoint";
-import { DELIVERY_HEADER, SIGNATURE_HEADER, signBody } from "./signature";
+import { DELIVERY_HEADER, signatureHeaders } from "./signature";
 import type { TriggerFormInput, TriggerStatus, TriggerView } from "./trigger-schemas";
 
 export const TRIGGER_TIMEOUT_MS = 10_000;
@@ -42,7 +42,7 @@ export async function triggerExperiment(
   const outcome = await deliver(endpoint.url, body, {
     "content-type": "application/json",
     "user-agent": "Loupe-Experiments/1",
-    [SIGNATURE_HEADER]: signBody(endpoint.secret, body),
+    ...signatureHeaders(endpoint.secret, body),
     [DELIVERY_HEADER]: id,
   }, opts.timeoutMs ?? TRIGGER_TIMEOUT_MS);
   const row = await client.experimentTrigger.create({

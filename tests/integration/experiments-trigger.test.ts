@@ -1,6 +1,6 @@
 // "Run experiment" on both databases: the workbench's signed POST reaches a
 // receiver (node:http, as scripts/experiment-receiver.ts) that checks the
-// signature and runs the items through the langfuse 3.x SDK against the same
+// signature (timestamped: a late replay is refused) and runs the items through the langfuse 3.x SDK against the same
 // server, so the run and its items exist, linked to traces; a refusing, an
 // unreachable and a silent endpoint are recorded as such; bad input is
 // refused at its field; only admins set the endpoint.
@@ -118,6 +118,52 @@ describe.each(targets())("run experiment from the workbench on $name", (t) => {
     const sent = await callFormAction(t.baseUrl, page, runAction, { projectId: t.projectId, datasetId: ds.id, runName: "r", payload: "" }, owner);
     expect(sent.result).toMatchObject({ ok: true, data: { status: "REFUSED", httpStatus: 401, responseHead: '{"error":"bad signature"}' } });
     expect(await db.datasetRun.count({ where: { datasetId: ds.id } })).toBe(0);
+  });
+
+  it("signs the timestamp with the body: a captured request replayed after 5 minutes, or with another timestamp, is refused", async () => {
+    const ds = await createDataset(db, t.projectId, { name: uid("replay") });
+    const secret = generateExperimentSecret();
+    // An endpoint that keeps what it was sent, as someone on the path could.
+    let captured: { headers: Record<string, string>; body: string } | null = null;
+    const capture = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        captured = { headers: req.headers as Record<string, string>, body: Buffer.concat(chunks).toString("utf8") };
+        res.writeHead(200).end("ok");
+      });
+    });
+    servers.push(capture);
+    const url = await listen(capture);
+    expect((await callFormAction(t.baseUrl, page, saveAction, { projectId: t.projectId, url, secret }, owner)).result).toMatchObject({ ok: true });
+    const before = Math.floor(Date.now() / 1000);
+    const sent = await callFormAction(t.baseUrl, page, runAction, { projectId: t.projectId, datasetId: ds.id, runName: "replayed", payload: "" }, owner);
+    expect(sent.result).toMatchObject({ ok: true, data: { status: "SENT", httpStatus: 200 } });
+    const got = captured as { headers: Record<string, string>; body: string } | null;
+    expect(got).not.toBeNull();
+    const timestamp = Number(got!.headers["x-loupe-timestamp"]);
+    expect(timestamp).toBeGreaterThanOrEqual(before);
+    expect(timestamp).toBeLessThanOrEqual(Math.floor(Date.now() / 1000));
+    expect(got!.headers["x-loupe-signature"]).toMatch(/^sha256=[0-9a-f]{64}$/);
+
+    const keys = { publicKey: t.publicKey, secretKey: t.secretKey, baseUrl: t.baseUrl };
+    const replay = async (receiver: Server, headers: Record<string, string>) => {
+      servers.push(receiver);
+      const res = await fetch(await listen(receiver), { method: "POST", headers: { "content-type": "application/json", ...headers }, body: got!.body });
+      return { status: res.status, body: await res.text() };
+    };
+    const signed = { "x-loupe-signature": got!.headers["x-loupe-signature"], "x-loupe-timestamp": got!.headers["x-loupe-timestamp"] };
+    // The receiver's clock 301 s later: the same bytes and headers are refused.
+    const later = () => new Date((timestamp + 301) * 1000);
+    expect(await replay(createReceiver({ secret, langfuse: keys, now: later }), signed)).toEqual({ status: 401, body: '{"error":"bad signature"}' });
+    // A fresh timestamp on the old signature does not verify either.
+    expect(await replay(createReceiver({ secret, langfuse: keys, now: later }), { ...signed, "x-loupe-timestamp": String(timestamp + 301) })).toMatchObject({ status: 401 });
+    expect(await replay(createReceiver({ secret, langfuse: keys }), { "x-loupe-signature": signed["x-loupe-signature"] })).toMatchObject({ status: 401 });
+    // Within the tolerance the request is taken (the dataset is empty: nothing runs).
+    let ended!: () => void;
+    const done = new Promise<void>((r) => (ended = r));
+    expect(await replay(createReceiver({ secret, langfuse: keys, now: () => new Date((timestamp + 299) * 1000), onRunEnd: () => ended() }), signed)).toMatchObject({ status: 202 });
+    await done;
   });
 
   it("refuses a bad URL, a missing secret and a bad payload at their fields, and a member's or viewer's settings change", async () => {
