@@ -231,6 +231,28 @@ describe.each(targets())("run experiment from the workbench on $name", (t) => {
       expect(await triggerExperiment(db, projectId, { datasetId, runName: "moved", payload: null }, userId)).toMatchObject({ status: "REFUSED", httpStatus: 302, responseHead: null });
     });
 
+    it("with LOUPE_EXPERIMENT_ENDPOINTS=public, refuses a loopback endpoint (literal or by name) without connecting; `any` sends to it", async () => {
+      let hits = 0;
+      const local = createServer((_req, res) => {
+        hits++;
+        res.writeHead(202).end("taken");
+      });
+      servers.push(local);
+      const url = await listen(local);
+      await saveEndpoint(db, projectId, { url, secret: "" });
+      const refused = await triggerExperiment(db, projectId, { datasetId, runName: "to loopback", payload: null }, userId, { endpoints: "public" });
+      expect(refused).toMatchObject({ status: "UNREACHABLE", httpStatus: null, responseHead: expect.stringContaining("127.0.0.1, a loopback address: this server sends experiments only to public addresses") });
+      // By name: refused after DNS resolution, by the lookup the socket uses.
+      await saveEndpoint(db, projectId, { url: url.replace("127.0.0.1", "localhost"), secret: "" });
+      const byName = await triggerExperiment(db, projectId, { datasetId, runName: "to localhost", payload: null }, userId, { endpoints: "public" });
+      expect(byName).toMatchObject({ status: "UNREACHABLE", responseHead: expect.stringMatching(/localhost resolves to (127\.0\.0\.1|::1), a loopback address/) });
+      expect(hits).toBe(0);
+      await saveEndpoint(db, projectId, { url, secret: "" });
+      expect(await triggerExperiment(db, projectId, { datasetId, runName: "to loopback", payload: null }, userId, { endpoints: "any" })).toMatchObject({ status: "SENT", httpStatus: 202, responseHead: "taken" });
+      expect(hits).toBe(1);
+      await db.experimentTrigger.deleteMany({ where: { datasetId, runName: { in: ["to loopback", "to localhost"] } } });
+    });
+
     it("records a closed port as unreachable with the network error, and a silent endpoint after the timeout", async () => {
       const port = await freePort();
       await saveEndpoint(db, projectId, { url: `http://127.0.0.1:${port}/run`, secret: "" });

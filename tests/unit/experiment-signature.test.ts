@@ -85,10 +85,16 @@ describe("endpoint settings values", () => {
     expect(maskSecret(a)).not.toContain(a.slice(0, -4));
   });
 
+  it("refuses a URL with credentials at the field, saying why", () => {
+    const r = endpointUrlSchema.safeParse("https://user:pw@example.com/run");
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0].message).toContain("must not contain a user name or password");
+  });
+
   it("takes http and https URLs only, with a reason otherwise", () => {
     expect(endpointUrlSchema.parse(" https://app.example.com/loupe/experiments ")).toBe("https://app.example.com/loupe/experiments");
     expect(endpointUrlSchema.parse("http://127.0.0.1:8787/run")).toBe("http://127.0.0.1:8787/run");
-    for (const bad of ["ftp://example.com/x", "javascript:alert(1)", "example.com/run", "", "http://"]) {
+    for (const bad of ["ftp://example.com/x", "javascript:alert(1)", "example.com/run", "", "http://", "https://user:pw@example.com/run", "https://token@example.com/run", "http://:pw@127.0.0.1:8787/run"]) {
       const r = endpointUrlSchema.safeParse(bad);
       expect(r.success, bad).toBe(false);
     }
