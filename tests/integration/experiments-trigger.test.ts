@@ -166,11 +166,13 @@ describe.each(targets())("run experiment from the workbench on $name", (t) => {
     await done;
   });
 
-  it("refuses a bad URL, a missing secret and a bad payload at their fields, and a member's or viewer's settings change", async () => {
+  it("refuses a bad URL (or one with credentials), a missing secret and a bad payload at their fields, and a member's or viewer's settings change", async () => {
     const bad = await callFormAction(t.baseUrl, page, saveAction, { projectId: t.projectId, url: "ftp://example.com/x", secret: "" }, owner);
     expect(bad.result).toMatchObject({ ok: false, fieldErrors: { url: "must start with http:// or https://" } });
     const notUrl = await callFormAction(t.baseUrl, page, saveAction, { projectId: t.projectId, url: "example.com/run", secret: "" }, owner);
     expect(notUrl.result).toMatchObject({ ok: false, fieldErrors: { url: expect.stringContaining("full URL") } });
+    const withCredentials = await callFormAction(t.baseUrl, page, saveAction, { projectId: t.projectId, url: "https://deploy:hunter2@app.example.com/run", secret: "" }, owner);
+    expect(withCredentials.result).toMatchObject({ ok: false, fieldErrors: { url: expect.stringContaining("must not contain a user name or password") } });
     const shortSecret = await callFormAction(t.baseUrl, page, saveAction, { projectId: t.projectId, url: "https://example.com/x", secret: "short" }, owner);
     expect(shortSecret.result).toMatchObject({ ok: false, fieldErrors: { secret: expect.stringContaining("at least 16") } });
     const byMember = await callFormAction(t.baseUrl, page, saveAction, { projectId: t.projectId, url: "https://evil.example/x", secret: "" }, member);
