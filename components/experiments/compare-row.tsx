@@ -20,7 +20,9 @@ function Text({ value, label }: { value: unknown; label: string }) {
   return <pre className="cmp-text">{truncate(text, TEXT_LIMIT)}</pre>;
 }
 
-function Output({ cell, expected, baseline, mode }: { cell: CompareCell; expected: unknown; baseline: CompareCell; mode: DiffMode }) {
+function Output({ cell, baseline, mode }: { cell: CompareCell; baseline: CompareCell; mode: DiffMode }) {
+  // Against the expected output as this run ran the item (its dataset version).
+  const expected = cell.expectedOutput;
   if (mode === "expected" && expected !== null && expected !== undefined) return <ValueDiff before={expected} after={cell.output} sameLabel="Same as expected" />;
   if (mode === "baseline" && !cell.isBaseline && baseline.figures) return <ValueDiff before={baseline.output} after={cell.output} sameLabel="Same as baseline" />;
   return <Text value={cell.output} label="output" />;
@@ -31,7 +33,7 @@ function Cell({ cell, row, mode, traceHref }: { cell: CompareCell; row: CompareR
   const f = cell.figures;
   return (
     <td className={cx("cmp-cell", cell.regression && "cmp-cell-regression", cell.improvement && "cmp-cell-improvement")}>
-      <Output cell={cell} expected={row.item.expectedOutput} baseline={row.cells[0]!} mode={mode} />
+      <Output cell={cell} baseline={row.cells[0]!} mode={mode} />
       {cell.scores.some((s) => s.score) && (
         <ul className="cmp-scores">
           {cell.scores

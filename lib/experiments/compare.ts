@@ -9,7 +9,8 @@ import { DomainError } from "../errors";
 import { isoAlways as iso } from "../iso";
 import { cellKey, loadOutputChanges, loadRunItemFigures, type RunItemFigures } from "./compare-figures";
 import { aggregateRuns, compareItems, filterItems, sortItems, type CompareFilter, type CompareSort, type ItemComparison, type RunAggregate, type RunCell } from "./deltas";
-import { loadRunItemResults } from "./results";
+import { itemAsRunKey, itemsAsRun } from "./item-as-run";
+import { loadRunItemResults, type RunItemResult } from "./results";
 import { resolveRules, type PassRule, type ResolvedRule, type ScoreFigure } from "./thresholds";
 
 export interface CompareQuery {
@@ -33,6 +34,8 @@ export interface CompareRunInfo {
 export interface CompareCell extends RunCell {
   /** the run item's output; undefined when the run did not run the item */
   output: unknown;
+  /** the item's expected output as this run item ran it (its dataset version); undefined when not run */
+  expectedOutput: unknown;
 }
 
 export interface CompareRow {
@@ -134,21 +137,34 @@ function categoriesOf(names: string[], configs: { name: string; categories: unkn
   return out;
 }
 
-/** The page's rows with the items' input and expected output and each run's output. */
+/**
+ * The page's rows with the items' input and expected output and each run's
+ * output and expected output: the item as that run item ran it (its dataset
+ * version, item-as-run.ts), as the run page and the evaluators read it.
+ */
 async function withOutputs(client: Db, projectId: string, datasetId: string, runIds: string[], pageItems: ItemComparison[]): Promise<CompareRow[]> {
   const ids = pageItems.map((it) => it.itemId);
   const [items, results] = await Promise.all([
     ids.length ? client.datasetItem.findMany({ where: { datasetId, id: { in: ids } }, select: { id: true, status: true, input: true, expectedOutput: true } }) : [],
     loadRunItemResults(client, projectId, runIds, ids),
   ]);
+  const versionOf = (r: RunItemResult) => (r.datasetVersion ? new Date(r.datasetVersion) : null);
+  const asRun = await itemsAsRun(client, projectId, results.filter((r) => r.datasetVersion).map((r) => ({ itemId: r.datasetItemId, version: versionOf(r) })));
   const itemById = new Map(items.map((i) => [i.id, i]));
-  const output = new Map(results.map((r) => [cellKey(r.runId, r.datasetItemId), r.output]));
+  const resultOf = new Map(results.map((r) => [cellKey(r.runId, r.datasetItemId), r]));
   return pageItems.map((it) => {
     const item = itemById.get(it.itemId);
+    // A model read: JSON fields are values already.
+    const current = { input: item?.input ?? null, expectedOutput: item?.expectedOutput ?? null };
+    const ranAs = (r: RunItemResult | undefined) => (r?.datasetVersion ? (asRun.get(itemAsRunKey(r.datasetItemId, versionOf(r))) ?? current) : current);
+    const baseline = ranAs(resultOf.get(cellKey(it.cells[0]!.runId, it.itemId)));
     return {
-      // A model read: JSON fields are values already.
-      item: { id: it.itemId, status: item?.status ?? "ACTIVE", input: item?.input ?? null, expectedOutput: item?.expectedOutput ?? null },
-      cells: it.cells.map((c) => ({ ...c, output: c.figures ? (output.get(cellKey(c.runId, it.itemId)) ?? null) : undefined })),
+      // The item column shows the item as the baseline ran it.
+      item: { id: it.itemId, status: item?.status ?? "ACTIVE", input: baseline.input, expectedOutput: baseline.expectedOutput },
+      cells: it.cells.map((c) => {
+        const r = resultOf.get(cellKey(c.runId, it.itemId));
+        return { ...c, output: c.figures ? (r?.output ?? null) : undefined, expectedOutput: c.figures ? ranAs(r).expectedOutput : undefined };
+      }),
       regression: it.regression,
       improvement: it.improvement,
       changed: it.changed,
