@@ -9,6 +9,7 @@ import { DomainError } from "../errors";
 import { isoAlways as iso } from "../iso";
 import { cellKey, loadOutputChanges, loadRunItemFigures, type RunItemFigures } from "./compare-figures";
 import { aggregateRuns, compareItems, filterItems, sortItems, type CompareFilter, type CompareSort, type ItemComparison, type RunAggregate, type RunCell } from "./deltas";
+import { MAX_COMPARE_RUNS } from "./compare-url";
 import { itemAsRunKey, itemsAsRun } from "./item-as-run";
 import { loadRunItemResults, type RunItemResult } from "./results";
 import { resolveRules, type PassRule, type ResolvedRule, type ScoreFigure } from "./thresholds";
@@ -67,6 +68,7 @@ export interface CompareView {
 async function requireRuns(client: Db, projectId: string, datasetId: string, runIds: string[], baselineId: string) {
   const ids = [...new Set(runIds)];
   if (ids.length < 2) throw new DomainError("invalid", "choose at least 2 runs to compare", { path: ["runs"] });
+  if (ids.length > MAX_COMPARE_RUNS) throw new DomainError("invalid", `compare at most ${MAX_COMPARE_RUNS} runs at once`, { path: ["runs"] });
   if (!ids.includes(baselineId)) throw new DomainError("invalid", "the baseline must be one of the compared runs", { path: ["baseline"] });
   const found = await client.datasetRun.findMany({ where: { projectId, datasetId, id: { in: ids } }, select: { id: true, name: true, description: true, createdAt: true } });
   const missing = ids.filter((id) => !found.some((r) => r.id === id));
@@ -172,13 +174,22 @@ async function withOutputs(client: Db, projectId: string, datasetId: string, run
   });
 }
 
-/** The runs of a dataset for the picker, newest first (bounded: a picker of 200 runs is already long). */
-export async function runsForPicker(client: Db, projectId: string, datasetId: string) {
-  const rows = await client.datasetRun.findMany({
-    where: { projectId, datasetId },
-    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-    take: 200,
-    select: { id: true, name: true, description: true, createdAt: true, _count: { select: { items: true } } },
-  });
-  return rows.map((r) => ({ id: r.id, name: r.name, description: r.description, createdAt: iso(r.createdAt), items: r._count.items }));
+const pickerSelect = { id: true, name: true, description: true, createdAt: true, _count: { select: { items: true } } } as const;
+type PickerRow = { id: string; name: string; description: string | null; createdAt: Date; _count: { items: number } };
+const pickerRun = (r: PickerRow) => ({ id: r.id, name: r.name, description: r.description, createdAt: iso(r.createdAt), items: r._count.items });
+
+/** The newest runs of a dataset the picker lists (bounded: a picker of 200 runs is already long). */
+export const PICKER_RUNS = 200;
+
+/**
+ * The runs of a dataset for the picker, newest first: the newest PICKER_RUNS,
+ * and the runs `namedIds` asks for even when older (a shared link to an old
+ * comparison still opens it). Named ids that are no run of the dataset are
+ * left out; the page says so.
+ */
+export async function runsForPicker(client: Db, projectId: string, datasetId: string, namedIds: string[] = []) {
+  const rows = await client.datasetRun.findMany({ where: { projectId, datasetId }, orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: PICKER_RUNS, select: pickerSelect });
+  const older = namedIds.filter((id) => !rows.some((r) => r.id === id)).slice(0, MAX_COMPARE_RUNS);
+  const extra = older.length ? await client.datasetRun.findMany({ where: { projectId, datasetId, id: { in: older } }, select: pickerSelect }) : [];
+  return [...rows, ...extra].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || a.id.localeCompare(b.id)).map(pickerRun);
 }
