@@ -6,7 +6,7 @@
 //
 // Two rules, on purpose: the traces and sessions tables show the MEAN of each
 // name's numeric scores on a trace (averageScores); the run views (run page,
-// runs list, compare view, evaluators) take the LATEST score of each name on
+// runs list, compare view) take the LATEST score of each name on
 // a run item's trace (latestOfEachName; by timestamp, then id), because a
 // re-run evaluator's newer verdict replaces its older one there. The runs
 // list does the same in SQL (lib/experiments/run-list.ts, ROW_NUMBER … rn = 1).
