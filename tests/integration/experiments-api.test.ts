@@ -75,10 +75,10 @@ describe.each(targets())("runs API on $name", (t) => {
     expect(first).toMatchObject({ datasetRunName: run, datasetItemId: ds.items[0], traceId: early, observationId: null });
     expect(new Date(first.createdAt).toISOString()).toBe(first.createdAt);
 
-    let [r] = await loadRunItemResults(db, t.projectId, [first.datasetRunId]);
+    let [r] = await loadRunItemResults(db, t.projectId, [first.datasetRunId], [ds.items[0]!]);
     expect(r).toMatchObject({ traceArrived: false, output: null });
     await ingest(t, [traceEvent(early, "0")]);
-    [r] = await loadRunItemResults(db, t.projectId, [first.datasetRunId]);
+    [r] = await loadRunItemResults(db, t.projectId, [first.datasetRunId], [ds.items[0]!]);
     expect(r).toMatchObject({ traceArrived: true, output: "0" });
 
     // The second item's trace comes first, then its link (with its observation).
@@ -93,7 +93,7 @@ describe.each(targets())("runs API on $name", (t) => {
     expect(got).toMatchObject({ id: first.datasetRunId, name: run, description: "first try", metadata: { model: "m1" }, datasetId: ds.id, datasetName: ds.name });
     expect(got.datasetRunItems.map((i: { traceId: string }) => i.traceId)).toEqual([early, late]);
     expect(keys(got.datasetRunItems[0])).toEqual(RUN_ITEM_FIELDS);
-    const results = await loadRunItemResults(db, t.projectId, [first.datasetRunId]);
+    const results = await loadRunItemResults(db, t.projectId, [first.datasetRunId], ds.items);
     expect(results.find((x) => x.traceId === late)).toMatchObject({ traceArrived: true, output: "2" });
 
     // Linking the same item again points it at the new attempt; the run's description stays unless given.
