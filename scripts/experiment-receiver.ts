@@ -12,7 +12,7 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import { pathToFileURL } from "node:url";
 import { Langfuse } from "langfuse";
-import { DELIVERY_HEADER, SIGNATURE_HEADER, verifySignature } from "../lib/experiments/signature";
+import { DELIVERY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from "../lib/experiments/signature";
 
 export interface ExperimentRequest {
   projectId: string;
@@ -100,6 +100,8 @@ export interface ReceiverOptions {
   secret: string;
   langfuse: LangfuseKeys;
   task?: Task;
+  /** The receiver's clock for the signature's timestamp check (tests); the real clock by default. */
+  now?: () => Date;
   /** Called when a run ends (tests wait on it; the script logs it). */
   onRunEnd?: (result: RunResult | Error, req: ExperimentRequest) => void;
 }
@@ -114,8 +116,11 @@ export function createReceiver(opts: ReceiverOptions): Server {
     if (req.method !== "POST") return reply(405, { error: "POST only" });
     const raw = await readRaw(req);
     if (!raw) return reply(413, { error: "body too large" });
-    // Verify the bytes as received, before parsing anything.
-    if (!verifySignature(opts.secret, raw, req.headers[SIGNATURE_HEADER] as string | undefined)) return reply(401, { error: "bad signature" });
+    // Verify the bytes as received, before parsing anything; the signed timestamp
+    // must be within 5 minutes of now, so a captured request cannot be replayed later.
+    const signature = req.headers[SIGNATURE_HEADER] as string | undefined;
+    const timestamp = req.headers[TIMESTAMP_HEADER] as string | undefined;
+    if (!verifySignature(opts.secret, raw, signature, timestamp, { now: opts.now?.() })) return reply(401, { error: "bad signature" });
     const body = parseRequest(raw);
     if (!body) return reply(400, { error: "expected { datasetName, runName, … }" });
     reply(202, { accepted: true, runName: body.runName, delivery: req.headers[DELIVERY_HEADER] ?? null });

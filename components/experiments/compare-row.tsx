@@ -20,18 +20,23 @@ function Text({ value, label }: { value: unknown; label: string }) {
   return <pre className="cmp-text">{truncate(text, TEXT_LIMIT)}</pre>;
 }
 
-function Output({ cell, expected, baseline, mode }: { cell: CompareCell; expected: unknown; baseline: CompareCell; mode: DiffMode }) {
-  if (mode === "expected" && expected !== null && expected !== undefined) return <ValueDiff before={expected} after={cell.output} sameLabel="Same as expected" />;
-  if (mode === "baseline" && !cell.isBaseline && baseline.figures) return <ValueDiff before={baseline.output} after={cell.output} sameLabel="Same as baseline" />;
+/** What a page's diffs may take together; past it the rest say "too long to diff in time". */
+export const PAGE_DIFF_BUDGET_MS = 1500;
+
+function Output({ cell, baseline, mode, deadline }: { cell: CompareCell; baseline: CompareCell; mode: DiffMode; deadline: number }) {
+  // Against the expected output as this run ran the item (its dataset version).
+  const expected = cell.expectedOutput;
+  if (mode === "expected" && expected !== null && expected !== undefined) return <ValueDiff before={expected} after={cell.output} sameLabel="Same as expected" deadline={deadline} />;
+  if (mode === "baseline" && !cell.isBaseline && baseline.figures) return <ValueDiff before={baseline.output} after={cell.output} sameLabel="Same as baseline" deadline={deadline} />;
   return <Text value={cell.output} label="output" />;
 }
 
-function Cell({ cell, row, mode, traceHref }: { cell: CompareCell; row: CompareRow; mode: DiffMode; traceHref: (traceId: string, observationId: string | null) => string }) {
+function Cell({ cell, row, mode, traceHref, deadline }: { cell: CompareCell; row: CompareRow; mode: DiffMode; traceHref: (traceId: string, observationId: string | null) => string; deadline: number }) {
   if (!cell.figures) return <td className="cmp-cell cmp-missing"><span className="muted small">Not run</span></td>;
   const f = cell.figures;
   return (
     <td className={cx("cmp-cell", cell.regression && "cmp-cell-regression", cell.improvement && "cmp-cell-improvement")}>
-      <Output cell={cell} expected={row.item.expectedOutput} baseline={row.cells[0]!} mode={mode} />
+      <Output cell={cell} baseline={row.cells[0]!} mode={mode} deadline={deadline} />
       {cell.scores.some((s) => s.score) && (
         <ul className="cmp-scores">
           {cell.scores
@@ -74,7 +79,8 @@ function Cell({ cell, row, mode, traceHref }: { cell: CompareCell; row: CompareR
   );
 }
 
-export function CompareItemRow({ row, mode, itemHref, traceHref }: { row: CompareRow; mode: DiffMode; itemHref: string; traceHref: (traceId: string, observationId: string | null) => string }) {
+/** `diffDeadline`: Date.now() ms past which this page starts no more diffs (PAGE_DIFF_BUDGET_MS from the page's start). */
+export function CompareItemRow({ row, mode, itemHref, traceHref, diffDeadline }: { row: CompareRow; mode: DiffMode; itemHref: string; traceHref: (traceId: string, observationId: string | null) => string; diffDeadline: number }) {
   return (
     <tr className={cx("cmp-row", row.regression && "cmp-row-regression")} data-item={row.item.id}>
       <td className="cmp-item">
@@ -92,7 +98,7 @@ export function CompareItemRow({ row, mode, itemHref, traceHref }: { row: Compar
         <Text value={row.item.expectedOutput} label="expected output" />
       </td>
       {row.cells.map((c) => (
-        <Cell key={c.runId} cell={c} row={row} mode={mode} traceHref={traceHref} />
+        <Cell key={c.runId} cell={c} row={row} mode={mode} traceHref={traceHref} deadline={diffDeadline} />
       ))}
     </tr>
   );

@@ -1,13 +1,12 @@
 // A dataset's recent "Run experiment" requests, for its runs list: who sent
-// which run name when, and what the endpoint answered (as text).
-import { recentTriggers } from "@/lib/experiments/trigger-queries";
+// which run name when, and what the endpoint answered (as text). Presentational:
+// the page reads the rows (lib/experiments/trigger-queries.ts recentTriggers).
 import type { TriggerView } from "@/lib/experiments/trigger-schemas";
 import { Badge } from "@/components/ui/badge";
 import { formatDate } from "@/components/ui/format";
 
-export async function RecentTriggers({ projectId, datasetId, limit = 10 }: { projectId: string; datasetId: string; limit?: number }) {
-  const rows = await recentTriggers(projectId, datasetId, limit);
-  // Nothing started from here yet: the runs list's own empty state says how.
+/** The section, or nothing when no experiment was started here yet (the runs list's own empty state says how). */
+export function RecentTriggers({ rows }: { rows: TriggerView[] }) {
   return rows.length ? <RecentTriggersTable rows={rows} /> : null;
 }
 

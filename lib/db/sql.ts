@@ -20,6 +20,8 @@ export interface Dialect {
   jsonRowsAgg(values: Sql[], orderBy: Sql): Sql;
   /** The text at a top-level key of a JSON column. */
   jsonText(column: Sql, key: string): Sql;
+  /** The text at a nested path of a JSON column (`["experiment", "name"]`); NULL when absent. */
+  jsonPathText(column: Sql, path: readonly string[]): Sql;
   /** True when a JSON array column contains the string. */
   jsonArrayContains(column: Sql, value: string): Sql;
   /** Case-insensitive LIKE with backslash escapes. */
@@ -121,6 +123,7 @@ const sqlite: Dialect = {
   jsonArrayAggDistinct: (expr) => sql`json_group_array(DISTINCT ${expr}) FILTER (WHERE ${expr} IS NOT NULL)`,
   jsonRowsAgg: (values, orderBy) => sql`json_group_array(json_array(${join(values)}) ORDER BY ${orderBy})`,
   jsonText: (column, key) => sql`json_extract(${column}, ${"$." + JSON.stringify(key)})`,
+  jsonPathText: (column, path) => sql`json_extract(${column}, ${"$" + path.map((k) => "." + JSON.stringify(k)).join("")})`,
   jsonArrayContains: (column, value) => sql`EXISTS (SELECT 1 FROM json_each(${column}) WHERE json_each.value = ${value})`,
   ilike: (expr, pattern) => sql`${expr} LIKE ${pattern} ESCAPE '\\'`,
   contains: (expr, needle) => sql`instr(${expr}, ${needle}) > 0`,
@@ -158,6 +161,7 @@ const postgresql: Dialect = {
   jsonArrayAggDistinct: (expr) => sql`jsonb_agg(DISTINCT ${expr}) FILTER (WHERE ${expr} IS NOT NULL)`,
   jsonRowsAgg: (values, orderBy) => sql`json_agg(json_build_array(${join(values)}) ORDER BY ${orderBy})`,
   jsonText: (column, key) => sql`(${column} ->> ${key})`,
+  jsonPathText: (column, path) => sql`(${column} #>> ${[...path]}::text[])`,
   jsonArrayContains: (column, value) => sql`(${column} @> jsonb_build_array(${value}::text))`,
   ilike: (expr, pattern) => sql`${expr} ILIKE ${pattern} ESCAPE '\\'`,
   contains: (expr, needle) => sql`strpos(${expr}, ${needle}) > 0`,

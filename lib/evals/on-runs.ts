@@ -11,6 +11,7 @@ import "server-only";
 import { dialectOf, type Db } from "../db/client";
 import { decode, join } from "../db/sql";
 import { RULE_LAG_MS } from "../datasets/rules/evaluate";
+import { itemAsRunKey, itemsAsRun } from "../experiments/item-as-run";
 import { loadRunItemResultsByIds } from "../experiments/results";
 import { compileEvaluator, runOn, type CompiledEvaluator } from "./evaluate";
 import { alreadySeen, markSeen, recordVerdicts, type Verdict } from "./record";
@@ -42,24 +43,10 @@ export interface ScoringSummary {
 
 const emptySummary = (): ScoringSummary => ({ items: 0, scored: 0, errors: 0, waiting: 0, failures: [] });
 
-/** Each item's expected output: as of the run's dataset version when the link gave one, else as it is now. */
+/** Each item's expected output as the run item ran it (lib/experiments/item-as-run.ts). */
 async function expectedOutputs(client: Db, projectId: string, refs: RunItemRef[]): Promise<Map<string, unknown>> {
-  const out = new Map<string, unknown>();
-  const current = [...new Set(refs.filter((r) => !r.datasetVersion).map((r) => r.datasetItemId))];
-  if (current.length) {
-    for (const row of await client.datasetItem.findMany({ where: { projectId, id: { in: current } }, select: { id: true, expectedOutput: true } })) out.set(`${row.id}@`, row.expectedOutput);
-  }
-  const byVersion = new Map<number, string[]>();
-  for (const r of refs) if (r.datasetVersion) byVersion.set(r.datasetVersion.getTime(), [...(byVersion.get(r.datasetVersion.getTime()) ?? []), r.datasetItemId]);
-  for (const [at, itemIds] of byVersion) {
-    const version = new Date(at);
-    const rows = await client.datasetItemVersion.findMany({
-      where: { projectId, itemId: { in: [...new Set(itemIds)] }, validFrom: { lte: version }, OR: [{ validTo: null }, { validTo: { gt: version } }] },
-      select: { itemId: true, expectedOutput: true },
-    });
-    for (const row of rows) out.set(`${row.itemId}@${at}`, row.expectedOutput);
-  }
-  return out;
+  const items = await itemsAsRun(client, projectId, refs.map((r) => ({ itemId: r.datasetItemId, version: r.datasetVersion })));
+  return new Map([...items].map(([k, v]) => [k, v.expectedOutput]));
 }
 
 interface RunPlan {
@@ -110,7 +97,7 @@ async function scorePlans(client: Db, projectId: string, plans: RunPlan[], refs:
         const ref = refById.get(r.runItemId)!;
         const outcome = runOn(evaluate, {
           output: r.output,
-          expected: expected.get(`${r.datasetItemId}@${ref.datasetVersion ? ref.datasetVersion.getTime() : ""}`) ?? null,
+          expected: expected.get(itemAsRunKey(r.datasetItemId, ref.datasetVersion)) ?? null,
           latencyMs: r.latencyMs,
           totalCost: r.totalCost,
           totalTokens: r.totalTokens,

@@ -9,6 +9,7 @@ import type { Db } from "../db/client";
 import { dialectOf } from "../db/client";
 import { decode, sql } from "../db/sql";
 import type { ItemFigures } from "./deltas";
+import { latestOfEachName } from "../query/scores";
 import { RESULT_SCORE_TYPES } from "./results";
 import type { ScoreFigure } from "./thresholds";
 
@@ -53,11 +54,10 @@ export async function loadRunItemFigures(client: Db, projectId: string, runIds: 
     WHERE ${d.inList(sql`ri."datasetRunId"`, runIds)}`;
   const types: readonly string[] = RESULT_SCORE_TYPES;
   return rows.map((r) => {
-    // Oldest first, so the latest of each name wins (loadRunItemResults' rule).
+    // Oldest first, so the latest of each name wins (lib/query/scores.ts latestOfEachName).
+    const list = decode.json<[string, string, unknown, string | null][]>(r.scores, []).flatMap(([name, dataType, value, stringValue]) => (types.includes(dataType) ? [{ name, dataType, value, stringValue }] : []));
     const named: Record<string, ScoreFigure> = {};
-    for (const [name, dataType, value, stringValue] of decode.json<[string, string, unknown, string | null][]>(r.scores, [])) {
-      if (types.includes(dataType)) named[name] = { dataType: dataType as ScoreFigure["dataType"], value: decode.numberOrNull(value), stringValue };
-    }
+    for (const [name, s] of latestOfEachName(list)) named[name] = { dataType: s.dataType as ScoreFigure["dataType"], value: decode.numberOrNull(s.value), stringValue: s.stringValue };
     return {
       runItemId: r.id,
       runId: r.runId,
@@ -80,7 +80,8 @@ export const cellKey = (runId: string, itemId: string) => `${runId}\u0000${itemI
  * run's output for the same item, compared inside the database so no output
  * leaves it (the "changed only" filter spans every item). Output means what
  * loadRunItemResults reads: the linked observation's, else the trace's.
- * PostgreSQL compares JSON by value, SQLite by its stored text.
+ * PostgreSQL compares JSON by value, SQLite by its stored text. Both traces
+ * must have arrived: a pending trace has no output yet, not a changed one.
  */
 export async function loadOutputChanges(client: Db, projectId: string, baselineId: string, runIds: string[]): Promise<Set<string>> {
   const others = runIds.filter((id) => id !== baselineId);
@@ -94,6 +95,7 @@ export async function loadOutputChanges(client: Db, projectId: string, baselineI
       LEFT JOIN "Trace" bt ON bt."projectId" = ${projectId} AND bt."id" = bi."traceId"
       LEFT JOIN "Observation" bo ON bo."projectId" = ${projectId} AND bo."id" = bi."observationId"
       WHERE ${d.inList(sql`ri."datasetRunId"`, others)}
+        AND t."id" IS NOT NULL AND bt."id" IS NOT NULL
         AND COALESCE(o."output", t."output") IS DISTINCT FROM COALESCE(bo."output", bt."output")`;
   return new Set(rows.map((r) => cellKey(r.runId, r.itemId)));
 }

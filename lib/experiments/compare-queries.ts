@@ -5,5 +5,5 @@ import { db } from "../db/client";
 import { compareRuns, runsForPicker, type CompareQuery } from "./compare";
 
 export const compareView = (projectId: string, datasetId: string, q: CompareQuery) => compareRuns(db, projectId, datasetId, q);
-export const pickerRuns = (projectId: string, datasetId: string) => runsForPicker(db, projectId, datasetId);
+export const pickerRuns = (projectId: string, datasetId: string, namedIds: string[] = []) => runsForPicker(db, projectId, datasetId, namedIds);
 export type PickerRun = Awaited<ReturnType<typeof runsForPicker>>[number];

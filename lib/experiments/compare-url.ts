@@ -8,6 +8,8 @@ export const DIFF_MODES = ["none", "expected", "baseline"] as const;
 export type DiffMode = (typeof DIFF_MODES)[number];
 
 export const COMPARE_PAGE_SIZES = [20, 50, 100] as const;
+/** Runs compared at once: each adds a column and a pass over its run items. */
+export const MAX_COMPARE_RUNS = 10;
 
 export interface CompareState {
   runIds: string[];
@@ -34,7 +36,9 @@ const all = (v: string | string[] | undefined) => (v === undefined ? [] : Array.
 export function readCompareState(sp: Search): { state: CompareState; issues: UrlIssue[] } {
   const issues: UrlIssue[] = [];
   // "runs=a,b" (shared links) or "runs=a&runs=b" (the picker's checkboxes).
-  const runIds = [...new Set(all(sp.runs).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean))];
+  const named = [...new Set(all(sp.runs).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean))];
+  const runIds = named.slice(0, MAX_COMPARE_RUNS);
+  if (named.length > MAX_COMPARE_RUNS) issues.push({ param: "runs", message: `at most ${MAX_COMPARE_RUNS} runs are compared at once: the first ${MAX_COMPARE_RUNS} of the ${named.length} named are kept` });
   const baselineId = first(sp.baseline)?.trim() || null;
   const rules: Record<string, PassRule> = {};
   for (const [key, value] of Object.entries(sp)) {

@@ -9,7 +9,9 @@ import { DomainError } from "../errors";
 import { isoAlways as iso } from "../iso";
 import { cellKey, loadOutputChanges, loadRunItemFigures, type RunItemFigures } from "./compare-figures";
 import { aggregateRuns, compareItems, filterItems, sortItems, type CompareFilter, type CompareSort, type ItemComparison, type RunAggregate, type RunCell } from "./deltas";
-import { loadRunItemResults } from "./results";
+import { MAX_COMPARE_RUNS } from "./compare-url";
+import { itemAsRunKey, itemsAsRun } from "./item-as-run";
+import { loadRunItemResults, type RunItemResult } from "./results";
 import { resolveRules, type PassRule, type ResolvedRule, type ScoreFigure } from "./thresholds";
 
 export interface CompareQuery {
@@ -33,6 +35,8 @@ export interface CompareRunInfo {
 export interface CompareCell extends RunCell {
   /** the run item's output; undefined when the run did not run the item */
   output: unknown;
+  /** the item's expected output as this run item ran it (its dataset version); undefined when not run */
+  expectedOutput: unknown;
 }
 
 export interface CompareRow {
@@ -64,6 +68,7 @@ export interface CompareView {
 async function requireRuns(client: Db, projectId: string, datasetId: string, runIds: string[], baselineId: string) {
   const ids = [...new Set(runIds)];
   if (ids.length < 2) throw new DomainError("invalid", "choose at least 2 runs to compare", { path: ["runs"] });
+  if (ids.length > MAX_COMPARE_RUNS) throw new DomainError("invalid", `compare at most ${MAX_COMPARE_RUNS} runs at once`, { path: ["runs"] });
   if (!ids.includes(baselineId)) throw new DomainError("invalid", "the baseline must be one of the compared runs", { path: ["baseline"] });
   const found = await client.datasetRun.findMany({ where: { projectId, datasetId, id: { in: ids } }, select: { id: true, name: true, description: true, createdAt: true } });
   const missing = ids.filter((id) => !found.some((r) => r.id === id));
@@ -134,21 +139,34 @@ function categoriesOf(names: string[], configs: { name: string; categories: unkn
   return out;
 }
 
-/** The page's rows with the items' input and expected output and each run's output. */
+/**
+ * The page's rows with the items' input and expected output and each run's
+ * output and expected output: the item as that run item ran it (its dataset
+ * version, item-as-run.ts), as the run page and the evaluators read it.
+ */
 async function withOutputs(client: Db, projectId: string, datasetId: string, runIds: string[], pageItems: ItemComparison[]): Promise<CompareRow[]> {
   const ids = pageItems.map((it) => it.itemId);
   const [items, results] = await Promise.all([
     ids.length ? client.datasetItem.findMany({ where: { datasetId, id: { in: ids } }, select: { id: true, status: true, input: true, expectedOutput: true } }) : [],
     loadRunItemResults(client, projectId, runIds, ids),
   ]);
+  const versionOf = (r: RunItemResult) => (r.datasetVersion ? new Date(r.datasetVersion) : null);
+  const asRun = await itemsAsRun(client, projectId, results.filter((r) => r.datasetVersion).map((r) => ({ itemId: r.datasetItemId, version: versionOf(r) })));
   const itemById = new Map(items.map((i) => [i.id, i]));
-  const output = new Map(results.map((r) => [cellKey(r.runId, r.datasetItemId), r.output]));
+  const resultOf = new Map(results.map((r) => [cellKey(r.runId, r.datasetItemId), r]));
   return pageItems.map((it) => {
     const item = itemById.get(it.itemId);
+    // A model read: JSON fields are values already.
+    const current = { input: item?.input ?? null, expectedOutput: item?.expectedOutput ?? null };
+    const ranAs = (r: RunItemResult | undefined) => (r?.datasetVersion ? (asRun.get(itemAsRunKey(r.datasetItemId, versionOf(r))) ?? current) : current);
+    const baseline = ranAs(resultOf.get(cellKey(it.cells[0]!.runId, it.itemId)));
     return {
-      // A model read: JSON fields are values already.
-      item: { id: it.itemId, status: item?.status ?? "ACTIVE", input: item?.input ?? null, expectedOutput: item?.expectedOutput ?? null },
-      cells: it.cells.map((c) => ({ ...c, output: c.figures ? (output.get(cellKey(c.runId, it.itemId)) ?? null) : undefined })),
+      // The item column shows the item as the baseline ran it.
+      item: { id: it.itemId, status: item?.status ?? "ACTIVE", input: baseline.input, expectedOutput: baseline.expectedOutput },
+      cells: it.cells.map((c) => {
+        const r = resultOf.get(cellKey(c.runId, it.itemId));
+        return { ...c, output: c.figures ? (r?.output ?? null) : undefined, expectedOutput: c.figures ? ranAs(r).expectedOutput : undefined };
+      }),
       regression: it.regression,
       improvement: it.improvement,
       changed: it.changed,
@@ -156,13 +174,22 @@ async function withOutputs(client: Db, projectId: string, datasetId: string, run
   });
 }
 
-/** The runs of a dataset for the picker, newest first (bounded: a picker of 200 runs is already long). */
-export async function runsForPicker(client: Db, projectId: string, datasetId: string) {
-  const rows = await client.datasetRun.findMany({
-    where: { projectId, datasetId },
-    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-    take: 200,
-    select: { id: true, name: true, description: true, createdAt: true, _count: { select: { items: true } } },
-  });
-  return rows.map((r) => ({ id: r.id, name: r.name, description: r.description, createdAt: iso(r.createdAt), items: r._count.items }));
+const pickerSelect = { id: true, name: true, description: true, createdAt: true, _count: { select: { items: true } } } as const;
+type PickerRow = { id: string; name: string; description: string | null; createdAt: Date; _count: { items: number } };
+const pickerRun = (r: PickerRow) => ({ id: r.id, name: r.name, description: r.description, createdAt: iso(r.createdAt), items: r._count.items });
+
+/** The newest runs of a dataset the picker lists (bounded: a picker of 200 runs is already long). */
+export const PICKER_RUNS = 200;
+
+/**
+ * The runs of a dataset for the picker, newest first: the newest PICKER_RUNS,
+ * and the runs `namedIds` asks for even when older (a shared link to an old
+ * comparison still opens it). Named ids that are no run of the dataset are
+ * left out; the page says so.
+ */
+export async function runsForPicker(client: Db, projectId: string, datasetId: string, namedIds: string[] = []) {
+  const rows = await client.datasetRun.findMany({ where: { projectId, datasetId }, orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: PICKER_RUNS, select: pickerSelect });
+  const older = namedIds.filter((id) => !rows.some((r) => r.id === id)).slice(0, MAX_COMPARE_RUNS);
+  const extra = older.length ? await client.datasetRun.findMany({ where: { projectId, datasetId, id: { in: older } }, select: pickerSelect }) : [];
+  return [...rows, ...extra].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || a.id.localeCompare(b.id)).map(pickerRun);
 }

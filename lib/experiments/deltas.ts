@@ -42,7 +42,7 @@ export interface RunCell {
   costChange: Change;
   regression: boolean;
   improvement: boolean;
-  /** the output differs from the baseline's; null for the baseline or when a side did not run */
+  /** the output differs from the baseline's; null for the baseline, when a side did not run, or while a side's trace has not arrived */
   outputChanged: boolean | null;
   /** the output or a score differs from the baseline's (a score on one side only counts), or one side did not run */
   changed: boolean;
@@ -92,7 +92,8 @@ export function compareCell(
   });
   const latencyDelta = isBaseline ? null : sub(figures?.latencyMs, base?.latencyMs);
   const costDelta = isBaseline ? null : sub(figures?.totalCost, base?.totalCost);
-  const outputChanged = isBaseline || !figures || !base ? null : outputDiffers;
+  // A pending trace has no output yet: whether it changed is not known (not "changed").
+  const outputChanged = isBaseline || !figures || !base || !figures.traceArrived || !base.traceArrived ? null : outputDiffers;
   const changed = !isBaseline && (!figures !== !base || !!outputChanged || scores.some((s) => !sameScore(s.score, base?.scores[s.name] ?? null)));
   return {
     runId,

@@ -5,6 +5,7 @@
 import "server-only";
 import type { Db } from "../db/client";
 import { isoAlways as iso } from "../iso";
+import { latestOfEachName } from "../query/scores";
 
 /** Score types the run views compare (text and corrections are not figures). */
 export const RESULT_SCORE_TYPES = ["NUMERIC", "BOOLEAN", "CATEGORICAL"] as const;
@@ -27,6 +28,8 @@ export interface RunItemResult {
   datasetItemId: string;
   traceId: string;
   observationId: string | null;
+  /** the dataset version the item was run at (null: the item as it is) */
+  datasetVersion: string | null;
   /** false while the linked trace has not arrived (the link came first) */
   traceArrived: boolean;
   /** the linked observation's output when it has one, else the trace's */
@@ -51,15 +54,13 @@ async function inChunks<T>(ids: string[], load: (chunk: string[]) => Promise<T[]
 }
 
 /**
- * Results of the run items of `runIds`, optionally only for `itemIds` (a page
- * of the compare view). Bounded by the caller: pass a page of items, not a run
- * of 100,000.
+ * Results of the run items of `runIds` for `itemIds` (a page of the compare
+ * view, of a run page). Bounded by the caller: there
+ * is no "every item of the run" form, a run can hold 100,000.
  */
-export async function loadRunItemResults(client: Db, projectId: string, runIds: string[], itemIds?: string[]): Promise<RunItemResult[]> {
-  if (!runIds.length || (itemIds && !itemIds.length)) return [];
-  const runItems = itemIds
-    ? await inChunks(itemIds, (chunk) => client.datasetRunItem.findMany({ where: { projectId, datasetRunId: { in: runIds }, datasetItemId: { in: chunk } } }))
-    : await client.datasetRunItem.findMany({ where: { projectId, datasetRunId: { in: runIds } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+export async function loadRunItemResults(client: Db, projectId: string, runIds: string[], itemIds: string[]): Promise<RunItemResult[]> {
+  if (!runIds.length || !itemIds.length) return [];
+  const runItems = await inChunks(itemIds, (chunk) => client.datasetRunItem.findMany({ where: { projectId, datasetRunId: { in: runIds }, datasetItemId: { in: chunk } } }));
   if (!runItems.length) return [];
   return resultsOf(client, projectId, runItems);
 }
@@ -75,7 +76,7 @@ export async function loadRunItemResultsByIds(client: Db, projectId: string, run
   return resultsOf(client, projectId, runItems);
 }
 
-type RunItemRow = { id: string; datasetRunId: string; datasetItemId: string; traceId: string; observationId: string | null; updatedAt: Date };
+type RunItemRow = { id: string; datasetRunId: string; datasetItemId: string; traceId: string; observationId: string | null; datasetVersion: Date | null; updatedAt: Date };
 
 /** What each of these run items produced, read from their traces, observations and scores (both loaders). */
 async function resultsOf(client: Db, projectId: string, runItems: RunItemRow[]): Promise<RunItemResult[]> {
@@ -98,21 +99,13 @@ async function resultsOf(client: Db, projectId: string, runItems: RunItemRow[]):
   ]);
   const traceById = new Map(traces.map((t) => [t.id, t]));
   const obsById = new Map(observations.map((o) => [o.id, o]));
-  // Oldest first, so the latest of each name wins.
-  const scoresByTrace = new Map<string, Map<string, ResultScore>>();
-  for (const s of scores) {
-    const byName = scoresByTrace.get(s.traceId!) ?? new Map<string, ResultScore>();
-    byName.set(s.name, {
-      id: s.id,
-      name: s.name,
-      dataType: s.dataType as ResultScore["dataType"],
-      value: s.value,
-      stringValue: s.stringValue,
-      source: s.source,
-      comment: s.comment,
-    });
-    scoresByTrace.set(s.traceId!, byName);
-  }
+  const scoresByTrace = new Map<string, typeof scores>();
+  for (const s of scores) scoresByTrace.set(s.traceId!, [...(scoresByTrace.get(s.traceId!) ?? []), s]);
+  const latestScores = (traceId: string): ResultScore[] =>
+    // Read oldest first, so the latest of each name wins (lib/query/scores.ts).
+    [...latestOfEachName(scoresByTrace.get(traceId) ?? []).values()]
+      .map((s) => ({ id: s.id, name: s.name, dataType: s.dataType as ResultScore["dataType"], value: s.value, stringValue: s.stringValue, source: s.source, comment: s.comment }))
+      .sort((a, b) => a.name.localeCompare(b.name));
   return runItems.map((ri) => {
     const trace = traceById.get(ri.traceId);
     const obs = ri.observationId ? obsById.get(ri.observationId) : undefined;
@@ -124,13 +117,14 @@ async function resultsOf(client: Db, projectId: string, runItems: RunItemRow[]):
       datasetItemId: ri.datasetItemId,
       traceId: ri.traceId,
       observationId: ri.observationId,
+      datasetVersion: ri.datasetVersion ? iso(ri.datasetVersion) : null,
       traceArrived: !!trace,
       // A model read: JSON fields are values already.
       output: obsOutput ?? trace?.output ?? null,
       latencyMs: obsLatency ?? trace?.latencyMs ?? null,
       totalCost: trace?.totalCost ?? null,
       totalTokens: trace ? trace.totalTokens : null,
-      scores: [...(scoresByTrace.get(ri.traceId)?.values() ?? [])].sort((a, b) => a.name.localeCompare(b.name)),
+      scores: latestScores(ri.traceId),
       linkedAt: iso(ri.updatedAt),
     };
   });

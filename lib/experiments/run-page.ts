@@ -5,10 +5,9 @@
 // produced (results.ts) and the evaluator errors on it.
 import "server-only";
 import type { Db } from "../db/client";
-import { dialectOf } from "../db/client";
-import { sql } from "../db/sql";
 import { DomainError } from "../errors";
 import { isoAlways as iso } from "../iso";
+import { itemAsRunKey, itemPreviewsAsRun, type ItemRef } from "./item-as-run";
 import { loadRunItemResults, type ResultScore } from "./results";
 import { runFigures, type RunFigures } from "./run-list";
 import { requireRun } from "./runs";
@@ -105,31 +104,13 @@ function jsonPreview(raw: unknown, max = RUN_PREVIEW_CHARS): string | null {
 
 type ItemText = { input: string | null; expectedOutput: string | null };
 
-/** Dataset item input and expected output previews: the current item, or the version valid at the run's dataset version. */
-async function itemPreviews(client: Db, projectId: string, refs: { itemId: string; version: Date | null }[]): Promise<Map<string, ItemText>> {
-  const d = dialectOf(client);
-  const out = new Map<string, ItemText>();
-  const key = (itemId: string, version: Date | null) => `${itemId}\u0000${version?.getTime() ?? ""}`;
-  const byVersion = new Map<number | null, string[]>();
-  for (const r of refs) {
-    const k = r.version?.getTime() ?? null;
-    byVersion.set(k, [...(byVersion.get(k) ?? []), r.itemId]);
-  }
+/** Dataset item input and expected output previews, as the run item ran it (item-as-run.ts). */
+async function itemPreviews(client: Db, projectId: string, refs: ItemRef[]): Promise<Map<string, ItemText>> {
   // A preview longer than max gets an ellipsis: read one character more than shown.
-  const n = RUN_PREVIEW_CHARS + 1;
-  for (const [version, ids] of byVersion) {
-    const rows =
-      version === null
-        ? await client.$queryRaw<Record<string, unknown>[]>`
-            SELECT "id", ${d.preview(sql`"input"`, n)} AS "input", ${d.preview(sql`"expectedOutput"`, n)} AS "expectedOutput"
-            FROM "DatasetItem" WHERE "projectId" = ${projectId} AND ${d.inList(sql`"id"`, ids)}`
-        : await client.$queryRaw<Record<string, unknown>[]>`
-            SELECT "itemId" AS "id", ${d.preview(sql`"input"`, n)} AS "input", ${d.preview(sql`"expectedOutput"`, n)} AS "expectedOutput"
-            FROM "DatasetItemVersion" WHERE "projectId" = ${projectId} AND ${d.inList(sql`"itemId"`, ids)}
-              AND "validFrom" <= ${new Date(version)} AND ("validTo" IS NULL OR "validTo" > ${new Date(version)})`;
-    for (const r of rows) out.set(key(String(r.id), version === null ? null : new Date(version)), { input: jsonPreview(r.input), expectedOutput: jsonPreview(r.expectedOutput) });
-  }
-  return new Map(refs.map((r) => [key(r.itemId, r.version), out.get(key(r.itemId, r.version)) ?? { input: null, expectedOutput: null }]));
+  const raw = await itemPreviewsAsRun(client, projectId, refs, RUN_PREVIEW_CHARS + 1);
+  const out = new Map<string, ItemText>();
+  for (const [k, v] of raw) out.set(k, { input: jsonPreview(v.input), expectedOutput: jsonPreview(v.expectedOutput) });
+  return out;
 }
 
 /** A page of a run's items in the order they were linked, with everything a row shows. */
@@ -156,7 +137,7 @@ export async function runPageItems(client: Db, projectId: string, runId: string,
   }
   const rows = runItems.map((ri): RunPageItem => {
     const res = resultOf.get(ri.id);
-    const text = previews.get(`${ri.datasetItemId}\u0000${ri.datasetVersion?.getTime() ?? ""}`);
+    const text = previews.get(itemAsRunKey(ri.datasetItemId, ri.datasetVersion));
     return {
       runItemId: ri.id,
       datasetItemId: ri.datasetItemId,

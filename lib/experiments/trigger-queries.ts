@@ -7,6 +7,12 @@ import type { TriggerStatus, TriggerView } from "./trigger-schemas";
 
 export const experimentEndpoint = (projectId: string) => getEndpoint(db, projectId);
 
+/** The URL "Run experiment" would send to, or null until both a URL and a secret are set (the dialog then points to Settings). */
+export async function sendableEndpointUrl(projectId: string): Promise<string | null> {
+  const endpoint = await getEndpoint(db, projectId);
+  return endpoint.url && endpoint.secretHint ? endpoint.url : null;
+}
+
 /** The newest requests for a dataset, with who sent them (by name, else email). */
 export async function listTriggers(client: Db, projectId: string, datasetId: string, limit = 10): Promise<TriggerView[]> {
   const rows = await client.experimentTrigger.findMany({

@@ -24,6 +24,8 @@ export const endpointUrlSchema = z
     }
     if (url.protocol !== "http:" && url.protocol !== "https:") ctx.addIssue({ code: "custom", message: "must start with http:// or https://" });
     else if (!url.hostname) ctx.addIssue({ code: "custom", message: "must name a host" });
+    // Credentials in the URL would be stored and shown in Settings and every trigger's record: the secret signs requests instead.
+    else if (url.username || url.password) ctx.addIssue({ code: "custom", message: "must not contain a user name or password (the signing secret authenticates the request)" });
   });
 
 const secretText = z

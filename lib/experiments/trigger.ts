@@ -6,13 +6,16 @@
 // back: SENT (2xx), REFUSED (another status) or UNREACHABLE (no answer).
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
 import type { Db } from "../db/client";
 import { DbNull } from "../db/models";
 import { requireDataset } from "../datasets/datasets";
 import { DomainError } from "../errors";
 import { makeJsonStorable } from "../ingest/storable";
 import { endpointForSending } from "./endpoint";
-import { DELIVERY_HEADER, SIGNATURE_HEADER, signBody } from "./signature";
+import { checkingLookup, checkLiteralHost, endpointPolicyFromEnv, type EndpointPolicy } from "./endpoint-address";
+import { DELIVERY_HEADER, signatureHeaders } from "./signature";
 import type { TriggerFormInput, TriggerStatus, TriggerView } from "./trigger-schemas";
 
 export const TRIGGER_TIMEOUT_MS = 10_000;
@@ -24,6 +27,8 @@ const READ_MAX_BYTES = 16_384;
 
 export interface TriggerOptions {
   timeoutMs?: number;
+  /** Which addresses may be sent to; LOUPE_EXPERIMENT_ENDPOINTS by default (endpoint-address.ts). */
+  endpoints?: EndpointPolicy;
 }
 
 export async function triggerExperiment(
@@ -39,12 +44,13 @@ export async function triggerExperiment(
   const id = triggerId();
   const payload = input.payload ?? null;
   const body = JSON.stringify({ projectId, datasetId: dataset.id, datasetName: dataset.name, runName: input.runName, payload });
+  const policy = opts.endpoints ?? endpointPolicyFromEnv();
   const outcome = await deliver(endpoint.url, body, {
     "content-type": "application/json",
     "user-agent": "Loupe-Experiments/1",
-    [SIGNATURE_HEADER]: signBody(endpoint.secret, body),
+    ...signatureHeaders(endpoint.secret, body),
     [DELIVERY_HEADER]: id,
-  }, opts.timeoutMs ?? TRIGGER_TIMEOUT_MS);
+  }, opts.timeoutMs ?? TRIGGER_TIMEOUT_MS, policy);
   const row = await client.experimentTrigger.create({
     data: {
       id,
@@ -85,46 +91,64 @@ interface Outcome {
   head: string | null;
 }
 
-async function deliver(url: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<Outcome> {
-  let res: Response;
-  try {
-    // No redirects: a POST must not turn into a GET elsewhere; a 3xx is an answer to show.
-    res = await fetch(url, { method: "POST", headers, body, redirect: "manual", signal: AbortSignal.timeout(timeoutMs) });
-  } catch (err) {
-    return { status: "UNREACHABLE", httpStatus: null, head: networkReason(err, timeoutMs) };
-  }
-  let head: string | null;
-  try {
-    head = answerHead(await readBounded(res, READ_MAX_BYTES));
-  } catch (err) {
-    head = `(the answer could not be read: ${networkReason(err, timeoutMs)})`;
-  }
-  return { status: res.ok ? "SENT" : "REFUSED", httpStatus: res.status, head };
-}
-
-/** The first bytes of the answer; the rest is cancelled, so a huge or endless answer costs nothing. */
-async function readBounded(res: Response, maxBytes: number): Promise<string> {
-  if (!res.body) return "";
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    while (size < maxBytes) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      size += value.byteLength;
+/**
+ * One POST with node:http(s), so the socket's DNS lookup is ours: under
+ * LOUPE_EXPERIMENT_ENDPOINTS=public it refuses non-public addresses after
+ * resolution, on the address actually connected to (endpoint-address.ts). No
+ * redirects are followed (node:http never does): a POST must not turn into a
+ * GET elsewhere; a 3xx is an answer to show. The timeout covers connecting,
+ * the answer's headers and the bytes read of its body.
+ */
+function deliver(url: string, body: string, headers: Record<string, string>, timeoutMs: number, policy: EndpointPolicy): Promise<Outcome> {
+  return new Promise((resolve) => {
+    let settled = false;
+    let answered: number | null = null;
+    const finish = (o: Outcome) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      req.destroy();
+      resolve(o);
+    };
+    const failed = (err: unknown) =>
+      finish(answered === null
+        ? { status: "UNREACHABLE", httpStatus: null, head: networkReason(err, timeoutMs) }
+        : { status: answered < 300 && answered >= 200 ? "SENT" : "REFUSED", httpStatus: answered, head: `(the answer could not be read: ${networkReason(err, timeoutMs)})` });
+    const target = new URL(url);
+    try {
+      if (policy === "public") checkLiteralHost(target.hostname);
+    } catch (err) {
+      // A promise executor's throw would reject; this is an outcome to record, like any refusal to connect.
+      resolve({ status: "UNREACHABLE", httpStatus: null, head: networkReason(err, timeoutMs) });
+      return;
     }
-  } finally {
-    await reader.cancel().catch(() => undefined);
-  }
-  const all = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    all.set(c, at);
-    at += c.byteLength;
-  }
-  return new TextDecoder("utf-8", { fatal: false }).decode(all.subarray(0, maxBytes));
+    const send = target.protocol === "https:" ? httpsRequest : httpRequest;
+    const req = send(target, {
+      method: "POST",
+      headers: { ...headers, "content-length": String(Buffer.byteLength(body)) },
+      ...(policy === "public" ? { lookup: checkingLookup } : {}),
+    });
+    const timer = setTimeout(() => failed(Object.assign(new Error("timeout"), { name: "TimeoutError" })), timeoutMs);
+    req.on("error", failed);
+    req.on("response", (res) => {
+      answered = res.statusCode ?? 0;
+      const chunks: Buffer[] = [];
+      let size = 0;
+      const done = () => {
+        const text = new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks).subarray(0, READ_MAX_BYTES));
+        finish({ status: answered! >= 200 && answered! < 300 ? "SENT" : "REFUSED", httpStatus: answered, head: answerHead(text) });
+      };
+      res.on("data", (c: Buffer) => {
+        chunks.push(c);
+        size += c.length;
+        // The first bytes are enough: the rest is dropped, so a huge or endless answer costs nothing.
+        if (size >= READ_MAX_BYTES) done();
+      });
+      res.on("end", done);
+      res.on("error", failed);
+    });
+    req.end(body);
+  });
 }
 
 /** At most HEAD_MAX_LINES lines and HEAD_MAX_CHARS characters, marked when cut; null when empty. */
@@ -141,7 +165,7 @@ export function answerHead(text: string): string | null {
   return cut ? `${head}\n…` : head;
 }
 
-/** "connect ECONNREFUSED 127.0.0.1:9" rather than undici's bare "fetch failed". */
+/** "connect ECONNREFUSED 127.0.0.1:9", or each address's error when a name has several. */
 function networkReason(err: unknown, timeoutMs: number): string {
   if (err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError")) return `no answer within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}`;
   const cause = err instanceof Error ? (err.cause as unknown) : undefined;
@@ -153,6 +177,7 @@ function networkReason(err: unknown, timeoutMs: number): string {
     if (typeof message === "string" && message) return message;
     return typeof code === "string" ? code : null;
   };
-  const reason = describe(cause) ?? (err instanceof Error ? err.message : String(err));
+  // fetch-style errors wrap the socket's error in `cause`; node:http hands it over as is.
+  const reason = describe(cause) ?? describe(err) ?? String(err);
   return reason.slice(0, HEAD_MAX_CHARS);
 }

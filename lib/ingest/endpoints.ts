@@ -64,7 +64,7 @@ export async function ingestOtlp(req: Request, projectId: string): Promise<Respo
   const { events, rejected } = mapOtlpToEvents(request);
   await ingestEvents(projectId, events);
   // Committed: experiment traces whose link call failed get linked a little later, off this request.
-  scheduleExperimentLinks(db, projectId, linkCandidates(events));
+  scheduleExperimentLinks(projectId, linkCandidates(events));
   const reply = otlpTraceResponse(rejected, format);
   return new Response(reply.body as BodyInit, { status: 200, headers: { "content-type": reply.contentType } });
 }

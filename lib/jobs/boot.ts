@@ -3,12 +3,14 @@
 // looked at again now and then so a stale job is resumed. Promotion rules are
 // evaluated after each ingestion commit and on the same poll (nothing is missed
 // after a restart: each rule resumes from its cursor). Evaluators likewise, on the
-// same scheduler (lib/jobs/nudge.ts).
+// same scheduler (lib/jobs/nudge.ts), as are the links made from OTel experiment
+// traces (nudged only, no poll).
 import "server-only";
 import { db } from "../db/client";
 import "./handlers";
 import { startRuleEvaluation } from "../datasets/rules/nudge";
 import { startEvaluators } from "../evals/nudge";
+import { startExperimentLinks } from "../ingest/otel/experiment-links";
 import { kickJobs } from "./runner";
 
 const POLL_MS = 15_000;
@@ -21,4 +23,5 @@ export function startBackgroundWork(): void {
   setInterval(() => kickJobs(db), POLL_MS).unref();
   startRuleEvaluation(db, POLL_MS);
   startEvaluators(db, POLL_MS);
+  startExperimentLinks(db);
 }

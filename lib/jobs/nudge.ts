@@ -34,21 +34,31 @@ interface TaskState {
 export interface NudgedTask {
   /** After a commit: look at this project soon. Cheap, never throws. */
   nudge(projectId: string): void;
-  /** The server process: look on nudges, and every `pollMs` at every project `projects` names. */
-  start(client: Db, pollMs: number): void;
+  /** The server process: look on nudges, and every `pollMs` at every project `projects` names (no poll without one). */
+  start(client: Db, pollMs?: number): void;
+}
+
+export interface NudgedTaskOptions {
+  /**
+   * How long after a nudge the look runs (default DEBOUNCE_MS). A task whose
+   * work should wait for something racing it (experiment links wait for the
+   * SDK's own link call) takes a longer one.
+   */
+  delayMs?: number;
 }
 
 /**
  * A named task; `load` imports its work lazily (the work is server code).
  * State lives on globalThis: Next may evaluate this module once per bundle layer.
  */
-export function nudgedTask(name: string, load: () => Promise<NudgedWork>): NudgedTask {
+export function nudgedTask(name: string, load: () => Promise<NudgedWork>, opts: NudgedTaskOptions = {}): NudgedTask {
+  const delayMs = opts.delayMs ?? DEBOUNCE_MS;
   const holder = globalThis as unknown as { loupeNudged?: Map<string, TaskState> };
   const tasks = (holder.loupeNudged ??= new Map());
   const state: TaskState = tasks.get(name) ?? { client: null, pending: new Set(), timer: null, running: false };
   tasks.set(name, state);
 
-  function arm(delay = DEBOUNCE_MS) {
+  function arm(delay = delayMs) {
     if (state.timer || state.running || !state.pending.size) return;
     state.timer = setTimeout(drain, delay);
     state.timer.unref?.();
@@ -75,7 +85,7 @@ export function nudgedTask(name: string, load: () => Promise<NudgedWork>): Nudge
       console.error(name, err);
     } finally {
       state.running = false;
-      // Nudged while this look ran: look again after the debounce, not at once.
+      // Nudged while this look ran: look again after the delay, not at once.
       arm();
     }
   }
@@ -89,6 +99,7 @@ export function nudgedTask(name: string, load: () => Promise<NudgedWork>): Nudge
     start(client, pollMs) {
       if (state.client) return;
       state.client = client;
+      if (!pollMs) return;
       const poll = () => {
         state.pending.add(ALL);
         arm(0);

@@ -3,6 +3,13 @@
 // else the latest label. Values stay unrounded here; rounding happens once, at
 // display (formatScore). Pure. A CORRECTION (a reviewer's corrected output,
 // named "output") is not a judgement: it never takes part.
+//
+// Two rules, on purpose: the traces and sessions tables show the MEAN of each
+// name's numeric scores on a trace (averageScores); the run views (run page,
+// runs list, compare view) take the LATEST score of each name on
+// a run item's trace (latestOfEachName; by timestamp, then id), because a
+// re-run evaluator's newer verdict replaces its older one there. The runs
+// list does the same in SQL (lib/experiments/run-list.ts, ROW_NUMBER … rn = 1).
 export interface ScoreInput {
   /** What the score is grouped by (trace id, session id, ...). */
   key: string;
@@ -39,4 +46,14 @@ export function averageScores(rows: Iterable<ScoreInput>): Map<string, Record<st
 export function formatScore(v: number | string | null | undefined, digits = 4): string {
   if (v === null || v === undefined) return "—";
   return typeof v === "number" ? String(Number(v.toFixed(digits))) : v;
+}
+
+/**
+ * The latest score of each name: rows in (timestamp, id) ascending order, the
+ * last of a name wins. The run views' rule (see the top of this file).
+ */
+export function latestOfEachName<T extends { name: string }>(rowsOldestFirst: Iterable<T>): Map<string, T> {
+  const out = new Map<string, T>();
+  for (const r of rowsOldestFirst) out.set(r.name, r);
+  return out;
 }

@@ -49,11 +49,22 @@ function search(c: FilterCondition, d: Dialect): Sql {
   return sql`(${d.ilike(d.asText(T("input")), pattern)} OR ${d.ilike(d.asText(T("output")), pattern)} OR ${d.ilike(T("name"), pattern)} OR "t"."id" = ${c.value})`;
 }
 
-// The run an experiment's trace ran in: the SDK's langfuse.experiment.name, kept in metadata.experiment (lib/ingest/otel/map-experiment.ts).
+// The runs a trace ran in: any run item of a run with that name linking it
+// (the legacy SDK's item.link, the plain API, the OTel link), or, for a trace
+// whose link never landed (refused or still pending), the OTel SDK's
+// langfuse.experiment.name kept in metadata.experiment (lib/ingest/otel/map-experiment.ts).
+// The run item side rides DatasetRunItem's (projectId, traceId) index.
+// A negative operator means "in no run so named": NOT of the positive test.
 function experiment(c: FilterCondition, d: Dialect): Sql {
   if (c.type !== "string") throw new FilterError("experiment takes a string", "type");
-  const name = d.provider === "sqlite" ? sql`json_extract("t"."metadata", '$.experiment.name')` : sql`("t"."metadata" #>> '{experiment,name}')`;
-  return stringSql(d, name, c.operator, c.value);
+  const negated = c.operator === "!=" ? "=" : c.operator === "does not contain" ? "contains" : null;
+  const op = negated ?? c.operator;
+  const runName = stringSql(d, sql`"r"."name"`, op, c.value);
+  const otelName = d.jsonPathText(T("metadata"), ["experiment", "name"]);
+  const inRun = sql`(EXISTS (SELECT 1 FROM "DatasetRunItem" "ri" JOIN "DatasetRun" "r" ON "r"."id" = "ri"."datasetRunId"
+      WHERE "ri"."projectId" = "t"."projectId" AND "ri"."traceId" = "t"."id" AND ${runName})
+    OR (${otelName} IS NOT NULL AND ${stringSql(d, otelName, op, c.value)}))`;
+  return negated ? sql`NOT ${inRun}` : inRun;
 }
 
 // A score condition is on the trace's own score, the value its column shows (score-value.ts).

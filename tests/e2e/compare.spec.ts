@@ -107,3 +107,53 @@ test("two runs with one regression: the compare view marks it, diffs the output 
   await expect(table.locator("tbody tr").first()).toHaveAttribute("data-item", `capital-fr-${suffix}`);
   await expect(page.getByText("1 of 3 items")).toBeVisible();
 });
+
+// Bounded, word-level diffs: a multi-line answer shows the changed word only,
+// an answer over 20,000 characters says it is too long to diff (shown cut),
+// a long JSON object folds its unchanged keys; a link naming more than 10
+// runs keeps 10 and says so.
+test("diffs multi-line answers by word, refuses huge ones, folds unchanged keys, caps runs at 10", async ({ page, request }) => {
+  const suffix = Date.now().toString(36);
+  const name = `compare-bounds-e2e-${suffix}`;
+  const dataset = await post(request, "/api/public/datasets", { name });
+  const compareUrl = `/demo/datasets/${encodeURIComponent(String(dataset.id))}/compare`;
+  const wide = (city: string) => ({ ...Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`field${String(i).padStart(2, "0")}`, i])), city });
+  const outputs: Record<string, Record<string, unknown>> = {
+    b1: { prose: "The capital of France is Paris.\nIt lies on the Seine.\nAbout 2 million people live there.", huge: "word ".repeat(5000), wide: wide("Rome") },
+    b2: { prose: "The capital of France is Lyon.\nIt lies on the Seine.\nAbout 2 million people live there.", huge: "other ".repeat(5000), wide: wide("Milan") },
+  };
+  for (const id of ["prose", "huge", "wide"]) await post(request, "/api/public/dataset-items", { datasetName: name, id: `${id}-${suffix}`, input: id, expectedOutput: outputs.b1![id] });
+  const t0 = Date.now() - 30 * 86_400_000;
+  const runIds: string[] = [];
+  for (const run of ["b1", "b2"]) {
+    const batch = Object.entries(outputs[run]!).map(([id, output], i) => ({
+      id: `${run}-${id}-${suffix}-t`,
+      type: "trace-create",
+      timestamp: new Date(t0 + i * 1000).toISOString(),
+      body: { id: `${run}-${id}-${suffix}`, name: "bounds-agent", output },
+    }));
+    await post(request, "/api/public/ingestion", { batch });
+    for (const id of Object.keys(outputs[run]!)) runIds.push(String((await post(request, "/api/public/dataset-run-items", { runName: run, datasetItemId: `${id}-${suffix}`, traceId: `${run}-${id}-${suffix}` })).datasetRunId));
+  }
+  const [b1, b2] = [runIds[0]!, runIds.at(-1)!];
+  await signIn(page);
+  await page.goto(`${compareUrl}?runs=${b1},${b2}&baseline=${b1}&diff=baseline`);
+  const table = page.getByRole("table", { name: "Runs compared item by item" });
+  const prose = table.locator(`tr[data-item="prose-${suffix}"]`);
+  await expect(prose.locator("del.diff-removed")).toHaveText("Paris");
+  await expect(prose.locator("ins.diff-added")).toHaveText("Lyon");
+  const huge = table.locator(`tr[data-item="huge-${suffix}"]`);
+  await expect(huge.getByText(/Too long to diff \(30,000 characters\)/)).toBeVisible();
+  await expect(huge.locator("del.diff-removed, ins.diff-added")).toHaveCount(0);
+  const wideRow = table.locator(`tr[data-item="wide-${suffix}"]`);
+  await expect(wideRow.locator("li.jdiff-changed")).toContainText("Milan");
+  await expect(wideRow.locator("li.jdiff-collapsed")).toHaveText("… 18 unchanged keys");
+  await page.screenshot({ path: "/tmp/compare-e2e-bounds.png", fullPage: true });
+
+  const eleven = [b1, b2, ...Array.from({ length: 9 }, (_, i) => `gone-${i}`)];
+  await page.goto(`${compareUrl}?runs=${eleven.join(",")}&baseline=${b1}`);
+  await expect(page.getByText("at most 10 runs are compared at once: the first 10 of the 11 named are kept")).toBeVisible();
+  await expect(page.getByText("8 runs of the link were left out")).toBeVisible();
+  await expect(table.locator("tbody tr")).toHaveCount(3);
+  await page.screenshot({ path: "/tmp/compare-e2e-runs-cap.png" });
+});

@@ -110,4 +110,14 @@ test("set the experiment endpoint, run an experiment from the dataset page, see 
   } finally {
     await new Promise<void>((r) => failing.close(() => r()));
   }
+
+  // The runs list shows what was started here (the page reads the requests and passes them), newest first.
+  await page.goto(`/demo/datasets/${datasetId}/runs`);
+  const recent = page.getByRole("table", { name: "Recent experiment requests" });
+  await expect(recent.locator("tbody tr")).toHaveCount(3);
+  await expect(recent.locator("tbody tr").nth(0)).toContainText("refused 500");
+  await expect(recent.locator("tbody tr").nth(1)).toContainText("unreachable");
+  await expect(recent.locator("tbody tr").nth(2)).toContainText("sent 202");
+  await expect(page.getByRole("button", { name: "Run experiment" })).toBeVisible();
+  if (shots) await page.screenshot({ path: `${shots}/runs-recent.png`, fullPage: true });
 });

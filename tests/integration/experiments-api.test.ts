@@ -2,7 +2,7 @@
 // items before and after their trace, by observation alone, refused bodies and
 // items by name, the dataset as of `datasetVersion`, the runs list and one run
 // with its items, delete; run-level scores; experiment traces over OTLP,
-// recognisable, filterable, and linked from the trace when the link call failed.
+// recognisable, filterable (with legacy-linked traces, over the traces page), and linked from the trace when the link call failed.
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { context, trace as otelTrace } from "@opentelemetry/api";
 import { BasicTracerProvider, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
@@ -14,6 +14,7 @@ import { createProjectWithOwner } from "@/lib/projects/create";
 import { listTraces } from "@/lib/traces/list";
 import { parseTraceTableParams } from "@/lib/traces/table-params";
 import { api, basicAuth, dbFor, targets, uid, type TestTarget } from "../support/targets";
+import { loginFormFields, signIn } from "../support/web";
 
 // Field for field after Langfuse's APIDatasetRun and APIDatasetRunItem.
 const RUN_FIELDS = ["id", "name", "description", "metadata", "datasetId", "datasetName", "createdAt", "updatedAt"].sort();
@@ -74,10 +75,10 @@ describe.each(targets())("runs API on $name", (t) => {
     expect(first).toMatchObject({ datasetRunName: run, datasetItemId: ds.items[0], traceId: early, observationId: null });
     expect(new Date(first.createdAt).toISOString()).toBe(first.createdAt);
 
-    let [r] = await loadRunItemResults(db, t.projectId, [first.datasetRunId]);
+    let [r] = await loadRunItemResults(db, t.projectId, [first.datasetRunId], [ds.items[0]!]);
     expect(r).toMatchObject({ traceArrived: false, output: null });
     await ingest(t, [traceEvent(early, "0")]);
-    [r] = await loadRunItemResults(db, t.projectId, [first.datasetRunId]);
+    [r] = await loadRunItemResults(db, t.projectId, [first.datasetRunId], [ds.items[0]!]);
     expect(r).toMatchObject({ traceArrived: true, output: "0" });
 
     // The second item's trace comes first, then its link (with its observation).
@@ -92,7 +93,7 @@ describe.each(targets())("runs API on $name", (t) => {
     expect(got).toMatchObject({ id: first.datasetRunId, name: run, description: "first try", metadata: { model: "m1" }, datasetId: ds.id, datasetName: ds.name });
     expect(got.datasetRunItems.map((i: { traceId: string }) => i.traceId)).toEqual([early, late]);
     expect(keys(got.datasetRunItems[0])).toEqual(RUN_ITEM_FIELDS);
-    const results = await loadRunItemResults(db, t.projectId, [first.datasetRunId]);
+    const results = await loadRunItemResults(db, t.projectId, [first.datasetRunId], ds.items);
     expect(results.find((x) => x.traceId === late)).toMatchObject({ traceArrived: true, output: "2" });
 
     // Linking the same item again points it at the new attempt; the run's description stays unless given.
@@ -280,6 +281,45 @@ describe.each(targets())("experiment traces over OTLP on $name", (t) => {
     await sleep(2_600);
     const run = await ok(t, "GET", `/api/public/datasets/${enc(ds.name)}/runs/${enc(runName)}`);
     expect(run.datasetRunItems.map((i: { traceId: string }) => i.traceId)).toEqual(["0".repeat(31) + "1"]);
+  });
+
+  it("the traces page's Experiment run filter finds every trace of a run: legacy item.link / plain API links and OTel traces, also one whose link failed", async () => {
+    const ds = await dataset(t, 2, "filter ds");
+    const runName = uid("filter run");
+    // Legacy SDK / plain API: a trace over the ingestion API, linked by POST /dataset-run-items (no experiment metadata).
+    const legacy = uid("tr-legacy");
+    await ingest(t, [traceEvent(legacy, "legacy answer")]);
+    await ok(t, "POST", "/api/public/dataset-run-items", { runName, datasetItemId: ds.items[0], traceId: legacy });
+    // OTel SDK: its trace carries metadata.experiment.name and links itself a little later.
+    const otel = await sendExperimentSpans(t, { datasetId: ds.id, itemId: ds.items[1], runName });
+    // An OTel trace whose link can never be made (its item does not exist): found by its metadata.
+    const unlinked = await sendExperimentSpans(t, { datasetId: ds.id, itemId: uid("no such item"), runName });
+    // Another run of the same dataset, to be left out.
+    const other = uid("tr-other");
+    await ingest(t, [traceEvent(other, "other answer")]);
+    await ok(t, "POST", "/api/public/dataset-run-items", { runName: uid("other run"), datasetItemId: ds.items[0], traceId: other });
+
+    const owner = await signIn(t.baseUrl, await loginFormFields(t.baseUrl), { email: t.userEmail, password: t.userPassword });
+    const page = async (params: Record<string, string>) => {
+      const res = await fetch(`${t.baseUrl}/${t.projectId}/traces?${new URLSearchParams(params)}`, { headers: { cookie: owner.cookie! } });
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      // The rows reach the table as its props (in the page's flight data): an id is on the page only as a row.
+      return [legacy, otel.traceId, unlinked.traceId, other].filter((id) => html.includes(id));
+    };
+    expect(await page({ experiment: runName })).toEqual([legacy, otel.traceId, unlinked.traceId]);
+    // Once the OTel trace's own link has landed it is still found once (EXISTS, not a join that repeats rows).
+    await sleep(2_600);
+    const p = parseTraceTableParams({ experiment: runName });
+    expect((await listTraces(db, t.projectId, { filter: p.filter, sort: p.sort, page: 1, limit: 10 })).map((r) => r.id).sort()).toEqual([legacy, otel.traceId, unlinked.traceId].sort());
+    expect(await page({ experiment: uid("no run") })).toEqual([]);
+    // The other operators go through the same test: "in no run so named" leaves all three out.
+    const notIn = (id: string) => listTraces(db, t.projectId, { filter: [{ type: "string", column: "experiment", operator: "!=", value: runName }, { type: "string", column: "search", operator: "contains", value: id }], page: 1, limit: 5 });
+    expect((await notIn(other)).map((r) => r.id)).toEqual([other]);
+    expect(await notIn(legacy)).toEqual([]);
+    expect(await notIn(unlinked.traceId)).toEqual([]);
+    const prefix = await listTraces(db, t.projectId, { filter: [{ type: "string", column: "experiment", operator: "starts with", value: runName.slice(0, -3) }], page: 1, limit: 50 });
+    expect(prefix.map((r) => r.id).sort()).toEqual([legacy, otel.traceId, unlinked.traceId].sort());
   });
 
   it("links the trace to its run from the spans when the dataset-run-items call never came", async () => {

@@ -5,7 +5,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "@/lib/auth/users";
 import { createDataset } from "@/lib/datasets/datasets";
 import { upsertItem } from "@/lib/datasets/items";
-import { compareRuns, runsForPicker } from "@/lib/experiments/compare";
+import { evaluateRunsOfProject } from "@/lib/evals/on-runs";
+import { createEvaluator } from "@/lib/evals/store";
+import { compareRuns, PICKER_RUNS, runsForPicker } from "@/lib/experiments/compare";
+import { cellKey, loadOutputChanges } from "@/lib/experiments/compare-figures";
+import { runPageItems } from "@/lib/experiments/run-page";
 import { linkRunItem } from "@/lib/experiments/link";
 import { ingestEvents } from "@/lib/ingest/service";
 import type { IngestEvent } from "@/lib/ingest/events";
@@ -150,6 +154,77 @@ describe.each(targets())("compare runs on $name", (t) => {
     const chosen = await compareRuns(db, projectId, ds.id, { ...q, rules: { tone: { kind: "categories", values: ["good", "meh"] } } });
     expect(chosen.rows[0]!.cells[1]!.scores[0]).toMatchObject({ score: { stringValue: "bad" }, pass: false, change: "worse", regression: true });
     expect(chosen.aggregates.map((a) => [a.scores[0]!.passRate, a.regressions])).toEqual([[1, 0], [0, 1]]);
+  });
+
+  it("checks each run against the item as that run ran it (its dataset version), like the run page and the evaluators", async () => {
+    const ds = await createDataset(db, projectId, { name: uid("ver") });
+    const alice = (await db.membership.findFirstOrThrow({ where: { projectId } })).userId;
+    await upsertItem(db, ds, { id: uid("v-1"), input: "capital?", expectedOutput: "Paris" }, alice);
+    const itemId = (await db.datasetItem.findFirstOrThrow({ where: { datasetId: ds.id } })).id;
+    await new Promise((r) => setTimeout(r, 20));
+    const version = new Date();
+    await new Promise((r) => setTimeout(r, 20));
+    // The item is edited after the pinned run's version.
+    await upsertItem(db, ds, { id: itemId, input: "capital of France?", expectedOutput: "Lyon" }, alice);
+    const ev = await createEvaluator(db, projectId, { name: uid("exact"), config: { kind: "EXACT_MATCH", trim: true, ignoreCase: false }, datasetId: ds.id, filter: null, sampleRate: 1, enabled: true }, alice);
+    const runIds: string[] = [];
+    for (const [runName, pinned] of [["pinned", true], ["current", false]] as const) {
+      const tr = uid(`tr-${runName}`);
+      await ingestEvents(projectId, [{ kind: "trace", id: tr, timestamp: new Date(), output: "Paris" }], db);
+      runIds.push((await linkRunItem(db, projectId, { runName, datasetItemId: itemId, traceId: tr, ...(pinned ? { datasetVersion: version } : {}) })).datasetRunId);
+    }
+    const v = await compareRuns(db, projectId, ds.id, { runIds, baselineId: runIds[0]! });
+    const row = v.rows[0]!;
+    // The item column shows it as the baseline (pinned) ran it; each cell carries its own expected output.
+    expect(row.item).toMatchObject({ input: "capital?", expectedOutput: "Paris" });
+    expect(row.cells.map((c) => c.expectedOutput)).toEqual(["Paris", "Lyon"]);
+    // The run page reads the same versions.
+    const pinnedPage = await runPageItems(db, projectId, runIds[0]!, { page: 1, limit: 10 });
+    const currentPage = await runPageItems(db, projectId, runIds[1]!, { page: 1, limit: 10 });
+    expect([pinnedPage.rows[0]!.expectedOutputPreview, currentPage.rows[0]!.expectedOutputPreview]).toEqual(["Paris", "Lyon"]);
+    // And the evaluators: "Paris" equals the pinned run's expected output, not the current run's.
+    await evaluateRunsOfProject(db, projectId);
+    const scores = await db.score.findMany({ where: { projectId, name: ev.name }, select: { traceId: true, value: true } });
+    const traceOf = (runId: string) => db.datasetRunItem.findFirstOrThrow({ where: { datasetRunId: runId } }).then((r) => r.traceId);
+    const byTrace = new Map(scores.map((s) => [s.traceId, s.value]));
+    expect([byTrace.get(await traceOf(runIds[0]!)), byTrace.get(await traceOf(runIds[1]!))]).toEqual([1, 0]);
+  });
+
+  it("does not call an output changed while a side's trace has not arrived", async () => {
+    const ds = await createDataset(db, projectId, { name: uid("pending") });
+    const alice = (await db.membership.findFirstOrThrow({ where: { projectId } })).userId;
+    await upsertItem(db, ds, { id: uid("p-1"), input: "q", expectedOutput: "a" }, alice);
+    const itemId = (await db.datasetItem.findFirstOrThrow({ where: { datasetId: ds.id } })).id;
+    const arrived = uid("tr-arrived");
+    await ingestEvents(projectId, [{ kind: "trace", id: arrived, timestamp: new Date(), output: "a" }], db);
+    const runIds: string[] = [];
+    for (const [runName, traceId] of [["here", arrived], ["pending", uid("tr-pending")], ["here-too", arrived]] as const) {
+      runIds.push((await linkRunItem(db, projectId, { runName, datasetItemId: itemId, traceId })).datasetRunId);
+    }
+    const [here, pending, hereToo] = runIds as [string, string, string];
+    // Either side pending: no output change (the other arrived run with the same output is not one either).
+    expect(await loadOutputChanges(db, projectId, here, [here, pending, hereToo])).toEqual(new Set());
+    expect(await loadOutputChanges(db, projectId, pending, [pending, here])).toEqual(new Set());
+    const v = await compareRuns(db, projectId, ds.id, { runIds: [here, pending], baselineId: here });
+    expect(v.rows[0]!.cells[1]).toMatchObject({ outputChanged: null, output: null });
+    expect(v.rows[0]!.cells[1]!.figures).toMatchObject({ traceArrived: false });
+    // Once the trace arrives with another output, it is a change.
+    const pendingTrace = (await db.datasetRunItem.findFirstOrThrow({ where: { datasetRunId: pending } })).traceId;
+    await ingestEvents(projectId, [{ kind: "trace", id: pendingTrace, timestamp: new Date(), output: "b" }], db);
+    expect(await loadOutputChanges(db, projectId, here, [here, pending])).toEqual(new Set([cellKey(pending, itemId)]));
+    expect((await compareRuns(db, projectId, ds.id, { runIds: [here, pending], baselineId: here })).rows[0]!.cells[1]).toMatchObject({ outputChanged: true, output: "b" });
+  });
+
+  it("lists a run older than the picker's newest 200 when a link names it, and refuses more than 10 runs", async () => {
+    const ds = await createDataset(db, projectId, { name: uid("many") });
+    const old = await db.datasetRun.create({ data: { projectId, datasetId: ds.id, name: "oldest", createdAt: new Date("2020-01-01T00:00:00Z") } });
+    await db.datasetRun.createMany({ data: Array.from({ length: PICKER_RUNS }, (_, i) => ({ projectId, datasetId: ds.id, name: `n${i}`, createdAt: new Date(Date.UTC(2021, 0, 1, 0, 0, i)) })) });
+    const newest = await runsForPicker(db, projectId, ds.id);
+    expect([newest.length, newest.some((r) => r.id === old.id)]).toEqual([PICKER_RUNS, false]);
+    const named = await runsForPicker(db, projectId, ds.id, [old.id, "nope"]);
+    expect([named.length, named.at(-1)!.name]).toEqual([PICKER_RUNS + 1, "oldest"]);
+    const many = [run.v1!, ...Array.from({ length: 10 }, (_, i) => `r${i}`)];
+    await expect(compare({ runIds: many })).rejects.toMatchObject({ code: "invalid", path: ["runs"] });
   });
 
   it("refuses fewer than 2 runs, a baseline outside them, and a run of another dataset", async () => {

@@ -48,7 +48,7 @@ describe.each(targets())("run item links on $name", (t) => {
 
   it("holds a link made before its trace arrives, and reads the trace once it does", async () => {
     const link = await linkRunItem(db, projectId, { runName: "early", datasetItemId: "it-1", traceId: "tr-late", observationId: "ob-late" });
-    let [r] = await loadRunItemResults(db, projectId, [link.datasetRunId]);
+    let [r] = await loadRunItemResults(db, projectId, [link.datasetRunId], ["it-1"]);
     expect(r).toMatchObject({ traceArrived: false, output: null });
     const at = new Date("2026-03-01T00:00:00Z");
     await ingestEvents(projectId, [
@@ -56,7 +56,7 @@ describe.each(targets())("run item links on $name", (t) => {
       { kind: "observation", id: "ob-late", traceId: "tr-late", type: "SPAN", startTime: at, endTime: new Date(at.getTime() + 1500), output: "4" },
       { kind: "score", id: "sc-1", traceId: "tr-late", name: "exact", value: 1, dataType: "NUMERIC" },
     ], db);
-    [r] = await loadRunItemResults(db, projectId, [link.datasetRunId]);
+    [r] = await loadRunItemResults(db, projectId, [link.datasetRunId], ["it-1"]);
     expect(r).toMatchObject({ traceArrived: true, output: "4", latencyMs: 1500, scores: [expect.objectContaining({ name: "exact", value: 1 })] });
   });
 

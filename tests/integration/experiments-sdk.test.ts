@@ -155,7 +155,7 @@ describe.each(targets())("the Langfuse SDKs' experiment flows on $name", (t) => 
       }
 
       // What the run page and the compare view read for each run item: the SDK's output and item score.
-      const results = await loadRunItemResults(dbFor(t), t.projectId, [runId!]);
+      const results = await loadRunItemResults(dbFor(t), t.projectId, [runId!], result.itemResults.map((x) => (x.item as { id: string }).id));
       expect(results).toHaveLength(3);
       for (const r of results) {
         const expected = result.itemResults.find((x) => x.traceId === r.traceId)!;

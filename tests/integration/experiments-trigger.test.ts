@@ -1,6 +1,6 @@
 // "Run experiment" on both databases: the workbench's signed POST reaches a
 // receiver (node:http, as scripts/experiment-receiver.ts) that checks the
-// signature and runs the items through the langfuse 3.x SDK against the same
+// signature (timestamped: a late replay is refused) and runs the items through the langfuse 3.x SDK against the same
 // server, so the run and its items exist, linked to traces; a refusing, an
 // unreachable and a silent endpoint are recorded as such; bad input is
 // refused at its field; only admins set the endpoint.
@@ -120,11 +120,59 @@ describe.each(targets())("run experiment from the workbench on $name", (t) => {
     expect(await db.datasetRun.count({ where: { datasetId: ds.id } })).toBe(0);
   });
 
-  it("refuses a bad URL, a missing secret and a bad payload at their fields, and a member's or viewer's settings change", async () => {
+  it("signs the timestamp with the body: a captured request replayed after 5 minutes, or with another timestamp, is refused", async () => {
+    const ds = await createDataset(db, t.projectId, { name: uid("replay") });
+    const secret = generateExperimentSecret();
+    // An endpoint that keeps what it was sent, as someone on the path could.
+    let captured: { headers: Record<string, string>; body: string } | null = null;
+    const capture = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        captured = { headers: req.headers as Record<string, string>, body: Buffer.concat(chunks).toString("utf8") };
+        res.writeHead(200).end("ok");
+      });
+    });
+    servers.push(capture);
+    const url = await listen(capture);
+    expect((await callFormAction(t.baseUrl, page, saveAction, { projectId: t.projectId, url, secret }, owner)).result).toMatchObject({ ok: true });
+    const before = Math.floor(Date.now() / 1000);
+    const sent = await callFormAction(t.baseUrl, page, runAction, { projectId: t.projectId, datasetId: ds.id, runName: "replayed", payload: "" }, owner);
+    expect(sent.result).toMatchObject({ ok: true, data: { status: "SENT", httpStatus: 200 } });
+    const got = captured as { headers: Record<string, string>; body: string } | null;
+    expect(got).not.toBeNull();
+    const timestamp = Number(got!.headers["x-loupe-timestamp"]);
+    expect(timestamp).toBeGreaterThanOrEqual(before);
+    expect(timestamp).toBeLessThanOrEqual(Math.floor(Date.now() / 1000));
+    expect(got!.headers["x-loupe-signature"]).toMatch(/^sha256=[0-9a-f]{64}$/);
+
+    const keys = { publicKey: t.publicKey, secretKey: t.secretKey, baseUrl: t.baseUrl };
+    const replay = async (receiver: Server, headers: Record<string, string>) => {
+      servers.push(receiver);
+      const res = await fetch(await listen(receiver), { method: "POST", headers: { "content-type": "application/json", ...headers }, body: got!.body });
+      return { status: res.status, body: await res.text() };
+    };
+    const signed = { "x-loupe-signature": got!.headers["x-loupe-signature"], "x-loupe-timestamp": got!.headers["x-loupe-timestamp"] };
+    // The receiver's clock 301 s later: the same bytes and headers are refused.
+    const later = () => new Date((timestamp + 301) * 1000);
+    expect(await replay(createReceiver({ secret, langfuse: keys, now: later }), signed)).toEqual({ status: 401, body: '{"error":"bad signature"}' });
+    // A fresh timestamp on the old signature does not verify either.
+    expect(await replay(createReceiver({ secret, langfuse: keys, now: later }), { ...signed, "x-loupe-timestamp": String(timestamp + 301) })).toMatchObject({ status: 401 });
+    expect(await replay(createReceiver({ secret, langfuse: keys }), { "x-loupe-signature": signed["x-loupe-signature"] })).toMatchObject({ status: 401 });
+    // Within the tolerance the request is taken (the dataset is empty: nothing runs).
+    let ended!: () => void;
+    const done = new Promise<void>((r) => (ended = r));
+    expect(await replay(createReceiver({ secret, langfuse: keys, now: () => new Date((timestamp + 299) * 1000), onRunEnd: () => ended() }), signed)).toMatchObject({ status: 202 });
+    await done;
+  });
+
+  it("refuses a bad URL (or one with credentials), a missing secret and a bad payload at their fields, and a member's or viewer's settings change", async () => {
     const bad = await callFormAction(t.baseUrl, page, saveAction, { projectId: t.projectId, url: "ftp://example.com/x", secret: "" }, owner);
     expect(bad.result).toMatchObject({ ok: false, fieldErrors: { url: "must start with http:// or https://" } });
     const notUrl = await callFormAction(t.baseUrl, page, saveAction, { projectId: t.projectId, url: "example.com/run", secret: "" }, owner);
     expect(notUrl.result).toMatchObject({ ok: false, fieldErrors: { url: expect.stringContaining("full URL") } });
+    const withCredentials = await callFormAction(t.baseUrl, page, saveAction, { projectId: t.projectId, url: "https://deploy:hunter2@app.example.com/run", secret: "" }, owner);
+    expect(withCredentials.result).toMatchObject({ ok: false, fieldErrors: { url: expect.stringContaining("must not contain a user name or password") } });
     const shortSecret = await callFormAction(t.baseUrl, page, saveAction, { projectId: t.projectId, url: "https://example.com/x", secret: "short" }, owner);
     expect(shortSecret.result).toMatchObject({ ok: false, fieldErrors: { secret: expect.stringContaining("at least 16") } });
     const byMember = await callFormAction(t.baseUrl, page, saveAction, { projectId: t.projectId, url: "https://evil.example/x", secret: "" }, member);
@@ -183,6 +231,28 @@ describe.each(targets())("run experiment from the workbench on $name", (t) => {
       servers.push(redirecting);
       await saveEndpoint(db, projectId, { url: await listen(redirecting), secret: "" });
       expect(await triggerExperiment(db, projectId, { datasetId, runName: "moved", payload: null }, userId)).toMatchObject({ status: "REFUSED", httpStatus: 302, responseHead: null });
+    });
+
+    it("with LOUPE_EXPERIMENT_ENDPOINTS=public, refuses a loopback endpoint (literal or by name) without connecting; `any` sends to it", async () => {
+      let hits = 0;
+      const local = createServer((_req, res) => {
+        hits++;
+        res.writeHead(202).end("taken");
+      });
+      servers.push(local);
+      const url = await listen(local);
+      await saveEndpoint(db, projectId, { url, secret: "" });
+      const refused = await triggerExperiment(db, projectId, { datasetId, runName: "to loopback", payload: null }, userId, { endpoints: "public" });
+      expect(refused).toMatchObject({ status: "UNREACHABLE", httpStatus: null, responseHead: expect.stringContaining("127.0.0.1, a loopback address: this server sends experiments only to public addresses") });
+      // By name: refused after DNS resolution, by the lookup the socket uses.
+      await saveEndpoint(db, projectId, { url: url.replace("127.0.0.1", "localhost"), secret: "" });
+      const byName = await triggerExperiment(db, projectId, { datasetId, runName: "to localhost", payload: null }, userId, { endpoints: "public" });
+      expect(byName).toMatchObject({ status: "UNREACHABLE", responseHead: expect.stringMatching(/localhost resolves to (127\.0\.0\.1|::1), a loopback address/) });
+      expect(hits).toBe(0);
+      await saveEndpoint(db, projectId, { url, secret: "" });
+      expect(await triggerExperiment(db, projectId, { datasetId, runName: "to loopback", payload: null }, userId, { endpoints: "any" })).toMatchObject({ status: "SENT", httpStatus: 202, responseHead: "taken" });
+      expect(hits).toBe(1);
+      await db.experimentTrigger.deleteMany({ where: { datasetId, runName: { in: ["to loopback", "to localhost"] } } });
     });
 
     it("records a closed port as unreachable with the network error, and a silent endpoint after the timeout", async () => {

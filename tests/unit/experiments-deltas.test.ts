@@ -1,7 +1,8 @@
 // Deltas, regressions and aggregates of the compare view against hand-made
 // cases, with items a run did not run and scores missing on one side.
 import { describe, expect, it } from "vitest";
-import { readCompareState, compareSearch } from "@/lib/experiments/compare-url";
+import { MAX_COMPARE_RUNS, readCompareState, compareSearch } from "@/lib/experiments/compare-url";
+import { latestOfEachName } from "@/lib/query/scores";
 import { aggregateRuns, compareItems, filterItems, sortItems, type ItemFigures } from "@/lib/experiments/deltas";
 import type { ResolvedRule, ScoreFigure } from "@/lib/experiments/thresholds";
 
@@ -64,6 +65,18 @@ describe("output changes", () => {
     expect([plain!.changed, plain!.cells[1]!.outputChanged]).toEqual([false, false]);
     expect([differs!.changed, differs!.cells[1]!.outputChanged, differs!.cells[0]!.outputChanged, differs!.regression]).toEqual([true, true, null, false]);
   });
+  it("are not known while a side's trace has not arrived", () => {
+    const pending = (f: ItemFigures): ItemFigures => ({ ...f, traceArrived: false, latencyMs: null, totalCost: null, scores: {} });
+    for (const [b, n] of [[true, false], [false, true]]) {
+      const m = new Map([
+        ["base", new Map([["i1", b ? fig(100, null, { exact: num(1) }) : pending(fig(100, null, {}))]])],
+        ["new", new Map([["i1", n ? fig(100, null, { exact: num(1) }) : pending(fig(100, null, {}))]])],
+      ]);
+      // Even were the database to report a difference, a pending trace has no output to differ.
+      const [row] = compareItems(["i1"], ["base", "new"], "base", m, ["exact"], rules, () => true);
+      expect(row!.cells[1]!.outputChanged).toBeNull();
+    }
+  });
 });
 
 describe("aggregates, filters and sorts", () => {
@@ -97,5 +110,26 @@ describe("the compare URL", () => {
     expect(state).toMatchObject({ runIds: ["r1", "r2", "r3"], baselineId: "r2", rules: { sim: { kind: "numeric", op: ">=", value: 0.8 } }, filter: "regressions", sort: { by: "score", name: "sim", dir: "asc" }, diff: "baseline", page: 2 });
     const again = readCompareState(Object.fromEntries(compareSearch(state)));
     expect(again).toEqual({ state, issues: [] });
+  });
+  it("keeps at most MAX_COMPARE_RUNS runs and says so", () => {
+    const many = Array.from({ length: MAX_COMPARE_RUNS + 3 }, (_, i) => `r${i}`);
+    const { state, issues } = readCompareState({ runs: many.join(",") });
+    expect(state.runIds).toEqual(many.slice(0, MAX_COMPARE_RUNS));
+    expect(issues).toEqual([{ param: "runs", message: `at most ${MAX_COMPARE_RUNS} runs are compared at once: the first ${MAX_COMPARE_RUNS} of the ${many.length} named are kept` }]);
+    expect(readCompareState({ runs: many.slice(0, MAX_COMPARE_RUNS).join(",") }).issues).toEqual([]);
+  });
+});
+
+describe("the latest score of each name (the run views' rule)", () => {
+  it("keeps the last of each name from rows oldest first", () => {
+    const rows = [
+      { name: "exact", v: 0 },
+      { name: "sim", v: 0.5 },
+      { name: "exact", v: 1 },
+    ];
+    expect([...latestOfEachName(rows)].map(([n, r]) => [n, r.v])).toEqual([
+      ["exact", 1],
+      ["sim", 0.5],
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-// The scheduler promotion rules and evaluators share: nothing runs before the
+// The scheduler promotion rules, evaluators and experiment links share: nothing runs before the
 // server starts a task; nudges are coalesced to one look per project after
 // the debounce; the poll looks at every project the task names; a failing
 // project is logged and the others still run.
@@ -13,15 +13,19 @@ describe("nudged tasks", () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  function task(projects: string[] = []) {
+  function task(projects: string[] = [], opts?: { delayMs?: number }) {
     const runs: string[] = [];
-    const t = nudgedTask(`test-${++n}`, async () => ({
-      run: async (_c: Db, projectId: string) => {
-        if (projectId === "broken") throw new Error("boom");
-        runs.push(projectId);
-      },
-      projects: async () => projects,
-    }));
+    const t = nudgedTask(
+      `test-${++n}`,
+      async () => ({
+        run: async (_c: Db, projectId: string) => {
+          if (projectId === "broken") throw new Error("boom");
+          runs.push(projectId);
+        },
+        projects: async () => projects,
+      }),
+      opts,
+    );
     return { t, runs };
   }
 
@@ -54,5 +58,18 @@ describe("nudged tasks", () => {
     await vi.advanceTimersByTimeAsync(15_000);
     expect(runs).toEqual(["a", "b", "a", "b"]);
     error.mockRestore();
+  });
+
+  it("takes a longer delay for a task that waits for a racing write (experiment links: 2 s), and no poll without pollMs", async () => {
+    const { t, runs } = task(["polled"], { delayMs: 2_000 });
+    t.start(client);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(runs).toEqual([]); // no poll: nothing but nudges
+    t.nudge("p1");
+    await vi.advanceTimersByTimeAsync(1_900);
+    expect(runs).toEqual([]);
+    t.nudge("p2"); // coalesced into the armed look
+    await vi.advanceTimersByTimeAsync(200);
+    expect(runs.sort()).toEqual(["p1", "p2"]);
   });
 });

@@ -5,9 +5,11 @@
 // task, so before any span is exported), so this only fills in for one that
 // failed; a run item that exists is never changed.
 // The ingestion path only calls scheduleExperimentLinks after its commit: an
-// in-memory note and a timer, no read, nothing awaited, nothing thrown.
+// in-memory note and a nudge of the shared scheduler (lib/jobs/nudge.ts, with
+// this task's longer delay), no read, nothing awaited, nothing thrown.
 // No static import of server-only code (the link writer is loaded on the timer).
 import type { Db } from "../../db/client";
+import { nudgedTask } from "../../jobs/nudge";
 import type { IngestEvent, JsonObject } from "../events";
 
 export interface LinkCandidate {
@@ -43,47 +45,58 @@ export function linkCandidates(events: IngestEvent[]): LinkCandidate[] {
   return out;
 }
 
-interface LinkState {
-  pending: Map<string, { projectId: string; c: LinkCandidate }>;
-  timer: ReturnType<typeof setTimeout> | null;
-}
-
+// The candidates wait in memory per project; the shared scheduler
+// (lib/jobs/nudge.ts) looks at a project DELAY_MS after its nudge. Nothing is
+// kept across a restart: a candidate lost then is a run item the SDK failed to
+// link in the last 2 s before it, and the trace still carries the run name (the
+// traces filter finds it by metadata.experiment).
 // On globalThis: Next may evaluate this module once per bundle layer.
-const holder = globalThis as unknown as { loupeExperimentLinks?: LinkState };
-const state = (holder.loupeExperimentLinks ??= { pending: new Map(), timer: null });
+const holder = globalThis as unknown as { loupeExperimentLinkQueue?: { pending: Map<string, Map<string, LinkCandidate>>; size: number } };
+const queue = (holder.loupeExperimentLinkQueue ??= { pending: new Map(), size: 0 });
+const pending = queue.pending;
 
-/** After an OTLP commit: note the candidates; they are looked at DELAY_MS later, off the request. */
-export function scheduleExperimentLinks(client: Db, projectId: string, candidates: LinkCandidate[]): void {
-  for (const c of candidates) {
-    if (state.pending.size >= MAX_PENDING) break;
-    state.pending.set(`${projectId}\u0000${c.datasetId}\u0000${c.runName}\u0000${c.itemId}`, { projectId, c });
-  }
-  arm(client);
-}
-
-function arm(client: Db) {
-  if (state.timer || !state.pending.size) return;
-  state.timer = setTimeout(() => void drain(client), DELAY_MS);
-  state.timer.unref?.();
-}
-
-async function drain(client: Db): Promise<void> {
-  const batch = [...state.pending.values()];
-  state.pending.clear();
-  try {
+const links = nudgedTask(
+  "experiment links",
+  async () => {
     const { linkFromTrace } = await import("../../experiments/trace-links");
-    for (const { projectId, c } of batch) {
-      try {
-        await linkFromTrace(client, projectId, c);
-      } catch (err) {
-        console.error(`experiment link of trace ${c.traceId}`, err);
-      }
-    }
-  } catch (err) {
-    console.error("experiment links", err);
-  } finally {
-    state.timer = null;
-    // Noted while this look ran: look again after the delay.
-    arm(client);
+    return {
+      async run(client: Db, projectId: string) {
+        const batch = pending.get(projectId);
+        if (!batch) return;
+        pending.delete(projectId);
+        queue.size -= batch.size;
+        for (const c of batch.values()) {
+          try {
+            await linkFromTrace(client, projectId, c);
+          } catch (err) {
+            console.error(`experiment link of trace ${c.traceId}`, err);
+          }
+        }
+      },
+      // Nothing to find on a poll: the candidates are only in memory.
+      projects: async () => [],
+    };
+  },
+  { delayMs: DELAY_MS },
+);
+
+/** After an OTLP commit: note the candidates; they are looked at DELAY_MS later, off the request. Cheap, never throws. */
+export function scheduleExperimentLinks(projectId: string, candidates: LinkCandidate[]): void {
+  if (!candidates.length) return;
+  let batch = pending.get(projectId);
+  for (const c of candidates) {
+    if (queue.size >= MAX_PENDING) break;
+    batch ??= new Map();
+    const key = `${c.datasetId}\u0000${c.runName}\u0000${c.itemId}`;
+    if (!batch.has(key)) queue.size++;
+    batch.set(key, c);
   }
+  if (!batch) return;
+  pending.set(projectId, batch);
+  links.nudge(projectId);
+}
+
+/** The server process (lib/jobs/boot.ts): links are made only there, like the other background work. */
+export function startExperimentLinks(client: Db): void {
+  links.start(client);
 }

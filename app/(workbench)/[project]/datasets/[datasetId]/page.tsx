@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { readTableState } from "@/components/data-table/url-state";
 import { ButtonLink } from "@/components/ui/button";
-import { RunExperiment } from "@/components/experiments/run-experiment";
+import { RunExperimentDialog } from "@/components/experiments/run-experiment-dialog";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/roles";
 import { projectAccess } from "@/lib/auth/session";
 import { datasetCounts, datasetOrNull, itemsTablePage, readItemFilter } from "@/lib/datasets/queries";
+import { sendableEndpointUrl } from "@/lib/experiments/trigger-queries";
 import { PAGE_SIZES } from "@/lib/query/page";
 import { DatasetActions } from "../dataset-actions";
 import { decodeParam } from "../decode-param";
@@ -28,11 +29,12 @@ export default async function DatasetPage({ params, searchParams }: { params: Pr
   if (!dataset) notFound();
   const state = readTableState(sp, { pageSizes: PAGE_SIZES });
   const filter = readItemFilter(sp);
-  const [counts, page] = await Promise.all([
+  const canWrite = can(access.role, "annotate");
+  const [counts, page, endpointUrl] = await Promise.all([
     datasetCounts(project, dataset.id),
     itemsTablePage(project, dataset.id, { page: state.page, limit: state.limit, search: filter.search, status: filter.status, origin: filter.origin }),
+    canWrite ? sendableEndpointUrl(project) : null,
   ]);
-  const canWrite = can(access.role, "annotate");
   const base = `/${encodeURIComponent(project)}/datasets`;
   const here = `${base}/${encodeURIComponent(dataset.id)}`;
   // The export links carry the table's current filter, so "export" means what is shown.
@@ -65,7 +67,7 @@ export default async function DatasetPage({ params, searchParams }: { params: Pr
         actions={
           <>
             {canWrite && <AddItemDialog projectId={project} datasetId={dataset.id} />}
-            {canWrite && <RunExperiment projectId={project} datasetId={dataset.id} datasetName={dataset.name} />}
+            {canWrite && <RunExperimentDialog projectId={project} datasetId={dataset.id} datasetName={dataset.name} endpointUrl={endpointUrl} />}
             {canWrite && (
               <ButtonLink size="sm" href={`${here}/import`}>
                 Import

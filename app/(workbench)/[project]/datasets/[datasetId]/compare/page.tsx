@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { CompareControls, ThresholdEditor } from "@/components/experiments/compare-controls";
 import { CompareRunHeader } from "@/components/experiments/compare-header";
 import { CompareRunPicker } from "@/components/experiments/compare-picker";
-import { CompareItemRow } from "@/components/experiments/compare-row";
+import { CompareItemRow, PAGE_DIFF_BUDGET_MS } from "@/components/experiments/compare-row";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -29,8 +29,9 @@ export default async function CompareRunsPage({ params, searchParams }: { params
   if (!access) notFound();
   const dataset = await datasetOrNull(project, datasetId);
   if (!dataset) notFound();
-  const [counts, runs] = await Promise.all([datasetCounts(project, dataset.id), pickerRuns(project, dataset.id)]);
   const { state: asked, issues } = readCompareState(sp);
+  // The newest runs, and the runs the link names even when older than those.
+  const [counts, runs] = await Promise.all([datasetCounts(project, dataset.id), pickerRuns(project, dataset.id, asked.runIds)]);
   const datasets = `/${encodeURIComponent(project)}/datasets`;
   const here = `${datasets}/${encodeURIComponent(dataset.id)}`;
   const base = `${here}/compare`;
@@ -38,6 +39,8 @@ export default async function CompareRunsPage({ params, searchParams }: { params
   const chosen = asked.runIds.filter((id) => runs.some((r) => r.id === id));
   const baselineId = asked.baselineId && chosen.includes(asked.baselineId) ? asked.baselineId : ([...runs].reverse().find((r) => chosen.includes(r.id))?.id ?? null);
   const state: CompareState = { ...asked, runIds: chosen, baselineId };
+  const dropped = asked.runIds.filter((id) => !chosen.includes(id));
+  const diffDeadline = Date.now() + PAGE_DIFF_BUDGET_MS;
 
   const header = (
     <>
@@ -84,6 +87,11 @@ export default async function CompareRunsPage({ params, searchParams }: { params
   return (
     <div className="page cmp-page">
       {header}
+      {dropped.length > 0 && (
+        <Alert tone="warning" title={dropped.length === 1 ? "A run of the link was left out" : `${dropped.length} runs of the link were left out`}>
+          {dropped.map((id) => `"${id}"`).join(", ")}: no such run of this dataset (it may have been deleted).
+        </Alert>
+      )}
       {issues.map((i) => (
         <Alert key={i.param} tone="warning" title={`Ignored ${i.param}`}>
           {i.message}
@@ -145,7 +153,7 @@ export default async function CompareRunsPage({ params, searchParams }: { params
               </thead>
               <tbody>
                 {view.rows.map((row) => (
-                  <CompareItemRow key={row.item.id} row={row} mode={state.diff} itemHref={`${here}/items/${encodeURIComponent(row.item.id)}`} traceHref={(traceId, observationId) => sourceHref(project, traceId, observationId)} />
+                  <CompareItemRow key={row.item.id} row={row} mode={state.diff} itemHref={`${here}/items/${encodeURIComponent(row.item.id)}`} traceHref={(traceId, observationId) => sourceHref(project, traceId, observationId)} diffDeadline={diffDeadline} />
                 ))}
               </tbody>
             </table>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ScoreTrendChart } from "@/components/charts/score-trend-chart";
 import { RecentTriggers } from "@/components/experiments/recent-triggers";
-import { RunExperiment } from "@/components/experiments/run-experiment";
+import { RunExperimentDialog } from "@/components/experiments/run-experiment-dialog";
 import { ButtonLink } from "@/components/ui/button";
 import { readTableState } from "@/components/data-table/url-state";
 import { Card } from "@/components/ui/card";
@@ -12,6 +12,7 @@ import { projectAccess } from "@/lib/auth/session";
 import { datasetCounts, datasetOrNull } from "@/lib/datasets/queries";
 import { prepareScoreTrend } from "@/lib/experiments/prepare-score-trend";
 import { runsListPage } from "@/lib/experiments/queries";
+import { recentTriggers, sendableEndpointUrl } from "@/lib/experiments/trigger-queries";
 import { PAGE_SIZES } from "@/lib/query/page";
 import { decodeParam } from "../../decode-param";
 import { DatasetTabs } from "../dataset-tabs";
@@ -30,8 +31,13 @@ export default async function RunsPage({ params, searchParams }: { params: Promi
   const dataset = await datasetOrNull(project, datasetId);
   if (!dataset) notFound();
   const state = readTableState(sp, { pageSizes: PAGE_SIZES });
-  const [counts, list] = await Promise.all([datasetCounts(project, dataset.id), runsListPage(project, dataset.id, { page: state.page, limit: state.limit, sort: state.sort })]);
   const canWrite = can(access.role, "annotate");
+  const [counts, list, triggers, endpointUrl] = await Promise.all([
+    datasetCounts(project, dataset.id),
+    runsListPage(project, dataset.id, { page: state.page, limit: state.limit, sort: state.sort }),
+    recentTriggers(project, dataset.id),
+    canWrite ? sendableEndpointUrl(project) : null,
+  ]);
   const base = `/${encodeURIComponent(project)}/datasets`;
   // One column per score name seen on any run, so every row lines up.
   const scores = {
@@ -62,7 +68,7 @@ export default async function RunsPage({ params, searchParams }: { params: Promi
               <ButtonLink size="sm" href={`/${encodeURIComponent(project)}/evaluators/new?datasetId=${encodeURIComponent(dataset.id)}`}>
                 Add evaluator
               </ButtonLink>
-              <RunExperiment projectId={project} datasetId={dataset.id} datasetName={dataset.name} />
+              <RunExperimentDialog projectId={project} datasetId={dataset.id} datasetName={dataset.name} endpointUrl={endpointUrl} />
             </>
           ) : null
         }
@@ -92,7 +98,7 @@ export default async function RunsPage({ params, searchParams }: { params: Promi
         canWrite={canWrite}
         empty={<RunsEmpty projectId={project} datasetName={dataset.name} />}
       />
-      <RecentTriggers projectId={project} datasetId={dataset.id} />
+      <RecentTriggers rows={triggers} />
     </div>
   );
 }
