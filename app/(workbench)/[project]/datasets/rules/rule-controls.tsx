@@ -6,40 +6,20 @@ import { useState, useTransition } from "react";
 import { JobProgress } from "@/components/jobs/job-progress";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { OnOffSwitch } from "@/components/ui/on-off-switch";
 import { backfillRuleAction, deleteRuleAction, setRuleEnabledAction } from "@/lib/datasets/rules/actions";
 import { describeBackfill } from "@/lib/datasets/rules/schemas";
 import type { JobView } from "@/lib/jobs/schemas";
 
 export function RuleToggle({ projectId, ruleId, name, enabled, disabled }: { projectId: string; ruleId: string; name: string; enabled: boolean; disabled?: boolean }) {
-  const router = useRouter();
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string | null>(null);
   return (
-    <span className="row gap-1">
-      <button
-        type="button"
-        role="switch"
-        aria-checked={enabled}
-        aria-label={`Rule ${name} on`}
-        className={`rule-switch${enabled ? " is-on" : ""}`}
-        disabled={pending || disabled}
-        onClick={() =>
-          start(async () => {
-            const res = await setRuleEnabledAction({ projectId, ruleId, enabled: !enabled });
-            setError(res.ok ? null : (res.error ?? "Could not switch the rule."));
-            router.refresh();
-          })
-        }
-      >
-        <span className="rule-switch-knob" />
-      </button>
-      <span className="small">{enabled ? "On" : "Off"}</span>
-      {error && (
-        <span className="error-text small" role="alert">
-          {error}
-        </span>
-      )}
-    </span>
+    <OnOffSwitch
+      label={`Rule ${name} on`}
+      enabled={enabled}
+      disabled={disabled}
+      onChange={(next) => setRuleEnabledAction({ projectId, ruleId, enabled: next })}
+      failMessage="Could not switch the rule."
+    />
   );
 }
 
