@@ -54,6 +54,30 @@ function merged(parts: DiffPart[]): DiffPart[] {
   return out;
 }
 
+/** Below this share of the shorter text kept, a word diff is confetti: show the texts replaced whole instead. */
+export const WORD_DIFF_MIN_SHARED = 0.4;
+
+const solid = (t: string) => t.replace(/\s+/g, "").length;
+
+/**
+ * The word diff of two texts, or — when they share too little for it to read
+ * (a rewritten answer) — the one removed and the other added, as a reviewer
+ * reads it. Null when out of time.
+ */
+function wordsOrBlock(a: string, b: string, timeoutMs: number): DiffPart[] | null {
+  const words = diffWordsWithSpace(a, b, { timeout: timeoutMs });
+  if (!words) return null;
+  const shared = words.reduce((n, w) => (w.added || w.removed ? n : n + solid(w.value)), 0);
+  const shorter = Math.min(solid(a), solid(b));
+  if (shorter > 0 && shared < WORD_DIFF_MIN_SHARED * shorter) {
+    return [
+      { kind: "removed", text: a },
+      { kind: "added", text: b },
+    ];
+  }
+  return words.map((w) => ({ kind: kindOf(w), text: w.value }));
+}
+
 /**
  * Word diff of two texts, multi-line ones included: a line diff first (fast
  * on long text), then a word diff inside each removed/added pair of lines, so
@@ -63,8 +87,7 @@ function wordDiff(a: string, b: string, deadline: number): DiffPart[] | null {
   const timeout = () => Math.max(0, deadline - Date.now());
   if (timeout() <= 0) return null;
   if (!a.includes("\n") && !b.includes("\n")) {
-    const words = diffWordsWithSpace(a, b, { timeout: timeout() });
-    return words ? words.map((c) => ({ kind: kindOf(c), text: c.value })) : null;
+    return wordsOrBlock(a, b, timeout());
   }
   const lines = diffLines(a, b, { timeout: timeout() });
   if (!lines) return null;
@@ -74,9 +97,9 @@ function wordDiff(a: string, b: string, deadline: number): DiffPart[] | null {
     const next = lines[i + 1];
     if (c.removed && next?.added) {
       const t = timeout();
-      const words = t > 0 ? diffWordsWithSpace(c.value, next.value, { timeout: t }) : undefined;
+      const words = t > 0 ? wordsOrBlock(c.value, next.value, t) : null;
       // Out of time inside: this pair stays a line diff (still right, only coarser).
-      if (words) out.push(...words.map((w) => ({ kind: kindOf(w), text: w.value })));
+      if (words) out.push(...words);
       else out.push({ kind: "removed", text: c.value }, { kind: "added", text: next.value });
       i++;
     } else out.push({ kind: kindOf(c), text: c.value });

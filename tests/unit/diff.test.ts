@@ -13,6 +13,19 @@ describe("diff", () => {
       { kind: "added", text: "4" },
     ]);
   });
+  it("shows a rewritten text replaced whole, not as interleaved words", () => {
+    const before = "Of course. I've created a ticket and an agent will email you within 24 hours.";
+    const after = "Refunds take 5 business days.";
+    expect(diffParts(before, after)).toEqual([
+      { kind: "removed", text: before },
+      { kind: "added", text: after },
+    ]);
+    // Multi-line: the changed pair of lines likewise, the shared lines kept.
+    expect(changed(diffParts("intro\nthe old answer was long and wrong\n", "intro\nRefunds: 5 days\n"))).toEqual([
+      ["removed", "the old answer was long and wrong\n"],
+      ["added", "Refunds: 5 days\n"],
+    ]);
+  });
   it("compares JSON by content, not key order", () => {
     expect(isUnchanged(diffParts({ b: 1, a: [1, 2] }, { a: [1, 2], b: 1 }))).toBe(true);
     expect(diffText({ b: 1, a: 2 })).toBe('{\n  "a": 2,\n  "b": 1\n}');
