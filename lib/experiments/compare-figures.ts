@@ -8,6 +8,7 @@ import "server-only";
 import type { Db } from "../db/client";
 import { dialectOf } from "../db/client";
 import { decode, sql } from "../db/sql";
+import { diffText } from "../diff";
 import type { ItemFigures } from "./deltas";
 import { latestOfEachName } from "../query/scores";
 import { RESULT_SCORE_TYPES } from "./results";
@@ -80,14 +81,25 @@ export const cellKey = (runId: string, itemId: string) => `${runId}\u0000${itemI
  * run's output for the same item, compared inside the database so no output
  * leaves it (the "changed only" filter spans every item). Output means what
  * loadRunItemResults reads: the linked observation's, else the trace's.
- * PostgreSQL compares JSON by value, SQLite by its stored text. Both traces
- * must have arrived: a pending trace has no output yet, not a changed one.
+ * Both databases compare JSON by value: PostgreSQL's jsonb does; SQLite
+ * compares the stored text, and the objects and arrays whose texts differ are
+ * compared again here with their keys sorted (the same JSON written with
+ * another key order is not a change on either). Both traces must have arrived:
+ * a pending trace has no output yet, not a changed one.
  */
 export async function loadOutputChanges(client: Db, projectId: string, baselineId: string, runIds: string[]): Promise<Set<string>> {
   const others = runIds.filter((id) => id !== baselineId);
   if (!others.length) return new Set();
   const d = dialectOf(client);
-  const rows = await client.$queryRaw<{ runId: string; itemId: string }[]>`SELECT ri."datasetRunId" AS "runId", ri."datasetItemId" AS "itemId"
+  const out = sql`COALESCE(o."output", t."output")`;
+  const base = sql`COALESCE(bo."output", bt."output")`;
+  // SQLite only: the two texts when both sides are containers, for the second look below.
+  const texts =
+    d.provider === "sqlite"
+      ? sql`, CASE WHEN json_type(${out}) IN ('object', 'array') AND json_type(${base}) IN ('object', 'array') THEN ${out} END AS "a",
+          CASE WHEN json_type(${out}) IN ('object', 'array') AND json_type(${base}) IN ('object', 'array') THEN ${base} END AS "b"`
+      : sql``;
+  const rows = await client.$queryRaw<{ runId: string; itemId: string; a?: string | null; b?: string | null }[]>`SELECT ri."datasetRunId" AS "runId", ri."datasetItemId" AS "itemId" ${texts}
       FROM "DatasetRunItem" ri
       JOIN "DatasetRunItem" bi ON bi."datasetRunId" = ${baselineId} AND bi."datasetItemId" = ri."datasetItemId"
       LEFT JOIN "Trace" t ON t."projectId" = ${projectId} AND t."id" = ri."traceId"
@@ -96,6 +108,15 @@ export async function loadOutputChanges(client: Db, projectId: string, baselineI
       LEFT JOIN "Observation" bo ON bo."projectId" = ${projectId} AND bo."id" = bi."observationId"
       WHERE ${d.inList(sql`ri."datasetRunId"`, others)}
         AND t."id" IS NOT NULL AND bt."id" IS NOT NULL
-        AND COALESCE(o."output", t."output") IS DISTINCT FROM COALESCE(bo."output", bt."output")`;
-  return new Set(rows.map((r) => cellKey(r.runId, r.itemId)));
+        AND ${out} IS DISTINCT FROM ${base}`;
+  return new Set(rows.filter((r) => !(r.a != null && r.b != null && sameJson(r.a, r.b))).map((r) => cellKey(r.runId, r.itemId)));
+}
+
+/** Two stored JSON texts hold the same value (keys in any order). */
+function sameJson(a: string, b: string): boolean {
+  try {
+    return diffText(JSON.parse(a)) === diffText(JSON.parse(b));
+  } catch {
+    return false;
+  }
 }

@@ -215,6 +215,26 @@ describe.each(targets())("compare runs on $name", (t) => {
     expect((await compareRuns(db, projectId, ds.id, { runIds: [here, pending], baselineId: here })).rows[0]!.cells[1]).toMatchObject({ outputChanged: true, output: "b" });
   });
 
+  it("compares JSON outputs by value on both databases: another key order is not a change, another value is", async () => {
+    const ds = await createDataset(db, projectId, { name: uid("json") });
+    const alice = (await db.membership.findFirstOrThrow({ where: { projectId } })).userId;
+    const itemId = uid("j-1");
+    await upsertItem(db, ds, { id: itemId, input: "q", expectedOutput: { city: "Paris" } }, alice);
+    const outputs = {
+      base: { city: "Paris", meta: { score: 1, tags: ["a", "b"] } },
+      reordered: { meta: { tags: ["a", "b"], score: 1 }, city: "Paris" },
+      other: { city: "Paris", meta: { score: 1, tags: ["b", "a"] } },
+    };
+    const runs: Record<string, string> = {};
+    for (const [name, output] of Object.entries(outputs)) {
+      const traceId = uid(`tr-${name}`);
+      await ingestEvents(projectId, [{ kind: "trace", id: traceId, timestamp: new Date(), output }], db);
+      runs[name] = (await linkRunItem(db, projectId, { runName: name, datasetItemId: itemId, traceId })).datasetRunId;
+    }
+    const changed = await loadOutputChanges(db, projectId, runs.base!, [runs.base!, runs.reordered!, runs.other!]);
+    expect(changed).toEqual(new Set([cellKey(runs.other!, itemId)]));
+  });
+
   it("lists a run older than the picker's newest 200 when a link names it, and refuses more than 10 runs", async () => {
     const ds = await createDataset(db, projectId, { name: uid("many") });
     const old = await db.datasetRun.create({ data: { projectId, datasetId: ds.id, name: "oldest", createdAt: new Date("2020-01-01T00:00:00Z") } });
