@@ -2,9 +2,7 @@
 // Evaluator actions, made with the one action builder: the work is in
 // lib/evals (store.ts, job.ts).
 import { projectAction } from "../auth/action-guard";
-import { DomainError } from "../errors";
-import { decodeConditions } from "../datasets/rules/conditions";
-import { queryToRecord } from "../query/url";
+import { conditionsFilter } from "../traces/conditions";
 import { startRunEvaluation } from "./job";
 import { evaluateRunSchema, evaluatorFormSchema, evaluatorRefSchema, evaluatorToggleSchema } from "./schemas";
 import { createEvaluator, deleteEvaluator, setEvaluatorEnabled, updateEvaluator, type EvaluatorWrite } from "./store";
@@ -13,9 +11,7 @@ import { createEvaluator, deleteEvaluator, setEvaluatorEnabled, updateEvaluator,
 export const saveEvaluatorAction = projectAction({ input: evaluatorFormSchema, permission: "annotate", refresh: "project" }, async ({ input, access, db }) => {
   let filter = null;
   if (input.live) {
-    const decoded = decodeConditions(queryToRecord(input.conditions));
-    if (decoded.issues.length) throw new DomainError("invalid", decoded.issues.map((i) => `${i.param}: ${i.message}`).join(" · "), { path: "conditions" });
-    filter = decoded.filter;
+    filter = conditionsFilter(input.conditions);
   }
   const write: EvaluatorWrite = { name: input.name, config: input.config, datasetId: input.datasetId || null, filter, sampleRate: input.samplePercent / 100, enabled: input.enabled };
   const saved = input.evaluatorId ? await updateEvaluator(db, input.projectId, input.evaluatorId, write) : await createEvaluator(db, input.projectId, write, access.user.id);

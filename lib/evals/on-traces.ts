@@ -8,7 +8,7 @@
 import "server-only";
 import type { Db } from "../db/client";
 import { changedSince, matchingAmong } from "../datasets/rules/evaluate";
-import { sampled } from "../datasets/rules/sample";
+import { sampled } from "../query/sample";
 import { compileEvaluator, runOn, type CompiledEvaluator } from "./evaluate";
 import { lagOf } from "./on-runs";
 import { alreadySeen, EVAL_SCORE_PREFIX, markSeen, recordVerdicts, type Verdict } from "./record";

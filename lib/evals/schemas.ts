@@ -4,6 +4,7 @@
 // output (run items) or with a reference value in its config (live traces,
 // which have no expected output), or checks a figure of the trace.
 import { z } from "zod";
+import { samplePercentSchema } from "../query/sample";
 import type { Filter } from "../query/filter";
 
 export const EVALUATOR_KINDS = ["EXACT_MATCH", "CONTAINS", "REGEX", "JSON_VALID", "JSON_SCHEMA", "THRESHOLD", "SIMILARITY"] as const;
@@ -92,11 +93,7 @@ export const evaluatorFormSchema = z.strictObject({
   datasetId: z.string().max(100).default(""),
   live: z.boolean(),
   conditions: z.string().max(20_000, "the filter is too long").default(""),
-  samplePercent: z.coerce
-    .number({ message: "must be a number from 0 to 100" })
-    .finite("must be a number from 0 to 100")
-    .min(0, "must be at least 0 %")
-    .max(100, "must be at most 100 %"),
+  samplePercent: samplePercentSchema,
   enabled: z.boolean(),
 });
 export type EvaluatorForm = z.input<typeof evaluatorFormSchema>;

@@ -9,8 +9,8 @@ import { decode } from "../db/sql";
 import { DomainError, isUniqueViolation } from "../errors";
 import { isoAlways as iso, isoOrNull } from "../iso";
 import { filterSchema, type Filter } from "../query/filter";
-import { filterIssues } from "../query/where";
-import { TRACE_COLUMNS } from "../traces/where";
+import { checkSampleRate } from "../query/sample";
+import { checkTraceFilter } from "../traces/where";
 import { requireDataset } from "../datasets/datasets";
 import { checkLiveConfig, compileEvaluator } from "./evaluate";
 import { evaluatorConfigSchema, type EvaluatorConfig, type EvaluatorKind, type EvaluatorListRow, type EvaluatorView } from "./schemas";
@@ -67,10 +67,9 @@ function check(input: EvaluatorWrite): void {
   }
   if (input.filter) {
     checkLiveConfig(input.config);
-    const [issue] = filterIssues(TRACE_COLUMNS, input.filter);
-    if (issue) throw new DomainError("invalid", `A condition does not fit traces: ${issue.message}`, { path: "conditions" });
+    checkTraceFilter(input.filter);
   }
-  if (!(input.sampleRate >= 0 && input.sampleRate <= 1)) throw new DomainError("invalid", "must be from 0 to 100 %", { path: "samplePercent" });
+  checkSampleRate(input.sampleRate);
 }
 
 const nameTaken = (name: string) => new DomainError("conflict", `An evaluator named "${name}" already exists.`, { path: "name" });

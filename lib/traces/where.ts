@@ -4,7 +4,8 @@
 import { dialectOf, type Db, type Tx } from "../db/client";
 import { join, sql, type Dialect, type Sql } from "../db/sql";
 import type { Filter, FilterCondition } from "../query/filter";
-import { buildConditions, cmp, escapeLike, FilterError, stringSql, type ViewColumns } from "../query/where";
+import { DomainError } from "../errors";
+import { buildConditions, cmp, escapeLike, FilterError, filterIssues, stringSql, type ViewColumns } from "../query/where";
 import { traceConditions } from "./filter";
 import type { TraceFilter } from "./schemas";
 import { traceScoreLabel, traceScoreNumber } from "./score-value";
@@ -101,6 +102,12 @@ export const TRACE_COLUMNS: ViewColumns = {
 };
 
 /** Conditions that read each row's payload or probe another table: the table's count stops early for them. */
+/** A saved filter (a rule's, a live evaluator's) refused unless it fits the traces view, at the form's `conditions` field. */
+export function checkTraceFilter(filter: Filter): void {
+  const [issue] = filterIssues(TRACE_COLUMNS, filter);
+  if (issue) throw new DomainError("invalid", `A condition does not fit traces: ${issue.message}`, { path: "conditions" });
+}
+
 export const ROW_SCAN_COLUMNS: ReadonlySet<string> = new Set(["search", "tags", "score", "metadata", "model", "experiment"]);
 
 /** WHERE for the traces of a project matching a filter (the table aliases Trace as "t"). */

@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "@/lib/auth/users";
 import { createDataset } from "@/lib/datasets/datasets";
 import { upsertItem } from "@/lib/datasets/items";
-import { sampled } from "@/lib/datasets/rules/sample";
+import { sampled } from "@/lib/query/sample";
 import type { Db } from "@/lib/db/client";
 import { latestRunEvaluationJob, startRunEvaluation } from "@/lib/evals/job";
 import { evaluateRunsOfProject } from "@/lib/evals/on-runs";

@@ -8,7 +8,7 @@ import { createDataset, deleteDataset } from "@/lib/datasets/datasets";
 import { DEFAULT_MAPPING } from "@/lib/datasets/mapping";
 import { startBackfill } from "@/lib/datasets/rules/backfill-job";
 import { evaluateRules } from "@/lib/datasets/rules/evaluate";
-import { sampled } from "@/lib/datasets/rules/sample";
+import { sampled } from "@/lib/query/sample";
 import { createRule, deleteRule, getRule, setRuleEnabled, type RuleWrite } from "@/lib/datasets/rules/store";
 import type { Db } from "@/lib/db/client";
 import type { IngestEvent } from "@/lib/ingest/events";

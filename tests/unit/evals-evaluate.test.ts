@@ -2,7 +2,7 @@
 // dataType each gives, bad configurations refused with their field, the
 // kinds that need an expected output on live traces, and the stable sample.
 import { describe, expect, it } from "vitest";
-import { sampled } from "@/lib/datasets/rules/sample";
+import { sampled } from "@/lib/query/sample";
 import { DomainError } from "@/lib/errors";
 import { checkLiveConfig, compileEvaluator, runOn, textOf, type EvalTarget } from "@/lib/evals/evaluate";
 import { describeConfig, evaluatorConfigSchema, evaluatorFormSchema, type EvaluatorConfig } from "@/lib/evals/schemas";

@@ -1,8 +1,8 @@
 // The pure half of promotion rules: stable sampling, the rule form's conditions
 // in the traces table's URL codec, and the one-line filter summary.
 import { describe, expect, it } from "vitest";
-import { conditionsFromView, decodeConditions, encodeConditions } from "@/lib/datasets/rules/conditions";
-import { sampled } from "@/lib/datasets/rules/sample";
+import { conditionsFromView, decodeConditions, encodeConditions } from "@/lib/traces/conditions";
+import { sampled } from "@/lib/query/sample";
 import { describeFilter, formatSampling } from "@/lib/datasets/rules/schemas";
 import { queryToRecord } from "@/lib/query/url";
 

@@ -5,16 +5,14 @@ import { projectAction } from "../../auth/action-guard";
 import { DomainError } from "../../errors";
 import { createDataset, deleteDataset } from "../datasets";
 import { typedDatasetNameSchema } from "../schemas";
-import { queryToRecord } from "../../query/url";
 import { startBackfill } from "./backfill-job";
-import { decodeConditions } from "./conditions";
+import { conditionsFilter } from "../../traces/conditions";
 import { NEW_DATASET, ruleFormSchema, ruleRefSchema, ruleToggleSchema } from "./schemas";
 import { checkRule, createRule, deleteRule, setRuleEnabled, updateRule, type RuleWrite } from "./store";
 
 /** Create (no ruleId) or edit a rule; a condition that does not read is refused, naming it. */
 export const saveRuleAction = projectAction({ input: ruleFormSchema, permission: "annotate", refresh: "project" }, async ({ input, access, db }) => {
-  const { filter, issues } = decodeConditions(queryToRecord(input.conditions));
-  if (issues.length) throw new DomainError("invalid", issues.map((i) => `${i.param}: ${i.message}`).join(" · "), { path: "conditions" });
+  const filter = conditionsFilter(input.conditions);
   const write: RuleWrite = { name: input.name, datasetId: input.datasetId, filter, mapping: input.mapping, sampleRate: input.samplePercent / 100, enabled: input.enabled };
   if (input.datasetId !== NEW_DATASET) {
     const rule = input.ruleId ? await updateRule(db, input.projectId, input.ruleId, write) : await createRule(db, input.projectId, write, access.user.id);

@@ -12,7 +12,7 @@ import { datasetView } from "../datasets";
 import { promotionKey } from "../items";
 import { promote } from "../promote";
 import type { DatasetView } from "../schemas";
-import { sampled } from "./sample";
+import { sampled } from "../../query/sample";
 import { ruleFilter, ruleMapping, type RuleRow } from "./store";
 
 /**

@@ -4,6 +4,7 @@
 // promotion mapping (lib/datasets/mapping.ts).
 import { z } from "zod";
 import type { Filter, FilterCondition } from "../../query/filter";
+import { samplePercentSchema } from "../../query/sample";
 import { mappingSchema } from "../mapping";
 
 export const MAX_RULE_NAME = 200;
@@ -28,11 +29,7 @@ export const ruleFormSchema = z.strictObject({
   newDatasetName: z.string().max(200, "Names are at most 200 characters").optional(),
   conditions: z.string().max(20_000, "the filter is too long"),
   mapping: mappingSchema,
-  samplePercent: z.coerce
-    .number({ message: "must be a number from 0 to 100" })
-    .finite("must be a number from 0 to 100")
-    .min(0, "must be at least 0 %")
-    .max(100, "must be at most 100 %"),
+  samplePercent: samplePercentSchema,
   enabled: z.boolean(),
 });
 export type RuleForm = z.input<typeof ruleFormSchema>;

@@ -5,8 +5,8 @@ import type { Db } from "../../db/client";
 import { DomainError, isUniqueViolation } from "../../errors";
 import { isoAlways as iso, isoOrNull } from "../../iso";
 import { filterSchema, type Filter } from "../../query/filter";
-import { filterIssues } from "../../query/where";
-import { TRACE_COLUMNS } from "../../traces/where";
+import { checkSampleRate } from "../../query/sample";
+import { checkTraceFilter } from "../../traces/where";
 import { requireDataset } from "../datasets";
 import { DEFAULT_MAPPING, mappingSchema, type Mapping } from "../mapping";
 import type { RuleView } from "./schemas";
@@ -56,9 +56,8 @@ export function ruleView(row: RuleRow, datasetName: string | null): RuleView {
 /** The checks the schema cannot make: the filter fits the traces view, at least one condition, a rate in 0..1. */
 function check(input: RuleWrite) {
   if (!input.filter.length) throw new DomainError("invalid", "Add at least one condition: a rule without one would promote every trace.", { path: "conditions" });
-  const [issue] = filterIssues(TRACE_COLUMNS, input.filter);
-  if (issue) throw new DomainError("invalid", `A condition does not fit traces: ${issue.message}`, { path: "conditions" });
-  if (!(input.sampleRate >= 0 && input.sampleRate <= 1)) throw new DomainError("invalid", "must be from 0 to 100 %", { path: "samplePercent" });
+  checkTraceFilter(input.filter);
+  checkSampleRate(input.sampleRate);
 }
 
 /** Everything createRule/updateRule refuse, but the dataset: for a form that creates the dataset too. */

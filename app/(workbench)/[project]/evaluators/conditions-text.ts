@@ -1,6 +1,6 @@
 // A live filter as the one-line query string the evaluator form edits (the
 // traces table's URL codec, as promotion rules use it).
-import { encodeConditions } from "@/lib/datasets/rules/conditions";
+import { encodeConditions } from "@/lib/traces/conditions";
 import type { Filter } from "@/lib/query/filter";
 
 export function conditionsText(filter: Filter | null): string {

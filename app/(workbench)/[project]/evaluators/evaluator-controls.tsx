@@ -1,8 +1,6 @@
 "use client";
 // Small evaluator controls: the on/off switch (list and evaluator page) and delete.
-import { useRouter } from "next/navigation";
-import { useTransition } from "react";
-import { Button } from "@/components/ui/button";
+import { ConfirmDeleteButton } from "@/components/ui/confirm-delete-button";
 import { OnOffSwitch } from "@/components/ui/on-off-switch";
 import { deleteEvaluatorAction, setEvaluatorEnabledAction } from "@/lib/evals/actions";
 
@@ -18,23 +16,12 @@ export function EvaluatorToggle({ projectId, evaluatorId, name, enabled }: { pro
 }
 
 export function DeleteEvaluator({ projectId, evaluatorId, name }: { projectId: string; evaluatorId: string; name: string }) {
-  const router = useRouter();
-  const [pending, start] = useTransition();
   return (
-    <Button
-      variant="danger"
-      size="sm"
-      loading={pending}
-      onClick={() => {
-        if (!window.confirm(`Delete the evaluator "${name}"? The scores it wrote stay on their traces.`)) return;
-        start(async () => {
-          const res = await deleteEvaluatorAction({ projectId, evaluatorId });
-          if (res.ok) router.push(`/${encodeURIComponent(projectId)}/evaluators`);
-          else window.alert(res.error);
-        });
-      }}
-    >
-      Delete evaluator
-    </Button>
+    <ConfirmDeleteButton
+      label="Delete evaluator"
+      confirm={`Delete the evaluator "${name}"? The scores it wrote stay on their traces.`}
+      action={() => deleteEvaluatorAction({ projectId, evaluatorId })}
+      afterDelete={`/${encodeURIComponent(projectId)}/evaluators`}
+    />
   );
 }

@@ -76,7 +76,7 @@ export default async function TracesPage(props: { params: Promise<{ project: str
         description="Every request your application traced. Filter, sort, open one to see what happened, or select several to bookmark or review."
         actions={
           can(access.role, "annotate") && (
-            // The view's filters become a promotion rule's starting conditions (lib/datasets/rules/conditions.ts).
+            // The view's filters become a promotion rule's starting conditions (lib/traces/conditions.ts).
             <Link className="btn btn-secondary btn-sm" href={`/${encodeURIComponent(project)}/datasets/rules/new${viewQuery(searchParams, []) ? `?${viewQuery(searchParams, [])}` : ""}`}>
               Create a rule from this view
             </Link>

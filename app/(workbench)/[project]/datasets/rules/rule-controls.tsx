@@ -6,6 +6,7 @@ import { useState, useTransition } from "react";
 import { JobProgress } from "@/components/jobs/job-progress";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ConfirmDeleteButton } from "@/components/ui/confirm-delete-button";
 import { OnOffSwitch } from "@/components/ui/on-off-switch";
 import { backfillRuleAction, deleteRuleAction, setRuleEnabledAction } from "@/lib/datasets/rules/actions";
 import { describeBackfill } from "@/lib/datasets/rules/schemas";
@@ -24,24 +25,13 @@ export function RuleToggle({ projectId, ruleId, name, enabled, disabled }: { pro
 }
 
 export function DeleteRule({ projectId, ruleId, name }: { projectId: string; ruleId: string; name: string }) {
-  const router = useRouter();
-  const [pending, start] = useTransition();
   return (
-    <Button
-      variant="danger"
-      size="sm"
-      loading={pending}
-      onClick={() => {
-        if (!window.confirm(`Delete the rule "${name}"? The items it created stay in their dataset.`)) return;
-        start(async () => {
-          const res = await deleteRuleAction({ projectId, ruleId });
-          if (res.ok) router.push(`/${encodeURIComponent(projectId)}/datasets/rules`);
-          else window.alert(res.error);
-        });
-      }}
-    >
-      Delete rule
-    </Button>
+    <ConfirmDeleteButton
+      label="Delete rule"
+      confirm={`Delete the rule "${name}"? The items it created stay in their dataset.`}
+      action={() => deleteRuleAction({ projectId, ruleId })}
+      afterDelete={`/${encodeURIComponent(projectId)}/datasets/rules`}
+    />
   );
 }
 

@@ -8,7 +8,7 @@ import { formatDate } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/roles";
 import { projectAccess } from "@/lib/auth/session";
-import { encodeConditions } from "@/lib/datasets/rules/conditions";
+import { encodeConditions } from "@/lib/traces/conditions";
 import { lastMatches, latestBackfill, ruleById, ruleFormOptions } from "@/lib/datasets/rules/queries";
 import { describeFilter, formatSampling } from "@/lib/datasets/rules/schemas";
 import { isDomainNotFound } from "@/lib/errors";

@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/roles";
 import { projectAccess } from "@/lib/auth/session";
 import { DEFAULT_MAPPING } from "@/lib/datasets/mapping";
-import { conditionsFromView, encodeConditions } from "@/lib/datasets/rules/conditions";
+import { conditionsFromView, encodeConditions } from "@/lib/traces/conditions";
 import { ruleFormOptions } from "@/lib/datasets/rules/queries";
 import type { SearchParamsRecord } from "@/lib/query/url";
 import { RuleForm } from "../rule-form";
