@@ -41,16 +41,42 @@ export function targetOf(client: Db): DatabaseTarget {
 
 const txProviders = new WeakMap<object, Provider>();
 
-/** An interactive transaction whose client still knows its dialect. */
-export function transaction<T>(client: Db, fn: (tx: Tx) => Promise<T>, timeoutMs = 60_000): Promise<T> {
+/**
+ * SQLite's "database is busy": a deferred transaction that read and then
+ * wants to write while another connection (the ingestion writer's own
+ * handle, lib/ingest/store.ts) committed meanwhile fails at once (WAL's
+ * busy snapshot; the busy timeout cannot help it). Prisma reports it as P1008.
+ */
+function isSqliteBusy(err: unknown): boolean {
+  if (typeof err !== "object" || err === null) return false;
+  const e = err as { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string } } } };
+  return e.code === "P1008" || e.meta?.driverAdapterError?.cause?.kind === "SocketTimeout";
+}
+
+/**
+ * An interactive transaction whose client still knows its dialect. On SQLite
+ * a busy failure rolled the whole transaction back, so it is run again (a
+ * few times, with a short growing pause): `fn` must not act outside the
+ * database before it commits.
+ */
+export async function transaction<T>(client: Db, fn: (tx: Tx) => Promise<T>, timeoutMs = 60_000): Promise<T> {
   const provider = providers.get(client);
-  return client.$transaction(
-    async (tx) => {
-      if (provider) txProviders.set(tx, provider);
-      return fn(tx);
-    },
-    { timeout: timeoutMs, maxWait: timeoutMs },
-  );
+  const once = () =>
+    client.$transaction(
+      async (tx) => {
+        if (provider) txProviders.set(tx, provider);
+        return fn(tx);
+      },
+      { timeout: timeoutMs, maxWait: timeoutMs },
+    );
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await once();
+    } catch (err) {
+      if (provider !== "sqlite" || attempt >= 8 || !isSqliteBusy(err)) throw err;
+      await new Promise((r) => setTimeout(r, 10 * 2 ** attempt + Math.random() * 20));
+    }
+  }
 }
 
 const globalForDb = globalThis as unknown as { loupeDb?: Db; loupeDbReady?: Promise<void> };
