@@ -35,7 +35,7 @@ export interface Dialect {
   /** The first n characters of a JSON column's text (a bounded preview for lists). */
   preview(column: Sql, n: number): Sql;
   /**
-   * The start of the UTC hour, day or ISO week (Monday) holding a DateTime
+   * The start of the UTC minute, hour, day, ISO week (Monday) or month holding a DateTime
    * expression, as epoch milliseconds on both databases (read it with decode.date).
    */
   timeBucket(expr: Sql, unit: TimeBucket): Sql;
@@ -53,10 +53,10 @@ export interface Dialect {
   decode: typeof decode;
 }
 
-export type TimeBucket = "hour" | "day" | "week";
-export const TIME_BUCKETS: readonly TimeBucket[] = ["hour", "day", "week"];
+export type TimeBucket = "minute" | "hour" | "day" | "week" | "month";
+export const TIME_BUCKETS: readonly TimeBucket[] = ["minute", "hour", "day", "week", "month"];
 
-const BUCKET_MS: Record<TimeBucket, number> = { hour: 3_600_000, day: 86_400_000, week: 7 * 86_400_000 };
+const BUCKET_MS: Record<Exclude<TimeBucket, "month">, number> = { minute: 60_000, hour: 3_600_000, day: 86_400_000, week: 7 * 86_400_000 };
 /** 1970-01-05, the first Monday after the epoch: ISO weeks are counted from it. */
 const WEEK_ORIGIN_MS = 4 * 86_400_000;
 
@@ -131,10 +131,13 @@ const sqlite: Dialect = {
   asText: (column) => sql`CAST(${column} AS TEXT)`,
   preview: (column, n) => sql`substr(CAST(${column} AS TEXT), 1, ${n})`,
   // DateTime is integer ms here; integer division floors for every time after 1970-01-05.
-  timeBucket: (expr, unit) =>
-    (checkUnit(unit), unit === "week")
-      ? sql`(((${expr} - ${raw(String(WEEK_ORIGIN_MS))}) / ${raw(String(BUCKET_MS.week))}) * ${raw(String(BUCKET_MS.week))} + ${raw(String(WEEK_ORIGIN_MS))})`
-      : sql`((${expr} / ${raw(String(BUCKET_MS[unit]))}) * ${raw(String(BUCKET_MS[unit]))})`,
+  // A month has no fixed length: SQLite's date functions find its first day.
+  timeBucket: (expr, unit) => {
+    checkUnit(unit);
+    if (unit === "month") return sql`(CAST(strftime('%s', ${expr} / 1000, 'unixepoch', 'start of month') AS INTEGER) * 1000)`;
+    if (unit === "week") return sql`(((${expr} - ${raw(String(WEEK_ORIGIN_MS))}) / ${raw(String(BUCKET_MS.week))}) * ${raw(String(BUCKET_MS.week))} + ${raw(String(WEEK_ORIGIN_MS))})`;
+    return sql`((${expr} / ${raw(String(BUCKET_MS[unit]))}) * ${raw(String(BUCKET_MS[unit]))})`;
+  },
   // No percentile aggregate in SQLite: rank each group's values with window
   // functions, then pick the two closest ranks and interpolate (the rule above).
   percentiles(source, fractions) {

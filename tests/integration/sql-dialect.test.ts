@@ -76,8 +76,13 @@ describe.each(targets())("SQL dialect analytics on $name", (t) => {
     ]);
   });
 
+  it("buckets by UTC minute and by calendar month", async () => {
+    expect(await buckets("minute", ["b3", "b5"])).toEqual({ b3: "2026-01-11T23:59:00.000Z", b5: "2025-12-31T23:30:00.000Z" });
+    expect(await buckets("month", ["b3", "b5"])).toEqual({ b3: "2026-01-01T00:00:00.000Z", b5: "2025-12-01T00:00:00.000Z" });
+  });
+
   it("refuses an unknown bucket", () => {
-    expect(() => d.timeBucket(sql`"t"."timestamp"`, "minute" as TimeBucket)).toThrow(/hour, day, week/);
+    expect(() => d.timeBucket(sql`"t"."timestamp"`, "second" as TimeBucket)).toThrow(/minute, hour, day, week, month/);
   });
 
   it("computes percentiles by linear interpolation, per group, leaving NULLs out", async () => {
