@@ -11,6 +11,7 @@ export function projectNav(projectId: string): NavItem[] {
   return [
     { href: `${base}/traces`, label: "Traces", icon: "traces", group: "Observe" },
     { href: `${base}/sessions`, label: "Sessions", icon: "sessions" },
+    { href: `${base}/users`, label: "Users", icon: "users" },
     { href: `${base}/observations`, label: "Observations", icon: "observations" },
     { href: `${base}/queues`, label: "Annotation queues", icon: "queues", group: "Evaluate" },
     { href: `${base}/datasets`, label: "Datasets", icon: "datasets" },

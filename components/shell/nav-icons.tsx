@@ -1,7 +1,7 @@
 // Tiny stroke icons (16px) for the sidebar: no icon package needed.
 import type { ReactNode } from "react";
 
-export type NavIconName = "traces" | "sessions" | "observations" | "queues" | "datasets" | "evaluators" | "dashboard" | "settings";
+export type NavIconName = "traces" | "sessions" | "observations" | "queues" | "datasets" | "evaluators" | "dashboard" | "users" | "settings";
 
 const PATHS: Record<NavIconName, ReactNode> = {
   traces: <path d="M2 3.5h12M4.5 8h9.5M7 12.5h7M2 3.5v0M4.5 8v0" />,
@@ -28,6 +28,12 @@ const PATHS: Record<NavIconName, ReactNode> = {
     <>
       <circle cx="8" cy="8" r="6" />
       <path d="M5.2 8.2l1.9 1.9 3.7-4" />
+    </>
+  ),
+  users: (
+    <>
+      <circle cx="8" cy="5.5" r="2.5" />
+      <path d="M3 14c0-2.8 2.2-5 5-5s5 2.2 5 5" />
     </>
   ),
   dashboard: <path d="M2.5 13.5V8M6.2 13.5V4.5M9.8 13.5V9.5M13.5 13.5V2.5" />,
