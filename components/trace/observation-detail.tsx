@@ -4,11 +4,13 @@
 
 import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatCost, formatDate, formatDuration, formatTokens } from "@/components/ui/format";
 import { KeyValue } from "@/components/ui/key-value";
 import { JsonTree } from "@/components/json/json-tree";
 import { LongText } from "@/components/json/long-text";
+import { NEVER_ENDED_TEXT, NO_USAGE_TEXT, observationGaps } from "./gaps";
 import { IoView } from "./io-view";
 import { LevelBadge, TypeBadge } from "./type-badge";
 import type { ObservationView } from "@/lib/objects/observation-view";
@@ -49,7 +51,17 @@ function UsageTable({ o }: { o: ObservationView }) {
   // Details beyond input/output/total (cache_read, reasoning, audio, …) as extra rows.
   const extra = [...new Set([...usage.keys(), ...cost.keys()])].filter((k) => !["input", "output", "total"].includes(k)).sort();
   const hasAny = o.totalTokens !== null || o.totalCost !== null || o.inputTokens !== null || o.outputTokens !== null || extra.length > 0;
-  if (!hasAny) return <span className="faint small">No usage recorded</span>;
+  if (!hasAny) {
+    // A generation without usage is a gap in the instrumentation, not just an empty table: say what it costs the reviewer.
+    if (observationGaps(o).noUsage)
+      return (
+        <Alert tone="warning" title="No usage reported: cost unknown">
+          This generation reported no token usage, so its cost cannot be computed and is missing from the trace&apos;s and the dashboard&apos;s totals. Send usage
+          (Langfuse <code className="mono">usageDetails</code>, OTel <code className="mono">gen_ai.usage.input_tokens</code> / <code className="mono">output_tokens</code>) or a cost.
+        </Alert>
+      );
+    return <span className="faint small">No usage recorded</span>;
+  }
   return (
     <table className="table" style={{ width: "auto", minWidth: 320 }}>
       <thead>
@@ -126,6 +138,7 @@ export function ObservationDetail({ observation: o, traceStartTime, loading = fa
   const ttft = start !== null && first !== null ? first - start : null;
   const isProblem = o.level === "ERROR" || o.level === "WARNING";
   const pending = loading && o.input === undefined;
+  const gaps = observationGaps(o);
 
   return (
     <article className="col gap-4" aria-label="Observation detail">
@@ -136,6 +149,16 @@ export function ObservationDetail({ observation: o, traceStartTime, loading = fa
             {o.name || <span className="faint">(unnamed)</span>}
           </h2>
           <LevelBadge level={o.level} />
+          {gaps.noUsage && (
+            <Badge tone="warning" title={NO_USAGE_TEXT}>
+              {NO_USAGE_TEXT}
+            </Badge>
+          )}
+          {gaps.neverEnded && (
+            <Badge tone="warning" title={NEVER_ENDED_TEXT}>
+              never ended
+            </Badge>
+          )}
           {actions}
         </div>
         <div className="row wrap small muted">
@@ -160,7 +183,7 @@ export function ObservationDetail({ observation: o, traceStartTime, loading = fa
           <KeyValue
             items={[
               { label: "Start", value: formatDate(o.startTime, { ms: true }), mono: true },
-              { label: "End", value: o.endTime ? formatDate(o.endTime, { ms: true }) : null, mono: true },
+              { label: "End", value: o.endTime ? formatDate(o.endTime, { ms: true }) : gaps.neverEnded ? <span title={NEVER_ENDED_TEXT}>never ended</span> : null, mono: true },
               { label: "Latency", value: formatDuration(latency) },
               ttft !== null && { label: "Time to first token", value: formatDuration(ttft) },
               traceStart !== null && start !== null && { label: "Offset in trace", value: `+${formatDuration(start - traceStart)}` },

@@ -7,6 +7,7 @@
 import { useId } from "react";
 import { cx } from "@/components/ui/cx";
 import { formatCost, formatDuration } from "@/components/ui/format";
+import { NEVER_ENDED_TEXT, NO_USAGE_TEXT, observationGaps } from "./gaps";
 import { TypeBadge } from "./type-badge";
 import { useTreeRows, type TreeViewProps } from "./use-tree-rows";
 import { useVirtualList } from "./use-virtual-list";
@@ -49,6 +50,7 @@ export function ObservationTree(props: ObservationTreeProps) {
           const i = start + k;
           const o = row.obs;
           const indent = Math.min(row.depth, MAX_INDENT_DEPTH);
+          const gaps = observationGaps(o);
           return (
             <div
               key={o.id}
@@ -83,6 +85,16 @@ export function ObservationTree(props: ObservationTreeProps) {
                 {o.name || <span className="faint">{o.type.toLowerCase()}</span>}
               </span>
               {o.level === "ERROR" && <span className="badge b-error">ERR</span>}
+              {gaps.noUsage && (
+                <span className="badge b-warning" title={NO_USAGE_TEXT} aria-label={NO_USAGE_TEXT}>
+                  no usage
+                </span>
+              )}
+              {gaps.neverEnded && (
+                <span className="badge b-warning" title={NEVER_ENDED_TEXT} aria-label={NEVER_ENDED_TEXT}>
+                  no end
+                </span>
+              )}
               <span className="otree-meta">
                 {formatDuration(o.latencyMs)}
                 {o.totalCost ? ` · ${formatCost(o.totalCost)}` : ""}

@@ -2,6 +2,7 @@
 // the shorthand → conditions mapping. Pure (no server imports).
 import type { Filter, FilterCondition } from "../query/filter";
 import { booleanField, dateField, enumField, metadataField, numberField, optionsField, scoreField, textField, type UrlField } from "../query/url";
+import { MISSING_KINDS } from "./missing-kinds";
 import type { TraceFilter } from "./schemas";
 
 /** The traces table's search params, in the order its filters show them. */
@@ -26,6 +27,8 @@ export const TRACE_URL_FIELDS: readonly UrlField[] = [
   metadataField("metadata", "metadata"),
   booleanField("bookmarked", "bookmarked"),
   textField("search", "search", "contains"),
+  // ?missing=usage: traces whose instrumentation left something out (lib/traces/missing.ts).
+  enumField("missing", "missing", MISSING_KINDS),
 ];
 
 /** The shorthand as conditions (an array is already a filter). */

@@ -7,6 +7,7 @@ import type { Filter, FilterCondition } from "../query/filter";
 import { DomainError } from "../errors";
 import { buildConditions, cmp, escapeLike, FilterError, filterIssues, stringSql, type ViewColumns } from "../query/where";
 import { traceConditions } from "./filter";
+import { isMissingKind, MISSING_KINDS, traceMissing, type MissingKind } from "./missing";
 import type { TraceFilter } from "./schemas";
 import { traceScoreLabel, traceScoreNumber } from "./score-value";
 
@@ -68,6 +69,18 @@ function experiment(c: FilterCondition, d: Dialect): Sql {
   return negated ? sql`NOT ${inRun}` : inRun;
 }
 
+// Instrumentation gaps (missing.ts): ?missing=usage finds the traces with a generation that reported no usage.
+function missing(c: FilterCondition): Sql {
+  const kinds = c.type === "string" ? [c.value] : c.type === "stringOptions" ? c.value : null;
+  if (!kinds) throw new FilterError("missing takes a string or stringOptions", "type");
+  const bad = kinds.find((k) => !isMissingKind(k));
+  if (bad !== undefined) throw new FilterError(`missing is one of ${MISSING_KINDS.join(", ")}: ${bad}`, "value");
+  const any = sql`(${join(kinds.map((k) => traceMissing(k as MissingKind)), " OR ")})`;
+  if (c.operator === "=" || c.operator === "any of") return any;
+  if (c.operator === "!=" || c.operator === "none of") return sql`NOT ${any}`;
+  throw new FilterError("missing takes =, !=, any of or none of", "operator");
+}
+
 // A score condition is on the trace's own score, the value its column shows (score-value.ts).
 function score(c: FilterCondition): Sql {
   if (c.type === "numericScore") return sql`${traceScoreNumber(c.key)} ${cmp(c.operator)} ${c.value}`;
@@ -99,6 +112,7 @@ export const TRACE_COLUMNS: ViewColumns = {
   experiment: { types: ["string"], build: experiment },
   score: { types: ["numericScore", "categoricalScore", "booleanScore"], build: score },
   search: { types: ["string"], build: search },
+  missing: { types: ["string", "stringOptions"], build: missing },
 };
 
 /** Conditions that read each row's payload or probe another table: the table's count stops early for them. */
@@ -108,7 +122,7 @@ export function checkTraceFilter(filter: Filter): void {
   if (issue) throw new DomainError("invalid", `A condition does not fit traces: ${issue.message}`, { path: "conditions" });
 }
 
-export const ROW_SCAN_COLUMNS: ReadonlySet<string> = new Set(["search", "tags", "score", "metadata", "model", "experiment"]);
+export const ROW_SCAN_COLUMNS: ReadonlySet<string> = new Set(["search", "tags", "score", "metadata", "model", "experiment", "missing"]);
 
 /** WHERE for the traces of a project matching a filter (the table aliases Trace as "t"). */
 export function traceWhere(client: Db | Tx, projectId: string, filter: Filter | TraceFilter): Sql {

@@ -1,0 +1,87 @@
+// The users list: the traces a filter keeps, grouped by userId, in one query
+// per page (every figure of a row is an aggregate of the same GROUP BY) plus
+// one count. Functions take the client (integration tests call them).
+import type { Db } from "../db/client";
+import { decode, raw, sql, type Sql } from "../db/sql";
+import type { Filter } from "../query/filter";
+import { traceWhere } from "../traces/where";
+import type { UserFigures, UserSortColumn } from "./schemas";
+
+export interface UserListQuery {
+  /** Trace conditions (the users table: a user id search and a time range). */
+  filter: Filter;
+  sort?: { column: UserSortColumn; dir: "asc" | "desc" };
+  page: number;
+  limit: number;
+}
+
+const AGGREGATES = sql`COUNT(*) AS "traceCount", COUNT(DISTINCT "t"."sessionId") AS "sessionCount",
+  SUM("t"."totalCost") AS "totalCost", SUM("t"."totalTokens") AS "totalTokens",
+  MIN("t"."timestamp") AS "firstSeen", MAX("t"."timestamp") AS "lastSeen"`;
+
+// PostgreSQL allows no output alias inside an ORDER BY expression, so the key is the aggregate again.
+function sortKey(column: UserSortColumn): Sql {
+  switch (column) {
+    case "userId":
+      return sql`"t"."userId"`;
+    case "traces":
+      return sql`COUNT(*)`;
+    case "sessions":
+      return sql`COUNT(DISTINCT "t"."sessionId")`;
+    case "cost":
+      return sql`SUM("t"."totalCost")`;
+    case "tokens":
+      return sql`SUM("t"."totalTokens")`;
+    case "firstSeen":
+      return sql`MIN("t"."timestamp")`;
+    case "lastSeen":
+      return sql`MAX("t"."timestamp")`;
+  }
+}
+
+function where(client: Db, projectId: string, filter: Filter): Sql {
+  return sql`${traceWhere(client, projectId, filter)} AND "t"."userId" IS NOT NULL`;
+}
+
+function toFigures(r: Record<string, unknown>): UserFigures {
+  return {
+    userId: String(r.userId),
+    traceCount: decode.number(r.traceCount),
+    sessionCount: decode.number(r.sessionCount),
+    totalCost: decode.numberOrNull(r.totalCost),
+    totalTokens: decode.number(r.totalTokens),
+    firstSeen: decode.date(r.firstSeen).toISOString(),
+    lastSeen: decode.date(r.lastSeen).toISOString(),
+  };
+}
+
+export async function listUsers(client: Db, projectId: string, q: UserListQuery): Promise<UserFigures[]> {
+  const key = sortKey(q.sort?.column ?? "lastSeen");
+  const dir = raw(q.sort?.dir === "asc" ? "ASC" : "DESC");
+  // NULLs (a cost nobody knows) last either way; the user id breaks ties so paging is stable.
+  const rows = await client.$queryRaw<Record<string, unknown>[]>`
+    SELECT "t"."userId" AS "userId", ${AGGREGATES}
+    FROM "Trace" AS "t"
+    WHERE ${where(client, projectId, q.filter)}
+    GROUP BY "t"."userId"
+    ORDER BY (${key}) IS NULL, ${key} ${dir}, "t"."userId" ${dir}
+    LIMIT ${q.limit} OFFSET ${(q.page - 1) * q.limit}`;
+  return rows.map(toFigures);
+}
+
+export async function countUsers(client: Db, projectId: string, filter: Filter): Promise<number> {
+  const [row] = await client.$queryRaw<{ n: unknown }[]>`
+    SELECT COUNT(DISTINCT "t"."userId") AS "n" FROM "Trace" AS "t" WHERE ${where(client, projectId, filter)}`;
+  return decode.number(row?.n);
+}
+
+/** One user's figures over all their traces (the (projectId, userId, timestamp) index); null when they have none. */
+export async function userFigures(client: Db, projectId: string, userId: string, filter: Filter = []): Promise<UserFigures | null> {
+  const f: Filter = [...filter, { type: "string", column: "userId", operator: "=", value: userId }];
+  const [row] = await client.$queryRaw<Record<string, unknown>[]>`
+    SELECT "t"."userId" AS "userId", ${AGGREGATES}
+    FROM "Trace" AS "t"
+    WHERE ${where(client, projectId, f)}
+    GROUP BY "t"."userId"`;
+  return row ? toFigures(row) : null;
+}
