@@ -47,7 +47,7 @@ function Row({ r, total, href }: { r: HealthFigures; total?: boolean; href: (kin
         {total ? (
           "All traces"
         ) : (
-          <span className="ellipsis" title={r.traceName ?? "Traces without a name (no link: the traces table cannot filter on a missing name)"} style={{ maxWidth: 240, display: "inline-block" }}>
+          <span className="ellipsis" title={r.traceName ?? "Traces without a name (no link: the traces table cannot filter on a missing name)"} style={{ maxWidth: 240, display: "inline-block", verticalAlign: "bottom" }}>
             {r.traceName ?? <span className="faint">(unnamed)</span>}
           </span>
         )}

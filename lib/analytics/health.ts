@@ -10,7 +10,7 @@ import { decode, join, sql, type Sql } from "../db/sql";
 import type { Filter } from "../query/filter";
 import { missingSql } from "../traces/missing";
 import { traceWhere } from "../traces/where";
-import type { HealthFigures, HealthReport } from "./health-view";
+import { healthCells, share, type HealthFigures, type HealthReport } from "./health-view";
 
 export interface HealthQuery {
   /** The shared traces filter (name, user, model, metadata, ...). */
@@ -34,6 +34,11 @@ const EMPTY: Omit<HealthFigures, "traceName"> = {
   generations: 0, missingModel: 0, missingUsage: 0, missingCost: 0,
   observations: 0, neverEnded: 0,
 };
+
+/** The largest share of any gap in a row (0 when complete). */
+function worst(r: HealthFigures): number {
+  return Math.max(0, ...healthCells(r).map((c) => share(c) ?? 0));
+}
 
 export async function instrumentationHealth(client: Db, projectId: string, q: HealthQuery): Promise<HealthReport> {
   const w = where(client, projectId, q);
@@ -72,8 +77,10 @@ export async function instrumentationHealth(client: Db, projectId: string, q: He
       neverEnded: decode.number(o.neverEnded),
     });
   }
-  // Most traces first; unnamed traces last.
-  const rows = [...byName.values()].sort((a, b) => b.traces - a.traces || (a.traceName === null ? 1 : b.traceName === null ? -1 : a.traceName.localeCompare(b.traceName)));
+  // The most incomplete first (its worst share), so a broken pipeline tops the list; then the busiest; unnamed after named.
+  const rows = [...byName.values()].sort(
+    (a, b) => worst(b) - worst(a) || b.traces - a.traces || (a.traceName === null ? 1 : b.traceName === null ? -1 : a.traceName.localeCompare(b.traceName)),
+  );
   const total: HealthFigures = { traceName: null, ...EMPTY };
   for (const r of rows) for (const k of Object.keys(EMPTY) as (keyof typeof EMPTY)[]) total[k] += r[k];
   return { rows, total };
