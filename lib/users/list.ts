@@ -58,14 +58,24 @@ function toFigures(r: Record<string, unknown>): UserFigures {
 export async function listUsers(client: Db, projectId: string, q: UserListQuery): Promise<UserFigures[]> {
   const key = sortKey(q.sort?.column ?? "lastSeen");
   const dir = raw(q.sort?.dir === "asc" ? "ASC" : "DESC");
+  const w = where(client, projectId, q.filter);
   // NULLs (a cost nobody knows) last either way; the user id breaks ties so paging is stable.
+  const order = sql`ORDER BY (${key}) IS NULL, ${key} ${dir}, "t"."userId" ${dir}`;
+  // One statement, two steps: the inner query picks the page's user ids with
+  // only the sort key, which for last/first seen, traces and user id is read
+  // from the (projectId, userId, timestamp) index alone; the outer one reads
+  // the full figures of those users' traces only. (A single pass would read
+  // every trace row of the range for its cost and tokens, which SQLite stores
+  // after the input/output payloads.)
   const rows = await client.$queryRaw<Record<string, unknown>[]>`
     SELECT "t"."userId" AS "userId", ${AGGREGATES}
     FROM "Trace" AS "t"
-    WHERE ${where(client, projectId, q.filter)}
+    WHERE ${w} AND "t"."userId" IN (
+      SELECT "p"."userId" FROM (
+        SELECT "t"."userId" AS "userId" FROM "Trace" AS "t" WHERE ${w} GROUP BY "t"."userId" ${order} LIMIT ${q.limit} OFFSET ${(q.page - 1) * q.limit}
+      ) AS "p")
     GROUP BY "t"."userId"
-    ORDER BY (${key}) IS NULL, ${key} ${dir}, "t"."userId" ${dir}
-    LIMIT ${q.limit} OFFSET ${(q.page - 1) * q.limit}`;
+    ${order}`;
   return rows.map(toFigures);
 }
 

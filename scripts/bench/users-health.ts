@@ -27,7 +27,7 @@ import { countUsers, listUsers, userFigures } from "../../lib/users/list";
 import type { UserSortColumn } from "../../lib/users/schemas";
 
 const { values: opts } = parseArgs({
-  options: { traces: { type: "string", default: "200000" }, users: { type: "string", default: "2000" }, runs: { type: "string", default: "15" }, keep: { type: "boolean", default: false } },
+  options: { traces: { type: "string", default: "200000" }, users: { type: "string", default: "2000" }, runs: { type: "string", default: "15" }, keep: { type: "boolean", default: false }, db: { type: "string" } },
 });
 const N = Number(opts.traces);
 const USERS = Number(opts.users);
@@ -36,8 +36,9 @@ const BASE = Math.min(N, 10_000);
 const PROJECT = "bench";
 const DAY = 86_400_000;
 
-const dir = mkdtempSync(path.join(tmpdir(), "loupe-bench-users-"));
-const target = databaseTarget(`file:${path.join(dir, "bench.db")}`);
+// --db <file>: reuse a database a --keep run left (no fill).
+const dir = opts.db ? path.dirname(opts.db) : mkdtempSync(path.join(tmpdir(), "loupe-bench-users-"));
+const target = databaseTarget(`file:${opts.db ?? path.join(dir, "bench.db")}`);
 
 async function fill(db: Db) {
   let t0 = Date.now();
@@ -109,7 +110,7 @@ async function main() {
   await applyMigrations(target);
   const db = createDb(target);
   await dbReady(db, target);
-  await fill(db);
+  if (!opts.db) await fill(db);
   const [{ u }] = await db.$queryRawUnsafe<{ u: string }[]>(`SELECT "userId" AS u FROM "Trace" WHERE "userId" IS NOT NULL ORDER BY "timestamp" DESC LIMIT 1`);
   const users = (params: Record<string, string>, sort: UserSortColumn = "lastSeen") => async () => {
     const { filter } = parseUserView(params);
@@ -160,6 +161,6 @@ main()
     process.exitCode = 1;
   })
   .finally(() => {
-    if (!opts.keep) rmSync(dir, { recursive: true, force: true });
+    if (!opts.keep && !opts.db) rmSync(dir, { recursive: true, force: true });
     else console.log(`kept ${dir}`);
   });
