@@ -4,6 +4,8 @@
 import type { Db } from "../db/client";
 import { decode, raw, sql, type Sql } from "../db/sql";
 import type { Filter } from "../query/filter";
+import { sessionRollups } from "../sessions/list";
+import type { SessionListRow } from "../sessions/schemas";
 import { traceWhere } from "../traces/where";
 import type { UserFigures, UserSortColumn } from "./schemas";
 
@@ -94,4 +96,25 @@ export async function userFigures(client: Db, projectId: string, userId: string,
     WHERE ${where(client, projectId, f)}
     GROUP BY "t"."userId"`;
   return row ? toFigures(row) : null;
+}
+
+/**
+ * A user's newest sessions (by their own last trace in it), with each session's
+ * full rollups. Picked from the user's traces on the (projectId, userId,
+ * timestamp) index, not through the sessions list's HAVING over every session.
+ */
+export async function userSessions(client: Db, projectId: string, userId: string, limit: number): Promise<Omit<SessionListRow, "scores">[]> {
+  const picked = await client.$queryRaw<{ id: string }[]>`
+    SELECT "t"."sessionId" AS "id" FROM "Trace" AS "t"
+    WHERE "t"."projectId" = ${projectId} AND "t"."userId" = ${userId} AND "t"."sessionId" IS NOT NULL
+    GROUP BY "t"."sessionId"
+    ORDER BY MAX("t"."timestamp") DESC, "t"."sessionId" DESC
+    LIMIT ${limit}`;
+  const ids = picked.map((r) => String(r.id));
+  if (!ids.length) return [];
+  const rollups = await sessionRollups(client, projectId, ids);
+  return ids.flatMap((id) => {
+    const r = rollups.get(id);
+    return r ? [r] : [];
+  });
 }

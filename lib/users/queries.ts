@@ -2,9 +2,8 @@ import "server-only";
 // Reads for the users pages.
 import { db } from "../db/client";
 import type { Filter } from "../query/filter";
-import { listSessions } from "../sessions/list";
 import { listTraces } from "../traces/list";
-import { countUsers, listUsers, userFigures, type UserListQuery } from "./list";
+import { countUsers, listUsers, userFigures, userSessions, type UserListQuery } from "./list";
 
 export async function usersPage(projectId: string, q: UserListQuery) {
   const [rows, total] = await Promise.all([listUsers(db, projectId, q), countUsers(db, projectId, q.filter)]);
@@ -20,12 +19,7 @@ export async function userPage(projectId: string, userId: string) {
   const [figures, traces, sessions] = await Promise.all([
     userFigures(db, projectId, userId),
     listTraces(db, projectId, { filter: mine, sort: { column: "timestamp", dir: "desc" }, page: 1, limit: RECENT }),
-    listSessions(db, projectId, {
-      filter: [{ type: "arrayOptions", column: "userIds", operator: "any of", value: [userId] }],
-      sort: { column: "lastActivity", dir: "desc" },
-      page: 1,
-      limit: RECENT,
-    }),
+    userSessions(db, projectId, userId, RECENT),
   ]);
   return figures ? { figures, traces, sessions } : null;
 }

@@ -18,12 +18,11 @@ import { createDb, dbReady, type Db } from "../../lib/db/client";
 import { applyMigrations } from "../../lib/db/migrate";
 import { databaseTarget } from "../../lib/db/url";
 import type { Filter } from "../../lib/query/filter";
-import { listSessions } from "../../lib/sessions/list";
 import { writeDemoTraces } from "../../lib/setup/demo";
 import { countCapFor, countTracesCapped, listTraces } from "../../lib/traces/list";
 import { parseTraceTableParams } from "../../lib/traces/table-params";
 import { parseUserView } from "../../lib/users/filter";
-import { countUsers, listUsers, userFigures } from "../../lib/users/list";
+import { countUsers, listUsers, userFigures, userSessions } from "../../lib/users/list";
 import type { UserSortColumn } from "../../lib/users/schemas";
 
 const { values: opts } = parseArgs({
@@ -140,7 +139,7 @@ async function main() {
     const [f] = await Promise.all([
       userFigures(db, PROJECT, u),
       listTraces(db, PROJECT, { filter: mine, sort: { column: "timestamp", dir: "desc" }, page: 1, limit: 10 }),
-      listSessions(db, PROJECT, { filter: [{ type: "arrayOptions", column: "userIds", operator: "any of", value: [u] }], sort: { column: "lastActivity", dir: "desc" }, page: 1, limit: 10 }),
+      userSessions(db, PROJECT, u, 10),
     ]);
     return `${f?.traceCount ?? 0} tr`;
   });

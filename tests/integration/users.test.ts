@@ -6,7 +6,7 @@ import { ingestEvents } from "@/lib/ingest/service";
 import { createProjectWithOwner } from "@/lib/projects/create";
 import type { Filter } from "@/lib/query/filter";
 import { parseUserView } from "@/lib/users/filter";
-import { countUsers, listUsers, userFigures } from "@/lib/users/list";
+import { countUsers, listUsers, userFigures, userSessions } from "@/lib/users/list";
 import type { UserSortColumn } from "@/lib/users/schemas";
 import { dbFor, targets, uid } from "../support/targets";
 
@@ -97,5 +97,15 @@ describe.each(targets())("users on $name", (t) => {
     expect(alice!.totalCost).toBeCloseTo(0.07, 12);
     expect(await userFigures(db, projectId, "nobody")).toBeNull();
     expect(await userFigures(db, projectId, "ali")).toBeNull(); // exact id, not a search
+  });
+
+  it("lists a user's newest sessions with each session's rollups", async () => {
+    const sessions = await userSessions(db, projectId, "alice", 10);
+    expect(sessions.map((x) => [x.id, x.traceCount, x.totalTokens])).toEqual([
+      ["s2", 1, 40],
+      ["s1", 2, 30],
+    ]);
+    expect((await userSessions(db, projectId, "alice", 1)).map((x) => x.id)).toEqual(["s2"]);
+    expect(await userSessions(db, projectId, "bob", 10)).toEqual([]); // traces without a session
   });
 });

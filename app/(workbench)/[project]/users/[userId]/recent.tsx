@@ -54,7 +54,7 @@ export function RecentTraces({ projectId, traces }: { projectId: string; traces:
   );
 }
 
-export function RecentSessions({ projectId, sessions }: { projectId: string; sessions: SessionListRow[] }) {
+export function RecentSessions({ projectId, sessions }: { projectId: string; sessions: Omit<SessionListRow, "scores">[] }) {
   const base = `/${encodeURIComponent(projectId)}`;
   if (!sessions.length) return <p className="muted card-body">No sessions: this user&apos;s traces carry no session id.</p>;
   return (
