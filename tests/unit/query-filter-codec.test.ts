@@ -106,7 +106,7 @@ describe("filter codec", () => {
 
 describe("time ranges", () => {
   it("has one set of labels and resolves presets in UTC milliseconds", () => {
-    expect(TIME_RANGE_OPTIONS.map((o) => o.label)).toEqual(["Last hour", "Last 24 hours", "Last 7 days", "Last 30 days", "All time", "Custom range…"]);
+    expect(TIME_RANGE_OPTIONS.map((o) => o.label)).toEqual(["Last hour", "Last 24 hours", "Last 7 days", "Last 30 days", "Last 90 days", "All time", "Custom range…"]);
     expect(resolveTimeRange({ range: "24h" }, now).range).toEqual({ kind: "24h", from: new Date("2026-01-09T12:00:00.000Z") });
     expect(resolveTimeRange({ range: "all" }, now).range).toEqual({ kind: "all" });
     expect(resolveTimeRange({ range: "1h", from: new Date(0) }, now).range.kind).toBe("custom");
