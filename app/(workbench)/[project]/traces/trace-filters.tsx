@@ -9,7 +9,6 @@ import { ClearFilters, SearchFilter, SelectFilter } from "@/components/data-tabl
 import { UtcTimeInput } from "@/components/ui/utc-time-input";
 import { FILTER_PARAMS } from "@/lib/traces/table-params";
 import { defaultCustomFrom, TIME_RANGE_OPTIONS } from "@/lib/time-range";
-import { MISSING_KINDS, MISSING_LABELS } from "@/lib/traces/missing-kinds";
 
 /** Panel fields: [param, label, placeholder, repeated (one per line)] */
 export const PANEL: [string, string, string, boolean][] = [
@@ -28,6 +27,8 @@ export const PANEL: [string, string, string, boolean][] = [
   ["maxCost", "Cost to (USD)", "", false],
   ["score", "Score conditions (one per line)", "helpfulness<0.5\ncorrect=false", true],
   ["metadata", "Metadata key=value (one per line)", "region=eu-west-1", true],
+  // Where the instrumentation health figures link to (lib/traces/missing.ts); shown as a chip like the rest.
+  ["missing", "Missing (input, output, model, usage, cost or end)", "usage", false],
 ];
 const CHIP_LABEL: Record<string, string> = Object.fromEntries(PANEL.map(([p, l]) => [p, l.replace(/ \(.*\)$/, "")]));
 
@@ -91,13 +92,6 @@ export function TraceFilters({ traceNames, scoreNames }: { traceNames: string[];
           ]}
         />
         <SelectFilter param="bookmarked" label="Bookmarked" allLabel="Bookmarked or not" options={[{ value: "true", label: "Bookmarked" }, { value: "false", label: "Not bookmarked" }]} />
-        {/* Where the instrumentation health figures link to (lib/traces/missing.ts). */}
-        <SelectFilter
-          param="missing"
-          label="Instrumentation gaps"
-          allLabel="Any instrumentation"
-          options={MISSING_KINDS.map((k) => ({ value: k, label: MISSING_LABELS[k].charAt(0).toUpperCase() + MISSING_LABELS[k].slice(1) }))}
-        />
         <details className="menu" ref={panel}>
           <summary className="btn btn-secondary">
             Filters{active.length > 0 && <span className="badge b-info">{active.length}</span>}
