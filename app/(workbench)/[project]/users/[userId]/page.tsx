@@ -64,9 +64,11 @@ export default async function UserPage({ params }: { params: Promise<{ project: 
       </div>
 
       {/* ── TRENDS ─────────────────────────────────────────────────────────────
-          The dashboard's trends block (cost, tokens, latency, scores) for this user
-          goes here: the lead drops in the component the dashboard branch exports,
-          with the base filter [{ type: "string", column: "userId", operator: "=", value: userId }].
+          The dashboard's trends block for this user goes here (h11/dashboard:
+          components/dashboard/trends-block.tsx), e.g.
+            <TrendsBlock projectId={project} subject="this user" from={…} to={…}
+              filter={[{ type: "string", column: "userId", operator: "=", value: userId }]} />
+          with from/to the user's first and last seen (f.firstSeen, f.lastSeen) or the last 30 days.
           ─────────────────────────────────────────────────────────────────────── */}
 
       <Card flush title="Recent traces" actions={f.traceCount > RECENT && <Link className="link small" href={tracesHref}>All {formatTokens(f.traceCount)} traces →</Link>}>
