@@ -1,7 +1,10 @@
 // How fast the users table, a user's page, the health figures and the traces
 // filter ?missing= answer on a big SQLite file.
 //
-//   npx tsx scripts/bench/users-health.ts [--traces 200000] [--users 2000] [--runs 15] [--keep]
+//   npx tsx scripts/bench/users-health.ts [--traces 200000] [--users 2000] [--runs 15] [--keep] [--pg]
+//
+// --pg: the same on a throwaway PostgreSQL database (LOUPE_TEST_PG_URL or
+// 127.0.0.1:5432), dropped at the end.
 //
 // A fresh temp database (migrated like production) gets 10k demo traces (the
 // last 14 days) through the real ingestion path; the Trace and Observation
@@ -22,11 +25,12 @@ import { writeDemoTraces } from "../../lib/setup/demo";
 import { countCapFor, countTracesCapped, listTraces } from "../../lib/traces/list";
 import { parseTraceTableParams } from "../../lib/traces/table-params";
 import { parseUserView } from "../../lib/users/filter";
+import { tempPostgres } from "../../tests/support/server";
 import { countUsers, listUsers, userFigures, userSessions } from "../../lib/users/list";
 import type { UserSortColumn } from "../../lib/users/schemas";
 
 const { values: opts } = parseArgs({
-  options: { traces: { type: "string", default: "200000" }, users: { type: "string", default: "2000" }, runs: { type: "string", default: "15" }, keep: { type: "boolean", default: false }, db: { type: "string" } },
+  options: { traces: { type: "string", default: "200000" }, users: { type: "string", default: "2000" }, runs: { type: "string", default: "15" }, keep: { type: "boolean", default: false }, db: { type: "string" }, pg: { type: "boolean", default: false } },
 });
 const N = Number(opts.traces);
 const USERS = Number(opts.users);
@@ -37,7 +41,9 @@ const DAY = 86_400_000;
 
 // --db <file>: reuse a database a --keep run left (no fill).
 const dir = opts.db ? path.dirname(opts.db) : mkdtempSync(path.join(tmpdir(), "loupe-bench-users-"));
-const target = databaseTarget(`file:${opts.db ?? path.join(dir, "bench.db")}`);
+const pgDb = opts.pg ? await tempPostgres() : null;
+const target = databaseTarget(pgDb ? pgDb.url : `file:${opts.db ?? path.join(dir, "bench.db")}`);
+const PG = target.provider === "postgresql";
 
 async function fill(db: Db) {
   let t0 = Date.now();
@@ -46,11 +52,18 @@ async function fill(db: Db) {
   console.log(`ingested ${BASE.toLocaleString()} demo traces in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
   t0 = Date.now();
   const copies = Math.ceil(N / BASE) - 1;
-  const cols = async (table: string) => (await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM pragma_table_info('${table}')`)).map((c) => c.name);
-  const shift = (col: string) => `CASE WHEN "${col}" IS NULL THEN NULL ELSE "${col}" - "k"."k" * ${14 * DAY} END`;
+  const cols = async (table: string) =>
+    (
+      await db.$queryRawUnsafe<{ name: string }[]>(
+        PG ? `SELECT column_name AS name FROM information_schema.columns WHERE table_name = '${table}' ORDER BY ordinal_position` : `SELECT name FROM pragma_table_info('${table}')`,
+      )
+    ).map((c) => c.name);
+  // SQLite keeps DateTime as epoch ms, PostgreSQL as timestamp(3).
+  const back = PG ? `"k"."k" * interval '14 days'` : `"k"."k" * ${14 * DAY}`;
+  const shift = (col: string) => `CASE WHEN "${col}" IS NULL THEN NULL ELSE "${col}" - ${back} END`;
   const traceExpr: Record<string, string> = {
     id: `"id" || '~' || "k"."k"`,
-    timestamp: `"timestamp" - "k"."k" * ${14 * DAY}`,
+    timestamp: `"timestamp" - ${back}`,
     startTime: shift("startTime"),
     endTime: shift("endTime"),
     // Demo users are 8 names; copies spread them over USERS ids (ids are "b-trace-<n>").
@@ -61,7 +74,7 @@ async function fill(db: Db) {
     id: `"id" || '~' || "k"."k"`,
     traceId: `"traceId" || '~' || "k"."k"`,
     parentObservationId: `CASE WHEN "parentObservationId" IS NULL THEN NULL ELSE "parentObservationId" || '~' || "k"."k" END`,
-    startTime: `"startTime" - "k"."k" * ${14 * DAY}`,
+    startTime: `"startTime" - ${back}`,
     endTime: shift("endTime"),
     completionStartTime: shift("completionStartTime"),
   };
@@ -80,8 +93,8 @@ async function fill(db: Db) {
     process.stdout.write(`\rcopied: ${to}/${copies}`);
   }
   // Gaps: 1 % of generations without usage (so without cost), 1 % of spans never ended; the traces' rollups are left as they were.
-  await db.$executeRawUnsafe(`UPDATE "Observation" SET "totalTokens" = NULL, "inputTokens" = NULL, "outputTokens" = NULL, "totalCost" = NULL WHERE "type" = 'GENERATION' AND abs(random()) % 100 = 0`);
-  await db.$executeRawUnsafe(`UPDATE "Observation" SET "endTime" = NULL WHERE "type" = 'SPAN' AND abs(random()) % 100 = 0`);
+  await db.$executeRawUnsafe(`UPDATE "Observation" SET "totalTokens" = NULL, "inputTokens" = NULL, "outputTokens" = NULL, "totalCost" = NULL WHERE "type" = 'GENERATION' AND ${PG ? "random() < 0.01" : "abs(random()) % 100 = 0"}`);
+  await db.$executeRawUnsafe(`UPDATE "Observation" SET "endTime" = NULL WHERE "type" = 'SPAN' AND ${PG ? "random() < 0.01" : "abs(random()) % 100 = 0"}`);
   await db.$executeRawUnsafe(`ANALYZE`);
   const count = async (table: string) => Number((await db.$queryRawUnsafe<{ n: number }[]>(`SELECT COUNT(*) AS n FROM "${table}"`))[0].n);
   const users = Number((await db.$queryRawUnsafe<{ n: number }[]>(`SELECT COUNT(DISTINCT "userId") AS n FROM "Trace"`))[0].n);
@@ -162,4 +175,5 @@ main()
   .finally(() => {
     if (!opts.keep && !opts.db) rmSync(dir, { recursive: true, force: true });
     else console.log(`kept ${dir}`);
+    if (pgDb) void pgDb.drop();
   });
