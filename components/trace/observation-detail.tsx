@@ -10,7 +10,7 @@ import { formatCost, formatDate, formatDuration, formatTokens } from "@/componen
 import { KeyValue } from "@/components/ui/key-value";
 import { JsonTree } from "@/components/json/json-tree";
 import { LongText } from "@/components/json/long-text";
-import { NEVER_ENDED_TEXT, NO_USAGE_TEXT, observationGaps } from "./gaps";
+import { NEVER_ENDED_TEXT, observationGaps, usageGapText } from "./gaps";
 import { IoView } from "./io-view";
 import { LevelBadge, TypeBadge } from "./type-badge";
 import type { ObservationView } from "@/lib/objects/observation-view";
@@ -53,7 +53,8 @@ function UsageTable({ o }: { o: ObservationView }) {
   const hasAny = o.totalTokens !== null || o.totalCost !== null || o.inputTokens !== null || o.outputTokens !== null || extra.length > 0;
   if (!hasAny) {
     // A generation without usage is a gap in the instrumentation, not just an empty table: say what it costs the reviewer.
-    if (observationGaps(o).noUsage)
+    const g = observationGaps(o);
+    if (g.noUsage && g.costUnknown)
       return (
         <Alert tone="warning" title="No usage reported: cost unknown">
           This generation reported no token usage, so its cost cannot be computed and is missing from the trace&apos;s and the dashboard&apos;s totals. Send usage
@@ -139,6 +140,7 @@ export function ObservationDetail({ observation: o, traceStartTime, loading = fa
   const isProblem = o.level === "ERROR" || o.level === "WARNING";
   const pending = loading && o.input === undefined;
   const gaps = observationGaps(o);
+  const usageGap = usageGapText(gaps);
 
   return (
     <article className="col gap-4" aria-label="Observation detail">
@@ -149,9 +151,9 @@ export function ObservationDetail({ observation: o, traceStartTime, loading = fa
             {o.name || <span className="faint">(unnamed)</span>}
           </h2>
           <LevelBadge level={o.level} />
-          {gaps.noUsage && (
-            <Badge tone="warning" title={NO_USAGE_TEXT}>
-              {NO_USAGE_TEXT}
+          {usageGap && (
+            <Badge tone="warning" title={usageGap}>
+              {usageGap}
             </Badge>
           )}
           {gaps.neverEnded && (

@@ -7,7 +7,7 @@
 import { useId } from "react";
 import { cx } from "@/components/ui/cx";
 import { formatCost, formatDuration } from "@/components/ui/format";
-import { NEVER_ENDED_TEXT, NO_USAGE_TEXT, observationGaps } from "./gaps";
+import { NEVER_ENDED_TEXT, observationGaps, usageGapText } from "./gaps";
 import { TypeBadge } from "./type-badge";
 import { useTreeRows, type TreeViewProps } from "./use-tree-rows";
 import { useVirtualList } from "./use-virtual-list";
@@ -51,6 +51,7 @@ export function ObservationTree(props: ObservationTreeProps) {
           const o = row.obs;
           const indent = Math.min(row.depth, MAX_INDENT_DEPTH);
           const gaps = observationGaps(o);
+          const usageGap = usageGapText(gaps);
           return (
             <div
               key={o.id}
@@ -85,9 +86,9 @@ export function ObservationTree(props: ObservationTreeProps) {
                 {o.name || <span className="faint">{o.type.toLowerCase()}</span>}
               </span>
               {o.level === "ERROR" && <span className="badge b-error">ERR</span>}
-              {gaps.noUsage && (
-                <span className="badge b-warning" title={NO_USAGE_TEXT} aria-label={NO_USAGE_TEXT}>
-                  no usage
+              {usageGap && (
+                <span className="badge b-warning" title={usageGap} aria-label={usageGap}>
+                  {gaps.noUsage ? "no usage" : "no cost"}
                 </span>
               )}
               {gaps.neverEnded && (

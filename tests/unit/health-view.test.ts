@@ -4,7 +4,7 @@ import { healthCells, healthTracesHref, share, type HealthFigures } from "@/lib/
 import { decodeFilter, queryToRecord } from "@/lib/query/url";
 import { TRACE_URL_FIELDS } from "@/lib/traces/filter";
 import { parseTraceTableParams } from "@/lib/traces/table-params";
-import { observationGaps } from "@/components/trace/gaps";
+import { observationGaps, usageGapText } from "@/components/trace/gaps";
 
 const figures: HealthFigures = { traceName: "chat", traces: 4, missingInput: 1, missingOutput: 0, generations: 0, missingModel: 0, missingUsage: 0, missingCost: 0, observations: 5, neverEnded: 2 };
 
@@ -74,10 +74,19 @@ describe("health links", () => {
 });
 
 describe("trace view gap marks", () => {
-  it("marks a generation without usage and an observation without end, never an event", () => {
-    expect(observationGaps({ type: "GENERATION", totalTokens: null, endTime: "2026-01-01T00:00:00Z" })).toEqual({ noUsage: true, neverEnded: false });
-    expect(observationGaps({ type: "GENERATION", totalTokens: 0, endTime: null })).toEqual({ noUsage: false, neverEnded: true });
-    expect(observationGaps({ type: "SPAN", totalTokens: null, endTime: null })).toEqual({ noUsage: false, neverEnded: true });
-    expect(observationGaps({ type: "EVENT", totalTokens: null, endTime: null })).toEqual({ noUsage: false, neverEnded: false });
+  const gen = { type: "GENERATION" as const, endTime: "2026-01-01T00:00:00Z" };
+  it("marks a generation without usage or cost and an observation without end, never an event", () => {
+    expect(observationGaps({ ...gen, totalTokens: null, totalCost: null })).toEqual({ noUsage: true, costUnknown: true, neverEnded: false });
+    expect(observationGaps({ ...gen, totalTokens: 0, totalCost: 0, endTime: null })).toEqual({ noUsage: false, costUnknown: false, neverEnded: true });
+    expect(observationGaps({ type: "SPAN", totalTokens: null, totalCost: null, endTime: null })).toEqual({ noUsage: false, costUnknown: false, neverEnded: true });
+    expect(observationGaps({ type: "EVENT", totalTokens: null, totalCost: null, endTime: null })).toEqual({ noUsage: false, costUnknown: false, neverEnded: false });
+  });
+
+  it("says what the gap costs: unknown cost only when no cost is known", () => {
+    const text = (totalTokens: number | null, totalCost: number | null) => usageGapText(observationGaps({ ...gen, totalTokens, totalCost }));
+    expect(text(null, null)).toBe("no usage reported: cost unknown");
+    expect(text(null, 0.01)).toBe("no usage reported (cost sent by the client)");
+    expect(text(15, null)).toBe("cost unknown: no price for this model");
+    expect(text(15, 0.01)).toBeNull();
   });
 });
