@@ -38,7 +38,7 @@ describe("fillBuckets", () => {
       { name: "a", time_dimension: "2026-03-01T01:00:00.000Z", count_count: 2 },
       { name: null, time_dimension: "2026-03-01T02:00:00.000Z", count_count: 1 },
     ];
-    expect(orderAndLimit(fillBuckets(rows, s), s).map((r) => [r.time_dimension.toString().slice(11, 13), r.name, r.count_count])).toEqual([
+    expect(orderAndLimit(fillBuckets(rows, s), s).map((r) => [String(r.time_dimension).slice(11, 13), r.name, r.count_count])).toEqual([
       ["00", "a", 0],
       ["00", null, 0],
       ["01", "a", 2],
