@@ -168,12 +168,17 @@ describe.each(targets())("analytics engine on $name", (t) => {
     });
 
     it("bins a histogram between the group's min and max", async () => {
-      const [row] = await run({ view: "traces", metrics: [{ measure: "latency", aggregation: "histogram" }], config: { bins: 3 } });
-      expect(row.histogram_latency).toEqual([
-        [100, 400, 3],
-        [400, 700, 1],
-        [700, 1000, 1],
+      // One group without dimensions, even when the only metric is a histogram (or a percentile).
+      expect(await run({ view: "traces", metrics: [{ measure: "latency", aggregation: "histogram" }], config: { bins: 3 } })).toEqual([
+        {
+          histogram_latency: [
+            [100, 400, 3],
+            [400, 700, 1],
+            [700, 1000, 1],
+          ],
+        },
       ]);
+      expect(await run({ view: "traces", metrics: [{ measure: "latency", aggregation: "p50" }] })).toEqual([{ p50_latency: 300 }]);
       const [byDefault] = await run({ view: "traces", metrics: [{ measure: "latency", aggregation: "histogram" }] });
       expect((byDefault.histogram_latency as number[][]).length).toBe(10);
       expect((byDefault.histogram_latency as number[][]).reduce((n, b) => n + b[2], 0)).toBe(5);
