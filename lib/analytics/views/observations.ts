@@ -72,5 +72,7 @@ export function observationsView(d: Dialect): ViewDecl {
       startTime: { types: ["datetime"], expr: o("startTime") },
     },
     filterJoins: { ...filterJoins, tags: TRACE, metadata: TRACE },
+    // CROSS JOIN: SQLite keeps the written order (trace first); PostgreSQL plans it as any inner join.
+    traceFirst: { columns: ["userId", "sessionId"], from: sql`"Trace" AS "t" CROSS JOIN "Observation" AS "o"`, on: [sql`"o"."projectId" = "t"."projectId"`, sql`"o"."traceId" = "t"."id"`] },
   };
 }

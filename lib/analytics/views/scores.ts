@@ -85,5 +85,7 @@ export function scoresView(view: ScoreView, d: Dialect): ViewDecl {
       timestamp: { types: ["datetime"], expr: s("timestamp") },
     },
     filterJoins: { ...filterJoins, tags: TRACE, metadata: TRACE },
+    // A score's sessionId may be its own (not the trace's): only userId pins the trace.
+    traceFirst: { columns: ["userId"], from: sql`"Trace" AS "t" CROSS JOIN "Score" AS "s"`, on: [sql`"s"."projectId" = "t"."projectId"`, sql`"s"."traceId" = "t"."id"`] },
   };
 }
