@@ -40,6 +40,8 @@ const CASES: [string, Omit<MetricsQueryInput, "fromTimestamp" | "toTimestamp">][
   ["score histogram", { view: "scores-numeric", dimensions: [{ field: "name" }], metrics: [{ measure: "value", aggregation: "histogram" }] }],
   ["steps by name and type", { view: "observations", dimensions: [{ field: "name" }, { field: "type" }], metrics: [{ measure: "totalCost", aggregation: "sum" }, { measure: "latency", aggregation: "p50" }, { measure: "latency", aggregation: "p95" }] }],
   ["cost per day, one model", { view: "observations", metrics: [{ measure: "totalCost", aggregation: "sum" }], filters: [model], timeDimension: day }],
+  ["one user: cost per day by model", { view: "observations", dimensions: [{ field: "providedModelName" }], metrics: [{ measure: "totalCost", aggregation: "sum" }], filters: [{ type: "string", column: "userId", operator: "=", value: "alice@acme.io" }], timeDimension: day }],
+  ["one session: cost per day by model", { view: "observations", dimensions: [{ field: "providedModelName" }], metrics: [{ measure: "totalCost", aggregation: "sum" }], filters: [{ type: "string", column: "sessionId", operator: "=", value: "SESSION" }], timeDimension: day }],
   ["traces per day, metadata filter", { view: "traces", metrics: [{ measure: "count", aggregation: "count" }], filters: [{ type: "stringObject", column: "metadata", key: "plan", operator: "=", value: "pro" }], timeDimension: day }],
 ];
 
@@ -60,7 +62,9 @@ async function main() {
   from = new Date(to.getTime() - 30 * 86_400_000);
   console.log(`${target.provider}: ingested ${N.toLocaleString()} demo traces (${Number(o).toLocaleString()} observations) in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
   console.log(`\n${"query (30 days)".padEnd(34)} ${"rows".padStart(5)}  ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)}`);
-  for (const [label, q] of CASES) {
+  const [{ sid }] = await db.$queryRawUnsafe<{ sid: string }[]>(`SELECT "sessionId" AS "sid" FROM "Trace" WHERE "projectId" = '${PROJECT}' AND "sessionId" IS NOT NULL ORDER BY "timestamp" DESC LIMIT 1`);
+  for (const [label, q0] of CASES) {
+    const q = JSON.parse(JSON.stringify(q0).replace('"SESSION"', JSON.stringify(sid))) as typeof q0;
     const plan = validateMetricsQuery(metricsQuerySchema.parse({ ...q, fromTimestamp: from.toISOString(), toTimestamp: to.toISOString() }), dialectOf(db));
     let rows = (await runOnRows(db, PROJECT, plan)).length;
     const ms: number[] = [];

@@ -4,8 +4,7 @@
 import { sql, type Dialect } from "../../db/sql";
 import { TRACE_COLUMNS } from "../../traces/where";
 import { col, dimensionFilters, type DimensionDef, type ViewDecl } from "./types";
-import { monthDimension, TAGS_FILTER } from "./shared";
-import { tagsDimension } from "./traces";
+import { monthDimension, tagsDimension, TAGS_FILTER } from "./shared";
 
 const o = (name: string) => col("o", name);
 const t = (name: string) => col("t", name);

@@ -7,8 +7,7 @@ import { sql, type Dialect } from "../../db/sql";
 import { TRACE_COLUMNS } from "../../traces/where";
 import type { MetricView } from "../query-schema";
 import { col, dimensionFilters, type DimensionDef, type MeasureDef, type ViewDecl } from "./types";
-import { dayDimension, monthDimension, TAGS_FILTER } from "./shared";
-import { tagsDimension } from "./traces";
+import { dayDimension, monthDimension, tagsDimension, TAGS_FILTER } from "./shared";
 
 const s = (name: string) => col("s", name);
 const t = (name: string) => col("t", name);
