@@ -1,4 +1,4 @@
-// `npx tsx scripts/bench/analytics-rows.ts [--traces 20000] [--runs 20] [--pg postgresql://...]`:
+// `npx tsx scripts/bench/analytics-rows.ts [--traces 20000] [--runs 20] [--pg postgresql://...] [--keep]`:
 // how fast the analytics engine answers dashboard-style queries on the rows
 // (no rollups): a fresh database, N demo traces written through the ingestion
 // path (the last 14 days), then each query over the last 30 days, p50/p95.
@@ -14,7 +14,7 @@ import { applyMigrations } from "../../lib/db/migrate";
 import { databaseTarget } from "../../lib/db/url";
 import { writeDemoTraces } from "../../lib/setup/demo";
 
-const { values: opts } = parseArgs({ options: { traces: { type: "string", default: "20000" }, runs: { type: "string", default: "20" }, pg: { type: "string" } } });
+const { values: opts } = parseArgs({ options: { traces: { type: "string", default: "20000" }, runs: { type: "string", default: "20" }, pg: { type: "string" }, keep: { type: "boolean", default: false } } });
 const N = Number(opts.traces);
 const RUNS = Number(opts.runs);
 const PROJECT = "bench";
@@ -83,4 +83,4 @@ main()
     console.error(e);
     process.exitCode = 1;
   })
-  .finally(() => rmSync(dir, { recursive: true, force: true }));
+  .finally(() => (opts.keep && !opts.pg ? console.log(`kept ${path.join(dir, "bench.db")}`) : rmSync(dir, { recursive: true, force: true })));
