@@ -46,6 +46,9 @@ describe("validateMetricsQuery", () => {
   it("names a filter column the view has not, and a type the column does not take", () => {
     expect(failure({ filters: [{ type: "string", column: "name", operator: "=", value: "a" }, { type: "string", column: "providedModelName", operator: "=", value: "a" }] })).toMatchObject({ path: "filters[1].column", message: expect.stringContaining("level") });
     expect(failure({ filters: [{ type: "number", column: "name", operator: ">", value: 1 }] }).path).toBe("filters[0].type");
+    // A builder's own refusal is named at its condition too.
+    expect(failure({ filters: [{ type: "string", column: "name", operator: "=", value: "a" }, { type: "string", column: "level", operator: "=", value: "fatal" }] })).toEqual({ path: "filters[1].value", message: "level: level is error or warning (=)" });
+    expect(failure({ filters: [{ type: "string", column: "model", operator: "ends with", value: "x" }] }).path).toBe("filters[0].operator");
     // The traces view takes level, model and metadata beside its dimensions; observations takes trace metadata and tags.
     expect(() => plan({ filters: [{ type: "string", column: "level", operator: "=", value: "error" }, { type: "string", column: "model", operator: "starts with", value: "gpt" }, { type: "stringObject", column: "metadata", key: "k", operator: "=", value: "v" }] })).not.toThrow();
     expect(() => plan({ view: "observations", metrics: [{ measure: "count", aggregation: "count" }], filters: [{ type: "arrayOptions", column: "tags", operator: "any of", value: ["x"] }, { type: "stringObject", column: "metadata", key: "k", operator: "=", value: "v" }] })).not.toThrow();
