@@ -22,7 +22,7 @@ export interface Dialect {
   jsonText(column: Sql, key: string): Sql;
   /** The text at a nested path of a JSON column (`["experiment", "name"]`); NULL when absent. */
   jsonPathText(column: Sql, path: readonly string[]): Sql;
-  /** True when a JSON array column contains the string. */
+  /** True when a JSON array column contains the string; false (never NULL) for a NULL column. */
   jsonArrayContains(column: Sql, value: string): Sql;
   /** Case-insensitive LIKE with backslash escapes. */
   ilike(expr: Sql, pattern: string): Sql;
@@ -171,7 +171,8 @@ const postgresql: Dialect = {
   jsonRowsAgg: (values, orderBy) => sql`json_agg(json_build_array(${join(values)}) ORDER BY ${orderBy})`,
   jsonText: (column, key) => sql`(${column} ->> ${key})`,
   jsonPathText: (column, path) => sql`(${column} #>> ${[...path]}::text[])`,
-  jsonArrayContains: (column, value) => sql`(${column} @> jsonb_build_array(${value}::text))`,
+  // COALESCE: a NULL array contains nothing (false, as SQLite's EXISTS says), so "none of" keeps untagged rows on both.
+  jsonArrayContains: (column, value) => sql`COALESCE(${column} @> jsonb_build_array(${value}::text), false)`,
   ilike: (expr, pattern) => sql`${expr} ILIKE ${pattern} ESCAPE '\\'`,
   contains: (expr, needle) => sql`strpos(${expr}, ${needle}) > 0`,
   inList: (column, ids) => sql`${column} = ANY(${ids}::text[])`,
