@@ -4,16 +4,26 @@
 // `query` parameter down (`query.metrics[0].measure`).
 import "server-only";
 import { db } from "../db/client";
-import { DomainError } from "../errors";
+import { DomainError, formatPath, type FieldPath } from "../errors";
 import { ApiError, describeDetails } from "../http/errors";
 import { V2_DEFAULT_ROW_LIMIT } from "./api-schemas";
 import { runMetricsQuery } from "./execute";
 import type { MetricsQuery, MetricsRow } from "./query-schema";
 
-/** A path inside the query object, from the parameter: "metrics[0].measure" → "query.metrics[0].measure". */
-export function underQuery(path: string): string {
-  if (!path || path === "(root)") return "query";
-  return path.startsWith("[") ? `query${path}` : `query.${path}`;
+/**
+ * A path inside the query object, from the parameter: "metrics[0].measure" →
+ * "query.metrics[0].measure". The engine names a field with a path already
+ * written out (one string), or as zod does (["metrics", 0, "measure"]).
+ */
+export function underQuery(path: FieldPath | string | undefined): string {
+  const inner = typeof path === "string" ? path : !path?.length ? "" : path.length === 1 && typeof path[0] === "string" ? path[0] : formatPath(path);
+  if (!inner) return "query";
+  return inner.startsWith("[") ? `query${inner}` : `query.${inner}`;
+}
+
+function queryDetails(err: DomainError): { path: string; issue: string }[] {
+  if (err.issues?.length) return err.issues.map((i) => ({ path: underQuery(i.path), issue: i.message }));
+  return [{ path: underQuery(err.path), issue: err.issue ?? err.message }];
 }
 
 export async function metricsApi(projectId: string, query: MetricsQuery, version: "v1" | "v2"): Promise<{ data: MetricsRow[] }> {
@@ -22,8 +32,7 @@ export async function metricsApi(projectId: string, query: MetricsQuery, version
     return { data: await runMetricsQuery(db, projectId, q) };
   } catch (err) {
     if (!(err instanceof DomainError) || err.code !== "invalid") throw err;
-    const details = err.details().map((d) => ({ path: underQuery(d.path), issue: d.issue }));
-    const message = details.length ? `Invalid query: ${describeDetails(details)}` : `Invalid query: ${err.message}`;
-    throw new ApiError("bad_request", message, details.length ? details : [{ path: "query", issue: err.message }]);
+    const details = queryDetails(err);
+    throw new ApiError("bad_request", `Invalid query: ${describeDetails(details)}`, details);
   }
 }

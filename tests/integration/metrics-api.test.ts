@@ -4,7 +4,7 @@
 // (tests/support/metrics-data.ts), every documented 400 naming its field, and
 // 401 without a key.
 import { beforeAll, describe, expect, it } from "vitest";
-import { expectedDaily, ingestMetricsFixture, metricsFixture } from "../support/metrics-data";
+import { expectedDaily, ingestMetricsFixture, metricsCases, metricsFixture } from "../support/metrics-data";
 import { api, targets, type TestTarget } from "../support/targets";
 
 const DAY = 86_400_000;
@@ -80,6 +80,23 @@ describe.each(targets())("metrics API over HTTP on $name", (t) => {
     });
   });
 
+  describe("GET /api/public/metrics and /api/public/v2/metrics", () => {
+    const query = (path: string, q: unknown) => getJson(t, path, { query: JSON.stringify(q) });
+
+    it.each(metricsCases(f).map((c) => [c.title, c] as const))("%s", async (_title, c) => {
+      expect(await query("/api/public/metrics", c.query)).toEqual({ data: c.rows });
+      if (c.v2) expect(await query("/api/public/v2/metrics", c.query)).toEqual({ data: c.rows });
+    });
+
+    it("config.row_limit caps the rows, after the order", async () => {
+      const byModel = metricsCases(f)[2];
+      const limited = { ...byModel.query, orderBy: [{ field: "sum_totalCost", direction: "desc" }], config: { row_limit: 1 } };
+      const [gpt] = byModel.rows.slice(1);
+      expect(await query("/api/public/v2/metrics", limited)).toEqual({ data: [gpt] });
+      expect(await query("/api/public/metrics", limited)).toEqual({ data: [gpt] });
+    });
+  });
+
   describe("errors of the query API", () => {
     const v1 = "/api/public/metrics";
     const v2 = "/api/public/v2/metrics";
@@ -95,6 +112,18 @@ describe.each(targets())("metrics API over HTTP on $name", (t) => {
     it("refuses an unknown view and an unknown aggregation, naming them inside query", async () => {
       await expect400(t, v1, q({ ...base, view: "sessions" }), "query.view");
       await expect400(t, v1, q({ ...base, metrics: [{ measure: "count", aggregation: "median" }] }), "query.metrics[0].aggregation");
+    });
+
+    it("refuses a field, measure or filter column the view does not have, and a numeric aggregation of a text measure", async () => {
+      const error = await expect400(t, v1, q({ ...base, dimensions: [{ field: "providedModelName" }] }), "query.dimensions[0].field");
+      expect(error.message).toContain("providedModelName");
+      await expect400(t, v1, q({ ...base, metrics: [{ measure: "count", aggregation: "count" }, { measure: "inputTokens", aggregation: "sum" }] }), "query.metrics[1].measure");
+      await expect400(t, v2, q({ ...base, view: "scores-categorical", metrics: [{ measure: "value", aggregation: "avg" }] }), "query.metrics[0].measure");
+      await expect400(t, v1, q({ ...base, metrics: [{ measure: "name", aggregation: "sum" }] }), "query.metrics[0].aggregation");
+      await expect400(t, v2, q({ ...base, view: "observations", metrics: [{ measure: "providedModelName", aggregation: "p95" }] }), "query.metrics[0].aggregation");
+      const filter = { column: "colour", type: "string", operator: "=", value: "red" };
+      await expect400(t, v1, q({ ...base, filters: [{ column: "name", type: "string", operator: "=", value: "x" }, filter] }), "query.filters[1].column");
+      await expect400(t, v1, q({ ...base, filters: [{ ...filter, type: "colourful" }] }), "query.filters[0].type");
     });
 
     it("requires fromTimestamp and toTimestamp, from before to", async () => {

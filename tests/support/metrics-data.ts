@@ -56,7 +56,7 @@ const S = 1000;
 export async function ingestMetricsFixture(t: TestTarget, f: MetricsFixture): Promise<void> {
   const { at, names, users, models, traceIds: ids, tag, suffix } = f;
   let n = 0;
-  const ev = (type: string, body: Record<string, unknown>) => ({ id: `ev-${suffix}-${n++}`, timestamp: new Date().toISOString(), type, body });
+  const ev = (type: string, body: Record<string, unknown>, timestamp = new Date().toISOString()) => ({ id: `ev-${suffix}-${n++}`, timestamp, type, body });
   const gen = (id: string, traceId: string, model: string, start: number, end: number, usage: [number, number], cost: [number, number], extra: Record<string, unknown> = {}) =>
     ev("generation-create", {
       id: `${id}-${suffix}`,
@@ -69,8 +69,9 @@ export async function ingestMetricsFixture(t: TestTarget, f: MetricsFixture): Pr
       costDetails: { input: cost[0], output: cost[1] },
       ...extra,
     });
+  // A score's time is its event's (Langfuse's score body has none).
   const score = (name: string, traceId: string, value: number | string, dataType: string, ts: number) =>
-    ev("score-create", { id: `${name}-${traceId}`, traceId, name, value, dataType, timestamp: at(ts) });
+    ev("score-create", { id: `${name}-${traceId}`, traceId, name, value, dataType }, at(ts));
   const t1 = 10 * H;
   const t2 = 24 * H - 30 * S;
   const t3 = 2 * 24 * H + 12 * H;
@@ -121,6 +122,128 @@ export function expectedDaily(f: MetricsFixture) {
       countObservations: 3,
       totalCost: 1.5,
       usage: [use(f.models.claude, 200, 50, 0.75), use(f.models.gpt, 100, 20, 0.75), use(null, 0, 0, 0)],
+    },
+  ];
+}
+
+type Row = Record<string, unknown>;
+
+export interface MetricsCase {
+  title: string;
+  /** The v2 endpoint takes it too (every view but traces). */
+  v2: boolean;
+  query: Record<string, unknown>;
+  /** The rows, in the order asked for (orderBy, or time ascending). */
+  rows: Row[];
+}
+
+/** Queries over the data set with their hand-computed answers (see the table at the top). */
+export function metricsCases(f: MetricsFixture): MetricsCase[] {
+  const { names, models, tag, range } = f;
+  const day = (i: number) => new Date(f.day0.getTime() + i * DAY).toISOString();
+  const mine = { column: "traceName", type: "stringOptions", operator: "any of", value: [names.chat, names.rag] };
+  const generations = { column: "type", type: "string", operator: "=", value: "GENERATION" };
+  const tagged = { column: "tags", type: "arrayOptions", operator: "any of", value: [tag] };
+  const scoreNamed = (name: string) => ({ column: "name", type: "string", operator: "=", value: name });
+  const m = (measure: string, aggregation: string) => ({ measure, aggregation });
+  return [
+    {
+      title: "traces: count, cost, tokens and latency percentiles by trace name",
+      v2: false,
+      query: {
+        view: "traces",
+        dimensions: [{ field: "name" }],
+        metrics: [m("count", "count"), m("totalCost", "sum"), m("totalTokens", "sum"), m("latency", "p50"), m("latency", "p95"), m("latency", "max")],
+        filters: [tagged],
+        orderBy: [{ field: "name", direction: "asc" }],
+        ...range,
+      },
+      // chat: latencies 3 s and 60 s (its second trace runs past midnight); p95 = 3000 + 0.95 · 57000.
+      rows: [
+        { name: names.chat, count_count: 2, sum_totalCost: 1.75, sum_totalTokens: 385, p50_latency: 31_500, p95_latency: 57_150, max_latency: 60_000 },
+        { name: names.rag, count_count: 1, sum_totalCost: 1.5, sum_totalTokens: 400, p50_latency: 4000, p95_latency: 4000, max_latency: 4000 },
+      ],
+    },
+    {
+      title: "traces: distinct users and the uniq of a text field",
+      v2: false,
+      query: { view: "traces", metrics: [m("uniqueUserIds", "count"), m("userId", "uniq"), m("count", "count")], filters: [tagged], ...range },
+      rows: [{ count_uniqueUserIds: 2, uniq_userId: 2, count_count: 3 }],
+    },
+    {
+      title: "observations: generations' tokens, cost, latency and time to first token by model",
+      v2: true,
+      query: {
+        view: "observations",
+        dimensions: [{ field: "providedModelName" }],
+        metrics: [m("count", "count"), m("inputTokens", "sum"), m("outputTokens", "sum"), m("totalCost", "sum"), m("latency", "max"), m("timeToFirstToken", "p50")],
+        filters: [mine, generations],
+        orderBy: [{ field: "providedModelName", direction: "asc" }],
+        ...range,
+      },
+      rows: [
+        { providedModelName: models.claude, count_count: 1, sum_inputTokens: 200, sum_outputTokens: 50, sum_totalCost: 0.75, max_latency: 40_000, p50_timeToFirstToken: null },
+        { providedModelName: models.gpt, count_count: 3, sum_inputTokens: 410, sum_outputTokens: 125, sum_totalCost: 2.5, max_latency: 10_000, p50_timeToFirstToken: 500 },
+      ],
+    },
+    {
+      title: "observations: cost per UTC day by start time, the empty day included",
+      v2: true,
+      query: {
+        view: "observations",
+        metrics: [m("totalCost", "sum"), m("count", "count")],
+        filters: [mine],
+        timeDimension: { granularity: "day" },
+        fromTimestamp: range.fromTimestamp,
+        toTimestamp: day(4),
+      },
+      rows: [
+        { time_dimension: day(0), sum_totalCost: 1.5, count_count: 3 },
+        { time_dimension: day(1), sum_totalCost: 0.25, count_count: 1 },
+        { time_dimension: day(2), sum_totalCost: 1.5, count_count: 1 },
+        { time_dimension: day(3), sum_totalCost: 0, count_count: 0 },
+      ],
+    },
+    {
+      title: "observations: a latency histogram of the generations",
+      v2: true,
+      query: { view: "observations", metrics: [m("latency", "histogram")], filters: [mine, generations], config: { bins: 2 }, ...range },
+      // 2 s, 40 s, 10 s, 4 s in two equal bins over [2 s, 40 s].
+      rows: [{ histogram_latency: [[2000, 21_000, 3], [21_000, 40_000, 1]] }],
+    },
+    {
+      title: "scores-numeric: count, average, min, max and median of a score",
+      v2: true,
+      query: {
+        view: "scores-numeric",
+        dimensions: [{ field: "name" }],
+        metrics: [m("count", "count"), m("value", "avg"), m("value", "min"), m("value", "max"), m("value", "p50")],
+        filters: [scoreNamed(names.quality)],
+        ...range,
+      },
+      rows: [{ name: names.quality, count_count: 3, avg_value: 0.75, min_value: 0.5, max_value: 1, p50_value: 0.75 }],
+    },
+    {
+      title: "scores-categorical: counts per category",
+      v2: true,
+      query: {
+        view: "scores-categorical",
+        dimensions: [{ field: "stringValue" }],
+        metrics: [m("count", "count")],
+        filters: [scoreNamed(names.tone)],
+        orderBy: [{ field: "stringValue", direction: "asc" }],
+        ...range,
+      },
+      rows: [
+        { stringValue: "polite", count_count: 2 },
+        { stringValue: "rude", count_count: 1 },
+      ],
+    },
+    {
+      title: "scores-boolean: count and the share of true",
+      v2: true,
+      query: { view: "scores-boolean", metrics: [m("count", "count"), m("value", "avg")], filters: [scoreNamed(names.ok)], ...range },
+      rows: [{ count_count: 2, avg_value: 0.5 }],
     },
   ];
 }
