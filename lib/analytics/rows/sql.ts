@@ -85,6 +85,8 @@ export function groupsQuery(d: Dialect, plan: MetricsPlan, projectId: string): S
   const keys = plan.dimensions.map((_, i) => q(dimColumn(i)));
   if (plan.unit) keys.push(q(BUCKET_COLUMN));
   const cols = [...keys, sql`${groupKey(plan)} AS "g"`, ...grouped.map(({ m, i }) => sql`${aggregate(m)} AS ${q(aggColumn(i))}`)];
+  // No key and only percentiles or histograms: an aggregate keeps it one group (one row), not one row per source row.
+  if (!keys.length && !grouped.length) cols.push(sql`COUNT(*) AS "n"`);
   return sql`SELECT ${join(cols)} FROM (${innerSelect(d, plan, projectId, measures)}) AS "q" ${keys.length ? sql`GROUP BY ${join(keys)}` : empty}`;
 }
 
