@@ -5,7 +5,7 @@
 // answer is the plan the row builder runs: the view's definitions of each name.
 import { dialectFor, type Dialect } from "../db/sql";
 import { DomainError } from "../errors";
-import { filterIssues } from "../query/where";
+import { buildConditions, FilterError, filterIssues } from "../query/where";
 import { bucketCount, resolveGranularity, type BucketUnit } from "./granularity";
 import { METRIC_VIEWS, NON_NUMERIC_AGGREGATIONS, metricKey, type MetricAggregation, type MetricsQuery } from "./query-schema";
 import type { DimensionDef, MeasureDef, ViewDecl } from "./views/types";
@@ -69,6 +69,15 @@ export function validateMetricsQuery(query: MetricsQuery, d: Dialect = dialectFo
 
   const issue = filterIssues(view.filters, query.filters)[0];
   if (issue) throw invalid(`${issue.message}`, `filters${issue.path}`);
+  // A column's own builder may refuse an operator or value (level is error or warning): named at its condition.
+  query.filters.forEach((c, i) => {
+    try {
+      buildConditions(d, view.filters, [c]);
+    } catch (e) {
+      if (e instanceof FilterError) throw invalid(`${c.column}: ${e.message}`, `filters[${i}].${String(e.path?.[0] ?? "value")}`);
+      throw e;
+    }
+  });
 
   const from = new Date(query.fromTimestamp);
   const to = new Date(query.toTimestamp);

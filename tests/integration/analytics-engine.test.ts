@@ -168,12 +168,17 @@ describe.each(targets())("analytics engine on $name", (t) => {
     });
 
     it("bins a histogram between the group's min and max", async () => {
-      const [row] = await run({ view: "traces", metrics: [{ measure: "latency", aggregation: "histogram" }], config: { bins: 3 } });
-      expect(row.histogram_latency).toEqual([
-        [100, 400, 3],
-        [400, 700, 1],
-        [700, 1000, 1],
+      // One group without dimensions, even when the only metric is a histogram (or a percentile).
+      expect(await run({ view: "traces", metrics: [{ measure: "latency", aggregation: "histogram" }], config: { bins: 3 } })).toEqual([
+        {
+          histogram_latency: [
+            [100, 400, 3],
+            [400, 700, 1],
+            [700, 1000, 1],
+          ],
+        },
       ]);
+      expect(await run({ view: "traces", metrics: [{ measure: "latency", aggregation: "p50" }] })).toEqual([{ p50_latency: 300 }]);
       const [byDefault] = await run({ view: "traces", metrics: [{ measure: "latency", aggregation: "histogram" }] });
       expect((byDefault.histogram_latency as number[][]).length).toBe(10);
       expect((byDefault.histogram_latency as number[][]).reduce((n, b) => n + b[2], 0)).toBe(5);
@@ -259,6 +264,30 @@ describe.each(targets())("analytics engine on $name", (t) => {
       expect(await count([{ type: "arrayOptions", column: "tags", operator: "any of", value: ["a"] }])).toBe(3);
       expect(await count([{ type: "stringOptions", column: "level", operator: "any of", value: ["ERROR"] }])).toBe(1);
       expect(await count([{ type: "number", column: "promptVersion", operator: ">=", value: 2 }])).toBe(1);
+    });
+
+    it("answers the same read trace first (a user's or a session's observations) as read by time", async () => {
+      // userId / sessionId = or any of: the trace index first, then each trace's observations.
+      const byUser = await run({ view: "observations", dimensions: [{ field: "providedModelName" }, { field: "traceName" }], metrics: [{ measure: "count", aggregation: "count" }, { measure: "totalCost", aggregation: "sum" }], filters: [{ type: "stringOptions", column: "userId", operator: "any of", value: ["u1", "u2"] }], orderBy: [{ field: "count_count", direction: "desc" }, { field: "providedModelName", direction: "asc" }] });
+      // The same set by a condition that reads by time (!= keeps the LEFT JOIN).
+      const byTime = await run({ view: "observations", dimensions: [{ field: "providedModelName" }, { field: "traceName" }], metrics: [{ measure: "count", aggregation: "count" }, { measure: "totalCost", aggregation: "sum" }], filters: [{ type: "stringOptions", column: "userId", operator: "none of", value: ["u3"] }, { type: "string", column: "userId", operator: "contains", value: "u" }], orderBy: [{ field: "count_count", direction: "desc" }, { field: "providedModelName", direction: "asc" }] });
+      expect(byUser).toEqual(byTime);
+      expect(byUser).toEqual([
+        { providedModelName: "claude-3", traceName: "chat", count_count: 1, sum_totalCost: 1 },
+        { providedModelName: "gpt-4o", traceName: "search", count_count: 1, sum_totalCost: 0.25 },
+        { providedModelName: "gpt-4o-2024-08-06", traceName: "chat", count_count: 1, sum_totalCost: 0.5 },
+        { providedModelName: null, traceName: "chat", count_count: 1, sum_totalCost: 0 },
+      ]);
+      const session = await run({ view: "observations", metrics: [{ measure: "count", aggregation: "count" }, { measure: "latency", aggregation: "p50" }], filters: [{ type: "string", column: "sessionId", operator: "=", value: "s1" }], timeDimension: { granularity: "day" } });
+      expect(session).toEqual([
+        { time_dimension: "2026-02-28T00:00:00.000Z", count_count: 3, p50_latency: 1500 },
+        { time_dimension: "2026-03-01T00:00:00.000Z", count_count: 0, p50_latency: null },
+      ]);
+      const scores = await run({ view: "scores-numeric", dimensions: [{ field: "name" }], metrics: [{ measure: "value", aggregation: "avg" }], filters: [{ type: "string", column: "userId", operator: "=", value: "u1" }], orderBy: [{ field: "name", direction: "asc" }] });
+      expect(scores.map((r) => [r.name, Number(r.avg_value).toFixed(6)])).toEqual([
+        ["correct", "1.000000"],
+        ["helpfulness", "0.700000"],
+      ]);
     });
 
     it("buckets by start time per day and counts scores", async () => {

@@ -50,9 +50,7 @@ export function shapeSpec(plan: MetricsPlan): ShapeSpec {
 
 export async function runOnRows(client: Db | Tx, projectId: string, plan: MetricsPlan): Promise<MetricsRow[]> {
   const d = dialectOf(client);
-  const groups = await client.$queryRaw<Raw[]>(groupsQuery(d, plan, projectId));
-
-  // Percentiles: one query per measure with every fraction asked of it.
+  // Percentiles: one query per measure with every fraction asked of it; a histogram: one per metric.
   const fractionsByMeasure = new Map<string, Set<number>>();
   for (const m of plan.metrics) {
     if (!(m.aggregation in PERCENTILES)) continue;
@@ -60,17 +58,17 @@ export async function runOnRows(client: Db | Tx, projectId: string, plan: Metric
     set.add(PERCENTILES[m.aggregation]);
     fractionsByMeasure.set(m.measure, set);
   }
-  const percentiles = new Map<string, Map<string, Raw>>();
-  for (const [measure, fractions] of fractionsByMeasure) {
-    const rows = await client.$queryRaw<Raw[]>(percentilesQuery(d, plan, projectId, measure, [...fractions]));
-    percentiles.set(measure, new Map(rows.map((r) => [String(r.g), r])));
-  }
-  const histograms = new Map<number, Map<string, Raw>>();
-  for (const [i, m] of plan.metrics.entries()) {
-    if (m.aggregation !== "histogram") continue;
-    const rows = await client.$queryRaw<Raw[]>(histogramQuery(d, plan, projectId, m.measure, plan.bins));
-    histograms.set(i, new Map(rows.map((r) => [String(r.g), r])));
-  }
+  const byKey = (rows: Raw[]) => new Map(rows.map((r) => [String(r.g), r]));
+  // Independent reads: PostgreSQL runs them side by side; SQLite's one connection takes them in turn.
+  const [groups, percentileRows, histogramRows] = await Promise.all([
+    client.$queryRaw<Raw[]>(groupsQuery(d, plan, projectId)),
+    Promise.all([...fractionsByMeasure].map(async ([measure, fractions]) => [measure, byKey(await client.$queryRaw<Raw[]>(percentilesQuery(d, plan, projectId, measure, [...fractions])))] as const)),
+    Promise.all(
+      [...plan.metrics.entries()].filter(([, m]) => m.aggregation === "histogram").map(async ([i, m]) => [i, byKey(await client.$queryRaw<Raw[]>(histogramQuery(d, plan, projectId, m.measure, plan.bins)))] as const),
+    ),
+  ]);
+  const percentiles = new Map(percentileRows);
+  const histograms = new Map(histogramRows);
 
   const rows = groups.map((g) => {
     const key = String(g.g);

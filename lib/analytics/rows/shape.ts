@@ -1,6 +1,7 @@
 // The answer's shape, in JS after the SQL: empty time buckets filled in (every
 // bucket of the range, per combination of the other dimensions present), then
 // the order and the row limit. Pure.
+import { DomainError } from "../../errors";
 import { bucketStarts, type BucketUnit } from "../granularity";
 import type { MetricAggregation, MetricsRow } from "../query-schema";
 
@@ -24,6 +25,8 @@ export interface ShapeSpec {
 }
 
 export const TIME_DIMENSION = "time_dimension";
+/** Past this many rows a filled answer is no chart (a time series per trace id): refused, not built. */
+export const MAX_FILLED_ROWS = 200_000;
 
 /** Adds a row for every bucket of [from, to) that a series (a combination of the dimension values) lacks. */
 export function fillBuckets(rows: MetricsRow[], spec: ShapeSpec): MetricsRow[] {
@@ -39,6 +42,8 @@ export function fillBuckets(rows: MetricsRow[], spec: ShapeSpec): MetricsRow[] {
     if (!s) series.set(k, (s = { dims: Object.fromEntries(spec.dimensions.map((f) => [f, r[f] ?? null])), seen: new Set() }));
     s.seen.add(String(r[TIME_DIMENSION]));
   }
+  if (series.size * starts.length > MAX_FILLED_ROWS)
+    throw new DomainError("invalid", `${series.size} series × ${starts.length} ${spec.unit} buckets is more than ${MAX_FILLED_ROWS} rows: filter, group by fewer fields or pick a coarser granularity`, { path: "timeDimension.granularity" });
   const out = [...rows];
   for (const { dims, seen } of series.values()) {
     for (const b of starts) {

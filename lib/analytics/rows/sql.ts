@@ -21,12 +21,22 @@ export const measureColumn = (measure: string) => `m_${measure}`;
 export const aggColumn = (i: number) => `a${i}`;
 
 /** The joins the query's dimensions, measures and filters need, in the view's declaration order. */
-function neededJoins(plan: MetricsPlan, measures: readonly string[]): Sql[] {
+function neededJoins(plan: MetricsPlan, measures: readonly string[], already: readonly string[] = []): Sql[] {
   const names = new Set<string>();
   for (const { def } of plan.dimensions) def.joins?.forEach((j) => names.add(j));
   for (const m of measures) plan.view.measures[m].joins?.forEach((j) => names.add(j));
   for (const f of plan.filters) plan.view.filterJoins[f.column]?.forEach((j) => names.add(j));
-  return Object.entries(plan.view.joins).filter(([name]) => names.has(name)).map(([, s]) => s);
+  return Object.entries(plan.view.joins).filter(([name]) => names.has(name) && !already.includes(name)).map(([, s]) => s);
+}
+
+/**
+ * Whether a filter pins a trace column of the view's traceFirst list to given values (= or any of):
+ * such a condition holds only where the trace exists, so the trace-first inner join answers the same
+ * rows as the LEFT JOIN it replaces.
+ */
+function traceFirst(plan: MetricsPlan): boolean {
+  const cols = plan.view.traceFirst?.columns;
+  return !!cols && plan.filters.some((c) => cols.includes(c.column) && ((c.type === "string" && c.operator === "=") || (c.type === "stringOptions" && c.operator === "any of")));
 }
 
 /** The view's rows of the query, with the dimensions (d0..), the bucket (tb) and the named measures (m_<name>) as columns. */
@@ -38,6 +48,12 @@ export function innerSelect(d: Dialect, plan: MetricsPlan, projectId: string, me
   if (!cols.length) cols.push(sql`1 AS "one"`);
   const { where } = buildConditions(d, view.filters, plan.filters);
   const conditions = [sql`${view.projectColumn} = ${projectId}`, sql`${view.timeColumn} >= ${plan.from}`, sql`${view.timeColumn} < ${plan.to}`, ...view.segments, ...where];
+  if (traceFirst(plan)) {
+    const first = view.traceFirst!;
+    const joins = neededJoins(plan, measures, ["trace"]);
+    const all = [sql`"t"."projectId" = ${projectId}`, ...first.on, ...conditions];
+    return sql`SELECT ${join(cols)} FROM ${first.from} ${joins.length ? join(joins, " ") : empty} WHERE ${join(all, " AND ")}`;
+  }
   const joins = neededJoins(plan, measures);
   return sql`SELECT ${join(cols)} FROM ${view.from} ${joins.length ? join(joins, " ") : empty} WHERE ${join(conditions, " AND ")}`;
 }

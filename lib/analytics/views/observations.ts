@@ -4,8 +4,7 @@
 import { sql, type Dialect } from "../../db/sql";
 import { TRACE_COLUMNS } from "../../traces/where";
 import { col, dimensionFilters, type DimensionDef, type ViewDecl } from "./types";
-import { monthDimension, TAGS_FILTER } from "./shared";
-import { tagsDimension } from "./traces";
+import { monthDimension, tagsDimension, TAGS_FILTER } from "./shared";
 
 const o = (name: string) => col("o", name);
 const t = (name: string) => col("t", name);
@@ -72,5 +71,7 @@ export function observationsView(d: Dialect): ViewDecl {
       startTime: { types: ["datetime"], expr: o("startTime") },
     },
     filterJoins: { ...filterJoins, tags: TRACE, metadata: TRACE },
+    // CROSS JOIN: SQLite keeps the written order (trace first); PostgreSQL plans it as any inner join.
+    traceFirst: { columns: ["userId", "sessionId"], from: sql`"Trace" AS "t" CROSS JOIN "Observation" AS "o"`, on: [sql`"o"."projectId" = "t"."projectId"`, sql`"o"."traceId" = "t"."id"`] },
   };
 }

@@ -7,8 +7,7 @@ import { sql, type Dialect } from "../../db/sql";
 import { TRACE_COLUMNS } from "../../traces/where";
 import type { MetricView } from "../query-schema";
 import { col, dimensionFilters, type DimensionDef, type MeasureDef, type ViewDecl } from "./types";
-import { dayDimension, monthDimension, TAGS_FILTER } from "./shared";
-import { tagsDimension } from "./traces";
+import { dayDimension, monthDimension, tagsDimension, TAGS_FILTER } from "./shared";
 
 const s = (name: string) => col("s", name);
 const t = (name: string) => col("t", name);
@@ -85,5 +84,7 @@ export function scoresView(view: ScoreView, d: Dialect): ViewDecl {
       timestamp: { types: ["datetime"], expr: s("timestamp") },
     },
     filterJoins: { ...filterJoins, tags: TRACE, metadata: TRACE },
+    // A score's sessionId may be its own (not the trace's): only userId pins the trace.
+    traceFirst: { columns: ["userId"], from: sql`"Trace" AS "t" CROSS JOIN "Score" AS "s"`, on: [sql`"s"."projectId" = "t"."projectId"`, sql`"s"."traceId" = "t"."id"`] },
   };
 }

@@ -1,6 +1,7 @@
-// Dimensions several views share: calendar month and day labels of a time
-// column. They group by the dialect's UTC bucket (epoch ms on both databases)
-// and label it in JS, so no date formatting differs between SQLite and PostgreSQL.
+// Fields several views share. Calendar month and day labels of a time column
+// group by the dialect's UTC bucket (epoch ms on both databases) and are
+// labelled in JS, so no date formatting differs between SQLite and PostgreSQL;
+// the trace's tags as a dimension and as a filter.
 import { sql, type Dialect, type Sql } from "../../db/sql";
 import { TRACE_COLUMNS } from "../../traces/where";
 import type { ColumnDef } from "../../query/where";
@@ -26,3 +27,13 @@ export const TAGS_FILTER: ColumnDef = {
     return c.type === "arrayOptions" && c.operator === "none of" ? sql`("t"."tags" IS NULL OR ${test})` : test;
   },
 };
+
+/** A JSON array of tags as a dimension: grouped by the stored array (as Langfuse groups by the array), answered as a string list. */
+export function tagsDimension(d: Dialect, column: Sql, joins?: readonly string[]): DimensionDef {
+  return {
+    expr: d.asText(column),
+    type: "string[]",
+    ...(joins ? { joins } : {}),
+    decode: (v) => (v === null || v === undefined ? null : d.decode.json<unknown>(v, null) as string[] | null),
+  };
+}

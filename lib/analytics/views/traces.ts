@@ -4,7 +4,7 @@
 import { sql, type Dialect } from "../../db/sql";
 import { TRACE_COLUMNS } from "../../traces/where";
 import { col, dimensionFilters, type DimensionDef, type ViewDecl } from "./types";
-import { monthDimension, TAGS_FILTER } from "./shared";
+import { monthDimension, tagsDimension, TAGS_FILTER } from "./shared";
 
 const t = (name: string) => col("t", name);
 
@@ -53,15 +53,5 @@ export function tracesView(d: Dialect): ViewDecl {
       timestamp: TRACE_COLUMNS.timestamp,
     },
     filterJoins,
-  };
-}
-
-/** A JSON array of tags as a dimension: grouped by the stored array (as Langfuse groups by the array), answered as a string list. */
-export function tagsDimension(d: Dialect, column: ReturnType<typeof col>, joins?: readonly string[]): DimensionDef {
-  return {
-    expr: d.asText(column),
-    type: "string[]",
-    ...(joins ? { joins } : {}),
-    decode: (v) => (v === null || v === undefined ? null : d.decode.json<unknown>(v, null) as string[] | null),
   };
 }

@@ -43,6 +43,13 @@ export interface ViewDecl {
   segments: Sql[];
   dimensions: Record<string, DimensionDef>;
   measures: Record<string, MeasureDef>;
+  /**
+   * A view over a trace's children (observations, scores) may be read trace first: when a filter pins a
+   * trace column to a few values (userId = …), the trace's own index finds the traces and the child's
+   * (projectId, traceId, …) index their rows, instead of every child row of the range being read and
+   * joined. `from` replaces the base table and the trace join (both aliased as usual); `on` joins them.
+   */
+  traceFirst?: { columns: readonly string[]; from: Sql; on: Sql[] };
   /** The filter columns (lib/query/where.ts) and the joins each needs. */
   filters: ViewColumns;
   filterJoins: Record<string, readonly string[]>;
