@@ -124,6 +124,13 @@ describe.each(targets())("metrics API over HTTP on $name", (t) => {
       const filter = { column: "colour", type: "string", operator: "=", value: "red" };
       await expect400(t, v1, q({ ...base, filters: [{ column: "name", type: "string", operator: "=", value: "x" }, filter] }), "query.filters[1].column");
       await expect400(t, v1, q({ ...base, filters: [{ ...filter, type: "colourful" }] }), "query.filters[0].type");
+      await expect400(t, v1, q({ ...base, filters: [{ column: "level", type: "string", operator: "=", value: "fatal" }] }), "query.filters[0].value");
+    });
+
+    it("refuses an order by a field the answer has not, and more time buckets than a chart takes", async () => {
+      await expect400(t, v1, q({ ...base, orderBy: [{ field: "sum_totalCost", direction: "desc" }] }), "query.orderBy[0].field");
+      const tenDays = { ...base, toTimestamp: new Date(f.day0.getTime() + 10 * DAY).toISOString(), timeDimension: { granularity: "minute" } };
+      await expect400(t, v2, q({ ...tenDays, view: "observations" }), "query.timeDimension.granularity");
     });
 
     it("requires fromTimestamp and toTimestamp, from before to", async () => {

@@ -1,5 +1,5 @@
 // A small known data set for the metrics API tests (over HTTP and through the
-// SDKs): three traces, five observations and seven scores on three UTC days
+// SDKs): three traces, five observations and eight scores on three UTC days
 // of a random day in 2021, every name suffixed so no other test's data is
 // counted. Costs are binary fractions (0.25, 0.125...) so every sum is exact
 // in floating point and checked with toEqual.
