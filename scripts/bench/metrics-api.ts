@@ -26,7 +26,9 @@ async function get(path: string): Promise<[number, { data: unknown[] }]> {
 }
 
 const [, latest] = await get("/api/public/traces?limit=1");
-const traceName = (latest.data[0] as { name: string } | undefined)?.name ?? "none";
+const first = latest.data[0] as { name: string; userId: string | null } | undefined;
+const traceName = first?.name ?? "none";
+const userId = first?.userId ?? "none";
 const to = new Date();
 const from = new Date(to.getTime() - 30 * 86_400_000);
 const q = (o: object) => `query=${encodeURIComponent(JSON.stringify({ fromTimestamp: from.toISOString(), toTimestamp: to.toISOString(), ...o }))}`;
@@ -34,6 +36,7 @@ const m = (measure: string, aggregation: string) => ({ measure, aggregation });
 const cases: [string, string][] = [
   ["daily, no filter", "/api/public/metrics/daily"],
   [`daily, traceName=${traceName}`, `/api/public/metrics/daily?traceName=${encodeURIComponent(traceName)}`],
+  [`daily, userId=${userId}`, `/api/public/metrics/daily?userId=${encodeURIComponent(userId)}`],
   ["v1 traces by name: count, sum cost, p95 latency", `/api/public/metrics?${q({ view: "traces", dimensions: [{ field: "name" }], metrics: [m("count", "count"), m("totalCost", "sum"), m("latency", "p95")] })}`],
   ["v2 observations by model per day: cost, tokens", `/api/public/v2/metrics?${q({ view: "observations", dimensions: [{ field: "providedModelName" }], timeDimension: { granularity: "day" }, metrics: [m("totalCost", "sum"), m("totalTokens", "sum")] })}`],
   ["v2 scores-numeric avg by name per day", `/api/public/v2/metrics?${q({ view: "scores-numeric", dimensions: [{ field: "name" }], timeDimension: { granularity: "day" }, metrics: [m("value", "avg")] })}`],

@@ -97,6 +97,26 @@ describe.each(targets())("metrics API over HTTP on $name", (t) => {
     });
   });
 
+  describe("v2's row cap", () => {
+    it("answers at most 100 rows unless config.row_limit says otherwise; v1 has no cap", async () => {
+      // Two hours by the minute: 120 buckets, one row each.
+      const perMinute = {
+        view: "observations",
+        metrics: [{ measure: "count", aggregation: "count" }],
+        filters: [{ column: "traceName", type: "stringOptions", operator: "any of", value: [f.names.chat] }],
+        timeDimension: { granularity: "minute" },
+        fromTimestamp: f.at(9.5 * 3_600_000),
+        toTimestamp: f.at(11.5 * 3_600_000),
+      };
+      const rows = (path: string, q: object) => getJson(t, path, { query: JSON.stringify(q) }).then((b) => b.data as { time_dimension: string; count_count: number }[]);
+      const all = await rows("/api/public/metrics", perMinute);
+      expect(all).toHaveLength(120);
+      expect(all.filter((r) => r.count_count > 0)).toEqual([{ time_dimension: f.at(10 * 3_600_000), count_count: 2 }]);
+      expect(await rows("/api/public/v2/metrics", perMinute)).toEqual(all.slice(0, 100));
+      expect(await rows("/api/public/v2/metrics", { ...perMinute, config: { row_limit: 1000 } })).toEqual(all);
+    });
+  });
+
   describe("errors of the query API", () => {
     const v1 = "/api/public/metrics";
     const v2 = "/api/public/v2/metrics";
