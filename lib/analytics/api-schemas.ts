@@ -5,6 +5,7 @@
 // path from the parameter: `query` for JSON that does not parse,
 // `query.metrics[0].aggregation` inside it.
 import { z } from "zod";
+import { formatPath, type FieldPath } from "../errors";
 import { metricsQuerySchema, metricsQueryV2Schema } from "./query-schema";
 
 /** The `query` parameter: a string holding JSON, then the query object. */
@@ -28,6 +29,17 @@ function queryParam<S extends z.ZodType>(schema: S) {
 export const metricsV1Params = queryParam(metricsQuerySchema);
 /** GET /api/public/v2/metrics: the same object without the traces view. */
 export const metricsV2Params = queryParam(metricsQueryV2Schema);
+
+/**
+ * A path inside the query object, from the parameter: "metrics[0].measure" →
+ * "query.metrics[0].measure". The engine names a field with a path already
+ * written out (one string), or as zod does (["metrics", 0, "measure"]).
+ */
+export function underQuery(path: FieldPath | string | undefined): string {
+  const inner = typeof path === "string" ? path : !path?.length ? "" : path.length === 1 && typeof path[0] === "string" ? path[0] : formatPath(path);
+  if (!inner) return "query";
+  return inner.startsWith("[") ? `query${inner}` : `query.${inner}`;
+}
 
 /** Langfuse's v2 endpoint caps the rows it answers at 100 unless config.row_limit says otherwise. */
 export const V2_DEFAULT_ROW_LIMIT = 100;

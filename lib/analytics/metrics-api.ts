@@ -4,22 +4,11 @@
 // `query` parameter down (`query.metrics[0].measure`).
 import "server-only";
 import { db } from "../db/client";
-import { DomainError, formatPath, type FieldPath } from "../errors";
+import { DomainError } from "../errors";
 import { ApiError, describeDetails } from "../http/errors";
-import { V2_DEFAULT_ROW_LIMIT } from "./api-schemas";
+import { underQuery, V2_DEFAULT_ROW_LIMIT } from "./api-schemas";
 import { runMetricsQuery } from "./execute";
 import type { MetricsQuery, MetricsRow } from "./query-schema";
-
-/**
- * A path inside the query object, from the parameter: "metrics[0].measure" →
- * "query.metrics[0].measure". The engine names a field with a path already
- * written out (one string), or as zod does (["metrics", 0, "measure"]).
- */
-export function underQuery(path: FieldPath | string | undefined): string {
-  const inner = typeof path === "string" ? path : !path?.length ? "" : path.length === 1 && typeof path[0] === "string" ? path[0] : formatPath(path);
-  if (!inner) return "query";
-  return inner.startsWith("[") ? `query${inner}` : `query.${inner}`;
-}
 
 function queryDetails(err: DomainError): { path: string; issue: string }[] {
   if (err.issues?.length) return err.issues.map((i) => ({ path: underQuery(i.path), issue: i.message }));
