@@ -288,6 +288,12 @@ describe.each(targets())("analytics engine on $name", (t) => {
         ["correct", "1.000000"],
         ["helpfulness", "0.700000"],
       ]);
+      // Trace first with the observation's fields joined after.
+      const byModel = await run({ view: "scores-numeric", dimensions: [{ field: "observationModelName" }], metrics: [{ measure: "count", aggregation: "count" }], filters: [{ type: "stringOptions", column: "userId", operator: "any of", value: ["u1"] }] });
+      expect(byModel).toEqual([
+        { observationModelName: null, count_count: 3 },
+        { observationModelName: "gpt-4o-2024-08-06", count_count: 1 },
+      ]);
     });
 
     it("buckets by start time per day and counts scores", async () => {
