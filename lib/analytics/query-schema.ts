@@ -41,8 +41,12 @@ export const metricsQueryV2Schema = queryObject(METRIC_VIEWS_V2);
 export type MetricsQuery = z.output<typeof metricsQuerySchema>;
 export type MetricsQueryInput = z.input<typeof metricsQuerySchema>;
 
-/** A result row: dimension fields by name, `time_dimension` (ISO bucket start), `${aggregation}_${measure}`. */
-export type MetricsRow = Record<string, string | number | null | [number, number, number][]>;
+/**
+ * A result row: dimension fields by name, `time_dimension` (ISO bucket start), `${aggregation}_${measure}`.
+ * A tags dimension answers the trace's tag list (string[]), a scores-boolean booleanValue a boolean,
+ * a histogram `[[lower, upper, count], ...]`.
+ */
+export type MetricsRow = Record<string, string | number | boolean | null | string[] | [number, number, number][]>;
 
 /** The column a metric's value is answered under: sum + totalCost → "sum_totalCost". */
 export function metricKey(m: { measure: string; aggregation: MetricAggregation }): string {

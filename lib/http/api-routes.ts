@@ -21,6 +21,8 @@ export const API_ROUTES: Record<string, readonly ApiMethod[]> = {
   "/api/public/health": ["GET"],
   "/api/public/ingestion": ["POST"],
   "/api/public/jobs/[jobId]": ["GET"],
+  "/api/public/metrics": ["GET"],
+  "/api/public/metrics/daily": ["GET"],
   "/api/public/models": ["GET", "POST"],
   "/api/public/models/[modelId]": ["GET", "DELETE"],
   "/api/public/observations": ["GET"],
@@ -35,6 +37,7 @@ export const API_ROUTES: Record<string, readonly ApiMethod[]> = {
   "/api/public/traces/[traceId]": ["GET", "DELETE"],
   "/api/public/v2/datasets": ["GET", "POST"],
   "/api/public/v2/datasets/[datasetName]": ["GET"],
+  "/api/public/v2/metrics": ["GET"],
   "/api/public/v2/scores": ["GET"],
   "/api/public/v2/scores/[scoreId]": ["GET"],
 };

@@ -64,6 +64,13 @@ describe.each(targets())("filter where-builders on $name", (t) => {
     return rows.map((r) => r.id);
   };
 
+  it("traces: a trace without a tag list is in \"none of\" on both databases", async () => {
+    const other = uid("where-untagged");
+    await db.trace.createMany({ data: [{ projectId: other, id: "u1", timestamp: at(9) }, { projectId: other, id: "u2", timestamp: at(9, 1), tags: ["a"] }] });
+    const rows = await listTraces(db, other, { filter: f([{ type: "arrayOptions", column: "tags", operator: "none of", value: ["a"] }]), sort: { column: "timestamp", dir: "asc" }, page: 1, limit: 50 });
+    expect(rows.map((r) => r.id)).toEqual(["u1"]);
+  });
+
   it("traces: text conditions, case-insensitive where they match by pattern", async () => {
     expect(await traces([])).toEqual(["w1", "w2", "w3"]);
     expect(await traces([{ type: "string", column: "userId", operator: "=", value: "Alice" }])).toEqual(["w1"]);
