@@ -7,6 +7,7 @@
 import { useSearchParams } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import type { SelectOption } from "@/components/ui/input";
+import { RANGE_PARAM, TIME_PRESETS } from "@/lib/time-range";
 import { useUrlNav } from "./use-url-nav";
 
 export interface SearchFilterProps {
@@ -92,4 +93,9 @@ export function ClearFilters({ params, label = "Clear filters" }: { params: read
       {label}
     </button>
   );
+}
+
+/** The tables' time range: the shared presets (lib/time-range.ts) in `?range=`, all time when unset. */
+export function TimeRangeFilter() {
+  return <SelectFilter param={RANGE_PARAM} label="Time range" allLabel="All time" options={TIME_PRESETS.map((r) => ({ value: r.value, label: r.label }))} />;
 }

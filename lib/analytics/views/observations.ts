@@ -4,7 +4,7 @@
 import { sql, type Dialect } from "../../db/sql";
 import { TRACE_COLUMNS } from "../../traces/where";
 import { col, dimensionFilters, type DimensionDef, type ViewDecl } from "./types";
-import { monthDimension, tagsDimension, TAGS_FILTER } from "./shared";
+import { monthDimension, tagsDimension } from "./shared";
 
 const o = (name: string) => col("o", name);
 const t = (name: string) => col("t", name);
@@ -65,7 +65,7 @@ export function observationsView(d: Dialect): ViewDecl {
     },
     filters: {
       ...filters,
-      tags: TAGS_FILTER,
+      tags: TRACE_COLUMNS.tags,
       // The dashboard's metadata filter is the traces table's: the trace's metadata.
       metadata: TRACE_COLUMNS.metadata,
       startTime: { types: ["datetime"], expr: o("startTime") },

@@ -7,7 +7,7 @@ import { sql, type Dialect } from "../../db/sql";
 import { TRACE_COLUMNS } from "../../traces/where";
 import type { MetricView } from "../query-schema";
 import { col, dimensionFilters, type DimensionDef, type MeasureDef, type ViewDecl } from "./types";
-import { dayDimension, monthDimension, tagsDimension, TAGS_FILTER } from "./shared";
+import { dayDimension, monthDimension, tagsDimension } from "./shared";
 
 const s = (name: string) => col("s", name);
 const t = (name: string) => col("t", name);
@@ -78,7 +78,7 @@ export function scoresView(view: ScoreView, d: Dialect): ViewDecl {
     filters: {
       ...filters,
       ...(view === "scores-boolean" ? { booleanValue: { types: ["boolean"], expr: sql`(${s("value")} = 1)` } } : {}),
-      tags: TAGS_FILTER,
+      tags: TRACE_COLUMNS.tags,
       // The dashboard's metadata filter is the traces table's: the trace's metadata.
       metadata: TRACE_COLUMNS.metadata,
       timestamp: { types: ["datetime"], expr: s("timestamp") },

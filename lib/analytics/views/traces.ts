@@ -4,7 +4,7 @@
 import { sql, type Dialect } from "../../db/sql";
 import { TRACE_COLUMNS } from "../../traces/where";
 import { col, dimensionFilters, type DimensionDef, type ViewDecl } from "./types";
-import { monthDimension, tagsDimension, TAGS_FILTER } from "./shared";
+import { monthDimension, tagsDimension } from "./shared";
 
 const t = (name: string) => col("t", name);
 
@@ -46,7 +46,7 @@ export function tracesView(d: Dialect): ViewDecl {
     filters: {
       ...filters,
       // The traces table's own builders: the tags test that skips json_each, level by the error/warning rollups, model by the models rollup.
-      tags: TAGS_FILTER,
+      tags: TRACE_COLUMNS.tags,
       level: TRACE_COLUMNS.level,
       model: TRACE_COLUMNS.model,
       metadata: TRACE_COLUMNS.metadata,

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { DataTable, type BulkSelection, type DataTableColumn } from "@/components/data-table/data-table";
-import { ClearFilters, SearchFilter, SelectFilter } from "@/components/data-table/url-filters";
+import { ClearFilters, SearchFilter, SelectFilter, TimeRangeFilter } from "@/components/data-table/url-filters";
 import { PromoteDialog } from "@/components/promote/promote-dialog";
 import { TypeBadge } from "@/components/trace/type-badge";
 import { Badge } from "@/components/ui/badge";
@@ -14,7 +14,6 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { formatCost, formatDate, formatDuration, formatTokens } from "@/components/ui/format";
 import { LEVELS, OBSERVATION_TYPES, type ObservationType } from "@/lib/ingest/events";
 import { OBSERVATION_FILTER_PARAMS, type ObservationListRow } from "@/lib/observations/view";
-import { TIME_PRESETS } from "@/lib/time-range";
 
 const href = (projectId: string, r: ObservationListRow) => `/${encodeURIComponent(projectId)}/traces/${encodeURIComponent(r.traceId)}?observation=${encodeURIComponent(r.id)}`;
 
@@ -94,7 +93,7 @@ export function ObservationsTable(props: {
           <SearchFilter param="name" placeholder="Name" label="Observation name" />
           <SearchFilter param="model" placeholder="Model starts with…" label="Model" />
           <SelectFilter param="level" label="Level" allLabel="All levels" options={LEVELS.map((l) => ({ value: l, label: l.toLowerCase() }))} />
-          <SelectFilter param="range" label="Time range" allLabel="All time" options={TIME_PRESETS.map((r) => ({ value: r.value, label: r.label }))} />
+          <TimeRangeFilter />
           <ClearFilters params={OBSERVATION_FILTER_PARAMS} />
         </div>
       }

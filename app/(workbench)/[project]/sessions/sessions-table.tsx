@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
-import { ClearFilters, SearchFilter, SelectFilter } from "@/components/data-table/url-filters";
+import { ClearFilters, SearchFilter, SelectFilter, TimeRangeFilter } from "@/components/data-table/url-filters";
 import type { SortState } from "@/components/data-table/url-state";
 import { QueuePicker } from "@/components/annotate/queue-picker";
 import { Badge } from "@/components/ui/badge";
@@ -13,7 +13,6 @@ import { addItemsToQueue, addMatchingSessionsToQueue } from "@/lib/queues/action
 import type { SessionListRow } from "@/lib/sessions/schemas";
 import { formatScore } from "@/lib/query/scores";
 import { SESSION_FILTER_PARAMS } from "@/lib/sessions/filter";
-import { TIME_PRESETS } from "@/lib/time-range";
 
 function columns(projectId: string): DataTableColumn<SessionListRow>[] {
   return [
@@ -109,7 +108,7 @@ export function SessionsTable(props: {
         <div className="filters row gap-2 wrap">
           <SearchFilter param="q" placeholder="Session id…" label="Search session id" />
           <SearchFilter param="userId" placeholder="User id" label="User id" />
-          <SelectFilter param="range" label="Time range" allLabel="All time" options={TIME_PRESETS.map((r) => ({ value: r.value, label: r.label }))} />
+          <TimeRangeFilter />
           <SelectFilter param="environment" label="Environment" allLabel="All environments" options={props.environments.map((e) => ({ value: e, label: e }))} />
           <SelectFilter param="errors" label="Errors" allLabel="With or without errors" options={[{ value: "true", label: "With errors" }, { value: "false", label: "Without errors" }]} />
           <SelectFilter param="bookmarked" label="Bookmarked" allLabel="All sessions" options={[{ value: "true", label: "Bookmarked" }, { value: "false", label: "Not bookmarked" }]} />

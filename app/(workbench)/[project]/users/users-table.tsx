@@ -2,11 +2,10 @@
 // The users table's columns and filters around the shared DataTable; the server page passes plain rows.
 import Link from "next/link";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
-import { ClearFilters, SearchFilter, SelectFilter } from "@/components/data-table/url-filters";
+import { ClearFilters, SearchFilter, TimeRangeFilter } from "@/components/data-table/url-filters";
 import type { SortState } from "@/components/data-table/url-state";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatCost, formatDate, formatTokens } from "@/components/ui/format";
-import { TIME_PRESETS } from "@/lib/time-range";
 import { USER_FILTER_PARAMS } from "@/lib/users/filter";
 import type { UserListRow } from "@/lib/users/schemas";
 
@@ -51,7 +50,7 @@ export function UsersTable(props: { projectId: string; rows: UserListRow[]; tota
       toolbar={
         <div className="filters row gap-2 wrap">
           <SearchFilter param="q" placeholder="User id…" label="Search user id" />
-          <SelectFilter param="range" label="Time range" allLabel="All time" options={TIME_PRESETS.map((r) => ({ value: r.value, label: r.label }))} />
+          <TimeRangeFilter />
           <ClearFilters params={USER_FILTER_PARAMS} />
         </div>
       }
