@@ -3,13 +3,11 @@
 // chart says so (filter.ts). Server-only.
 import "server-only";
 import type { Db, Tx } from "../../db/client";
-import type { MetricsRow } from "../query-schema";
 import { runMetricsQuery } from "../execute";
-import type { NotApplicable } from "./filter";
 import type { DashboardParams } from "./params";
-import { COST_QUERIES, LATENCY_QUERIES, planQuery, TOKEN_QUERIES, VOLUME_QUERIES, type QuerySpec } from "./queries";
+import { COST_QUERIES, LATENCY_QUERIES, planQuery, TOKEN_QUERIES, VOLUME_QUERIES, type Loaded, type QuerySpec } from "./queries";
 
-export type Loaded = { ok: true; rows: MetricsRow[] } | { ok: false; notApplicable: NotApplicable[] };
+export type { Loaded };
 
 type Params = Pick<DashboardParams, "from" | "to" | "unit" | "filter">;
 

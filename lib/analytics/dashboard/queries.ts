@@ -3,9 +3,12 @@
 // the shared filter mapped per view by filter.ts). Pure: the loader runs them,
 // tests read them.
 import type { Filter } from "../../query/filter";
-import { metricsQuerySchema, type MetricsQuery, type MetricsQueryInput } from "../query-schema";
+import { metricsQuerySchema, type MetricsQuery, type MetricsQueryInput, type MetricsRow } from "../query-schema";
 import type { DashboardParams } from "./params";
 import { viewFilter, type NotApplicable } from "./filter";
+
+/** A query's answer, or the filter conditions its view cannot take (it was not run). */
+export type Loaded = { ok: true; rows: MetricsRow[] } | { ok: false; notApplicable: NotApplicable[] };
 
 export type PlannedQuery = { ok: true; query: MetricsQuery } | { ok: false; notApplicable: NotApplicable[] };
 
