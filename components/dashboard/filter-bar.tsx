@@ -50,7 +50,7 @@ export function DashboardFilterBar({ traceNames = [] }: { traceNames?: readonly 
 
   return (
     <div className="dash-filters" aria-busy={pending || undefined}>
-      <div className="row wrap gap-2">
+      <div className="toolbar">
         <select
           className="select"
           aria-label="Time range"
