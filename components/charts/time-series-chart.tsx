@@ -76,7 +76,7 @@ export function TimeSeriesChart({ data, kind = "line", stacked = kind !== "line"
     <>
       <CartesianGrid stroke="var(--border)" vertical={false} />
       <XAxis dataKey="time" tickFormatter={(v: string) => formatBucket(v, data.unit)} tick={{ fontSize: 11, fill: "var(--text-2)" }} minTickGap={16} />
-      <YAxis tickFormatter={(v: number) => formatTick(data.format, v)} tick={{ fontSize: 11, fill: "var(--text-2)" }} width={56} />
+      <YAxis tickFormatter={(v: number) => formatTick(data.format, v)} tick={{ fontSize: 11, fill: "var(--text-2)" }} width={data.format === "cost" ? 66 : 56} />
       <Tooltip content={(p) => <SeriesTooltip active={p.active} label={p.label} data={data} series={shown} stacked={stacked} clickable={clickable} />} />
     </>
   );
