@@ -6,6 +6,7 @@
 // histograms, orderBy and row_limit, and a wrong name → DomainError path.
 import { beforeAll, describe, expect, it } from "vitest";
 import { runMetricsQuery } from "@/lib/analytics/execute";
+import { rebuildProject } from "@/lib/analytics/rollups/rebuild";
 import { metricsQuerySchema, type MetricsQueryInput, type MetricsRow } from "@/lib/analytics/query-schema";
 import { DomainError } from "@/lib/errors";
 import { dbFor, targets, uid } from "../support/targets";
@@ -77,6 +78,8 @@ describe.each(targets())("analytics engine on $name", (t) => {
         score("s11", "t1", "note", "TEXT", "02-28T22:24:00.000", { stringValue: "hm" }),
       ],
     });
+    // Seeded as rows, not ingested: the rollups are computed from them as the backfill would.
+    await rebuildProject(db, projectId);
   });
 
   describe("traces view", () => {
