@@ -6,7 +6,7 @@
 // order), so a concurrent writer's delta lands either wholly before the
 // recomputation reads the rows (and is recomputed) or wholly after it.
 import type { Db } from "../../db/client";
-import { decode, join, raw, sql } from "../../db/sql";
+import { decode, join, raw, sql, type Sql } from "../../db/sql";
 import { withWriteStore, type Row, type WriteStore } from "../../ingest/store";
 import { applyRollupDeltas } from "./apply";
 import { observationContribution, RollupDeltas, scoreContribution, traceContribution } from "./contrib";
@@ -31,9 +31,22 @@ export async function rebuildRange(store: WriteStore, projectId: string, from: D
     }
   }
   const deltas = new RollupDeltas();
-  const traces = await store.query(sql`
-    SELECT "timestamp", "name", "environment", "release", "version", "models", "errorCount", "warningCount", "latencyMs", "observationCount", "totalTokens", "totalCost"
-    FROM "Trace" WHERE "projectId" = ${projectId} AND "timestamp" >= ${from} AND "timestamp" < ${to}`);
+  await addRows(store, projectId, deltas, 1, {
+    traces: sql`"t"."timestamp" >= ${from} AND "t"."timestamp" < ${to}`,
+    observations: sql`"o"."startTime" >= ${from} AND "o"."startTime" < ${to}`,
+    scores: sql`"s"."timestamp" >= ${from} AND "s"."timestamp" < ${to}`,
+  });
+  await applyRollupDeltas(store, projectId, deltas);
+}
+
+/**
+ * Adds (sign 1) or takes out (sign −1) the contributions of the rows matching each condition (traces
+ * aliased "t", observations "o", scores "s"; a missing condition reads none of that kind).
+ */
+export async function addRows(store: WriteStore, projectId: string, deltas: RollupDeltas, sign: 1 | -1, where: { traces?: Sql; observations?: Sql; scores?: Sql }): Promise<void> {
+  const traces = !where.traces ? [] : await store.query(sql`
+    SELECT "t"."timestamp", "t"."name", "t"."environment", "t"."release", "t"."version", "t"."models", "t"."errorCount", "t"."warningCount", "t"."latencyMs", "t"."observationCount", "t"."totalTokens", "t"."totalCost"
+    FROM "Trace" AS "t" WHERE "t"."projectId" = ${projectId} AND ${where.traces}`);
   for (const t of traces) {
     deltas.add(
       traceContribution({
@@ -50,14 +63,14 @@ export async function rebuildRange(store: WriteStore, projectId: string, from: D
         totalTokens: Number(t.totalTokens),
         totalCost: num(t.totalCost),
       }),
-      1,
+      sign,
     );
   }
-  const observations = await store.query(sql`
+  const observations = !where.observations ? [] : await store.query(sql`
     SELECT "o"."type", "o"."name", "o"."startTime", "o"."endTime", "o"."completionStartTime", "o"."level", "o"."environment", "o"."model",
       "o"."inputTokens", "o"."outputTokens", "o"."totalTokens", "o"."inputCost", "o"."outputCost", "o"."totalCost", "t"."name" AS "traceName"
     FROM "Observation" AS "o" LEFT JOIN "Trace" AS "t" ON "t"."projectId" = "o"."projectId" AND "t"."id" = "o"."traceId"
-    WHERE "o"."projectId" = ${projectId} AND "o"."startTime" >= ${from} AND "o"."startTime" < ${to}`);
+    WHERE "o"."projectId" = ${projectId} AND ${where.observations}`);
   for (const o of observations) {
     deltas.add(
       observationContribution(
@@ -79,14 +92,14 @@ export async function rebuildRange(store: WriteStore, projectId: string, from: D
         },
         str(o.traceName),
       ),
-      1,
+      sign,
     );
   }
-  const scores: Row[] = await store.query(sql`
+  const scores: Row[] = !where.scores ? [] : await store.query(sql`
     SELECT "s"."timestamp", "s"."name", "s"."source", "s"."dataType", "s"."stringValue", "s"."value", "s"."environment",
       "t"."id" AS "traceRowId", "t"."name" AS "traceName", "t"."release" AS "traceRelease"
     FROM "Score" AS "s" LEFT JOIN "Trace" AS "t" ON "t"."projectId" = "s"."projectId" AND "t"."id" = "s"."traceId"
-    WHERE "s"."projectId" = ${projectId} AND "s"."timestamp" >= ${from} AND "s"."timestamp" < ${to} AND "s"."dataType" IN ('NUMERIC', 'BOOLEAN', 'CATEGORICAL')`);
+    WHERE "s"."projectId" = ${projectId} AND ${where.scores} AND "s"."dataType" IN ('NUMERIC', 'BOOLEAN', 'CATEGORICAL')`);
   for (const s of scores) {
     const trace = s.traceRowId === null || s.traceRowId === undefined ? null : { name: str(s.traceName), release: str(s.traceRelease) };
     deltas.add(
@@ -94,10 +107,9 @@ export async function rebuildRange(store: WriteStore, projectId: string, from: D
         { timestamp: date(s.timestamp)!, name: String(s.name), source: String(s.source), dataType: String(s.dataType), stringValue: str(s.stringValue), value: num(s.value), environment: String(s.environment) },
         trace,
       ),
-      1,
+      sign,
     );
   }
-  await applyRollupDeltas(store, projectId, deltas);
 }
 
 /** The first hour at or after `from` holding any trace, observation or score of the project (null: none). */
