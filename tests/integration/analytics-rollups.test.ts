@@ -6,7 +6,7 @@
 // observations and scores, single scores), the rollup tables equal a
 // recomputation from the rows; and every query the rollups serve answers what
 // the rows engine answers (counts and sums exactly, percentiles within 1 %).
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runMetricsQuery } from "@/lib/analytics/execute";
 import { metricsQuerySchema, type MetricsQueryInput, type MetricsRow } from "@/lib/analytics/query-schema";
 import { removeFromRollups } from "@/lib/analytics/rollups/remove";
@@ -72,7 +72,15 @@ describe.each(targets())("analytics rollups on $name", (t) => {
   const projectId = uid("rollups");
   const ingest = (events: IngestEvent[]) => ingestEvents(projectId, events, db);
 
+  // This file is about the rollups: on whatever the run's LOUPE_ROLLUPS, switched off only to ask the rows.
+  const outer = process.env.LOUPE_ROLLUPS;
+  afterAll(() => {
+    if (outer === undefined) delete process.env.LOUPE_ROLLUPS;
+    else process.env.LOUPE_ROLLUPS = outer;
+  });
+
   beforeAll(async () => {
+    process.env.LOUPE_ROLLUPS = "on";
     await db.project.create({ data: { id: projectId, name: "Rollups" } });
     // Observations (and a score) before their trace: the trace is created unnamed, then named.
     await ingest([gen("o1", "t1", 5), gen("o2", "t1", 6, { type: "SPAN", name: "retrieve", model: null, usage: null, cost: null })]);
@@ -159,7 +167,7 @@ describe.each(targets())("analytics rollups on $name", (t) => {
       const query = metricsQuerySchema.parse({ ...c, fromTimestamp: from, toTimestamp: to });
       process.env.LOUPE_ROLLUPS = "off";
       const off = await runMetricsQuery(db, projectId, query);
-      delete process.env.LOUPE_ROLLUPS;
+      process.env.LOUPE_ROLLUPS = "on";
       const on = await runMetricsQuery(db, projectId, query);
       same(on, off);
     }
@@ -172,7 +180,7 @@ describe.each(targets())("analytics rollups on $name", (t) => {
     await db.rollupBackfill.create({ data: { projectId } });
     process.env.LOUPE_ROLLUPS = "off";
     const exact = await runMetricsQuery(db, projectId, query);
-    delete process.env.LOUPE_ROLLUPS;
+    process.env.LOUPE_ROLLUPS = "on";
     expect(await runMetricsQuery(db, projectId, query)).toEqual(exact);
     expect(await ensureRollupBackfills(db)).toBeGreaterThanOrEqual(1);
     await runQueuedJobs(db);
