@@ -1,14 +1,15 @@
 // The analytics engine's one entry: a metrics query (Langfuse's query object)
 // for a project → its rows. Validation first (a wrong name is a DomainError
-// naming the field), then the query runs on the rows (exact; rollups may
-// later serve what they can, with the same answers).
+// naming the field), then the rollups answer what they hold (lib/analytics/rollups:
+// the same answers, percentiles within 1 %), and the rows everything else (exact).
 import "server-only";
 import { dialectOf, type Db, type Tx } from "../db/client";
 import type { MetricsQuery, MetricsRow } from "./query-schema";
+import { serveFromRollups } from "./rollups/serve";
 import { runOnRows } from "./rows/run";
 import { validateMetricsQuery } from "./validate";
 
 export async function runMetricsQuery(client: Db | Tx, projectId: string, query: MetricsQuery): Promise<MetricsRow[]> {
   const plan = validateMetricsQuery(query, dialectOf(client));
-  return runOnRows(client, projectId, plan);
+  return (await serveFromRollups(client, projectId, plan)) ?? runOnRows(client, projectId, plan);
 }

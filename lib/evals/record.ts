@@ -7,7 +7,8 @@
 // would make it look at the same traces forever.
 import "server-only";
 import { createHash } from "node:crypto";
-import type { Db } from "../db/client";
+import { transaction, type Db } from "../db/client";
+import { removeFromRollups } from "../analytics/rollups/remove";
 import { isUniqueViolation } from "../errors";
 import type { ScoreEvent } from "../ingest/events";
 import { ingestEvents } from "../ingest/service";
@@ -86,7 +87,11 @@ export async function recordVerdicts(client: Db, projectId: string, verdicts: Ve
       });
     });
     if (events.length) await ingestEvents(projectId, events, client);
-    if (stale.length) await client.score.deleteMany({ where: { projectId, id: { in: stale } } });
+    if (stale.length)
+      await transaction(client, async (tx) => {
+        await removeFromRollups(tx, projectId, { scoreIds: stale });
+        await tx.score.deleteMany({ where: { projectId, id: { in: stale } } });
+      });
     await upsertResults(client, projectId, chunk, ids, evaluatedAt, opts.touch ?? false);
   }
   return { scored, errors };

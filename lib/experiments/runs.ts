@@ -1,7 +1,8 @@
 // Dataset runs: find, list, delete; the read shapes of runs and run items.
 // The runs table, run page and compare view read through lib/experiments/*-queries.
 import "server-only";
-import type { Db } from "../db/client";
+import { transaction, type Db } from "../db/client";
+import { removeFromRollups } from "../analytics/rollups/remove";
 import { DomainError } from "../errors";
 import { isoAlways as iso } from "../iso";
 import type { RunItemView, RunView } from "./schemas";
@@ -77,9 +78,10 @@ export async function listRunItems(client: Db, projectId: string, runId: string,
  * pages list) go too: their targets no longer exist.
  */
 export async function deleteRun(client: Db, projectId: string, runId: string): Promise<void> {
-  await client.$transaction([
-    client.score.deleteMany({ where: { projectId, datasetRunId: runId } }),
-    client.evaluatorResult.deleteMany({ where: { projectId, datasetRunId: runId } }),
-    client.datasetRun.deleteMany({ where: { projectId, id: runId } }),
-  ]);
+  await transaction(client, async (tx) => {
+    await removeFromRollups(tx, projectId, { datasetRunId: runId });
+    await tx.score.deleteMany({ where: { projectId, datasetRunId: runId } });
+    await tx.evaluatorResult.deleteMany({ where: { projectId, datasetRunId: runId } });
+    await tx.datasetRun.deleteMany({ where: { projectId, id: runId } });
+  });
 }

@@ -145,12 +145,12 @@ function decode(row: Row, jsonIsText: boolean): Row {
   return out;
 }
 
-async function load<T>(store: WriteStore, table: string, cols: readonly string[], projectId: string, ids: string[]): Promise<Map<string, T>> {
+async function load<T>(store: WriteStore, table: string, cols: readonly string[], projectId: string, ids: string[], by = "id"): Promise<Map<string, T>> {
   const out = new Map<string, T>();
   if (!ids.length) return out;
   const rows = await store.query(
-    sql`SELECT ${join(["id", ...cols].map(ident))} FROM ${ident(table)}
-        WHERE "projectId" = ${projectId} AND ${store.dialect.inList(sql`"id"`, ids)}`,
+    sql`SELECT ${join([...new Set(["id", ...cols])].map(ident))} FROM ${ident(table)}
+        WHERE "projectId" = ${projectId} AND ${store.dialect.inList(ident(by), ids)}`,
   );
   const jsonIsText = store.dialect.provider === "sqlite";
   for (const r of rows) out.set(String(r.id), decode(r, jsonIsText) as T);
@@ -162,3 +162,8 @@ export const loadTraces = (s: WriteStore, p: string, ids: string[]) =>
   load<TraceRow & Rollup>(s, "Trace", [...TRACE_COLS, ...ROLLUP_COLS], p, ids);
 export const loadObservations = (s: WriteStore, p: string, ids: string[]) => load<ObservationRow>(s, "Observation", OBS_COLS, p, ids);
 export const loadScores = (s: WriteStore, p: string, ids: string[]) => load<ScoreRow>(s, "Score", SCORE_COLS, p, ids);
+/** The stored observations and scores of some traces (the analytics rollups re-key them when their trace's name changes). */
+export const loadObservationsOfTraces = (s: WriteStore, p: string, traceIds: string[]) => load<ObservationRow>(s, "Observation", OBS_COLS, p, traceIds, "traceId");
+export const loadScoresOfTraces = (s: WriteStore, p: string, traceIds: string[]) => load<ScoreRow>(s, "Score", SCORE_COLS, p, traceIds, "traceId");
+/** Just the trace fields a score's rollup reads. */
+export const loadTraceNames = (s: WriteStore, p: string, ids: string[]) => load<{ id: string; name: string | null; release: string | null }>(s, "Trace", ["name", "release"], p, ids);

@@ -10,8 +10,9 @@ import { loadHeld, releaseHeld, saveHeld } from "./held";
 import { foldEvents } from "./fold";
 import { mergeObservation, mergeTrace, scoreRow, type PriceFn } from "./merge";
 import { aggregateRollups, emptyRollup, rollUp } from "./rollups";
-import { JSON_COLS, loadObservations, loadScores, loadTraces, OBS_COLS, type ObservationRow, ROLLUP_COLS, type Rollup, SCORE_COLS, storedValue, TRACE_COLS } from "./rows";
+import { JSON_COLS, loadObservations, loadScores, loadTraces, OBS_COLS, type ObservationRow, ROLLUP_COLS, type Rollup, SCORE_COLS, type ScoreRow, storedValue, TRACE_COLS } from "./rows";
 import { withWriteStore, type WriteStore } from "./store";
+import { maintainRollups } from "../analytics/rollups/maintain";
 
 export interface WriteResult {
   traces: number;
@@ -70,9 +71,14 @@ export async function writeEvents(
     }
     if (batch.held.size) await saveHeld(store, projectId, batch.held, now);
     if (batch.released.size) await releaseHeld(store, projectId, batch.released);
+    const scoreChanges: { prev?: ScoreRow; next: ScoreRow }[] = [];
     if (batch.scores.size) {
       const prevScores = await loadScores(store, projectId, [...batch.scores.keys()]);
-      const rows = [...batch.scores.values()].map((e) => scoreRow(prevScores.get(e.id), e, now));
+      const rows = [...batch.scores.values()].map((e) => {
+        const next = scoreRow(prevScores.get(e.id), e, now);
+        scoreChanges.push({ prev: prevScores.get(e.id), next });
+        return next;
+      });
       await upsert(store, "Score", projectId, SCORE_COLS, rows, now);
     }
 
@@ -86,6 +92,8 @@ export async function writeEvents(
       ...(rollups.get(event.id) ?? emptyRollup()),
     }));
     await upsert(store, "Trace", projectId, [...TRACE_COLS, ...ROLLUP_COLS], traceRows, now);
+    // The analytics rollups, last: one upsert per rollup table (lib/analytics/rollups).
+    await maintainRollups(store, projectId, { prevTraces, nextTraces: traceRows, observations: [...changes.values()].flat(), scores: scoreChanges });
 
     const sessionIds = new Set(traceRows.map((t) => t.sessionId).filter((s): s is string => !!s));
     for (const s of batch.scores.values()) if (s.sessionId) sessionIds.add(s.sessionId);

@@ -11,6 +11,7 @@ import "./handlers";
 import { startRuleEvaluation } from "../datasets/rules/nudge";
 import { startEvaluators } from "../evals/nudge";
 import { startExperimentLinks } from "../ingest/otel/experiment-links";
+import { ensureRollupBackfills } from "../analytics/rollups/backfill-job";
 import { kickJobs } from "./runner";
 
 const POLL_MS = 15_000;
@@ -19,6 +20,8 @@ export function startBackgroundWork(): void {
   const marker = globalThis as unknown as { loupeBackground?: boolean };
   if (marker.loupeBackground) return;
   marker.loupeBackground = true;
+  // A database migrated with rows in it: its projects' rollups are computed in the background.
+  void ensureRollupBackfills(db).catch((e) => console.error("loupe: rollup backfill", e));
   kickJobs(db);
   setInterval(() => kickJobs(db), POLL_MS).unref();
   startRuleEvaluation(db, POLL_MS);

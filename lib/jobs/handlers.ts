@@ -8,4 +8,5 @@ import "../datasets/import/job"; // IMPORT
 // import "../datasets/rules/backfill-job"; (RULE_BACKFILL)
 import "../datasets/rules/backfill-job";
 import "../evals/job"; // EVAL_RUN
+import "../analytics/rollups/backfill-job"; // ROLLUP_BACKFILL
 export {};

@@ -1,7 +1,8 @@
 // The Langfuse-compatible read API over Loupe's tables.
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import { db } from "../db/client";
+import { db, transaction } from "../db/client";
+import { removeFromRollups } from "../analytics/rollups/remove";
 import { DomainError } from "../errors";
 import { ingestEvents } from "../ingest/service";
 import { checkAgainstConfig } from "../scores/validate";
@@ -207,7 +208,10 @@ export async function createScoreApi(projectId: string, body: z.infer<typeof cre
 }
 
 export async function deleteScoreApi(projectId: string, id: string) {
-  const res = await db.score.deleteMany({ where: { projectId, id } });
+  const res = await transaction(db, async (tx) => {
+    await removeFromRollups(tx, projectId, { scoreIds: [id] });
+    return tx.score.deleteMany({ where: { projectId, id } });
+  });
   if (!res.count) throw notFound("Score", id);
   return { message: "Score deleted successfully" };
 }

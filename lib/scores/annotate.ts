@@ -3,7 +3,8 @@
 // them exactly like API scores. One score per object, config and author:
 // scoring again updates it instead of piling up duplicates.
 import { randomUUID } from "node:crypto";
-import type { Db } from "../db/client";
+import { transaction, type Db } from "../db/client";
+import { removeFromRollups } from "../analytics/rollups/remove";
 import { DomainError, fail, ok, type Result } from "../errors";
 import { ingestEvents } from "../ingest/service";
 import { requireObject } from "../objects/resolve";
@@ -112,6 +113,9 @@ export async function updateAnnotationScore(
 export async function deleteAnnotationScore(client: Db, projectId: string, userId: string, scoreId: string, mayTouchOthers = false): Promise<Result> {
   const found = await ownAnnotation(client, projectId, userId, scoreId, mayTouchOthers);
   if (!found.ok) return found;
-  await client.score.delete({ where: { projectId_id: { projectId, id: scoreId } } });
+  await transaction(client, async (tx) => {
+    await removeFromRollups(tx, projectId, { scoreIds: [scoreId] });
+    await tx.score.delete({ where: { projectId_id: { projectId, id: scoreId } } });
+  });
   return ok();
 }

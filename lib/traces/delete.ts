@@ -1,4 +1,5 @@
 // Deleting traces with everything that hangs off them, in one transaction.
+import { removeFromRollups } from "../analytics/rollups/remove";
 import { transaction, type Db } from "../db/client";
 
 export async function deleteTraces(client: Db, projectId: string, traceIds: string[]): Promise<number> {
@@ -9,6 +10,7 @@ export async function deleteTraces(client: Db, projectId: string, traceIds: stri
     await transaction(client, async (tx) => {
       const obs = await tx.observation.findMany({ where: { projectId, traceId: { in: ids } }, select: { id: true } });
       const obsIds = obs.map((o) => o.id);
+      await removeFromRollups(tx, projectId, { traceIds: ids });
       await tx.score.deleteMany({ where: { projectId, traceId: { in: ids } } });
       await tx.comment.deleteMany({
         where: { projectId, OR: [{ objectType: "TRACE", objectId: { in: ids } }, { objectType: "OBSERVATION", objectId: { in: obsIds } }] },

@@ -11,7 +11,7 @@ import { aggColumn, BUCKET_COLUMN, binColumn, dimColumn, GROUPED_AGGREGATIONS, g
 
 type Raw = Record<string, unknown>;
 
-function decodeDimension(d: Dialect, def: DimensionDef, v: unknown): MetricsRow[string] {
+export function decodeDimension(d: Dialect, def: DimensionDef, v: unknown): MetricsRow[string] {
   if (def.decode) return def.decode(v);
   if (v === null || v === undefined) return null;
   if (def.type === "number") return d.decode.number(v);

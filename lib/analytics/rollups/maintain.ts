@@ -1,0 +1,83 @@
+// The rollup deltas of one ingestion write, in its transaction: every trace,
+// observation and score the batch touched counts out with its before-state and
+// in with its after-state. An observation's and a score's key holds its
+// trace's name (a score's also the release), so when a trace gets a name or
+// release (an observation or score arrived before it, or the trace was
+// renamed), its stored observations and scores outside the batch move keys too.
+import type { WriteStore } from "../../ingest/store";
+import { loadObservationsOfTraces, loadScoresOfTraces, loadTraceNames, type ObservationRow, type Rollup, type ScoreRow, type TraceRow } from "../../ingest/rows";
+import { applyRollupDeltas } from "./apply";
+import { observationContribution, RollupDeltas, scoreContribution, traceContribution } from "./contrib";
+
+type TraceState = TraceRow & Rollup;
+type TraceInfo = { name: string | null; release: string | null } | null;
+
+export interface WriteChanges {
+  prevTraces: ReadonlyMap<string, TraceState>;
+  nextTraces: readonly TraceState[];
+  observations: readonly { prev?: ObservationRow; next: ObservationRow }[];
+  scores: readonly { prev?: ScoreRow; next: ScoreRow }[];
+}
+
+/** LOUPE_ROLLUPS=off: neither maintained on writes nor read (the bench's baseline; the rows answer everything). */
+export function rollupsEnabled(): boolean {
+  return process.env.LOUPE_ROLLUPS !== "off";
+}
+
+export async function maintainRollups(store: WriteStore, projectId: string, w: WriteChanges): Promise<void> {
+  if (!rollupsEnabled()) return;
+  const deltas = new RollupDeltas();
+  const next = new Map(w.nextTraces.map((t) => [t.id, t]));
+  // Traces outside the batch (a score's trace): the same before and after.
+  const outside = new Map<string, TraceInfo>();
+  const wanted = new Set<string>();
+  for (const { prev, next: n } of w.observations) for (const id of [prev?.traceId, n.traceId]) if (id && !next.has(id)) wanted.add(id);
+  for (const { prev, next: n } of w.scores) for (const id of [prev?.traceId, n.traceId]) if (id && !next.has(id)) wanted.add(id);
+  if (wanted.size) {
+    const found = await loadTraceNames(store, projectId, [...wanted]);
+    for (const id of wanted) outside.set(id, found.get(id) ?? null);
+  }
+  const info = (t: TraceRow | undefined): TraceInfo => (t ? { name: t.name, release: t.release } : null);
+  const before = (id: string | null): TraceInfo => (id === null ? null : next.has(id) ? info(w.prevTraces.get(id)) : (outside.get(id) ?? null));
+  const after = (id: string | null): TraceInfo => (id === null ? null : next.has(id) ? info(next.get(id)) : (outside.get(id) ?? null));
+
+  for (const t of w.nextTraces) {
+    const prev = w.prevTraces.get(t.id);
+    if (prev) deltas.add(traceContribution(prev), -1);
+    deltas.add(traceContribution(t), 1);
+  }
+  for (const { prev, next: o } of w.observations) {
+    if (prev) deltas.add(observationContribution(prev, before(prev.traceId)?.name ?? null), -1);
+    deltas.add(observationContribution(o, after(o.traceId)?.name ?? null), 1);
+  }
+  for (const { prev, next: s } of w.scores) {
+    if (prev) deltas.add(scoreContribution(prev, before(prev.traceId)), -1);
+    deltas.add(scoreContribution(s, after(s.traceId)), 1);
+  }
+
+  // Stored children whose trace's name (or, for scores, release) changed: re-keyed.
+  const renamed: string[] = [];
+  const rescored: string[] = [];
+  for (const t of w.nextTraces) {
+    const prev = w.prevTraces.get(t.id);
+    if (prev && prev.name !== t.name) renamed.push(t.id);
+    if (!prev || prev.name !== t.name || prev.release !== t.release) rescored.push(t.id);
+  }
+  if (renamed.length) {
+    const inBatch = new Set(w.observations.map((c) => c.next.id));
+    for (const o of (await loadObservationsOfTraces(store, projectId, renamed)).values()) {
+      if (inBatch.has(o.id)) continue;
+      deltas.add(observationContribution(o, before(o.traceId)?.name ?? null), -1);
+      deltas.add(observationContribution(o, after(o.traceId)?.name ?? null), 1);
+    }
+  }
+  if (rescored.length) {
+    const inBatch = new Set(w.scores.map((c) => c.next.id));
+    for (const s of (await loadScoresOfTraces(store, projectId, rescored)).values()) {
+      if (inBatch.has(s.id)) continue;
+      deltas.add(scoreContribution(s, before(s.traceId)), -1);
+      deltas.add(scoreContribution(s, after(s.traceId)), 1);
+    }
+  }
+  await applyRollupDeltas(store, projectId, deltas);
+}

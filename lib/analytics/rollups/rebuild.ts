@@ -1,0 +1,143 @@
+// Recomputes rollup hours from the rows: each hour's rollup rows are deleted
+// and written again from the traces, observations and scores of that hour, in
+// one write transaction (the same contributions the writer uses, contrib.ts).
+// SQLite has one writer, so no ingestion delta can slip in between; on
+// PostgreSQL the transaction first locks the rollup tables (in the writer's
+// order), so a concurrent writer's delta lands either wholly before the
+// recomputation reads the rows (and is recomputed) or wholly after it.
+import type { Db } from "../../db/client";
+import { decode, join, raw, sql, type Sql } from "../../db/sql";
+import { withWriteStore, type Row, type WriteStore } from "../../ingest/store";
+import { applyRollupDeltas } from "./apply";
+import { observationContribution, RollupDeltas, scoreContribution, traceContribution } from "./contrib";
+import { HOUR_MS, ROLLUP_KINDS, ROLLUP_TABLES } from "./tables";
+
+const date = (v: unknown) => (v === null || v === undefined ? null : decode.date(v));
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+
+async function lockRollupTables(store: WriteStore) {
+  if (store.dialect.provider !== "postgresql") return;
+  const tables = ROLLUP_KINDS.flatMap((k) => [ROLLUP_TABLES[k].table, ROLLUP_TABLES[k].sketchTable]);
+  await store.exec(sql`LOCK TABLE ${join(tables.map((t) => raw(`"${t}"`)))} IN EXCLUSIVE MODE`);
+}
+
+/** Recomputes the rollups of [from, to) (hour-aligned) from the rows, inside the caller's write transaction. */
+export async function rebuildRange(store: WriteStore, projectId: string, from: Date, to: Date): Promise<void> {
+  await lockRollupTables(store);
+  for (const k of ROLLUP_KINDS) {
+    for (const table of [ROLLUP_TABLES[k].table, ROLLUP_TABLES[k].sketchTable]) {
+      await store.exec(sql`DELETE FROM ${raw(`"${table}"`)} WHERE "projectId" = ${projectId} AND "hour" >= ${from} AND "hour" < ${to}`);
+    }
+  }
+  const deltas = new RollupDeltas();
+  await addRows(store, projectId, deltas, 1, {
+    traces: sql`"t"."timestamp" >= ${from} AND "t"."timestamp" < ${to}`,
+    observations: sql`"o"."startTime" >= ${from} AND "o"."startTime" < ${to}`,
+    scores: sql`"s"."timestamp" >= ${from} AND "s"."timestamp" < ${to}`,
+  });
+  await applyRollupDeltas(store, projectId, deltas);
+}
+
+/**
+ * Adds (sign 1) or takes out (sign −1) the contributions of the rows matching each condition (traces
+ * aliased "t", observations "o", scores "s"; a missing condition reads none of that kind).
+ */
+export async function addRows(store: WriteStore, projectId: string, deltas: RollupDeltas, sign: 1 | -1, where: { traces?: Sql; observations?: Sql; scores?: Sql }): Promise<void> {
+  const traces = !where.traces ? [] : await store.query(sql`
+    SELECT "t"."timestamp", "t"."name", "t"."environment", "t"."release", "t"."version", "t"."models", "t"."errorCount", "t"."warningCount", "t"."latencyMs", "t"."observationCount", "t"."totalTokens", "t"."totalCost"
+    FROM "Trace" AS "t" WHERE "t"."projectId" = ${projectId} AND ${where.traces}`);
+  for (const t of traces) {
+    deltas.add(
+      traceContribution({
+        timestamp: date(t.timestamp)!,
+        name: str(t.name),
+        environment: String(t.environment),
+        release: str(t.release),
+        version: str(t.version),
+        models: decode.json<string[] | null>(t.models, null),
+        errorCount: Number(t.errorCount),
+        warningCount: Number(t.warningCount),
+        latencyMs: num(t.latencyMs),
+        observationCount: Number(t.observationCount),
+        totalTokens: Number(t.totalTokens),
+        totalCost: num(t.totalCost),
+      }),
+      sign,
+    );
+  }
+  const observations = !where.observations ? [] : await store.query(sql`
+    SELECT "o"."type", "o"."name", "o"."startTime", "o"."endTime", "o"."completionStartTime", "o"."level", "o"."environment", "o"."model",
+      "o"."inputTokens", "o"."outputTokens", "o"."totalTokens", "o"."inputCost", "o"."outputCost", "o"."totalCost", "t"."name" AS "traceName"
+    FROM "Observation" AS "o" LEFT JOIN "Trace" AS "t" ON "t"."projectId" = "o"."projectId" AND "t"."id" = "o"."traceId"
+    WHERE "o"."projectId" = ${projectId} AND ${where.observations}`);
+  for (const o of observations) {
+    deltas.add(
+      observationContribution(
+        {
+          type: String(o.type),
+          name: str(o.name),
+          startTime: date(o.startTime)!,
+          endTime: date(o.endTime),
+          completionStartTime: date(o.completionStartTime),
+          level: String(o.level),
+          environment: String(o.environment),
+          model: str(o.model),
+          inputTokens: num(o.inputTokens),
+          outputTokens: num(o.outputTokens),
+          totalTokens: num(o.totalTokens),
+          inputCost: num(o.inputCost),
+          outputCost: num(o.outputCost),
+          totalCost: num(o.totalCost),
+        },
+        str(o.traceName),
+      ),
+      sign,
+    );
+  }
+  const scores: Row[] = !where.scores ? [] : await store.query(sql`
+    SELECT "s"."timestamp", "s"."name", "s"."source", "s"."dataType", "s"."stringValue", "s"."value", "s"."environment",
+      "t"."id" AS "traceRowId", "t"."name" AS "traceName", "t"."release" AS "traceRelease"
+    FROM "Score" AS "s" LEFT JOIN "Trace" AS "t" ON "t"."projectId" = "s"."projectId" AND "t"."id" = "s"."traceId"
+    WHERE "s"."projectId" = ${projectId} AND ${where.scores} AND "s"."dataType" IN ('NUMERIC', 'BOOLEAN', 'CATEGORICAL')`);
+  for (const s of scores) {
+    const trace = s.traceRowId === null || s.traceRowId === undefined ? null : { name: str(s.traceName), release: str(s.traceRelease) };
+    deltas.add(
+      scoreContribution(
+        { timestamp: date(s.timestamp)!, name: String(s.name), source: String(s.source), dataType: String(s.dataType), stringValue: str(s.stringValue), value: num(s.value), environment: String(s.environment) },
+        trace,
+      ),
+      sign,
+    );
+  }
+}
+
+/** The first hour at or after `from` holding any trace, observation or score of the project (null: none). */
+export async function nextHourWithRows(client: Db, projectId: string, from: Date): Promise<Date | null> {
+  const rows = await client.$queryRaw<Row[]>(sql`SELECT
+    (SELECT MIN("timestamp") FROM "Trace" WHERE "projectId" = ${projectId} AND "timestamp" >= ${from}) AS "t",
+    (SELECT MIN("startTime") FROM "Observation" WHERE "projectId" = ${projectId} AND "startTime" >= ${from}) AS "o",
+    (SELECT MIN("timestamp") FROM "Score" WHERE "projectId" = ${projectId} AND "timestamp" >= ${from}) AS "s"`);
+  const times = ["t", "o", "s"].map((k) => date(rows[0]?.[k])).filter((d): d is Date => d !== null).map((d) => d.getTime());
+  if (!times.length) return null;
+  return new Date(Math.floor(Math.min(...times) / HOUR_MS) * HOUR_MS);
+}
+
+/**
+ * Recomputes every hour of a project holding rows, one transaction per hour (oldest first), calling
+ * `progress` with the next hour after each. Resumes at `cursor`. Used by the backfill job and by tests
+ * that seed rows directly.
+ */
+export async function rebuildProject(client: Db, projectId: string, opts: { cursor?: Date | null; onHour?: (next: Date) => Promise<void> } = {}): Promise<number> {
+  let hour = opts.cursor ?? new Date(0);
+  let n = 0;
+  for (;;) {
+    const next = await nextHourWithRows(client, projectId, hour);
+    if (!next) return n;
+    const end = new Date(next.getTime() + HOUR_MS);
+    await withWriteStore(client, (store) => rebuildRange(store, projectId, next, end));
+    n++;
+    hour = end;
+    await opts.onHour?.(end);
+  }
+}

@@ -1,0 +1,45 @@
+// Deletes keep the rollups exact: before rows are deleted, in the deleting
+// transaction, their contributions are taken out (a trace with its
+// observations and scores; scores by id or by dataset run).
+import { dialectOf, type Tx } from "../../db/client";
+import { sql } from "../../db/sql";
+import type { Row, WriteStore } from "../../ingest/store";
+import { applyRollupDeltas } from "./apply";
+import { RollupDeltas } from "./contrib";
+import { rollupsEnabled } from "./maintain";
+import { addRows } from "./rebuild";
+
+/** A Prisma interactive transaction as the rollup code's store. */
+export function txStore(tx: Tx): WriteStore {
+  return {
+    dialect: dialectOf(tx),
+    query: (q) => tx.$queryRaw<Row[]>(q),
+    exec: async (q) => {
+      await tx.$executeRaw(q);
+    },
+  };
+}
+
+export type Removal = { traceIds: string[] } | { scoreIds: string[] } | { datasetRunId: string };
+
+/** Takes out of the rollups what the rows about to be deleted contribute. Call it in the deleting transaction, before the deletes. */
+export async function removeFromRollups(tx: Tx, projectId: string, what: Removal): Promise<void> {
+  if (!rollupsEnabled()) return;
+  const store = txStore(tx);
+  const d = store.dialect;
+  const deltas = new RollupDeltas();
+  if ("traceIds" in what) {
+    if (!what.traceIds.length) return;
+    await addRows(store, projectId, deltas, -1, {
+      traces: d.inList(sql`"t"."id"`, what.traceIds),
+      observations: d.inList(sql`"o"."traceId"`, what.traceIds),
+      scores: d.inList(sql`"s"."traceId"`, what.traceIds),
+    });
+  } else if ("scoreIds" in what) {
+    if (!what.scoreIds.length) return;
+    await addRows(store, projectId, deltas, -1, { scores: d.inList(sql`"s"."id"`, what.scoreIds) });
+  } else {
+    await addRows(store, projectId, deltas, -1, { scores: sql`"s"."datasetRunId" = ${what.datasetRunId}` });
+  }
+  await applyRollupDeltas(store, projectId, deltas);
+}

@@ -1,0 +1,64 @@
+// `npx tsx --conditions=react-server scripts/bench/ingest-rollups.ts [--traces 6000] [--rounds 3] [--pg postgresql://…/postgres]`:
+// what maintaining the analytics rollups costs the write path, in process (no
+// HTTP), on a fresh database per run: the same demo batches (~100 observations
+// each, 4 writers at once) with LOUPE_ROLLUPS=off and on, alternated `rounds`
+// times. Prints wall-clock observations/s and, on SQLite (whose work runs in
+// this process), CPU time per observation, which a busy machine disturbs less.
+import { parseArgs } from "node:util";
+import { createDb, dbReady } from "../../lib/db/client";
+import { applyMigrations } from "../../lib/db/migrate";
+import { databaseTarget } from "../../lib/db/url";
+import { generateDemo } from "../../lib/demo/generate";
+import type { IngestEvent } from "../../lib/ingest/events";
+import { ingestEvents } from "../../lib/ingest/service";
+import { tempPostgres, tempSqliteUrl } from "../../tests/support/server";
+
+const { values: opts } = parseArgs({ options: { traces: { type: "string", default: "6000" }, rounds: { type: "string", default: "3" }, pg: { type: "boolean", default: false } } });
+
+const batches: IngestEvent[][] = [];
+let pending: IngestEvent[] = [];
+let obs = 0;
+for (const t of generateDemo({ traces: Number(opts.traces), seed: 9, days: 30 })) {
+  pending.push(...t);
+  if (pending.filter((e) => e.kind === "observation").length >= 100) {
+    batches.push(pending);
+    pending = [];
+  }
+  obs += t.filter((e) => e.kind === "observation").length;
+}
+if (pending.length) batches.push(pending);
+
+async function run(mode: "on" | "off") {
+  const tmp = opts.pg ? await tempPostgres() : tempSqliteUrl();
+  const target = databaseTarget(tmp.url);
+  await applyMigrations(target);
+  const db = createDb(target);
+  await dbReady(db, target);
+  await db.project.create({ data: { id: "bench", name: "Bench" } });
+  process.env.LOUPE_ROLLUPS = mode;
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  let next = 0;
+  await Promise.all(Array.from({ length: 4 }, async () => {
+    while (next < batches.length) await ingestEvents("bench", batches[next++], db);
+  }));
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  await db.$disconnect();
+  if ("drop" in tmp) await tmp.drop();
+  else tmp.cleanup();
+  return { rate: obs / (ms / 1000), cpuUs: (cpu.user + cpu.system) / obs };
+}
+
+const results: Record<string, { rate: number; cpuUs: number }[]> = { on: [], off: [] };
+for (let r = 0; r < Number(opts.rounds); r++) {
+  for (const mode of r % 2 ? (["on", "off"] as const) : (["off", "on"] as const)) {
+    const x = await run(mode);
+    results[mode].push(x);
+    console.log(`round ${r + 1} rollups ${mode}: ${x.rate.toFixed(0)} observations/s, ${x.cpuUs.toFixed(0)} µs CPU per observation`);
+  }
+}
+const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const on = { rate: med(results.on.map((x) => x.rate)), cpu: med(results.on.map((x) => x.cpuUs)) };
+const off = { rate: med(results.off.map((x) => x.rate)), cpu: med(results.off.map((x) => x.cpuUs)) };
+console.log(`\n${opts.pg ? "postgresql" : "sqlite"}, ${obs.toLocaleString("en-US")} observations, medians: off ${off.rate.toFixed(0)}/s, on ${on.rate.toFixed(0)}/s (${((on.rate / off.rate - 1) * 100).toFixed(1)} %); CPU per observation off ${off.cpu.toFixed(0)} µs, on ${on.cpu.toFixed(0)} µs (${((on.cpu / off.cpu - 1) * 100).toFixed(1)} %)`);

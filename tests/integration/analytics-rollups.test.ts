@@ -1,0 +1,193 @@
+// The analytics rollups on both databases: after events written through the
+// ingestion path out of order (observations before their trace, a score before
+// its trace, updates that move an observation's end, model, level and cost, a
+// trace renamed after its observations and scores were stored, a score's value
+// changed, a merge of partial updates) and after deletes (a trace with its
+// observations and scores, single scores), the rollup tables equal a
+// recomputation from the rows; and every query the rollups serve answers what
+// the rows engine answers (counts and sums exactly, percentiles within 1 %).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runMetricsQuery } from "@/lib/analytics/execute";
+import { metricsQuerySchema, type MetricsQueryInput, type MetricsRow } from "@/lib/analytics/query-schema";
+import { removeFromRollups } from "@/lib/analytics/rollups/remove";
+import { ensureRollupBackfills } from "@/lib/analytics/rollups/backfill-job";
+import { rebuildProject } from "@/lib/analytics/rollups/rebuild";
+import { runQueuedJobs } from "@/lib/jobs/runner";
+import { ROLLUP_KINDS, ROLLUP_TABLES } from "@/lib/analytics/rollups/tables";
+import { transaction, type Db } from "@/lib/db/client";
+import { decode } from "@/lib/db/sql";
+import type { IngestEvent } from "@/lib/ingest/events";
+import { ingestEvents } from "@/lib/ingest/service";
+import { deleteTraces } from "@/lib/traces/delete";
+import { dbFor, targets, uid } from "../support/targets";
+
+const H = 3_600_000;
+const BASE = Date.UTC(2026, 4, 10, 8, 0, 0);
+const at = (minutes: number) => new Date(BASE + minutes * 60_000);
+
+/** Every rollup and sketch row of a project, summed over shards, rows whose counts are all 0 left out. */
+async function snapshot(db: Db, projectId: string): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  for (const k of ROLLUP_KINDS) {
+    const t = ROLLUP_TABLES[k];
+    const sums = ["count", ...t.measures.flatMap((m) => [`${m}Sum`, `${m}N`])];
+    const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(
+      `SELECT "hour", "key", ${t.dims.map((c) => `"${c}"`).join(", ")}, ${sums.map((c) => `SUM("${c}") AS "${c}"`).join(", ")} FROM "${t.table}" WHERE "projectId" = '${projectId}' GROUP BY "hour", "key", ${t.dims.map((c) => `"${c}"`).join(", ")}`,
+    );
+    out[t.table] = rows
+      .map((r) => sums.map((c) => Math.round(Number(r[c]) * 1e9) / 1e9))
+      .map((v, i) => [rows[i], v] as const)
+      .filter(([, v]) => v.some((x) => x !== 0))
+      .map(([r, v]) => JSON.stringify([decode.date(r.hour).getTime(), ...t.dims.map((c) => r[c] ?? null), ...v]))
+      .sort();
+    const bins = await db.$queryRawUnsafe<Record<string, unknown>[]>(
+      `SELECT "hour", "key", "measure", "bin", SUM("count") AS "c" FROM "${t.sketchTable}" WHERE "projectId" = '${projectId}' GROUP BY "hour", "key", "measure", "bin"`,
+    );
+    out[t.sketchTable] = bins.filter((b) => Number(b.c) !== 0).map((b) => JSON.stringify([String(b.key), b.measure, Number(b.bin), Number(b.c)])).sort();
+  }
+  return out;
+}
+
+async function clearRollups(db: Db, projectId: string) {
+  for (const k of ROLLUP_KINDS) for (const table of [ROLLUP_TABLES[k].table, ROLLUP_TABLES[k].sketchTable]) await db.$executeRawUnsafe(`DELETE FROM "${table}" WHERE "projectId" = '${projectId}'`);
+}
+
+const gen = (id: string, traceId: string, minute: number, o: Partial<Extract<IngestEvent, { kind: "observation" }>> = {}): IngestEvent => ({
+  kind: "observation",
+  id,
+  traceId,
+  type: "GENERATION",
+  name: "llm",
+  startTime: at(minute),
+  endTime: new Date(at(minute).getTime() + 800 + minute * 37),
+  completionStartTime: new Date(at(minute).getTime() + 200),
+  model: "gpt-4o",
+  usage: { input: 100 + minute, output: 20, total: 120 + minute },
+  cost: { input: 0.001 * minute, output: 0.0005, total: 0.001 * minute + 0.0005 },
+  ...o,
+});
+
+describe.each(targets())("analytics rollups on $name", (t) => {
+  const db = dbFor(t);
+  const projectId = uid("rollups");
+  const ingest = (events: IngestEvent[]) => ingestEvents(projectId, events, db);
+
+  // This file is about the rollups: on whatever the run's LOUPE_ROLLUPS, switched off only to ask the rows.
+  const outer = process.env.LOUPE_ROLLUPS;
+  afterAll(() => {
+    if (outer === undefined) delete process.env.LOUPE_ROLLUPS;
+    else process.env.LOUPE_ROLLUPS = outer;
+  });
+
+  beforeAll(async () => {
+    process.env.LOUPE_ROLLUPS = "on";
+    await db.project.create({ data: { id: projectId, name: "Rollups" } });
+    // Observations (and a score) before their trace: the trace is created unnamed, then named.
+    await ingest([gen("o1", "t1", 5), gen("o2", "t1", 6, { type: "SPAN", name: "retrieve", model: null, usage: null, cost: null })]);
+    await ingest([{ kind: "score", id: "s1", traceId: "t1", name: "quality", value: 0.7, dataType: "NUMERIC", timestamp: at(10) }]);
+    await ingest([{ kind: "trace", id: "t1", name: "chat", timestamp: at(5), release: "r1", userId: "u1", environment: "production" }]);
+    // Several traces over three hours, with errors, several models, scores of each type.
+    for (let i = 2; i <= 12; i++) {
+      const m = i * 13;
+      await ingest([
+        { kind: "trace", id: `t${i}`, name: i % 3 ? "chat" : "search", timestamp: at(m), release: `r${i % 2}`, userId: `u${i % 4}`, environment: i % 5 ? "production" : "staging", metadata: { region: i % 2 ? "eu" : "us" } },
+        gen(`o${i}a`, `t${i}`, m, { model: i % 2 ? "gpt-4o" : "claude-3", level: i % 4 === 0 ? "ERROR" : "DEFAULT" }),
+        gen(`o${i}b`, `t${i}`, m + 1, { type: "TOOL", name: "search", model: null, usage: null, cost: null, endTime: i % 3 ? new Date(at(m + 1).getTime() + 50 * i) : null }),
+        { kind: "score", id: `s${i}`, traceId: `t${i}`, name: "quality", value: (i % 7) / 7, dataType: "NUMERIC", timestamp: at(m + 2) },
+        { kind: "score", id: `c${i}`, traceId: `t${i}`, name: "tone", value: i % 2 ? "friendly" : "curt", dataType: "CATEGORICAL", timestamp: at(m + 2) },
+        { kind: "score", id: `b${i}`, traceId: `t${i}`, name: "correct", value: i % 3 ? 1 : 0, dataType: "BOOLEAN", timestamp: at(m + 2) },
+      ]);
+    }
+    // Updates: an observation ends later and changes model and level; another gets its cost; a partial update merges.
+    await ingest([{ kind: "observation", id: "o3a", traceId: "t3", endTime: new Date(at(39).getTime() + 5000), model: "gpt-4.1", level: "WARNING", isUpdate: true }]);
+    await ingest([{ kind: "observation", id: "o4b", traceId: "t4", cost: { total: 0.25 }, usage: { input: 5, output: 5, total: 10 }, isUpdate: true }]);
+    await ingest([{ kind: "observation", id: "o5a", name: "llm-renamed", isUpdate: true }]);
+    // A trace renamed and moved to another release after its observations and scores were stored.
+    await ingest([{ kind: "trace", id: "t6", name: "chat-v2", release: "r9" }]);
+    // A score's value changed; a score on a trace that never arrives.
+    await ingest([{ kind: "score", id: "s7", traceId: "t7", name: "quality", value: 0.05, dataType: "NUMERIC", timestamp: at(7 * 13 + 2) }]);
+    await ingest([{ kind: "score", id: "orphan", traceId: "nowhere", name: "quality", value: 0.9, dataType: "NUMERIC", timestamp: at(30) }]);
+    // An observation update moving its start into another hour.
+    await ingest([{ kind: "observation", id: "o8a", traceId: "t8", startTime: at(200), endTime: at(201), isUpdate: true }]);
+    // Deletes: a trace with all it holds; a single score.
+    await deleteTraces(db, projectId, ["t9"]);
+    await transaction(db, async (tx) => {
+      await removeFromRollups(tx, projectId, { scoreIds: ["c10"] });
+      await tx.score.deleteMany({ where: { projectId, id: "c10" } });
+    });
+  });
+
+  it("keeps the rollup tables equal to a recomputation from the rows", async () => {
+    const maintained = await snapshot(db, projectId);
+    expect(maintained.TraceMetricHour.length).toBeGreaterThan(3);
+    expect(maintained.ObservationSketchHour.length).toBeGreaterThan(10);
+    await clearRollups(db, projectId);
+    await rebuildProject(db, projectId);
+    expect(await snapshot(db, projectId)).toEqual(maintained);
+  });
+
+  const FROM = new Date(BASE - H).toISOString();
+  // Not hour-aligned at either end: the ends come from the rows, the middle from the rollups.
+  const ODD_FROM = new Date(BASE + 17 * 60_000).toISOString();
+  const ODD_TO = new Date(BASE + 3 * H + 41 * 60_000).toISOString();
+  const TO = new Date(BASE + 5 * H).toISOString();
+  const q = (x: Omit<MetricsQueryInput, "fromTimestamp" | "toTimestamp">): Omit<MetricsQueryInput, "fromTimestamp" | "toTimestamp"> => x;
+  const CASES = [
+    q({ view: "traces", metrics: [{ measure: "count", aggregation: "count" }, { measure: "totalCost", aggregation: "sum" }, { measure: "latency", aggregation: "avg" }, { measure: "latency", aggregation: "p95" }], timeDimension: { granularity: "hour" } }),
+    q({ view: "traces", dimensions: [{ field: "name" }, { field: "release" }], metrics: [{ measure: "totalTokens", aggregation: "sum" }, { measure: "observationsCount", aggregation: "sum" }, { measure: "latency", aggregation: "p50" }] }),
+    q({ view: "traces", metrics: [{ measure: "count", aggregation: "count" }], filters: [{ type: "string", column: "model", operator: "=", value: "claude-3" }], timeDimension: { granularity: "day" } }),
+    q({ view: "traces", metrics: [{ measure: "count", aggregation: "count" }], filters: [{ type: "string", column: "level", operator: "=", value: "warning" }] }),
+    q({ view: "traces", dimensions: [{ field: "environment" }], metrics: [{ measure: "count", aggregation: "count" }], filters: [{ type: "stringOptions", column: "name", operator: "none of", value: ["search"] }] }),
+    q({ view: "observations", dimensions: [{ field: "providedModelName" }, { field: "traceName" }], metrics: [{ measure: "totalCost", aggregation: "sum" }, { measure: "inputTokens", aggregation: "sum" }, { measure: "latency", aggregation: "p95" }, { measure: "timeToFirstToken", aggregation: "p50" }, { measure: "totalCost", aggregation: "count" }] }),
+    q({ view: "observations", dimensions: [{ field: "type" }, { field: "level" }], metrics: [{ measure: "count", aggregation: "count" }, { measure: "latency", aggregation: "avg" }], timeDimension: { granularity: "hour" }, filters: [{ type: "string", column: "traceName", operator: "contains", value: "chat" }] }),
+    q({ view: "scores-numeric", dimensions: [{ field: "name" }, { field: "traceName" }, { field: "traceRelease" }], metrics: [{ measure: "value", aggregation: "avg" }, { measure: "value", aggregation: "p50" }, { measure: "count", aggregation: "count" }] }),
+    q({ view: "scores-categorical", dimensions: [{ field: "stringValue" }], metrics: [{ measure: "count", aggregation: "count" }], timeDimension: { granularity: "hour" } }),
+    q({ view: "scores-boolean", dimensions: [{ field: "stringValue" }], metrics: [{ measure: "value", aggregation: "avg" }, { measure: "count", aggregation: "count" }] }),
+    // Not served (a metadata filter, a user dimension): the rows answer, the same either way.
+    q({ view: "traces", dimensions: [{ field: "userId" }], metrics: [{ measure: "count", aggregation: "count" }], filters: [{ type: "stringObject", column: "metadata", key: "region", operator: "=", value: "eu" }] }),
+  ];
+
+  function same(on: MetricsRow[], off: MetricsRow[]) {
+    expect(on.length).toBe(off.length);
+    const key = (r: MetricsRow) => JSON.stringify(Object.entries(r).filter(([k, v]) => typeof v !== "number" || k === "time_dimension").sort());
+    const byKey = new Map(on.map((r) => [key(r), r]));
+    for (const r of off) {
+      const o = byKey.get(key(r));
+      expect(o, `no row ${key(r)}`).toBeDefined();
+      for (const [k, v] of Object.entries(r)) {
+        if (typeof v !== "number") expect(o![k]).toEqual(v);
+        else if (/^p\d\d_/.test(k)) expect(Math.abs(Number(o![k]) - v)).toBeLessThanOrEqual(0.01 * Math.abs(v) + 1e-12);
+        else expect(o![k]).toBeCloseTo(v, 9);
+      }
+    }
+  }
+
+  it.each(CASES.map((c, i) => [i, c] as const))("answers query %i as the rows engine does, on aligned and unaligned ranges", async (_, c) => {
+    for (const [from, to] of [[FROM, TO], [ODD_FROM, ODD_TO]]) {
+      const query = metricsQuerySchema.parse({ ...c, fromTimestamp: from, toTimestamp: to });
+      process.env.LOUPE_ROLLUPS = "off";
+      const off = await runMetricsQuery(db, projectId, query);
+      process.env.LOUPE_ROLLUPS = "on";
+      const on = await runMetricsQuery(db, projectId, query);
+      same(on, off);
+    }
+  });
+
+  it("serves from the rows while a backfill is pending; the backfill job completes the rollups and removes the marker", async () => {
+    const query = metricsQuerySchema.parse({ ...CASES[0], fromTimestamp: FROM, toTimestamp: TO });
+    const before = await runMetricsQuery(db, projectId, query);
+    await clearRollups(db, projectId);
+    await db.rollupBackfill.create({ data: { projectId } });
+    process.env.LOUPE_ROLLUPS = "off";
+    const exact = await runMetricsQuery(db, projectId, query);
+    process.env.LOUPE_ROLLUPS = "on";
+    expect(await runMetricsQuery(db, projectId, query)).toEqual(exact);
+    expect(await ensureRollupBackfills(db)).toBeGreaterThanOrEqual(1);
+    await runQueuedJobs(db);
+    for (let i = 0; i < 100 && (await db.rollupBackfill.findUnique({ where: { projectId } })); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await db.rollupBackfill.findUnique({ where: { projectId } })).toBeNull();
+    const job = await db.job.findFirst({ where: { projectId, kind: "ROLLUP_BACKFILL" } });
+    expect(job?.status).toBe("DONE");
+    same(await runMetricsQuery(db, projectId, query), before);
+  });
+});
