@@ -190,4 +190,24 @@ describe.each(targets())("analytics rollups on $name", (t) => {
     expect(job?.status).toBe("DONE");
     same(await runMetricsQuery(db, projectId, query), before);
   });
+
+  it("a write made with rollups off marks the project, so switching them on again serves the rows until a backfill has caught up", async () => {
+    const query = metricsQuerySchema.parse({ ...CASES[0], fromTimestamp: FROM, toTimestamp: TO });
+    expect(await db.rollupBackfill.findUnique({ where: { projectId } })).toBeNull();
+    process.env.LOUPE_ROLLUPS = "off";
+    await ingest([{ kind: "trace", id: "t-off", name: "chat", timestamp: at(20) }, gen("o-off", "t-off", 20)]);
+    expect(await db.rollupBackfill.findUnique({ where: { projectId } })).not.toBeNull();
+    const exact = await runMetricsQuery(db, projectId, query);
+    process.env.LOUPE_ROLLUPS = "on";
+    expect(await runMetricsQuery(db, projectId, query)).toEqual(exact);
+    await ensureRollupBackfills(db);
+    await runQueuedJobs(db);
+    for (let i = 0; i < 100 && (await db.rollupBackfill.findUnique({ where: { projectId } })); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await db.rollupBackfill.findUnique({ where: { projectId } })).toBeNull();
+    const maintained = await snapshot(db, projectId);
+    await clearRollups(db, projectId);
+    await rebuildProject(db, projectId);
+    expect(await snapshot(db, projectId)).toEqual(maintained);
+    same(await runMetricsQuery(db, projectId, query), exact);
+  });
 });

@@ -4,6 +4,7 @@
 // trace's name (a score's also the release), so when a trace gets a name or
 // release (an observation or score arrived before it, or the trace was
 // renamed), its stored observations and scores outside the batch move keys too.
+import { sql } from "../../db/sql";
 import type { WriteStore } from "../../ingest/store";
 import { loadObservationsOfTraces, loadScoresOfTraces, loadTraceNames, type ObservationRow, type Rollup, type ScoreRow, type TraceRow } from "../../ingest/rows";
 import { applyRollupDeltas } from "./apply";
@@ -24,8 +25,21 @@ export function rollupsEnabled(): boolean {
   return process.env.LOUPE_ROLLUPS !== "off";
 }
 
+/**
+ * A write the rollups did not follow (LOUPE_ROLLUPS=off) marks its project for a recompute from the start, in
+ * the same transaction: a later start with rollups on backfills it and serves it from the rows until then, so
+ * switching off and on again never serves a stale figure. A backfill under way restarts (its cursor may be past
+ * the hour written).
+ */
+export async function markRollupsStale(store: WriteStore, projectId: string): Promise<void> {
+  const now = new Date();
+  await store.exec(
+    sql`INSERT INTO "RollupBackfill" ("projectId", "cursor", "updatedAt") VALUES (${projectId}, NULL, ${now}) ON CONFLICT ("projectId") DO UPDATE SET "cursor" = NULL, "updatedAt" = ${now}`,
+  );
+}
+
 export async function maintainRollups(store: WriteStore, projectId: string, w: WriteChanges): Promise<void> {
-  if (!rollupsEnabled()) return;
+  if (!rollupsEnabled()) return markRollupsStale(store, projectId);
   const deltas = new RollupDeltas();
   const next = new Map(w.nextTraces.map((t) => [t.id, t]));
   // Traces outside the batch (a score's trace): the same before and after.

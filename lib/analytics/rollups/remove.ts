@@ -6,7 +6,7 @@ import { sql } from "../../db/sql";
 import type { Row, WriteStore } from "../../ingest/store";
 import { applyRollupDeltas } from "./apply";
 import { RollupDeltas } from "./contrib";
-import { rollupsEnabled } from "./maintain";
+import { markRollupsStale, rollupsEnabled } from "./maintain";
 import { addRows } from "./rebuild";
 
 /** A Prisma interactive transaction as the rollup code's store. */
@@ -24,8 +24,8 @@ export type Removal = { traceIds: string[] } | { scoreIds: string[] } | { datase
 
 /** Takes out of the rollups what the rows about to be deleted contribute. Call it in the deleting transaction, before the deletes. */
 export async function removeFromRollups(tx: Tx, projectId: string, what: Removal): Promise<void> {
-  if (!rollupsEnabled()) return;
   const store = txStore(tx);
+  if (!rollupsEnabled()) return markRollupsStale(store, projectId);
   const d = store.dialect;
   const deltas = new RollupDeltas();
   if ("traceIds" in what) {
