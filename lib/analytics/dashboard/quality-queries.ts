@@ -1,0 +1,109 @@
+// The dashboard's quality section: what the scores say over the range and
+// filter. Each figure is one engine query (lib/analytics/execute.ts) except the
+// average by model, whose trace scores need the trace's models rollup (no
+// view has it as a dimension). What is a score's model:
+//   - an observation score: its observation's model (observationModelName);
+//   - a trace score (or an observation score on an observation without a
+//     model): every model the trace's generations used (Trace.models), so a
+//     trace that called two models counts its score under both;
+//   - neither (a trace without generations): "no model".
+// Session scores belong to no trace and have no model: they are left out there.
+import "server-only";
+import type { Db, Tx } from "../../db/client";
+import { dialectOf } from "../../db/client";
+import { decode, sql, type Sql } from "../../db/sql";
+import type { FilterCondition } from "../../query/filter";
+import { traceWhere } from "../../traces/where";
+import { runMetricsQuery } from "../execute";
+import { metricsQuerySchema, type MetricsQueryInput, type MetricsRow } from "../query-schema";
+import { viewFilter, type SectionParams } from "./more-params";
+
+/** The rows the quality preparers (lib/analytics/prepare/quality.ts) shape. */
+export interface QualityRows {
+  /** scores-numeric, NUMERIC only: name × time_dimension → avg_value, count_count. */
+  overTime: MetricsRow[];
+  /** scores-numeric, NUMERIC only: name → histogram_value, count_count. */
+  histograms: MetricsRow[];
+  /** scores-categorical: name × stringValue → count_count. */
+  categorical: MetricsRow[];
+  /** scores-boolean: name × booleanValue → count_count. */
+  boolean: MetricsRow[];
+  /** scores-numeric (NUMERIC and BOOLEAN): name × dataType × traceRelease → avg_value, count_count. */
+  byRelease: MetricsRow[];
+  /** name × dataType × model → avg_value, count_count (see the header for what the model is). */
+  byModel: MetricsRow[];
+}
+
+export const HISTOGRAM_BINS = 10;
+const NUMERIC_ONLY: FilterCondition = { type: "string", column: "dataType", operator: "=", value: "NUMERIC" };
+
+type Query = Omit<MetricsQueryInput, "fromTimestamp" | "toTimestamp" | "filters"> & { filters?: FilterCondition[] };
+
+function run(client: Db | Tx, projectId: string, p: SectionParams, q: Query): Promise<MetricsRow[]> {
+  return runMetricsQuery(
+    client,
+    projectId,
+    metricsQuerySchema.parse({
+      ...q,
+      filters: [...viewFilter(p.filter, q.view), ...(q.filters ?? [])],
+      fromTimestamp: p.from.toISOString(),
+      toTimestamp: p.to.toISOString(),
+    }),
+  );
+}
+
+const avgAndCount = [
+  { measure: "value", aggregation: "avg" as const },
+  { measure: "count", aggregation: "count" as const },
+];
+
+export async function loadQuality(client: Db | Tx, projectId: string, p: SectionParams): Promise<QualityRows> {
+  const [overTime, histograms, categorical, boolean, byRelease, byModel] = await Promise.all([
+    run(client, projectId, p, { view: "scores-numeric", dimensions: [{ field: "name" }], metrics: avgAndCount, filters: [NUMERIC_ONLY], timeDimension: { granularity: p.granularity } }),
+    run(client, projectId, p, {
+      view: "scores-numeric",
+      dimensions: [{ field: "name" }],
+      metrics: [{ measure: "value", aggregation: "histogram" }, { measure: "count", aggregation: "count" }],
+      filters: [NUMERIC_ONLY],
+      config: { bins: HISTOGRAM_BINS },
+    }),
+    run(client, projectId, p, { view: "scores-categorical", dimensions: [{ field: "name" }, { field: "stringValue" }], metrics: [{ measure: "count", aggregation: "count" }] }),
+    run(client, projectId, p, { view: "scores-boolean", dimensions: [{ field: "name" }, { field: "booleanValue" }], metrics: [{ measure: "count", aggregation: "count" }] }),
+    run(client, projectId, p, { view: "scores-numeric", dimensions: [{ field: "name" }, { field: "dataType" }, { field: "traceRelease" }], metrics: avgAndCount }),
+    scoresByModel(client, projectId, p),
+  ]);
+  return { overTime, histograms, categorical, boolean, byRelease, byModel };
+}
+
+/**
+ * Average of each numeric and boolean score by model (see the header). One
+ * grouped statement: the score, its trace (the traces table's own where-builder
+ * for the shared filter), its observation's model, else the trace's models.
+ */
+export async function scoresByModel(client: Db | Tx, projectId: string, p: SectionParams): Promise<MetricsRow[]> {
+  const d = dialectOf(client);
+  // One model per row: the observation's, else each element of the trace's models list (none: one NULL row).
+  const models: Sql =
+    d.provider === "sqlite"
+      ? sql`LEFT JOIN json_each(CASE WHEN "o"."model" IS NOT NULL THEN json_array("o"."model") ELSE "t"."models" END) AS "m" ON 1 = 1`
+      : sql`LEFT JOIN LATERAL jsonb_array_elements_text(CASE WHEN "o"."model" IS NOT NULL THEN jsonb_build_array("o"."model") ELSE "t"."models" END) AS "m"("value") ON true`;
+  const traceFilter = viewFilter(p.filter, "traces");
+  const rows = await client.$queryRaw<Record<string, unknown>[]>`
+    SELECT "s"."name" AS "name", "s"."dataType" AS "dataType", "m"."value" AS "model",
+      CAST(AVG("s"."value") AS DOUBLE PRECISION) AS "avg", COUNT(*) AS "n"
+    FROM "Score" AS "s"
+    JOIN "Trace" AS "t" ON "t"."projectId" = "s"."projectId" AND "t"."id" = "s"."traceId"
+    LEFT JOIN "Observation" AS "o" ON "o"."projectId" = "s"."projectId" AND "o"."id" = "s"."observationId"
+    ${models}
+    WHERE "s"."projectId" = ${projectId} AND "s"."dataType" IN ('NUMERIC', 'BOOLEAN') AND "s"."value" IS NOT NULL
+      AND "s"."timestamp" >= ${p.from} AND "s"."timestamp" < ${p.to}
+      AND ${traceWhere(client, projectId, traceFilter)}
+    GROUP BY "s"."name", "s"."dataType", "m"."value"`;
+  return rows.map((r) => ({
+    name: r.name === null ? null : String(r.name),
+    dataType: String(r.dataType),
+    model: r.model === null || r.model === undefined ? null : String(r.model),
+    avg_value: decode.numberOrNull(r.avg),
+    count_count: decode.number(r.n),
+  }));
+}
