@@ -12,6 +12,7 @@ import "./styles/experiments-runs.css";
 import "./styles/experiments-trigger.css";
 import "./styles/experiments-compare.css";
 import "./styles/evaluators.css";
+import "./styles/dashboard-more.css";
 
 export const metadata: Metadata = {
   title: { default: "Loupe", template: "%s · Loupe" },

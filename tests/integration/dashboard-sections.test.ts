@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadQuality, scoresByModel } from "@/lib/analytics/dashboard/quality-queries";
 import { loadSteps } from "@/lib/analytics/dashboard/steps-queries";
 import { loadTopSessionsAndUsers } from "@/lib/analytics/dashboard/top-queries";
+import { rowsOf } from "@/lib/analytics/dashboard/run-section";
 import type { SectionParams } from "@/lib/analytics/dashboard/more-params";
 import { prepareScoreAverages, prepareScoreBreakdown, prepareScoreCategories, prepareScoreHistograms } from "@/lib/analytics/prepare/quality";
 import { prepareSteps } from "@/lib/analytics/prepare/steps";
@@ -106,7 +107,7 @@ describe.each(targets())("dashboard quality, steps and top loaders on $name", (t
   });
 
   it("gives each step its cost, tokens and latency percentiles across traces", async () => {
-    const rows = await loadSteps(db, t.projectId, params());
+    const rows = rowsOf(await loadSteps(db, t.projectId, params()));
     const steps = prepareSteps(rows);
     expect(steps.map((s) => [s.name, s.type])).toEqual([
       ["llm", "GENERATION"],
@@ -117,18 +118,26 @@ describe.each(targets())("dashboard quality, steps and top loaders on $name", (t
     expect(steps[0].p95Latency).toBeCloseTo(35_500, 6);
     expect(steps[1]).toMatchObject({ count: 1, totalCost: 0, totalTokens: 0, p50Latency: 3000, p95Latency: 3000 });
     // One trace name: only the rag trace's generation.
-    const rag = prepareSteps(await loadSteps(db, t.projectId, params([{ type: "stringOptions", column: "name", operator: "any of", value: [f.names.rag] }])));
+    const rag = prepareSteps(rowsOf(await loadSteps(db, t.projectId, params([{ type: "stringOptions", column: "name", operator: "any of", value: [f.names.rag] }]))));
     expect(rag).toHaveLength(1);
     expect(rag[0]).toMatchObject({ name: "llm", count: 1, totalCost: 1.5, p95Latency: 4000 });
   });
 
+  it("says which conditions of the filter a section cannot apply, instead of figures ignoring them", async () => {
+    const q = await loadQuality(db, t.projectId, params([...mine, { type: "string", column: "level", operator: "=", value: "error" }]));
+    expect(q.notApplicable.map((n) => n.condition.column)).toEqual(["level"]);
+    expect(q.overTime).toEqual([]);
+    const steps = await loadSteps(db, t.projectId, params([...mine, { type: "number", column: "latency", operator: ">=", value: 1 }]));
+    expect(steps.ok).toBe(false);
+  });
+
   it("ranks sessions and users by cost, each linked to its page", async () => {
     const { sessions, users } = await loadTopSessionsAndUsers(db, t.projectId, params());
-    expect(prepareTop(users, "userId", t.projectId)).toEqual([
+    expect(prepareTop(rowsOf(users), "userId", t.projectId)).toEqual([
       { id: f.users.u1, href: `/${t.projectId}/users/${f.users.u1}`, cost: 2.25, share: 1, traces: 2, tokens: 520 },
       { id: f.users.u2, href: `/${t.projectId}/users/${f.users.u2}`, cost: 1, share: 1 / 2.25, traces: 1, tokens: 265 },
     ]);
-    expect(prepareTop(sessions, "sessionId", t.projectId)).toEqual([
+    expect(prepareTop(rowsOf(sessions), "sessionId", t.projectId)).toEqual([
       { id: `sA-${f.suffix}`, href: `/${t.projectId}/sessions/sA-${f.suffix}`, cost: 1.75, share: 1, traces: 2, tokens: 385 },
       { id: `sB-${f.suffix}`, href: `/${t.projectId}/sessions/sB-${f.suffix}`, cost: 1.5, share: 1.5 / 1.75, traces: 1, tokens: 400 },
     ]);

@@ -14,12 +14,14 @@ import { dialectOf } from "../../db/client";
 import { decode, sql, type Sql } from "../../db/sql";
 import type { FilterCondition } from "../../query/filter";
 import { traceWhere } from "../../traces/where";
-import { runMetricsQuery } from "../execute";
-import { metricsQuerySchema, type MetricsQueryInput, type MetricsRow } from "../query-schema";
-import { viewFilter, type SectionParams } from "./more-params";
+import type { MetricsRow } from "../query-schema";
+import { viewFilter, type NotApplicable, type SectionParams } from "./more-params";
+import { rowsOf, runSection } from "./run-section";
 
 /** The rows the quality preparers (lib/analytics/prepare/quality.ts) shape. */
 export interface QualityRows {
+  /** Conditions of the filter the scores views cannot take: then every list is empty and the section says so. */
+  notApplicable: NotApplicable[];
   /** scores-numeric, NUMERIC only: name × time_dimension → avg_value, count_count. */
   overTime: MetricsRow[];
   /** scores-numeric, NUMERIC only: name → histogram_value, count_count. */
@@ -37,42 +39,29 @@ export interface QualityRows {
 export const HISTOGRAM_BINS = 10;
 const NUMERIC_ONLY: FilterCondition = { type: "string", column: "dataType", operator: "=", value: "NUMERIC" };
 
-type Query = Omit<MetricsQueryInput, "fromTimestamp" | "toTimestamp" | "filters"> & { filters?: FilterCondition[] };
-
-function run(client: Db | Tx, projectId: string, p: SectionParams, q: Query): Promise<MetricsRow[]> {
-  return runMetricsQuery(
-    client,
-    projectId,
-    metricsQuerySchema.parse({
-      ...q,
-      filters: [...viewFilter(p.filter, q.view), ...(q.filters ?? [])],
-      fromTimestamp: p.from.toISOString(),
-      toTimestamp: p.to.toISOString(),
-    }),
-  );
-}
-
 const avgAndCount = [
   { measure: "value", aggregation: "avg" as const },
   { measure: "count", aggregation: "count" as const },
 ];
 
 export async function loadQuality(client: Db | Tx, projectId: string, p: SectionParams): Promise<QualityRows> {
+  const mapped = viewFilter(p.filter, "scores-numeric");
+  if (!mapped.ok) return { notApplicable: mapped.notApplicable, overTime: [], histograms: [], categorical: [], boolean: [], byRelease: [], byModel: [] };
   const [overTime, histograms, categorical, boolean, byRelease, byModel] = await Promise.all([
-    run(client, projectId, p, { view: "scores-numeric", dimensions: [{ field: "name" }], metrics: avgAndCount, filters: [NUMERIC_ONLY], timeDimension: { granularity: p.granularity } }),
-    run(client, projectId, p, {
+    runSection(client, projectId, p, { view: "scores-numeric", dimensions: [{ field: "name" }], metrics: avgAndCount, filters: [NUMERIC_ONLY], timeDimension: { granularity: p.granularity } }),
+    runSection(client, projectId, p, {
       view: "scores-numeric",
       dimensions: [{ field: "name" }],
       metrics: [{ measure: "value", aggregation: "histogram" }, { measure: "count", aggregation: "count" }],
       filters: [NUMERIC_ONLY],
       config: { bins: HISTOGRAM_BINS },
     }),
-    run(client, projectId, p, { view: "scores-categorical", dimensions: [{ field: "name" }, { field: "stringValue" }], metrics: [{ measure: "count", aggregation: "count" }] }),
-    run(client, projectId, p, { view: "scores-boolean", dimensions: [{ field: "name" }, { field: "booleanValue" }], metrics: [{ measure: "count", aggregation: "count" }] }),
-    run(client, projectId, p, { view: "scores-numeric", dimensions: [{ field: "name" }, { field: "dataType" }, { field: "traceRelease" }], metrics: avgAndCount }),
+    runSection(client, projectId, p, { view: "scores-categorical", dimensions: [{ field: "name" }, { field: "stringValue" }], metrics: [{ measure: "count", aggregation: "count" }] }),
+    runSection(client, projectId, p, { view: "scores-boolean", dimensions: [{ field: "name" }, { field: "booleanValue" }], metrics: [{ measure: "count", aggregation: "count" }] }),
+    runSection(client, projectId, p, { view: "scores-numeric", dimensions: [{ field: "name" }, { field: "dataType" }, { field: "traceRelease" }], metrics: avgAndCount }),
     scoresByModel(client, projectId, p),
   ]);
-  return { overTime, histograms, categorical, boolean, byRelease, byModel };
+  return { notApplicable: [], overTime: rowsOf(overTime), histograms: rowsOf(histograms), categorical: rowsOf(categorical), boolean: rowsOf(boolean), byRelease: rowsOf(byRelease), byModel };
 }
 
 /**
@@ -87,7 +76,8 @@ export async function scoresByModel(client: Db | Tx, projectId: string, p: Secti
     d.provider === "sqlite"
       ? sql`LEFT JOIN json_each(CASE WHEN "o"."model" IS NOT NULL THEN json_array("o"."model") ELSE "t"."models" END) AS "m" ON 1 = 1`
       : sql`LEFT JOIN LATERAL jsonb_array_elements_text(CASE WHEN "o"."model" IS NOT NULL THEN jsonb_build_array("o"."model") ELSE "t"."models" END) AS "m"("value") ON true`;
-  const traceFilter = viewFilter(p.filter, "traces");
+  // The traces table's own where-builder takes every condition of the dashboard's filter.
+  const traceFilter = p.filter.filter((c) => !(c.type === "datetime" && c.column === "timestamp"));
   const rows = await client.$queryRaw<Record<string, unknown>[]>`
     SELECT "s"."name" AS "name", "s"."dataType" AS "dataType", "m"."value" AS "model",
       CAST(AVG("s"."value") AS DOUBLE PRECISION) AS "avg", COUNT(*) AS "n"

@@ -3,9 +3,8 @@
 // type (the generation, tool or retrieval step that dominates). One engine query.
 import "server-only";
 import type { Db, Tx } from "../../db/client";
-import { runMetricsQuery } from "../execute";
-import { metricsQuerySchema, type MetricsRow } from "../query-schema";
-import { viewFilter, type SectionParams } from "./more-params";
+import type { SectionParams } from "./more-params";
+import { runSection, type SectionRows } from "./run-section";
 
 /** At most this many steps (the costliest first); the rest are rarely worth a row. */
 export const STEPS_LIMIT = 100;
@@ -21,19 +20,12 @@ export const STEP_METRICS = [
 ] as const;
 
 /** name × type → count_count, sum_totalCost, sum_inputTokens, sum_outputTokens, sum_totalTokens, p50_latency, p95_latency. */
-export function loadSteps(client: Db | Tx, projectId: string, p: SectionParams): Promise<MetricsRow[]> {
-  return runMetricsQuery(
-    client,
-    projectId,
-    metricsQuerySchema.parse({
-      view: "observations",
-      dimensions: [{ field: "name" }, { field: "type" }],
-      metrics: STEP_METRICS,
-      filters: viewFilter(p.filter, "observations"),
-      fromTimestamp: p.from.toISOString(),
-      toTimestamp: p.to.toISOString(),
-      orderBy: [{ field: "sum_totalCost", direction: "desc" }, { field: "p95_latency", direction: "desc" }],
-      config: { row_limit: STEPS_LIMIT },
-    }),
-  );
+export function loadSteps(client: Db | Tx, projectId: string, p: SectionParams): Promise<SectionRows> {
+  return runSection(client, projectId, p, {
+    view: "observations",
+    dimensions: [{ field: "name" }, { field: "type" }],
+    metrics: [...STEP_METRICS],
+    orderBy: [{ field: "sum_totalCost", direction: "desc" }, { field: "p95_latency", direction: "desc" }],
+    config: { row_limit: STEPS_LIMIT },
+  });
 }

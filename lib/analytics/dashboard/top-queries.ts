@@ -3,34 +3,26 @@
 // query each (the traces view reads the trace rows' cost rollup).
 import "server-only";
 import type { Db, Tx } from "../../db/client";
-import { runMetricsQuery } from "../execute";
-import { metricsQuerySchema, type MetricsRow } from "../query-schema";
-import { viewFilter, type SectionParams } from "./more-params";
+import type { SectionParams } from "./more-params";
+import { runSection, type SectionRows } from "./run-section";
 
 export const TOP_LIMIT = 10;
 
 export type TopSubject = "sessionId" | "userId";
 
-/** subject × → sum_totalCost, count_count, sum_totalTokens; one row more than shown, as the group without an id may be among them. */
-export function loadTop(client: Db | Tx, projectId: string, p: SectionParams, subject: TopSubject): Promise<MetricsRow[]> {
-  return runMetricsQuery(
-    client,
-    projectId,
-    metricsQuerySchema.parse({
-      view: "traces",
-      dimensions: [{ field: subject }],
-      metrics: [
-        { measure: "totalCost", aggregation: "sum" },
-        { measure: "count", aggregation: "count" },
-        { measure: "totalTokens", aggregation: "sum" },
-      ],
-      filters: viewFilter(p.filter, "traces"),
-      fromTimestamp: p.from.toISOString(),
-      toTimestamp: p.to.toISOString(),
-      orderBy: [{ field: "sum_totalCost", direction: "desc" }, { field: "count_count", direction: "desc" }],
-      config: { row_limit: TOP_LIMIT + 1 },
-    }),
-  );
+/** subject → sum_totalCost, count_count, sum_totalTokens; one row more than shown, as the group without an id may be among them. */
+export function loadTop(client: Db | Tx, projectId: string, p: SectionParams, subject: TopSubject): Promise<SectionRows> {
+  return runSection(client, projectId, p, {
+    view: "traces",
+    dimensions: [{ field: subject }],
+    metrics: [
+      { measure: "totalCost", aggregation: "sum" },
+      { measure: "count", aggregation: "count" },
+      { measure: "totalTokens", aggregation: "sum" },
+    ],
+    orderBy: [{ field: "sum_totalCost", direction: "desc" }, { field: "count_count", direction: "desc" }],
+    config: { row_limit: TOP_LIMIT + 1 },
+  });
 }
 
 export async function loadTopSessionsAndUsers(client: Db | Tx, projectId: string, p: SectionParams) {
