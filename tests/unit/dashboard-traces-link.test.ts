@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { scoreBinConditions, scoreValueCondition, tracesHref } from "@/lib/analytics/dashboard/traces-link";
+import { scoreBinConditions, scoreValueCondition, stepObservationsHref, tracesHref } from "@/lib/analytics/dashboard/traces-link";
 import { decodeFilter, queryToRecord } from "@/lib/query/url";
 import { TRACE_URL_FIELDS } from "@/lib/traces/filter";
 
@@ -27,5 +27,12 @@ describe("tracesHref", () => {
       { type: "booleanScore", column: "score", key: "ok", operator: "=", value: false },
       { type: "categoricalScore", column: "score", key: "tone", operator: "=", value: "polite" },
     ]);
+  });
+});
+
+describe("stepObservationsHref", () => {
+  it("opens the observations list on the step's name and type over the range", () => {
+    const q = new URLSearchParams(stepObservationsHref("p", range, { name: "llm", type: "GENERATION" }).split("?")[1]);
+    expect([q.get("type"), q.get("name"), q.get("from"), q.get("to")]).toEqual(["GENERATION", "llm", "2026-03-01T00:00:00.000Z", "2026-03-07T23:59:59.999Z"]);
   });
 });

@@ -10,7 +10,7 @@
 // Session scores belong to no trace and have no model: they are left out there.
 import "server-only";
 import type { Db, Tx } from "../../db/client";
-import { dialectOf } from "../../db/client";
+import { db, dialectOf } from "../../db/client";
 import { decode, sql, type Sql } from "../../db/sql";
 import type { FilterCondition } from "../../query/filter";
 import { traceWhere } from "../../traces/where";
@@ -96,4 +96,9 @@ export async function scoresByModel(client: Db | Tx, projectId: string, p: Secti
     avg_value: decode.numberOrNull(r.avg),
     count_count: decode.number(r.n),
   }));
+}
+
+/** The quality section's read on the app's database. */
+export function qualityRows(projectId: string, p: SectionParams): Promise<QualityRows> {
+  return loadQuality(db, projectId, p);
 }

@@ -2,7 +2,7 @@
 // longest across the traces of the range and filter — by observation name and
 // type (the generation, tool or retrieval step that dominates). One engine query.
 import "server-only";
-import type { Db, Tx } from "../../db/client";
+import { db, type Db, type Tx } from "../../db/client";
 import type { SectionParams } from "./more-params";
 import { runSection, type SectionRows } from "./run-section";
 
@@ -28,4 +28,9 @@ export function loadSteps(client: Db | Tx, projectId: string, p: SectionParams):
     orderBy: [{ field: "sum_totalCost", direction: "desc" }, { field: "p95_latency", direction: "desc" }],
     config: { row_limit: STEPS_LIMIT },
   });
+}
+
+/** The steps section's read on the app's database. */
+export function stepsRows(projectId: string, p: SectionParams): Promise<SectionRows> {
+  return loadSteps(db, projectId, p);
 }

@@ -2,7 +2,7 @@
 // and filter grouped by sessionId / userId, the costliest first. One engine
 // query each (the traces view reads the trace rows' cost rollup).
 import "server-only";
-import type { Db, Tx } from "../../db/client";
+import { db, type Db, type Tx } from "../../db/client";
 import type { SectionParams } from "./more-params";
 import { runSection, type SectionRows } from "./run-section";
 
@@ -28,4 +28,9 @@ export function loadTop(client: Db | Tx, projectId: string, p: SectionParams, su
 export async function loadTopSessionsAndUsers(client: Db | Tx, projectId: string, p: SectionParams) {
   const [sessions, users] = await Promise.all([loadTop(client, projectId, p, "sessionId"), loadTop(client, projectId, p, "userId")]);
   return { sessions, users };
+}
+
+/** The top section's read on the app's database. */
+export function topRows(projectId: string, p: SectionParams) {
+  return loadTopSessionsAndUsers(db, projectId, p);
 }

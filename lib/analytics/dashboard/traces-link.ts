@@ -3,6 +3,7 @@
 // the figure's own conditions (a score bucket, a category, a step). Pure.
 import type { Filter, FilterCondition } from "../../query/filter";
 import { encodeFilter } from "../../query/url";
+import { OBSERVATION_URL_FIELDS } from "../../observations/view";
 import { TRACE_URL_FIELDS } from "../../traces/filter";
 
 export function tracesHref(projectId: string, range: { from: Date; to: Date }, filter: Filter, extra: readonly FilterCondition[] = []): string {
@@ -31,4 +32,20 @@ export function scoreValueCondition(name: string, dataType: "CATEGORICAL" | "BOO
   return dataType === "BOOLEAN"
     ? { type: "booleanScore", column: "score", key: name, operator: "=", value: value === "true" }
     : { type: "categoricalScore", column: "score", key: name, operator: "=", value };
+}
+
+/**
+ * A step's observations: the observations list with the step's name and type over the range. That list
+ * filters observations by their own fields only, so the dashboard's trace filter does not travel there.
+ */
+export function stepObservationsHref(projectId: string, range: { from: Date; to: Date }, step: { name: string | null; type: string | null }): string {
+  const conditions: Filter = [
+    { type: "datetime", column: "startTime", operator: ">=", value: range.from },
+    { type: "datetime", column: "startTime", operator: "<=", value: new Date(range.to.getTime() - 1) },
+  ];
+  if (step.type) conditions.push({ type: "string", column: "type", operator: "=", value: step.type });
+  if (step.name !== null) conditions.push({ type: "stringOptions", column: "name", operator: "any of", value: [step.name] });
+  const q = new URLSearchParams();
+  for (const [param, values] of Object.entries(encodeFilter(conditions, OBSERVATION_URL_FIELDS))) for (const v of values) q.append(param, v);
+  return `/${encodeURIComponent(projectId)}/observations?${q.toString()}`;
 }
