@@ -9,6 +9,7 @@ import "./styles/promote.css";
 import "./styles/rules.css";
 import "./styles/import-export.css";
 import "./styles/experiments-runs.css";
+import "./styles/dashboard.css";
 import "./styles/experiments-trigger.css";
 import "./styles/experiments-compare.css";
 import "./styles/evaluators.css";

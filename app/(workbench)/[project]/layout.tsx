@@ -8,7 +8,7 @@ import { projectAccess } from "@/lib/auth/session";
 import { projectsForUser } from "@/lib/projects/queries";
 
 /** Sections that have pages so far; the others join the nav as they are built (no links to 404s). */
-const BUILT = new Set(["traces", "sessions", "observations", "queues", "datasets", "evaluators", "users", "settings"]);
+const BUILT = new Set(["dashboard", "traces", "sessions", "observations", "queues", "datasets", "evaluators", "users", "settings"]);
 
 export default async function ProjectLayout({ children, params }: { children: ReactNode; params: Promise<{ project: string }> }) {
   const { project } = await params;
