@@ -3,7 +3,7 @@
 // bounds, so the dashboard's [from, to) becomes [from, to − 1 ms]; every
 // condition of the filter is a traces-table condition, so all of it applies.
 import { HealthSection } from "@/components/health/health-section";
-import type { SectionParams } from "@/lib/analytics/dashboard/more-params";
+import type { SectionParams } from "@/lib/analytics/dashboard/run-section";
 import type { TimeRange } from "@/lib/time-range";
 
 export function DashboardHealth({ projectId, params, range }: { projectId: string; params: SectionParams; range?: TimeRange["kind"] }) {

@@ -7,13 +7,13 @@ import { HistogramChart } from "@/components/charts/histogram-chart";
 import { TimeLinesChart } from "@/components/charts/time-lines-chart";
 import { Card } from "@/components/ui/card";
 import { formatTokens } from "@/components/ui/format";
-import type { SectionParams } from "@/lib/analytics/dashboard/more-params";
+import type { SectionParams } from "@/lib/analytics/dashboard/run-section";
 import { qualityRows } from "@/lib/analytics/dashboard/quality-queries";
 import { scoreBinConditions, scoreValueCondition, tracesHref } from "@/lib/analytics/dashboard/traces-link";
 import { nextBucket, resolveGranularity } from "@/lib/analytics/granularity";
 import { seriesColor } from "@/lib/analytics/prepare/palette";
 import { prepareScoreAverages, prepareScoreBreakdown, prepareScoreCategories, prepareScoreHistograms } from "@/lib/analytics/prepare/quality";
-import { NotApplicableNote } from "./not-applicable";
+import { FilterNotApplicable } from "./section";
 import { ScoreBreakdownTable } from "./score-breakdown-table";
 
 export async function QualitySection({ projectId, params }: { projectId: string; params: SectionParams }) {
@@ -41,7 +41,7 @@ export async function QualitySection({ projectId, params }: { projectId: string;
   return (
     <Card title="Quality" actions={<span className="muted small">Scores in the range: numeric averages and spread, labels counted, by model and by release.</span>}>
       {q.notApplicable.length > 0 ? (
-        <NotApplicableNote items={q.notApplicable} what="Score figures" />
+        <FilterNotApplicable items={q.notApplicable} />
       ) : (
         <div className="grid" data-section="quality">
           <div>

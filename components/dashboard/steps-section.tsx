@@ -7,11 +7,11 @@ import Link from "next/link";
 import { TopBarsChart } from "@/components/charts/top-bars-chart";
 import { Card } from "@/components/ui/card";
 import { formatCost, formatDuration, formatPercent, formatTokens } from "@/components/ui/format";
-import type { SectionParams } from "@/lib/analytics/dashboard/more-params";
+import type { SectionParams } from "@/lib/analytics/dashboard/run-section";
 import { STEPS_LIMIT, stepsRows } from "@/lib/analytics/dashboard/steps-queries";
 import { stepObservationsHref } from "@/lib/analytics/dashboard/traces-link";
 import { prepareStepBars, prepareSteps, STEP_SORTS, type StepRow, type StepSort } from "@/lib/analytics/prepare/steps";
-import { NotApplicableNote } from "./not-applicable";
+import { FilterNotApplicable } from "./section";
 
 export const STEPS_SORT_PARAM = "stepsSort";
 
@@ -47,7 +47,7 @@ export async function StepsSection({ projectId, params, sort: rawSort, query }: 
   return (
     <Card title={<span id="steps">Steps</span>} actions={<span className="muted small">Observations by name and type across traces: which step costs most and takes longest.</span>}>
       {!res.ok ? (
-        <NotApplicableNote items={res.notApplicable} what="Step figures" />
+        <FilterNotApplicable items={res.notApplicable} />
       ) : (
         <div className="grid" data-section="steps">
           <div className="grid-2">

@@ -4,10 +4,10 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatCost, formatTokens } from "@/components/ui/format";
-import type { SectionParams } from "@/lib/analytics/dashboard/more-params";
+import type { SectionParams } from "@/lib/analytics/dashboard/run-section";
 import { topRows } from "@/lib/analytics/dashboard/top-queries";
 import { prepareTop, type TopEntry } from "@/lib/analytics/prepare/top";
-import { NotApplicableNote } from "./not-applicable";
+import { FilterNotApplicable } from "./section";
 
 function TopTable({ entries, label, empty }: { entries: TopEntry[]; label: string; empty: string }) {
   if (!entries.length) return <EmptyState title={`No ${label.toLowerCase()}s in this range`} description={empty} className="trend-empty" />;
@@ -47,14 +47,14 @@ export async function TopSection({ projectId, params }: { projectId: string; par
     <div className="grid-2" data-section="top">
       <Card title="Top sessions by cost" flush>
         {na ? (
-          <div className="card-body"><NotApplicableNote items={na} what="Session figures" /></div>
+          <div className="card-body"><FilterNotApplicable items={na} /></div>
         ) : (
           <TopTable entries={sessions.ok ? prepareTop(sessions.rows, "sessionId", projectId) : []} label="Session" empty="Send a sessionId on your traces (Langfuse sessionId, OTel session.id) to group them into sessions." />
         )}
       </Card>
       <Card title="Top users by cost" flush>
         {na ? (
-          <div className="card-body"><NotApplicableNote items={na} what="User figures" /></div>
+          <div className="card-body"><FilterNotApplicable items={na} /></div>
         ) : (
           <TopTable entries={users.ok ? prepareTop(users.rows, "userId", projectId) : []} label="User" empty="Send a userId on your traces (Langfuse userId, OTel user.id) to see who costs most." />
         )}

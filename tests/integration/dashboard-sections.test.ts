@@ -12,7 +12,7 @@ import { loadQuality, scoresByModel } from "@/lib/analytics/dashboard/quality-qu
 import { loadSteps } from "@/lib/analytics/dashboard/steps-queries";
 import { loadTopSessionsAndUsers } from "@/lib/analytics/dashboard/top-queries";
 import { rowsOf } from "@/lib/analytics/dashboard/run-section";
-import type { SectionParams } from "@/lib/analytics/dashboard/more-params";
+import type { SectionParams } from "@/lib/analytics/dashboard/run-section";
 import { prepareScoreAverages, prepareScoreBreakdown, prepareScoreCategories, prepareScoreHistograms } from "@/lib/analytics/prepare/quality";
 import { prepareSteps } from "@/lib/analytics/prepare/steps";
 import { prepareTop } from "@/lib/analytics/prepare/top";

@@ -15,8 +15,8 @@ import { decode, sql, type Sql } from "../../db/sql";
 import type { FilterCondition } from "../../query/filter";
 import { traceWhere } from "../../traces/where";
 import type { MetricsRow } from "../query-schema";
-import { viewFilter, type NotApplicable, type SectionParams } from "./more-params";
-import { rowsOf, runSection } from "./run-section";
+import { viewFilter, type NotApplicable } from "./filter";
+import { rowsOf, runSection, type SectionParams } from "./run-section";
 
 /** The rows the quality preparers (lib/analytics/prepare/quality.ts) shape. */
 export interface QualityRows {

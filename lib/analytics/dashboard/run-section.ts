@@ -7,7 +7,12 @@ import type { Db, Tx } from "../../db/client";
 import type { FilterCondition } from "../../query/filter";
 import { runMetricsQuery } from "../execute";
 import { metricsQuerySchema, type MetricsQueryInput, type MetricsRow } from "../query-schema";
-import { viewFilter, type NotApplicable, type SectionParams } from "./more-params";
+import type { BucketUnit } from "../granularity";
+import { viewFilter, type NotApplicable } from "./filter";
+import type { DashboardParams } from "./params";
+
+/** What a section query needs of the dashboard's params (the trends block makes its own). */
+export type SectionParams = Pick<DashboardParams, "from" | "to" | "filter"> & { granularity: DashboardParams["granularity"] | BucketUnit; unit?: BucketUnit };
 
 export type SectionQuery = Omit<MetricsQueryInput, "fromTimestamp" | "toTimestamp" | "filters"> & { filters?: FilterCondition[] };
 
@@ -15,7 +20,7 @@ export type SectionRows = { ok: true; rows: MetricsRow[] } | { ok: false; notApp
 
 export async function runSection(client: Db | Tx, projectId: string, p: SectionParams, q: SectionQuery): Promise<SectionRows> {
   const mapped = viewFilter(p.filter, q.view);
-  if (!mapped.ok) return mapped;
+  if (!mapped.ok) return { ok: false, notApplicable: mapped.notApplicable };
   const timeDimension = q.timeDimension ? { granularity: p.unit ?? q.timeDimension.granularity } : q.timeDimension;
   const rows = await runMetricsQuery(
     client,

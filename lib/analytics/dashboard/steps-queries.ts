@@ -3,8 +3,7 @@
 // type (the generation, tool or retrieval step that dominates). One engine query.
 import "server-only";
 import { db, type Db, type Tx } from "../../db/client";
-import type { SectionParams } from "./more-params";
-import { runSection, type SectionRows } from "./run-section";
+import { runSection, type SectionParams, type SectionRows } from "./run-section";
 
 /** At most this many steps (the costliest first); the rest are rarely worth a row. */
 export const STEPS_LIMIT = 100;

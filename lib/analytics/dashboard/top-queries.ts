@@ -3,8 +3,7 @@
 // query each (the traces view reads the trace rows' cost rollup).
 import "server-only";
 import { db, type Db, type Tx } from "../../db/client";
-import type { SectionParams } from "./more-params";
-import { runSection, type SectionRows } from "./run-section";
+import { runSection, type SectionParams, type SectionRows } from "./run-section";
 
 export const TOP_LIMIT = 10;
 

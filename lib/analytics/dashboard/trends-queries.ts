@@ -9,9 +9,8 @@ import { db, type Db, type Tx } from "../../db/client";
 import type { Filter } from "../../query/filter";
 import { resolveGranularity, type BucketUnit } from "../granularity";
 import type { MetricsRow } from "../query-schema";
-import type { SectionParams } from "./more-params";
 import { loadQuality } from "./quality-queries";
-import { rowsOf, runSection } from "./run-section";
+import { rowsOf, runSection, type SectionParams } from "./run-section";
 
 export interface TrendSubject {
   column: "sessionId" | "userId";
