@@ -33,7 +33,7 @@ export async function TrendsBlock({ projectId, subject }: { projectId: string; s
       title="Trends"
       actions={
         <span className="muted small">
-          This {what}&apos;s first to last trace ({formatDate(t.from)} – {formatDate(new Date(t.to.getTime() - 1))}), by {t.unit}. Click a bucket for its traces.
+          This {what}&apos;s first trace to its last trace or score ({formatDate(t.from)} – {formatDate(new Date(t.to.getTime() - 1))}), by {t.unit}. Click a bucket for its traces.
         </span>
       }
     >

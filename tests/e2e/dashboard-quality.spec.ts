@@ -29,6 +29,8 @@ test("quality, steps, top sessions/users and health render on the dashboard", as
   await expect(users.locator("tbody tr").first()).toBeVisible();
   await expect(page.getByRole("table", { name: "Top sessions by cost" }).locator("tbody tr").first()).toBeVisible();
   await expect(page.getByRole("table", { name: "Instrumentation health" })).toBeVisible();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: "test-results/dash-more-dashboard.png", fullPage: true });
 
   // A boolean score's "false" segment opens the traces whose score is false.
   const falseSeg = page.locator('[data-category-score="correct"] a[data-category="false"]');
@@ -50,4 +52,5 @@ test("quality, steps, top sessions/users and health render on the dashboard", as
   await expect(trends.locator('figure[data-chart="Latency"] .recharts-surface')).toBeVisible();
   await expect(trends.locator('figure[data-chart="Volume"] .recharts-surface')).toBeVisible();
   await expect(trends.locator('figure[data-chart="Scores"] .recharts-surface')).toBeVisible();
+  await page.screenshot({ path: "test-results/dash-more-user.png", fullPage: true });
 });

@@ -11,6 +11,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadQuality, scoresByModel } from "@/lib/analytics/dashboard/quality-queries";
 import { loadSteps } from "@/lib/analytics/dashboard/steps-queries";
 import { loadTopSessionsAndUsers } from "@/lib/analytics/dashboard/top-queries";
+import { loadTrends } from "@/lib/analytics/dashboard/trends-queries";
+import { prepareCostByModel, prepareLatencyPercentiles, prepareVolume } from "@/lib/analytics/prepare/trends";
 import { rowsOf } from "@/lib/analytics/dashboard/run-section";
 import type { SectionParams } from "@/lib/analytics/dashboard/run-section";
 import { prepareScoreAverages, prepareScoreBreakdown, prepareScoreCategories, prepareScoreHistograms } from "@/lib/analytics/prepare/quality";
@@ -141,5 +143,29 @@ describe.each(targets())("dashboard quality, steps and top loaders on $name", (t
       { id: `sA-${f.suffix}`, href: `/${t.projectId}/sessions/sA-${f.suffix}`, cost: 1.75, share: 1, traces: 2, tokens: 385 },
       { id: `sB-${f.suffix}`, href: `/${t.projectId}/sessions/sB-${f.suffix}`, cost: 1.5, share: 1.5 / 1.75, traces: 1, tokens: 400 },
     ]);
+  });
+
+  it("gives one user's trends over their first to last trace, by hour", async () => {
+    const tr = await loadTrends(db, t.projectId, { column: "userId", value: f.users.u1 });
+    expect(tr).not.toBeNull();
+    // u1: t1 (day 0 10:00) and t3 (day 2 12:00); their scores are at the traces' times.
+    expect(tr!.from.toISOString()).toBe(f.at(10 * 3_600_000));
+    expect(tr!.to.toISOString()).toBe(new Date(f.day0.getTime() + 2 * DAY + 12 * 3_600_000 + 1).toISOString());
+    expect(tr!.unit).toBe("hour");
+    const cost = prepareCostByModel(tr!.cost);
+    expect(cost.series.map((s) => s.name)).toEqual([f.models.gpt]);
+    expect(cost.points.reduce((sum, p) => sum + (p.s0 as number), 0)).toBe(2.25);
+    expect(cost.points).toHaveLength(51);
+    const volume = prepareVolume(tr!.volume, tr!.errors);
+    const total = (k: string) => volume.points.reduce((sum, p) => sum + (p[k] as number), 0);
+    expect([total("traces"), total("observations"), total("errors")]).toEqual([2, 3, 1]);
+    const latency = prepareLatencyPercentiles(tr!.latency).points.filter((p) => p.p50 !== null);
+    expect(latency.map((p) => [p.time, p.p50, p.p99])).toEqual([
+      [f.at(10 * 3_600_000), 3000, 3000],
+      [new Date(f.day0.getTime() + 2 * DAY + 12 * 3_600_000).toISOString(), 4000, 4000],
+    ]);
+    const scores = prepareScoreAverages(tr!.scores.filter((r) => r.name === f.names.quality));
+    expect(scores.points.filter((p) => p.s0 !== null).map((p) => p.s0)).toEqual([0.5, 0.75]);
+    expect(await loadTrends(db, t.projectId, { column: "userId", value: `nobody-${f.suffix}` })).toBeNull();
   });
 });

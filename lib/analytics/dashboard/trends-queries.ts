@@ -1,11 +1,13 @@
 // The trends of one session or one user (the session page's and the user
 // page's trends block): cost over time by model, trace latency percentiles,
 // traces / observations / traces with errors, and score averages, over the
-// subject's own span — its first trace's bucket to its last trace — so a
-// session of minutes gets minute buckets and a user of months weeks. Scores
-// given after the last trace (a later annotation) fall outside that span.
+// subject's own span — its first trace to its last trace or the last score on
+// its traces, whichever is later (a score is charted at its own time, and
+// evaluations and annotations come after the trace) — so a session of minutes
+// gets minute buckets and a user of months days or weeks.
 import "server-only";
 import { db, type Db, type Tx } from "../../db/client";
+import { decode, sql } from "../../db/sql";
 import type { Filter } from "../../query/filter";
 import { resolveGranularity, type BucketUnit } from "../granularity";
 import type { MetricsRow } from "../query-schema";
@@ -33,18 +35,29 @@ export interface TrendRows {
   scores: MetricsRow[];
 }
 
-/** The subject's first and last trace (null: it has none). */
+/** The subject's first trace and its last trace or score (null: it has no trace). */
 async function span(client: Db | Tx, projectId: string, s: TrendSubject): Promise<{ first: Date; last: Date } | null> {
   const where = s.column === "sessionId" ? { projectId, sessionId: s.value } : { projectId, userId: s.value };
-  const a = await client.trace.aggregate({ where, _min: { timestamp: true }, _max: { timestamp: true } });
-  return a._min.timestamp && a._max.timestamp ? { first: a._min.timestamp, last: a._max.timestamp } : null;
+  const col = s.column === "sessionId" ? sql`"t"."sessionId"` : sql`"t"."userId"`;
+  const [a, scores] = await Promise.all([
+    client.trace.aggregate({ where, _min: { timestamp: true }, _max: { timestamp: true } }),
+    // Through the trace's (projectId, userId|sessionId, timestamp) index, then each trace's scores.
+    client.$queryRaw<{ last: unknown }[]>`
+      SELECT MAX("s"."timestamp") AS "last" FROM "Trace" AS "t"
+      JOIN "Score" AS "s" ON "s"."projectId" = "t"."projectId" AND "s"."traceId" = "t"."id"
+      WHERE "t"."projectId" = ${projectId} AND ${col} = ${s.value}`,
+  ]);
+  if (!a._min.timestamp || !a._max.timestamp) return null;
+  const lastScore = decode.dateOrNull(scores[0]?.last ?? null);
+  const last = lastScore && lastScore > a._max.timestamp ? lastScore : a._max.timestamp;
+  return { first: a._min.timestamp, last };
 }
 
 export async function loadTrends(client: Db | Tx, projectId: string, s: TrendSubject): Promise<TrendRows | null> {
   const found = await span(client, projectId, s);
   if (!found) return null;
   const from = found.first;
-  // [from, to): the last trace included; at least a minute, so one trace still makes a bucket.
+  // [from, to): the last trace (or score) included; at least a minute, so one trace still makes a bucket.
   const to = new Date(Math.max(found.last.getTime() + 1, from.getTime() + 60_000));
   const unit = resolveGranularity("auto", from, to);
   const filter: Filter = [{ type: "string", column: s.column, operator: "=", value: s.value }];
