@@ -25,7 +25,7 @@ export function BarList({ data, label }: { data: BarListData; label: string }) {
         return (
           <li key={item.label} title={title}>
             {item.href ? (
-              <Link className="bar-list-row is-link" href={item.href} aria-label={`${title}: open these traces`}>
+              <Link className="bar-list-row is-link" href={item.href} prefetch={false} aria-label={`${title}: open these traces`}>
                 {body}
               </Link>
             ) : (

@@ -76,7 +76,7 @@ export function TimeSeriesChart({ data, kind = "line", stacked = kind !== "line"
     <>
       <CartesianGrid stroke="var(--border)" vertical={false} />
       <XAxis dataKey="time" tickFormatter={(v: string) => formatBucket(v, data.unit)} tick={{ fontSize: 11, fill: "var(--text-2)" }} minTickGap={16} />
-      <YAxis tickFormatter={(v: number) => formatTick(data.format, v)} tick={{ fontSize: 11, fill: "var(--text-2)" }} width={56} />
+      <YAxis tickFormatter={(v: number) => formatTick(data.format, v)} tick={{ fontSize: 11, fill: "var(--text-2)" }} width={data.format === "cost" ? 66 : 56} />
       <Tooltip content={(p) => <SeriesTooltip active={p.active} label={p.label} data={data} series={shown} stacked={stacked} clickable={clickable} />} />
     </>
   );
@@ -103,14 +103,14 @@ export function TimeSeriesChart({ data, kind = "line", stacked = kind !== "line"
               <AreaChart {...chartProps}>
                 {axes}
                 {data.series.map((s) => (
-                  <Area key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={s.color} fill={s.color} fillOpacity={0.35} stackId={stacked ? "stack" : undefined} hide={hidden.has(s.key)} isAnimationActive={false} />
+                  <Area key={s.key} type="linear" dataKey={s.key} name={s.label} stroke={s.color} fill={s.color} fillOpacity={0.35} stackId={stacked ? "stack" : undefined} hide={hidden.has(s.key)} isAnimationActive={false} />
                 ))}
               </AreaChart>
             ) : (
               <LineChart {...chartProps}>
                 {axes}
                 {data.series.map((s) => (
-                  <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={rows.length <= 31 ? { r: 2 } : false} activeDot={{ r: 4 }} hide={hidden.has(s.key)} isAnimationActive={false} connectNulls={false} />
+                  <Line key={s.key} type="linear" dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={rows.length <= 31 ? { r: 2 } : false} activeDot={{ r: 4 }} hide={hidden.has(s.key)} isAnimationActive={false} connectNulls={false} />
                 ))}
               </LineChart>
             )}

@@ -14,7 +14,7 @@ const COST_HINT = "Send generations with a model and usage (input/output tokens)
 export async function CostSection({ projectId, params }: { projectId: string; params: ViewParams }) {
   const v = await costData(projectId, params);
   return (
-    <DashboardSection id="cost" title="Cost" description="USD, from generations' cost (sent or computed from usage and model prices).">
+    <DashboardSection id="cost" columns={3} title="Cost" description="USD, from generations' cost (sent or computed from usage and model prices).">
       <ChartSlot title="Cost over time by model" charted={v.overTime} isEmpty={isEmptySeries} emptyHint={COST_HINT} wide>
         {(data) => <TimeSeriesChart data={data} kind="bar" label="Cost over time, stacked by model" />}
       </ChartSlot>

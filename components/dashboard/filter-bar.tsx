@@ -9,6 +9,7 @@ import { useUrlNav } from "@/components/data-table/use-url-nav";
 import { ClearFilters, SelectFilter } from "@/components/data-table/url-filters";
 import { UtcTimeInput } from "@/components/ui/utc-time-input";
 import { DASHBOARD_FILTER_PARAMS, DASHBOARD_GRANULARITIES, DEFAULT_RANGE, GRANULARITY_PARAM } from "@/lib/analytics/dashboard/params";
+import { describeFilterParam } from "@/lib/query/url";
 import { defaultCustomFrom, RANGE_PARAM, TIME_PRESETS } from "@/lib/time-range";
 
 /** Panel fields: [param, label, placeholder, repeated (one per line)] — the traces table's params. */
@@ -24,6 +25,10 @@ const PANEL: [string, string, string, boolean][] = [
   ["metadata", "Metadata key=value (one per line)", "region=eu-west-1", true],
 ];
 const CHIP_LABEL: Record<string, string> = { ...Object.fromEntries(PANEL.map(([p, l]) => [p, l.replace(/ \(.*\)$/, "")])), level: "Level", filter: "Condition" };
+const shown = (param: string, value: string) => {
+  const text = param === "filter" ? describeFilterParam(value) : value;
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+};
 const GRANULARITY_LABEL: Record<string, string> = { auto: "Auto granularity", hour: "By hour", day: "By day", week: "By week" };
 
 export function DashboardFilterBar({ traceNames = [] }: { traceNames?: readonly string[] }) {
@@ -50,7 +55,7 @@ export function DashboardFilterBar({ traceNames = [] }: { traceNames?: readonly 
 
   return (
     <div className="dash-filters" aria-busy={pending || undefined}>
-      <div className="row wrap gap-2">
+      <div className="toolbar">
         <select
           className="select"
           aria-label="Time range"
@@ -130,8 +135,8 @@ export function DashboardFilterBar({ traceNames = [] }: { traceNames?: readonly 
         <div className="row wrap gap-1" aria-label="Active filters">
           {active.map(({ param, value }) => (
             <span key={`${param}=${value}`} className="badge b-info" title={value}>
-              {CHIP_LABEL[param] ?? param}: {value.length > 60 ? `${value.slice(0, 59)}…` : value}
-              <button type="button" className="link" aria-label={`Remove filter ${CHIP_LABEL[param] ?? param} ${value}`} onClick={() => removeChip(param, value)}>
+              {CHIP_LABEL[param] ?? param}: {shown(param, value)}
+              <button type="button" className="link" aria-label={`Remove filter ${CHIP_LABEL[param] ?? param} ${shown(param, value)}`} onClick={() => removeChip(param, value)}>
                 ×
               </button>
             </span>

@@ -25,7 +25,7 @@ export function LatencyTable({ rows, label, labelHeader, percentiles = ["p50", "
             <tr key={r.label}>
               <td className="label-cell ellipsis" title={r.label}>
                 {r.href ? (
-                  <Link className="link" href={r.href}>
+                  <Link className="link" href={r.href} prefetch={false}>
                     {r.label}
                   </Link>
                 ) : (

@@ -8,7 +8,7 @@ import { ChartEmpty } from "@/components/charts/chart-empty";
 import { describeCondition, type NotApplicable } from "@/lib/analytics/dashboard/filter";
 import type { Charted } from "@/lib/analytics/dashboard/views";
 
-export function DashboardSection({ id, title, description, children }: { id: string; title: string; description?: ReactNode; children: ReactNode }) {
+export function DashboardSection({ id, title, description, columns = 2, children }: { id: string; title: string; description?: ReactNode; columns?: 2 | 3; children: ReactNode }) {
   return (
     <section className="dash-section" aria-labelledby={`dash-${id}`} data-section={id}>
       <header>
@@ -17,7 +17,7 @@ export function DashboardSection({ id, title, description, children }: { id: str
         </h2>
         {description && <p className="faint small">{description}</p>}
       </header>
-      <div className="dash-grid">{children}</div>
+      <div className={columns === 3 ? "dash-grid cols-3" : "dash-grid"}>{children}</div>
     </section>
   );
 }

@@ -182,3 +182,21 @@ export function queryToRecord(query: string): SearchParamsRecord {
   for (const [k, v] of new URLSearchParams(query)) (out[k] ??= []).push(v);
   return out;
 }
+
+/** A `filter` param's JSON condition as a chip's text ("model = gpt-4o"); the raw text when it is not one. */
+export function describeFilterParam(raw: string): string {
+  const r = filterCondition.safeParse((() => {
+    try {
+      return JSON.parse(raw) as unknown;
+    } catch {
+      return null;
+    }
+  })());
+  return r.success ? describeFilterCondition(r.data) : raw;
+}
+
+/** A condition as short text: "level = error", "metadata region = eu". */
+export function describeFilterCondition(c: FilterCondition): string {
+  const value = Array.isArray(c.value) ? c.value.join(", ") : c.value instanceof Date ? c.value.toISOString() : String(c.value);
+  return `${c.column}${"key" in c ? ` ${c.key}` : ""} ${c.operator} ${value}`;
+}

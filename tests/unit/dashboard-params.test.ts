@@ -2,7 +2,7 @@
 // table's filter fields, and the links into the traces table.
 import { describe, expect, it } from "vitest";
 import { dashboardHref, dashboardSearch, parseDashboardParams, seriesCondition, tracesHref, bucketEnd } from "@/lib/analytics/dashboard/params";
-import { decodeFilter } from "@/lib/query/url";
+import { decodeFilter, describeFilterParam } from "@/lib/query/url";
 import { TRACE_URL_FIELDS } from "@/lib/traces/filter";
 
 const now = new Date("2026-03-10T12:00:00.000Z");
@@ -117,5 +117,13 @@ describe("dashboard links", () => {
     expect(q.name).toBeUndefined();
     const { filter } = decodeFilter(q, TRACE_URL_FIELDS);
     expect(filter).toContainEqual({ type: "string", column: "name", operator: "=", value: "a,b" });
+  });
+});
+
+describe("describeFilterParam", () => {
+  it("reads a click-through's JSON condition as a chip's text, and leaves anything else as it is", () => {
+    expect(describeFilterParam(JSON.stringify(seriesCondition("model", "gpt-4o")))).toBe("model = gpt-4o");
+    expect(describeFilterParam(JSON.stringify({ type: "stringObject", column: "metadata", key: "region", operator: "=", value: "eu" }))).toBe("metadata region = eu");
+    expect(describeFilterParam("{nope")).toBe("{nope");
   });
 });

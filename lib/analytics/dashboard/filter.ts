@@ -19,6 +19,7 @@
 //   answers it as not applicable, and the chart says so instead of showing
 //   figures that ignore part of the filter.
 import type { Filter, FilterCondition } from "../../query/filter";
+import { describeFilterCondition } from "../../query/url";
 import type { MetricView } from "../query-schema";
 
 export type DashboardView = MetricView;
@@ -56,16 +57,17 @@ const OBSERVATIONS: Record<string, Mapper> = {
   model: (c) => (c.type === "string" && ["=", "starts with", "contains"].includes(c.operator) ? rename("providedModelName")(c) : "model takes =, starts with or contains"),
 };
 
-const WHY: Record<string, string> = {
-  level: "level (has errors / warnings) is a trace's state; this chart counts observations or scores",
-  model: "a score's model is only known for observation scores",
+const counts = (view: DashboardView) => (view === "observations" ? "observations" : "scores");
+const WHY: Record<string, (view: DashboardView) => string> = {
+  level: (view) => `level (has errors / warnings) is a trace's state; this chart counts ${counts(view)}`,
+  model: () => "a score's model is only known for observation scores",
 };
 
 function mapOne(view: DashboardView, c: FilterCondition): FilterCondition | string {
   if (view === "traces") return TRACES_AS_IS.has(c.column) ? c : `the traces charts cannot filter by ${c.column}`;
   const table = view === "observations" ? OBSERVATIONS : CHILD_COMMON;
   const m = Object.hasOwn(table, c.column) ? table[c.column] : undefined;
-  if (!m) return WHY[c.column] ?? `${c.column} cannot be applied to ${view}`;
+  if (!m) return Object.hasOwn(WHY, c.column) ? WHY[c.column](view) : `${c.column} cannot be applied to ${view}`;
   return m(c);
 }
 
@@ -84,8 +86,4 @@ export function viewFilter(filter: Filter, view: DashboardView): ViewFilter {
 }
 
 /** A condition as a short label for the "filter not applicable" note: "level = error". */
-export function describeCondition(c: FilterCondition): string {
-  const key = "key" in c ? `${c.key} ` : "";
-  const value = Array.isArray(c.value) ? c.value.join(", ") : c.value instanceof Date ? c.value.toISOString() : String(c.value);
-  return `${c.column} ${key}${c.operator} ${value}`;
-}
+export const describeCondition = describeFilterCondition;

@@ -7,6 +7,7 @@ import { useRef, type FormEvent } from "react";
 import { useUrlNav } from "@/components/data-table/use-url-nav";
 import { ClearFilters, SearchFilter, SelectFilter } from "@/components/data-table/url-filters";
 import { UtcTimeInput } from "@/components/ui/utc-time-input";
+import { describeFilterParam } from "@/lib/query/url";
 import { FILTER_PARAMS } from "@/lib/traces/table-params";
 import { defaultCustomFrom, TIME_RANGE_OPTIONS } from "@/lib/time-range";
 
@@ -30,7 +31,8 @@ export const PANEL: [string, string, string, boolean][] = [
   // Where the instrumentation health figures link to (lib/traces/missing.ts); shown as a chip like the rest.
   ["missing", "Missing (input, output, model, usage, cost or end)", "usage", false],
 ];
-const CHIP_LABEL: Record<string, string> = Object.fromEntries(PANEL.map(([p, l]) => [p, l.replace(/ \(.*\)$/, "")]));
+// `filter`: JSON conditions no field owns (the dashboard's click-through writes an exact model so), shown readable.
+const CHIP_LABEL: Record<string, string> = { ...Object.fromEntries(PANEL.map(([p, l]) => [p, l.replace(/ \(.*\)$/, "")])), filter: "Condition" };
 
 export function TraceFilters({ traceNames, scoreNames }: { traceNames: string[]; scoreNames: string[] }) {
   const sp = useSearchParams();
@@ -39,7 +41,7 @@ export function TraceFilters({ traceNames, scoreNames }: { traceNames: string[];
   const from = sp?.get("from") ?? null;
   const to = sp?.get("to") ?? null;
   const range = from || to ? "custom" : (sp?.get("range") ?? "all");
-  const active = PANEL.flatMap(([param]) => (sp?.getAll(param) ?? []).filter(Boolean).map((value) => ({ param, value })));
+  const active = [...PANEL.map(([param]) => param), "filter"].flatMap((param) => (sp?.getAll(param) ?? []).filter(Boolean).map((value) => ({ param, value })));
 
   const apply = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -132,8 +134,8 @@ export function TraceFilters({ traceNames, scoreNames }: { traceNames: string[];
         <div className="row wrap gap-1" aria-label="Active filters">
           {active.map(({ param, value }) => (
             <span key={`${param}=${value}`} className="badge b-info">
-              {CHIP_LABEL[param]}: {value}
-              <button type="button" className="link" aria-label={`Remove filter ${CHIP_LABEL[param]} ${value}`} onClick={() => removeChip(param, value)}>
+              {CHIP_LABEL[param]}: {param === "filter" ? describeFilterParam(value) : value}
+              <button type="button" className="link" aria-label={`Remove filter ${CHIP_LABEL[param]} ${param === "filter" ? describeFilterParam(value) : value}`} onClick={() => removeChip(param, value)}>
                 ×
               </button>
             </span>
