@@ -38,7 +38,7 @@ function ScoreBar({ score }: { score: CategoryScore }) {
           const title = `${c.value}: ${formatTokens(c.count)} (${formatPercent(total ? c.count / total : 0)})${c.href ? ". Click: those traces" : ""}`;
           const style = { width: `${total ? (c.count / total) * 100 : 0}%`, background: c.color };
           return c.href ? (
-            <Link key={c.value} href={c.href} className="cat-seg" style={style} title={title} data-category={c.value}>
+            <Link key={c.value} href={c.href} prefetch={false} className="cat-seg" style={style} title={title} data-category={c.value}>
               <span className="cat-seg-label">{shorten(c.value, 14)}</span>
             </Link>
           ) : (

@@ -5,7 +5,7 @@
 import { CategoryChart, type CategoryScore } from "@/components/charts/category-chart";
 import { HistogramChart } from "@/components/charts/histogram-chart";
 import { TimeLinesChart } from "@/components/charts/time-lines-chart";
-import { Card } from "@/components/ui/card";
+import { ChartCard } from "@/components/charts/chart-card";
 import { formatTokens } from "@/components/ui/format";
 import type { SectionParams } from "@/lib/analytics/dashboard/run-section";
 import { qualityRows } from "@/lib/analytics/dashboard/quality-queries";
@@ -13,7 +13,7 @@ import { scoreBinConditions, scoreValueCondition, tracesHref } from "@/lib/analy
 import { nextBucket, resolveGranularity } from "@/lib/analytics/granularity";
 import { seriesColor } from "@/lib/analytics/prepare/palette";
 import { prepareScoreAverages, prepareScoreBreakdown, prepareScoreCategories, prepareScoreHistograms } from "@/lib/analytics/prepare/quality";
-import { FilterNotApplicable } from "./section";
+import { DashboardSection, FilterNotApplicable } from "./section";
 import { ScoreBreakdownTable } from "./score-breakdown-table";
 
 export async function QualitySection({ projectId, params }: { projectId: string; params: SectionParams }) {
@@ -38,66 +38,52 @@ export async function QualitySection({ projectId, params }: { projectId: string;
   }));
   const byModel = prepareScoreBreakdown(q.byModel, "model");
   const byRelease = prepareScoreBreakdown(q.byRelease, "traceRelease");
+  if (q.notApplicable.length > 0)
+    return (
+      <DashboardSection id="quality" title="Quality">
+        <ChartCard title="Scores" className="span-2">
+          <FilterNotApplicable items={q.notApplicable} />
+        </ChartCard>
+      </DashboardSection>
+    );
   return (
-    <Card title="Quality" actions={<span className="muted small">Scores in the range: numeric averages and spread, labels counted, by model and by release.</span>}>
-      {q.notApplicable.length > 0 ? (
-        <FilterNotApplicable items={q.notApplicable} />
-      ) : (
-        <div className="grid" data-section="quality">
-          <div>
-            <h3 className="dash-subhead">Average of each numeric score over time</h3>
-            <TimeLinesChart
-              data={averages}
-              kind="score"
-              label="Numeric scores"
-              unit={unit}
-              bucketHrefs={bucketHrefs}
-              emptyHint="Send numeric scores (the SDK's score({ name, value }), or annotate traces) to follow their average here."
-            />
-          </div>
-          <div>
-            <h3 className="dash-subhead">Distribution of each numeric score</h3>
-            {histograms.length ? (
-              <div className="hist-grid">
-                {histograms.map((h, i) => (
-                  <div key={h.name}>
-                    <div className="hist-title">
-                      <span className="ellipsis" title={h.name}>{h.name}</span>
-                      <span className="faint">{formatTokens(h.count)}</span>
-                    </div>
-                    <HistogramChart
-                      name={h.name}
-                      color={seriesColor(i)}
-                      bins={h.bins.map((b) => ({ ...b, href: tracesHref(projectId, params, params.filter, scoreBinConditions(h.name, b)) }))}
-                    />
-                  </div>
-                ))}
+    <DashboardSection id="quality" title="Quality" description="The scores given in the range: numeric averages and spread, labels counted, each score by model and by release.">
+      <ChartCard title="Average of each numeric score" description="Per bucket; a gap where a bucket has no score. Click a bucket for its traces." className="span-2">
+        <TimeLinesChart
+          data={averages}
+          kind="score"
+          label="Numeric scores"
+          unit={unit}
+          bucketHrefs={bucketHrefs}
+          emptyHint="Send numeric scores (the SDK's score({ name, value }), an evaluator, or annotation) to follow their average here."
+        />
+      </ChartCard>
+      <ChartCard title="Distribution of each numeric score" description="Ten equal bins from the score's min to its max. Click a bin for the traces whose score falls in it." className="span-2">
+        {histograms.length ? (
+          <div className="hist-grid">
+            {histograms.map((h, i) => (
+              <div key={h.name}>
+                <div className="hist-title">
+                  <span className="ellipsis" title={h.name}>{h.name}</span>
+                  <span className="faint">{formatTokens(h.count)}</span>
+                </div>
+                <HistogramChart name={h.name} color={seriesColor(i)} bins={h.bins.map((b) => ({ ...b, href: tracesHref(projectId, params, params.filter, scoreBinConditions(h.name, b)) }))} />
               </div>
-            ) : (
-              <p className="section-note">No numeric scores in this range: send scores with a numeric value to see their spread.</p>
-            )}
+            ))}
           </div>
-          <div>
-            <h3 className="dash-subhead">Categorical and boolean scores</h3>
-            <CategoryChart scores={categories} />
-          </div>
-          <div className="grid-2">
-            <div>
-              <h3 className="dash-subhead">By model</h3>
-              <ScoreBreakdownTable
-                data={byModel}
-                groupLabel="Model"
-                noneLabel="(no model)"
-                hint="No numeric or boolean scores on traces in this range. A score's model is its observation's, else every model its trace used."
-              />
-            </div>
-            <div>
-              <h3 className="dash-subhead">By release</h3>
-              <ScoreBreakdownTable data={byRelease} groupLabel="Release" noneLabel="(no release)" hint="No numeric or boolean scores in this range. Send a release on your traces (Langfuse release, OTel service.version) to compare releases." />
-            </div>
-          </div>
-        </div>
-      )}
-    </Card>
+        ) : (
+          <p className="section-note">No numeric scores in this range: send scores with a numeric value to see their spread.</p>
+        )}
+      </ChartCard>
+      <ChartCard title="Categorical and boolean scores" description="Values counted per score. Click a label for its traces." className="span-2">
+        <CategoryChart scores={categories} />
+      </ChartCard>
+      <ChartCard title="By model" description="Average (boolean: share of true). A score's model is its observation's, else every model its trace used.">
+        <ScoreBreakdownTable data={byModel} groupLabel="Model" noneLabel="(no model)" hint="No numeric or boolean scores on traces in this range." />
+      </ChartCard>
+      <ChartCard title="By release" description="Does the new release score worse? The trace's release.">
+        <ScoreBreakdownTable data={byRelease} groupLabel="Release" noneLabel="(no release)" hint="No numeric or boolean scores in this range. Send a release on your traces (Langfuse release, OTel service.version) to compare releases." />
+      </ChartCard>
+    </DashboardSection>
   );
 }

@@ -5,13 +5,13 @@
 // observations.
 import Link from "next/link";
 import { TopBarsChart } from "@/components/charts/top-bars-chart";
-import { Card } from "@/components/ui/card";
+import { ChartCard } from "@/components/charts/chart-card";
 import { formatCost, formatDuration, formatPercent, formatTokens } from "@/components/ui/format";
 import type { SectionParams } from "@/lib/analytics/dashboard/run-section";
 import { STEPS_LIMIT, stepsRows } from "@/lib/analytics/dashboard/steps-queries";
 import { stepObservationsHref } from "@/lib/analytics/dashboard/traces-link";
 import { prepareStepBars, prepareSteps, STEP_SORTS, type StepRow, type StepSort } from "@/lib/analytics/prepare/steps";
-import { FilterNotApplicable } from "./section";
+import { DashboardSection, FilterNotApplicable } from "./section";
 
 export const STEPS_SORT_PARAM = "stepsSort";
 
@@ -41,26 +41,30 @@ export async function StepsSection({ projectId, params, sort: rawSort, query }: 
     const q = new URLSearchParams(query);
     const desc = sort.id === id ? !sort.desc : id !== "name";
     q.set(STEPS_SORT_PARAM, `${id}.${desc ? "desc" : "asc"}`);
-    return `?${q.toString()}#steps`;
+    return `?${q.toString()}#dash-steps`;
   };
   const bars = (measure: "totalCost" | "p95Latency") => prepareStepBars(steps, measure).map((b) => ({ key: b.key, label: b.label, value: b.value, href: href(b) }));
+  if (!res.ok)
+    return (
+      <DashboardSection id="steps" title="Steps">
+        <ChartCard title="Steps" className="span-2">
+          <FilterNotApplicable items={res.notApplicable} />
+        </ChartCard>
+      </DashboardSection>
+    );
   return (
-    <Card title={<span id="steps">Steps</span>} actions={<span className="muted small">Observations by name and type across traces: which step costs most and takes longest.</span>}>
-      {!res.ok ? (
-        <FilterNotApplicable items={res.notApplicable} />
-      ) : (
-        <div className="grid" data-section="steps">
-          <div className="grid-2">
-            <div>
-              <h3 className="dash-subhead">Costliest steps</h3>
-              <TopBarsChart bars={bars("totalCost")} kind="cost" label="Step cost" emptyHint="Send generations with a model and usage (or a cost) to see which step costs most." />
-            </div>
-            <div>
-              <h3 className="dash-subhead">Slowest steps (p95)</h3>
-              <TopBarsChart bars={bars("p95Latency")} kind="duration" label="Step p95 latency" color="#e69f00" emptyHint="Send observations with a start and an end time to see which step is slowest." />
-            </div>
-          </div>
-          {steps.length > 0 && (
+    <DashboardSection id="steps" title="Steps" description="Observations by name and type across the traces: the generation, tool or retrieval step that costs most and takes longest.">
+      <ChartCard title="Costliest steps" description="Total cost. Click a step for its observations.">
+        <TopBarsChart bars={bars("totalCost")} kind="cost" label="Step cost" emptyHint="Send generations with a model and usage (or a cost) to see which step costs most." />
+      </ChartCard>
+      <ChartCard title="Slowest steps" description="p95 latency (end − start). Click a step for its observations.">
+        <TopBarsChart bars={bars("p95Latency")} kind="duration" label="Step p95 latency" color="#e69f00" emptyHint="Send observations with a start and an end time to see which step is slowest." />
+      </ChartCard>
+      <ChartCard title="All steps" description="Click a column to sort." className="span-2">
+        {steps.length === 0 ? (
+          <p className="section-note">No observations in this range.</p>
+        ) : (
+          <>
             <div className="table-wrap" style={{ maxHeight: 420 }}>
               <table className="table" aria-label="Steps">
                 <thead>
@@ -70,7 +74,7 @@ export async function StepsSection({ projectId, params, sort: rawSort, query }: 
                       return (
                         <th key={c.label} className={c.num ? "num" : undefined} title={c.title} aria-sort={active ? (sort.desc ? "descending" : "ascending") : undefined}>
                           {c.id ? (
-                            <Link href={sortHref(c.id)} scroll={false} className="link" style={{ color: "inherit" }}>
+                            <Link href={sortHref(c.id)} scroll={false} prefetch={false} className="link" style={{ color: "inherit" }}>
                               {c.label}
                               <span className="sort-ind" aria-hidden>{active ? (sort.desc ? "▼" : "▲") : ""}</span>
                             </Link>
@@ -86,12 +90,18 @@ export async function StepsSection({ projectId, params, sort: rawSort, query }: 
                   {steps.map((s) => (
                     <tr key={s.id} data-step={s.name ?? ""}>
                       <td className="ellipsis" style={{ maxWidth: 280 }} title={s.name ?? "(unnamed)"}>
-                        <Link className="link" href={href(s)}>{s.name ?? <span className="faint">(unnamed)</span>}</Link>
+                        <Link className="link" href={href(s)} prefetch={false}>{s.name ?? <span className="faint">(unnamed)</span>}</Link>
                       </td>
                       <td className="small muted">{(s.type ?? "").toLowerCase()}</td>
                       <td className="num">{formatTokens(s.count)}</td>
                       <td className="num">
-                        {formatCost(s.totalCost)} <span className="small faint">{formatPercent(s.costShare)}</span>
+                        {s.totalCost > 0 ? (
+                          <>
+                            {formatCost(s.totalCost)} <span className="small faint">{formatPercent(s.costShare)}</span>
+                          </>
+                        ) : (
+                          <span className="faint">—</span>
+                        )}
                       </td>
                       <td className="num">
                         {formatTokens(s.totalTokens)} <span className="small faint">({formatTokens(s.inputTokens)} / {formatTokens(s.outputTokens)})</span>
@@ -104,9 +114,9 @@ export async function StepsSection({ projectId, params, sort: rawSort, query }: 
               </table>
               {steps.length >= STEPS_LIMIT && <p className="section-note">The {STEPS_LIMIT} costliest steps are listed.</p>}
             </div>
-          )}
-        </div>
-      )}
-    </Card>
+          </>
+        )}
+      </ChartCard>
+    </DashboardSection>
   );
 }
