@@ -11,7 +11,6 @@ import { decode, sql } from "../../db/sql";
 import type { Filter } from "../../query/filter";
 import { resolveGranularity, type BucketUnit } from "../granularity";
 import type { MetricsRow } from "../query-schema";
-import { loadQuality } from "./quality-queries";
 import { rowsOf, runSection, type SectionParams } from "./run-section";
 
 export interface TrendSubject {
@@ -68,9 +67,16 @@ export async function loadTrends(client: Db | Tx, projectId: string, s: TrendSub
     runSection(client, projectId, p, { view: "traces", metrics: (["p50", "p90", "p95", "p99"] as const).map((aggregation) => ({ measure: "latency", aggregation })), ...time }),
     runSection(client, projectId, p, { view: "traces", metrics: [{ measure: "count", aggregation: "count" }, { measure: "observationsCount", aggregation: "sum" }], ...time }),
     runSection(client, projectId, p, { view: "traces", metrics: [{ measure: "count", aggregation: "count" }], filters: [{ type: "string", column: "level", operator: "=", value: "error" }], ...time }),
-    loadQuality(client, projectId, p),
+    // Only the averages over time (not the whole quality section's six queries).
+    runSection(client, projectId, p, {
+      view: "scores-numeric",
+      // The data type as a dimension, picked below (as a filter it slows SQLite down; see quality-queries.ts).
+      dimensions: [{ field: "name" }, { field: "dataType" }],
+      metrics: [{ measure: "value", aggregation: "avg" }, { measure: "count", aggregation: "count" }],
+      ...time,
+    }),
   ]);
-  return { from, to, unit, cost: rowsOf(cost), latency: rowsOf(latency), volume: rowsOf(volume), errors: rowsOf(errors), scores: quality.overTime };
+  return { from, to, unit, cost: rowsOf(cost), latency: rowsOf(latency), volume: rowsOf(volume), errors: rowsOf(errors), scores: rowsOf(quality).filter((r) => r.dataType === "NUMERIC") };
 }
 
 /** The trends block's read on the app's database. */
