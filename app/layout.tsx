@@ -13,6 +13,7 @@ import "./styles/dashboard.css";
 import "./styles/experiments-trigger.css";
 import "./styles/experiments-compare.css";
 import "./styles/evaluators.css";
+import "./styles/dashboard-more.css";
 
 export const metadata: Metadata = {
   title: { default: "Loupe", template: "%s · Loupe" },

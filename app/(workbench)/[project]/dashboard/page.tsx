@@ -4,6 +4,10 @@ import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { CostSection } from "@/components/dashboard/cost-section";
 import { DashboardFilterBar } from "@/components/dashboard/filter-bar";
+import { DashboardHealth } from "@/components/dashboard/health-embed";
+import { QualitySection } from "@/components/dashboard/quality-section";
+import { STEPS_SORT_PARAM, StepsSection } from "@/components/dashboard/steps-section";
+import { TopSection } from "@/components/dashboard/top-section";
 import { LatencySection } from "@/components/dashboard/latency-section";
 import { SectionSkeleton } from "@/components/dashboard/section";
 import { TokensSection } from "@/components/dashboard/tokens-section";
@@ -63,10 +67,18 @@ export default async function DashboardPage(props: { params: Promise<{ project: 
         <Suspense key={`volume${key}`} fallback={<SectionSkeleton title="Volume and errors" cards={3} />}>
           <VolumeSection {...section} />
         </Suspense>
-        {/* dash-more: <Suspense key={`quality${key}`} fallback={<SectionSkeleton title="Quality" />}><QualitySection {...section} /></Suspense> */}
-        {/* dash-more: <Suspense key={`steps${key}`} fallback={<SectionSkeleton title="Steps" />}><StepsSection {...section} /></Suspense> */}
-        {/* dash-more: <Suspense key={`top${key}`} fallback={<SectionSkeleton title="Top sessions and users" />}><TopSection {...section} /></Suspense> */}
-        {/* dash-more: <Suspense key={`health${key}`} fallback={<SectionSkeleton title="Instrumentation health" cards={1} />}><HealthSection … /></Suspense> */}
+        <Suspense key={`quality${key}`} fallback={<SectionSkeleton title="Quality" />}>
+          <QualitySection {...section} />
+        </Suspense>
+        <Suspense key={`steps${key}${String(sp[STEPS_SORT_PARAM] ?? "")}`} fallback={<SectionSkeleton title="Steps" />}>
+          <StepsSection {...section} sort={typeof sp[STEPS_SORT_PARAM] === "string" ? sp[STEPS_SORT_PARAM] : undefined} query={dashboardSearch(params)} />
+        </Suspense>
+        <Suspense key={`top${key}`} fallback={<SectionSkeleton title="Top sessions and users" />}>
+          <TopSection {...section} />
+        </Suspense>
+        <Suspense key={`health${key}`} fallback={<SectionSkeleton title="Instrumentation health" cards={1} />}>
+          <DashboardHealth {...section} range={params.range} />
+        </Suspense>
       </div>
     </div>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AddToQueueButton } from "@/components/annotate/add-to-queue-button";
 import { AnnotationPanel } from "@/components/annotate/annotation-panel";
+import { TrendsBlock } from "@/components/dashboard/trends-block";
 import { Badge } from "@/components/ui/badge";
 import { CopyButton } from "@/components/ui/copy-button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -74,6 +75,7 @@ export default async function SessionPage({ params }: { params: Promise<{ projec
           <AnnotationPanel projectId={project} objectType="SESSION" objectId={sessionId} />
         </aside>
       </div>
+      <TrendsBlock projectId={project} subject={{ column: "sessionId", value: sessionId }} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { TrendsBlock } from "@/components/dashboard/trends-block";
 import { Card, Stat } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -63,13 +64,8 @@ export default async function UserPage({ params }: { params: Promise<{ project: 
         </Card>
       </div>
 
-      {/* ── TRENDS ─────────────────────────────────────────────────────────────
-          The dashboard's trends block for this user goes here (h11/dashboard:
-          components/dashboard/trends-block.tsx), e.g.
-            <TrendsBlock projectId={project} subject="this user" from={…} to={…}
-              filter={[{ type: "string", column: "userId", operator: "=", value: userId }]} />
-          with from/to the user's first and last seen (f.firstSeen, f.lastSeen) or the last 30 days.
-          ─────────────────────────────────────────────────────────────────────── */}
+      {/* TRENDS: this user's cost, latency, volume and scores over their first to last trace. */}
+      <TrendsBlock projectId={project} subject={{ column: "userId", value: userId }} />
 
       <Card flush title="Recent traces" actions={f.traceCount > RECENT && <Link className="link small" href={tracesHref}>All {formatTokens(f.traceCount)} traces →</Link>}>
         <RecentTraces projectId={project} traces={traces} />

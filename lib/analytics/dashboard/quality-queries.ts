@@ -1,0 +1,108 @@
+// The dashboard's quality section: what the scores say over the range and
+// filter. Each figure is one engine query (lib/analytics/execute.ts) except the
+// average by model, whose trace scores need the trace's models rollup (no
+// view has it as a dimension). What is a score's model:
+//   - an observation score: its observation's model (observationModelName);
+//   - a trace score (or an observation score on an observation without a
+//     model): every model the trace's generations used (Trace.models), so a
+//     trace that called two models counts its score under both;
+//   - neither (a trace without generations): "no model".
+// Session scores belong to no trace and have no model: they are left out there.
+import "server-only";
+import type { Db, Tx } from "../../db/client";
+import { db, dialectOf } from "../../db/client";
+import { decode, sql, type Sql } from "../../db/sql";
+import { traceWhere } from "../../traces/where";
+import type { MetricsRow } from "../query-schema";
+import { viewFilter, type NotApplicable } from "./filter";
+import { rowsOf, runSection, type SectionParams, type SectionRows } from "./run-section";
+
+/** The rows the quality preparers (lib/analytics/prepare/quality.ts) shape. */
+export interface QualityRows {
+  /** Conditions of the filter the scores views cannot take: then every list is empty and the section says so. */
+  notApplicable: NotApplicable[];
+  /** scores-numeric, NUMERIC only: name × time_dimension → avg_value, count_count. */
+  overTime: MetricsRow[];
+  /** scores-numeric, NUMERIC only: name → histogram_value, count_count. */
+  histograms: MetricsRow[];
+  /** scores-categorical: name × stringValue → count_count. */
+  categorical: MetricsRow[];
+  /** Boolean scores: name × booleanValue → count_count. */
+  boolean: MetricsRow[];
+  /** scores-numeric (NUMERIC and BOOLEAN): name × dataType × traceRelease → avg_value, count_count. */
+  byRelease: MetricsRow[];
+  /** name × dataType × model → avg_value, count_count (see the header for what the model is). */
+  byModel: MetricsRow[];
+}
+
+export const HISTOGRAM_BINS = 10;
+
+const avgAndCount = [
+  { measure: "value", aggregation: "avg" as const },
+  { measure: "count", aggregation: "count" as const },
+];
+
+export async function loadQuality(client: Db | Tx, projectId: string, p: SectionParams): Promise<QualityRows> {
+  const mapped = viewFilter(p.filter, "scores-numeric");
+  if (!mapped.ok) return { notApplicable: mapped.notApplicable, overTime: [], histograms: [], categorical: [], boolean: [], byRelease: [], byModel: [] };
+  const [overTime, histograms, categorical, boolean, byRelease, byModel] = await Promise.all([
+    runSection(client, projectId, p, { view: "scores-numeric", dimensions: [{ field: "name" }, { field: "dataType" }], metrics: avgAndCount, timeDimension: { granularity: p.granularity } }),
+    runSection(client, projectId, p, {
+      view: "scores-numeric",
+      dimensions: [{ field: "name" }, { field: "dataType" }],
+      metrics: [{ measure: "value", aggregation: "histogram" }, { measure: "count", aggregation: "count" }],
+      config: { bins: HISTOGRAM_BINS },
+    }),
+    runSection(client, projectId, p, { view: "scores-categorical", dimensions: [{ field: "name" }, { field: "stringValue" }], metrics: [{ measure: "count", aggregation: "count" }] }),
+    // Booleans counted on scores-numeric by their 0/1 value (the same rows as scores-boolean's booleanValue).
+    // The data type is a dimension, picked in JS, not a filter: on SQLite a dataType condition beside a userId
+    // filter made these queries ~10-40x slower (5,000 demo traces: about 1.3 s for the section against ~50 ms).
+    runSection(client, projectId, p, { view: "scores-numeric", dimensions: [{ field: "name" }, { field: "dataType" }, { field: "value" }], metrics: [{ measure: "count", aggregation: "count" }] }),
+    runSection(client, projectId, p, { view: "scores-numeric", dimensions: [{ field: "name" }, { field: "dataType" }, { field: "traceRelease" }], metrics: avgAndCount }),
+    scoresByModel(client, projectId, p),
+  ]);
+  const numeric = (r: SectionRows) => rowsOf(r).filter((row) => row.dataType === "NUMERIC");
+  const booleans = rowsOf(boolean)
+    .filter((row) => row.dataType === "BOOLEAN")
+    .map(({ value, ...row }) => ({ ...row, booleanValue: value === null || value === undefined ? null : Number(value) === 1 }));
+  return { notApplicable: [], overTime: numeric(overTime), histograms: numeric(histograms), categorical: rowsOf(categorical), boolean: booleans, byRelease: rowsOf(byRelease), byModel };
+}
+
+/**
+ * Average of each numeric and boolean score by model (see the header). One
+ * grouped statement: the score, its trace (the traces table's own where-builder
+ * for the shared filter), its observation's model, else the trace's models.
+ */
+export async function scoresByModel(client: Db | Tx, projectId: string, p: SectionParams): Promise<MetricsRow[]> {
+  const d = dialectOf(client);
+  // One model per row: the observation's, else each element of the trace's models list (none: one NULL row).
+  const models: Sql =
+    d.provider === "sqlite"
+      ? sql`LEFT JOIN json_each(CASE WHEN "o"."model" IS NOT NULL THEN json_array("o"."model") ELSE "t"."models" END) AS "m" ON 1 = 1`
+      : sql`LEFT JOIN LATERAL jsonb_array_elements_text(CASE WHEN "o"."model" IS NOT NULL THEN jsonb_build_array("o"."model") ELSE "t"."models" END) AS "m"("value") ON true`;
+  // The traces table's own where-builder takes every condition of the dashboard's filter.
+  const traceFilter = p.filter.filter((c) => !(c.type === "datetime" && c.column === "timestamp"));
+  const rows = await client.$queryRaw<Record<string, unknown>[]>`
+    SELECT "s"."name" AS "name", "s"."dataType" AS "dataType", "m"."value" AS "model",
+      CAST(AVG("s"."value") AS DOUBLE PRECISION) AS "avg", COUNT(*) AS "n"
+    FROM "Score" AS "s"
+    JOIN "Trace" AS "t" ON "t"."projectId" = "s"."projectId" AND "t"."id" = "s"."traceId"
+    LEFT JOIN "Observation" AS "o" ON "o"."projectId" = "s"."projectId" AND "o"."id" = "s"."observationId"
+    ${models}
+    WHERE "s"."projectId" = ${projectId} AND "s"."dataType" IN ('NUMERIC', 'BOOLEAN') AND "s"."value" IS NOT NULL
+      AND "s"."timestamp" >= ${p.from} AND "s"."timestamp" < ${p.to}
+      AND ${traceWhere(client, projectId, traceFilter)}
+    GROUP BY "s"."name", "s"."dataType", "m"."value"`;
+  return rows.map((r) => ({
+    name: r.name === null ? null : String(r.name),
+    dataType: String(r.dataType),
+    model: r.model === null || r.model === undefined ? null : String(r.model),
+    avg_value: decode.numberOrNull(r.avg),
+    count_count: decode.number(r.n),
+  }));
+}
+
+/** The quality section's read on the app's database. */
+export function qualityRows(projectId: string, p: SectionParams): Promise<QualityRows> {
+  return loadQuality(db, projectId, p);
+}
