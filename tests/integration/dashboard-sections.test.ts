@@ -25,6 +25,11 @@ import { dbFor, targets } from "../support/targets";
 
 const DAY = 86_400_000;
 
+function within1pct(actual: number | null | undefined, exact: number) {
+  expect(actual).not.toBeNull();
+  expect(Math.abs(Number(actual) - exact)).toBeLessThanOrEqual(0.01 * Math.abs(exact) + 1e-9);
+}
+
 describe.each(targets())("dashboard quality, steps and top loaders on $name", (t) => {
   const db = dbFor(t);
   const f = metricsFixture();
@@ -116,13 +121,18 @@ describe.each(targets())("dashboard quality, steps and top loaders on $name", (t
       ["retrieve", "SPAN"],
     ]);
     // llm: g1..g4, latencies 2, 40, 10, 4 s → p50 = 4000 + 0.5 · 6000, p95 = 10000 + 0.85 · 30000.
-    expect(steps[0]).toMatchObject({ count: 4, totalCost: 3.25, costShare: 1, inputTokens: 610, outputTokens: 175, totalTokens: 785, p50Latency: 7000 });
-    expect(steps[0].p95Latency).toBeCloseTo(35_500, 6);
-    expect(steps[1]).toMatchObject({ count: 1, totalCost: 0, totalTokens: 0, p50Latency: 3000, p95Latency: 3000 });
+    // Percentiles are exact on the rows and within 1 % when the rollups' sketches serve them (LOUPE_ROLLUPS).
+    expect(steps[0]).toMatchObject({ count: 4, totalCost: 3.25, costShare: 1, inputTokens: 610, outputTokens: 175, totalTokens: 785 });
+    within1pct(steps[0].p50Latency, 7000);
+    within1pct(steps[0].p95Latency, 35_500);
+    expect(steps[1]).toMatchObject({ count: 1, totalCost: 0, totalTokens: 0 });
+    within1pct(steps[1].p50Latency, 3000);
+    within1pct(steps[1].p95Latency, 3000);
     // One trace name: only the rag trace's generation.
     const rag = prepareSteps(rowsOf(await loadSteps(db, t.projectId, params([{ type: "stringOptions", column: "name", operator: "any of", value: [f.names.rag] }]))));
     expect(rag).toHaveLength(1);
-    expect(rag[0]).toMatchObject({ name: "llm", count: 1, totalCost: 1.5, p95Latency: 4000 });
+    expect(rag[0]).toMatchObject({ name: "llm", count: 1, totalCost: 1.5 });
+    within1pct(rag[0].p95Latency, 4000);
   });
 
   it("says which conditions of the filter a section cannot apply, instead of figures ignoring them", async () => {
