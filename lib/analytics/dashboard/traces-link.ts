@@ -3,20 +3,13 @@
 // the figure's own conditions (a score bucket, a category, a step). Pure.
 import type { Filter, FilterCondition } from "../../query/filter";
 import { encodeFilter } from "../../query/url";
+import { tracesHref as dashboardTracesHref } from "./params";
 import { OBSERVATION_URL_FIELDS } from "../../observations/view";
-import { TRACE_URL_FIELDS } from "../../traces/filter";
 
+/** The traces table over explicit bounds [from, to) (a section's range has no preset): the dashboard's own link builder. */
 export function tracesHref(projectId: string, range: { from: Date; to: Date }, filter: Filter, extra: readonly FilterCondition[] = []): string {
-  const conditions: Filter = [
-    { type: "datetime", column: "timestamp", operator: ">=", value: range.from },
-    // The table's `to` is inclusive; the dashboard's range is [from, to): a millisecond earlier.
-    { type: "datetime", column: "timestamp", operator: "<=", value: new Date(range.to.getTime() - 1) },
-    ...filter.filter((c) => !(c.type === "datetime" && c.column === "timestamp")),
-    ...extra,
-  ];
-  const q = new URLSearchParams();
-  for (const [param, values] of Object.entries(encodeFilter(conditions, TRACE_URL_FIELDS))) for (const v of values) q.append(param, v);
-  return `/${encodeURIComponent(projectId)}/traces?${q.toString()}`;
+  const own = filter.filter((c) => !(c.type === "datetime" && c.column === "timestamp"));
+  return dashboardTracesHref(projectId, { range: "custom", from: range.from, to: range.to, filter: own }, { conditions: extra });
 }
 
 /** The traces whose score `name` falls in a histogram bin: [lower, upper), the last bin [lower, upper]. */

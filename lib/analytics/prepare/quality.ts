@@ -26,11 +26,8 @@ export interface TimeSeriesData {
   points: TimePoint[];
 }
 
-/** One line per numeric score: its average per time bucket (null where the bucket has none: a gap, not a zero). */
-export function prepareScoreAverages(rows: readonly MetricsRow[]): TimeSeriesData {
-  const names = [...new Set(rows.map((r) => str(r.name)).filter((n): n is string => n !== null))].sort(byName);
-  const series = names.map((name, i) => ({ key: `s${i}`, name, color: seriesColor(i) }));
-  const keyOf = new Map(series.map((s) => [s.name, s.key]));
+/** Rows → one point per time bucket, every series null until a row gives it a value (values of one bucket and series add up), in time order. */
+export function pointsOf(rows: readonly MetricsRow[], series: readonly ChartSeries[], value: (r: MetricsRow) => [key: string, v: number | null][]): TimePoint[] {
   const points = new Map<string, TimePoint>();
   for (const r of rows) {
     const time = str(r.time_dimension);
@@ -41,10 +38,21 @@ export function prepareScoreAverages(rows: readonly MetricsRow[]): TimeSeriesDat
       for (const s of series) p[s.key] = null;
       points.set(time, p);
     }
-    const key = keyOf.get(str(r.name) ?? "");
-    if (key) p[key] = (num(r.count_count) ?? 1) > 0 ? num(r.avg_value) : null;
+    for (const [k, v] of value(r)) if (v !== null) p[k] = ((p[k] as number | null) ?? 0) + v;
   }
-  return { series, points: [...points.values()].sort((a, b) => a.time.localeCompare(b.time)) };
+  return [...points.values()].sort((a, b) => a.time.localeCompare(b.time));
+}
+
+/** One line per numeric score: its average per time bucket (null where the bucket has none: a gap, not a zero). */
+export function prepareScoreAverages(rows: readonly MetricsRow[]): TimeSeriesData {
+  const names = [...new Set(rows.map((r) => str(r.name)).filter((n): n is string => n !== null))].sort(byName);
+  const series = names.map((name, i) => ({ key: `s${i}`, name, color: seriesColor(i) }));
+  const keyOf = new Map(series.map((s) => [s.name, s.key]));
+  const points = pointsOf(rows, series, (r) => {
+    const key = keyOf.get(str(r.name) ?? "");
+    return key ? [[key, (num(r.count_count) ?? 1) > 0 ? num(r.avg_value) : null]] : [];
+  });
+  return { series, points };
 }
 
 export interface HistogramBin {

@@ -3,26 +3,10 @@
 // latency percentiles, and traces / observations / errors. Pure.
 import type { MetricsRow } from "../query-schema";
 import { seriesColor } from "./palette";
-import type { ChartSeries, TimePoint, TimeSeriesData } from "./quality";
+import { pointsOf, type ChartSeries, type TimeSeriesData } from "./quality";
 
 const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-
-function pointsOf(rows: readonly MetricsRow[], series: readonly ChartSeries[], value: (r: MetricsRow) => [key: string, v: number | null][]): TimePoint[] {
-  const points = new Map<string, TimePoint>();
-  for (const r of rows) {
-    const time = str(r.time_dimension);
-    if (time === null) continue;
-    let p = points.get(time);
-    if (!p) {
-      p = { time };
-      for (const s of series) p[s.key] = null;
-      points.set(time, p);
-    }
-    for (const [k, v] of value(r)) if (v !== null) p[k] = ((p[k] as number | null) ?? 0) + v;
-  }
-  return [...points.values()].sort((a, b) => a.time.localeCompare(b.time));
-}
 
 export const OTHER = "other";
 
