@@ -13,7 +13,8 @@ import { removeFromRollups } from "@/lib/analytics/rollups/remove";
 import { ensureRollupBackfills } from "@/lib/analytics/rollups/backfill-job";
 import { rebuildProject } from "@/lib/analytics/rollups/rebuild";
 import { runQueuedJobs } from "@/lib/jobs/runner";
-import { ROLLUP_KINDS, ROLLUP_TABLES } from "@/lib/analytics/rollups/tables";
+import { decodeSketch } from "@/lib/analytics/rollups/contrib";
+import { ROLLUP_KINDS, ROLLUP_TABLES, sketchColumn } from "@/lib/analytics/rollups/tables";
 import { transaction, type Db } from "@/lib/db/client";
 import { decode } from "@/lib/db/sql";
 import type { IngestEvent } from "@/lib/ingest/events";
@@ -25,31 +26,32 @@ const H = 3_600_000;
 const BASE = Date.UTC(2026, 4, 10, 8, 0, 0);
 const at = (minutes: number) => new Date(BASE + minutes * 60_000);
 
-/** Every rollup and sketch row of a project, summed over shards, rows whose counts are all 0 left out. */
+/** Every rollup row of a project (both grains), summed over shards (sketches merged), rows whose figures are all 0 left out. */
 async function snapshot(db: Db, projectId: string): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
   for (const k of ROLLUP_KINDS) {
     const t = ROLLUP_TABLES[k];
     const sums = ["count", ...t.measures.flatMap((m) => [`${m}Sum`, `${m}N`])];
-    const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(
-      `SELECT "hour", "key", ${t.dims.map((c) => `"${c}"`).join(", ")}, ${sums.map((c) => `SUM("${c}") AS "${c}"`).join(", ")} FROM "${t.table}" WHERE "projectId" = '${projectId}' GROUP BY "hour", "key", ${t.dims.map((c) => `"${c}"`).join(", ")}`,
-    );
-    out[t.table] = rows
-      .map((r) => sums.map((c) => Math.round(Number(r[c]) * 1e9) / 1e9))
-      .map((v, i) => [rows[i], v] as const)
-      .filter(([, v]) => v.some((x) => x !== 0))
-      .map(([r, v]) => JSON.stringify([decode.date(r.hour).getTime(), ...t.dims.map((c) => r[c] ?? null), ...v]))
+    const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "${t.table}" WHERE "projectId" = '${projectId}'`);
+    const merged = new Map<string, { v: number[]; bins: Map<string, number> }>();
+    for (const r of rows) {
+      const id = JSON.stringify([r.grain, decode.date(r.start).getTime(), ...t.dims.map((c) => r[c] ?? null)]);
+      const m = merged.get(id) ?? { v: sums.map(() => 0), bins: new Map<string, number>() };
+      sums.forEach((c, i) => (m.v[i] += Number(r[c])));
+      for (const s of t.sketched) for (const [bin, c] of decodeSketch(r[sketchColumn(s)])) m.bins.set(`${s}:${bin}`, (m.bins.get(`${s}:${bin}`) ?? 0) + c);
+      merged.set(id, m);
+    }
+    out[t.table] = [...merged]
+      .map(([id, m]) => [id, m.v.map((x) => Math.round(x * 1e9) / 1e9), [...m.bins].filter(([, c]) => c !== 0).sort()] as const)
+      .filter(([, v, bins]) => v.some((x) => x !== 0) || bins.length)
+      .map(([id, v, bins]) => JSON.stringify([...(JSON.parse(id) as unknown[]), ...v, bins]))
       .sort();
-    const bins = await db.$queryRawUnsafe<Record<string, unknown>[]>(
-      `SELECT "hour", "key", "measure", "bin", SUM("count") AS "c" FROM "${t.sketchTable}" WHERE "projectId" = '${projectId}' GROUP BY "hour", "key", "measure", "bin"`,
-    );
-    out[t.sketchTable] = bins.filter((b) => Number(b.c) !== 0).map((b) => JSON.stringify([String(b.key), b.measure, Number(b.bin), Number(b.c)])).sort();
   }
   return out;
 }
 
 async function clearRollups(db: Db, projectId: string) {
-  for (const k of ROLLUP_KINDS) for (const table of [ROLLUP_TABLES[k].table, ROLLUP_TABLES[k].sketchTable]) await db.$executeRawUnsafe(`DELETE FROM "${table}" WHERE "projectId" = '${projectId}'`);
+  for (const k of ROLLUP_KINDS) await db.$executeRawUnsafe(`DELETE FROM "${ROLLUP_TABLES[k].table}" WHERE "projectId" = '${projectId}'`);
 }
 
 const gen = (id: string, traceId: string, minute: number, o: Partial<Extract<IngestEvent, { kind: "observation" }>> = {}): IngestEvent => ({
@@ -98,6 +100,15 @@ describe.each(targets())("analytics rollups on $name", (t) => {
         { kind: "score", id: `b${i}`, traceId: `t${i}`, name: "correct", value: i % 3 ? 1 : 0, dataType: "BOOLEAN", timestamp: at(m + 2) },
       ]);
     }
+    // Two more days: two days before and a day after, so ranges over days read the day rows.
+    for (const [i, minute] of [[20, -2 * 24 * 60 + 30], [21, -2 * 24 * 60 + 95], [22, 24 * 60 + 185], [23, 24 * 60 + 400]]) {
+      await ingest([
+        { kind: "trace", id: `t${i}`, name: i % 2 ? "chat" : "search", timestamp: at(minute), release: "r1", userId: "u1", environment: "production" },
+        gen(`o${i}a`, `t${i}`, minute, { model: i % 2 ? "gpt-4o" : "claude-3" }),
+        { kind: "score", id: `s${i}`, traceId: `t${i}`, name: "quality", value: i / 40, dataType: "NUMERIC", timestamp: at(minute + 2) },
+        { kind: "score", id: `c${i}`, traceId: `t${i}`, name: "tone", value: "friendly", dataType: "CATEGORICAL", timestamp: at(minute + 2) },
+      ]);
+    }
     // Updates: an observation ends later and changes model and level; another gets its cost; a partial update merges.
     await ingest([{ kind: "observation", id: "o3a", traceId: "t3", endTime: new Date(at(39).getTime() + 5000), model: "gpt-4.1", level: "WARNING", isUpdate: true }]);
     await ingest([{ kind: "observation", id: "o4b", traceId: "t4", cost: { total: 0.25 }, usage: { input: 5, output: 5, total: 10 }, isUpdate: true }]);
@@ -119,8 +130,10 @@ describe.each(targets())("analytics rollups on $name", (t) => {
 
   it("keeps the rollup tables equal to a recomputation from the rows", async () => {
     const maintained = await snapshot(db, projectId);
-    expect(maintained.TraceMetricHour.length).toBeGreaterThan(3);
-    expect(maintained.ObservationSketchHour.length).toBeGreaterThan(10);
+    expect(maintained.TraceRollup.filter((r) => r.startsWith('["hour"')).length).toBeGreaterThan(3);
+    // The hours of three days, and those days.
+    expect(maintained.ObservationRollup.filter((r) => r.startsWith('["day"')).length).toBeGreaterThanOrEqual(3);
+    expect(maintained.ObservationRollup.some((r) => r.includes("latency:"))).toBe(true);
     await clearRollups(db, projectId);
     await rebuildProject(db, projectId);
     expect(await snapshot(db, projectId)).toEqual(maintained);
@@ -131,6 +144,9 @@ describe.each(targets())("analytics rollups on $name", (t) => {
   const ODD_FROM = new Date(BASE + 17 * 60_000).toISOString();
   const ODD_TO = new Date(BASE + 3 * H + 41 * 60_000).toISOString();
   const TO = new Date(BASE + 5 * H).toISOString();
+  // Over four days, unaligned: whole days from the day rows, whole hours either side from the hour rows, minutes from the rows.
+  const WIDE_FROM = new Date(BASE - 2 * 24 * H + 13 * 60_000 - 3 * H).toISOString();
+  const WIDE_TO = new Date(BASE + 24 * H + 7 * H + 41 * 60_000).toISOString();
   const q = (x: Omit<MetricsQueryInput, "fromTimestamp" | "toTimestamp">): Omit<MetricsQueryInput, "fromTimestamp" | "toTimestamp"> => x;
   const CASES = [
     q({ view: "traces", metrics: [{ measure: "count", aggregation: "count" }, { measure: "totalCost", aggregation: "sum" }, { measure: "latency", aggregation: "avg" }, { measure: "latency", aggregation: "p95" }], timeDimension: { granularity: "hour" } }),
@@ -142,6 +158,8 @@ describe.each(targets())("analytics rollups on $name", (t) => {
     q({ view: "observations", dimensions: [{ field: "type" }, { field: "level" }], metrics: [{ measure: "count", aggregation: "count" }, { measure: "latency", aggregation: "avg" }], timeDimension: { granularity: "hour" }, filters: [{ type: "string", column: "traceName", operator: "contains", value: "chat" }] }),
     q({ view: "scores-numeric", dimensions: [{ field: "name" }, { field: "traceName" }, { field: "traceRelease" }], metrics: [{ measure: "value", aggregation: "avg" }, { measure: "value", aggregation: "p50" }, { measure: "count", aggregation: "count" }] }),
     q({ view: "scores-categorical", dimensions: [{ field: "stringValue" }], metrics: [{ measure: "count", aggregation: "count" }], timeDimension: { granularity: "hour" } }),
+    q({ view: "observations", dimensions: [{ field: "providedModelName" }], metrics: [{ measure: "latency", aggregation: "p99" }, { measure: "totalCost", aggregation: "sum" }], timeDimension: { granularity: "week" } }),
+    q({ view: "scores-numeric", dimensions: [{ field: "name" }], metrics: [{ measure: "value", aggregation: "p90" }, { measure: "value", aggregation: "avg" }], timeDimension: { granularity: "day" } }),
     q({ view: "scores-boolean", dimensions: [{ field: "stringValue" }], metrics: [{ measure: "value", aggregation: "avg" }, { measure: "count", aggregation: "count" }] }),
     // Not served (a metadata filter, a user dimension): the rows answer, the same either way.
     q({ view: "traces", dimensions: [{ field: "userId" }], metrics: [{ measure: "count", aggregation: "count" }], filters: [{ type: "stringObject", column: "metadata", key: "region", operator: "=", value: "eu" }] }),
@@ -162,8 +180,8 @@ describe.each(targets())("analytics rollups on $name", (t) => {
     }
   }
 
-  it.each(CASES.map((c, i) => [i, c] as const))("answers query %i as the rows engine does, on aligned and unaligned ranges", async (_, c) => {
-    for (const [from, to] of [[FROM, TO], [ODD_FROM, ODD_TO]]) {
+  it.each(CASES.map((c, i) => [i, c] as const))("answers query %i as the rows engine does, on aligned, unaligned and multi-day ranges", async (_, c) => {
+    for (const [from, to] of [[FROM, TO], [ODD_FROM, ODD_TO], [WIDE_FROM, WIDE_TO]]) {
       const query = metricsQuerySchema.parse({ ...c, fromTimestamp: from, toTimestamp: to });
       process.env.LOUPE_ROLLUPS = "off";
       const off = await runMetricsQuery(db, projectId, query);

@@ -1,13 +1,16 @@
 // Writes accumulated rollup deltas in the caller's transaction, at its end: one
-// INSERT … ON CONFLICT DO UPDATE adding the delta per rollup row and sketch bin,
-// keys sorted so concurrent writers take row locks in one order (no deadlock).
-// On PostgreSQL each transaction writes to one random shard of ROLLUP_SHARDS,
-// so concurrent writers of the same hour and key rarely wait on one row until
-// commit; reads sum the shards. SQLite has one writer: shard 0.
-import { ident, join, raw, sql, type Sql } from "../../db/sql";
+// INSERT … ON CONFLICT DO UPDATE per rollup row of each grain (the hours the
+// write touched and their days), adding counts and sums and merging the sketch
+// columns' JSON (bin → count) in SQL, so the upsert itself is the whole update
+// and concurrent writers never read-modify-write. Keys are sorted so concurrent
+// writers take row locks in one order (no deadlock). On PostgreSQL each
+// transaction writes to one random shard of ROLLUP_SHARDS, so concurrent
+// writers of the same hour and key rarely wait on one row until commit; reads
+// sum the shards. SQLite has one writer: shard 0.
+import { ident, join, raw, sql, type Dialect, type Sql } from "../../db/sql";
 import type { WriteStore } from "../../ingest/store";
-import type { RollupDeltas, RowDelta, SketchDelta } from "./contrib";
-import { ROLLUP_TABLES, type RollupKind } from "./tables";
+import { encodeSketch, type RollupDeltas, type RowDelta } from "./contrib";
+import { ROLLUP_TABLES, sketchColumn, type RollupKind } from "./tables";
 
 /** PostgreSQL shards per rollup row (LOUPE_ROLLUP_SHARDS, default 8; 1 turns sharding off). */
 export function rollupShards(): number {
@@ -16,46 +19,61 @@ export function rollupShards(): number {
 }
 
 const CHUNK = 200;
+const KEY = ["projectId", "grain", "start", "shard", "key"];
 
-function rowColumns(kind: RollupKind) {
+function columns(kind: RollupKind) {
   const t = ROLLUP_TABLES[kind];
-  return { key: ["projectId", "hour", "shard", "key"], dims: [...t.dims], adds: ["count", ...t.measures.flatMap((m) => [`${m}Sum`, `${m}N`])] };
+  return {
+    adds: ["count", ...t.measures.flatMap((m) => [`${m}Sum`, `${m}N`])],
+    sketches: t.sketched.map(sketchColumn),
+    all: [...KEY, ...t.dims, "count", ...t.measures.flatMap((m) => [`${m}Sum`, `${m}N`]), ...t.sketched.map(sketchColumn)],
+  };
 }
 
-function rowValues(projectId: string, shard: number, r: RowDelta): unknown[] {
+function values(projectId: string, shard: number, r: RowDelta): unknown[] {
   const t = ROLLUP_TABLES[r.kind];
-  return [projectId, new Date(r.hour), shard, r.key, ...r.dims, r.count, ...t.measures.flatMap((m) => r.sums[m])];
+  return [projectId, r.grain, new Date(r.start), shard, r.key, ...r.dims, r.count, ...t.measures.flatMap((m) => r.sums[m]), ...t.sketched.map((m) => encodeSketch(r.sketches[m]))];
 }
 
-function sketchColumns(kind: RollupKind) {
-  return { key: ["projectId", "measure", "hour", "shard", "key", "bin"], dims: [...ROLLUP_TABLES[kind].dims], adds: ["count"] };
+/**
+ * The merged sketch: per bin the sum of both counts, bins that fell to 0 left out. An empty delta
+ * (most rows carry no time to first token, say) keeps the stored text without parsing it.
+ */
+function mergeSketch(d: Dialect, table: string, column: string): string {
+  const stored = `"${table}"."${column}"`;
+  const delta = `excluded."${column}"`;
+  const merged =
+    d.provider === "postgresql"
+      ? `(SELECT COALESCE(jsonb_object_agg("j"."b", "j"."c"), '{}'::jsonb)::text FROM (SELECT "e"."key" AS "b", SUM("e"."value"::bigint) AS "c" FROM (SELECT * FROM jsonb_each_text(${stored}::jsonb) UNION ALL SELECT * FROM jsonb_each_text(${delta}::jsonb)) AS "e" GROUP BY "e"."key" HAVING SUM("e"."value"::bigint) <> 0) AS "j")`
+      : `(SELECT json_group_object("j"."b", "j"."c") FROM (SELECT "e"."key" AS "b", SUM("e"."value") AS "c" FROM (SELECT "key", "value" FROM json_each(${stored}) UNION ALL SELECT "key", "value" FROM json_each(${delta})) AS "e" GROUP BY "e"."key" HAVING SUM("e"."value") <> 0) AS "j")`;
+  return `"${column}" = CASE WHEN ${delta} = '{}' THEN ${stored} WHEN ${stored} = '{}' THEN ${delta} ELSE ${merged} END`;
 }
 
-function sketchValues(projectId: string, shard: number, s: SketchDelta): unknown[] {
-  return [projectId, s.measure, new Date(s.hour), shard, s.key, s.bin, ...s.dims, s.count];
-}
-
-async function upsertAdding(store: WriteStore, table: string, cols: { key: string[]; dims: string[]; adds: string[] }, rows: unknown[][]) {
+async function upsertAdding(store: WriteStore, kind: RollupKind, rows: unknown[][]) {
   if (!rows.length) return;
-  const all = [...cols.key, ...cols.dims, ...cols.adds];
-  const conflict = `ON CONFLICT (${cols.key.map((c) => `"${c}"`).join(", ")}) DO UPDATE SET ${cols.adds.map((c) => `"${c}" = "${table}"."${c}" + excluded."${c}"`).join(", ")}`;
+  const table = ROLLUP_TABLES[kind].table;
+  const cols = columns(kind);
+  const sets = [...cols.adds.map((c) => `"${c}" = "${table}"."${c}" + excluded."${c}"`), ...cols.sketches.map((c) => mergeSketch(store.dialect, table, c))];
+  const conflict = `ON CONFLICT (${KEY.map((c) => `"${c}"`).join(", ")}) DO UPDATE SET ${sets.join(", ")}`;
   if (store.execEach) {
-    await store.execEach(`INSERT INTO "${table}" (${all.map((c) => `"${c}"`).join(", ")}) VALUES (${all.map(() => "?").join(", ")}) ${conflict}`, rows);
+    await store.execEach(`INSERT INTO "${table}" (${cols.all.map((c) => `"${c}"`).join(", ")}) VALUES (${cols.all.map(() => "?").join(", ")}) ${conflict}`, rows);
     return;
   }
   for (let i = 0; i < rows.length; i += CHUNK) {
     const tuples: Sql[] = rows.slice(i, i + CHUNK).map((vs) => sql`(${join(vs.map((v) => sql`${v}`))})`);
-    await store.exec(sql`INSERT INTO ${ident(table)} (${join(all.map(ident))}) VALUES ${join(tuples)} ${raw(conflict)}`);
+    await store.exec(sql`INSERT INTO ${ident(table)} (${join(cols.all.map(ident))}) VALUES ${join(tuples)} ${raw(conflict)}`);
   }
 }
 
-export async function applyRollupDeltas(store: WriteStore, projectId: string, deltas: RollupDeltas): Promise<void> {
-  const { rows, sketches } = deltas.changed();
-  if (!rows.length && !sketches.length) return;
+/**
+ * Applies hour deltas to the hour rows and, folded by day, to the day rows. The rebuild passes its own
+ * `dayDeltas` (it rewrites hours whole but must take the old hours out of their days).
+ */
+export async function applyRollupDeltas(store: WriteStore, projectId: string, hourDeltas: RollupDeltas, dayDeltas: RollupDeltas = hourDeltas): Promise<void> {
+  const rows = [...hourDeltas.changed(), ...dayDeltas.byDay().changed()];
+  if (!rows.length) return;
   const shard = store.dialect.provider === "postgresql" ? Math.floor(Math.random() * rollupShards()) : 0;
   for (const kind of Object.keys(ROLLUP_TABLES) as RollupKind[]) {
-    const t = ROLLUP_TABLES[kind];
-    await upsertAdding(store, t.table, rowColumns(kind), rows.filter((r) => r.kind === kind).map((r) => rowValues(projectId, shard, r)));
-    await upsertAdding(store, t.sketchTable, sketchColumns(kind), sketches.filter((s) => s.kind === kind).map((s) => sketchValues(projectId, shard, s)));
+    await upsertAdding(store, kind, rows.filter((r) => r.kind === kind).map((r) => values(projectId, shard, r)));
   }
 }

@@ -1,12 +1,13 @@
 // What one trace, observation or score adds to the rollups (its contribution:
 // an hour, the key's dimension values, its measure values), and the deltas a
-// write accumulates: the after-state's contributions minus the before-state's.
+// write accumulates: the after-state's contributions minus the before-state's,
+// per hour (its day's delta is the sum of its hours', byDay).
 // A row that did not change cancels out and writes nothing. The same
-// contributions rebuild an hour from rows (backfill.ts), so the write path and
+// contributions rebuild an hour from rows (rebuild.ts), so the write path and
 // a recomputation cannot disagree on what a row counts for.
 import { createHash } from "node:crypto";
 import { binOf } from "../sketch";
-import { HOUR_MS, ROLLED_SCORE_TYPES, ROLLUP_TABLES, type RollupKind } from "./tables";
+import { DAY_MS, HOUR_MS, ROLLED_SCORE_TYPES, ROLLUP_TABLES, type Grain, type RollupKind } from "./tables";
 
 type Dim = string | null;
 
@@ -112,39 +113,53 @@ export function rollupKey(dims: readonly Dim[]): string {
 
 export interface RowDelta {
   kind: RollupKind;
-  hour: number;
+  grain: Grain;
+  /** The bucket's start (ms): an hour, or a day. */
+  start: number;
   key: string;
   dims: Dim[];
   count: number;
   /** Per measure: [sum, count of non-null values]. */
   sums: Record<string, [number, number]>;
+  /** Per sketched measure: bin → count added (negative: taken out). */
+  sketches: Record<string, Map<number, number>>;
 }
 
-export interface SketchDelta {
-  kind: RollupKind;
-  measure: string;
-  hour: number;
-  key: string;
-  dims: Dim[];
-  bin: number;
+/** A stored rollup row's figures, read back to be taken out (rebuild.ts). */
+export interface StoredFigures {
   count: number;
+  sums: Record<string, [number, number]>;
+  sketches: Record<string, Map<number, number>>;
 }
 
-/** Contributions added and taken out, by rollup row and sketch bin. */
+/** Contributions added and taken out, by rollup row (kind, hour, dimension values), sketches included. */
 export class RollupDeltas {
   readonly rows = new Map<string, RowDelta>();
-  readonly sketches = new Map<string, SketchDelta>();
+
+  private row(kind: RollupKind, grain: Grain, start: number, dims: Dim[]): RowDelta {
+    const id = `${kind}|${grain}|${start}|${JSON.stringify(dims)}`;
+    let r = this.rows.get(id);
+    if (!r) {
+      const t = ROLLUP_TABLES[kind];
+      r = {
+        kind,
+        grain,
+        start,
+        key: rollupKey(dims),
+        dims,
+        count: 0,
+        sums: Object.fromEntries(t.measures.map((m) => [m, [0, 0]])),
+        sketches: Object.fromEntries(t.sketched.map((m) => [m, new Map<number, number>()])),
+      };
+      this.rows.set(id, r);
+    }
+    return r;
+  }
 
   add(c: Contribution | null | undefined, sign: 1 | -1): void {
     if (!c) return;
     const table = ROLLUP_TABLES[c.kind];
-    const dimsJson = JSON.stringify(c.dims);
-    const id = `${c.kind}|${c.hour}|${dimsJson}`;
-    let r = this.rows.get(id);
-    if (!r) {
-      r = { kind: c.kind, hour: c.hour, key: rollupKey(c.dims), dims: c.dims, count: 0, sums: Object.fromEntries(table.measures.map((m) => [m, [0, 0]])) };
-      this.rows.set(id, r);
-    }
+    const r = this.row(c.kind, "hour", c.hour, c.dims);
     r.count += sign;
     for (const m of table.measures) {
       const v = c.values[m];
@@ -155,22 +170,60 @@ export class RollupDeltas {
     for (const m of table.sketched) {
       const v = c.values[m];
       if (v === null || v === undefined) continue;
-      const bin = binOf(v);
-      const sid = `${m}|${bin}|${id}`;
-      let s = this.sketches.get(sid);
-      if (!s) this.sketches.set(sid, (s = { kind: c.kind, measure: m, hour: c.hour, key: r.key, dims: c.dims, bin, count: 0 }));
-      s.count += sign;
+      bump(r.sketches[m], binOf(v), sign);
     }
   }
 
-  /** The deltas that change something, sorted by table key (concurrent writers then lock rows in one order). */
-  changed(): { rows: RowDelta[]; sketches: SketchDelta[] } {
-    const rows = [...this.rows.values()].filter((r) => r.count !== 0 || Object.values(r.sums).some(([s, n]) => s !== 0 || n !== 0));
-    const sketches = [...this.sketches.values()].filter((s) => s.count !== 0);
-    rows.sort((a, b) => cmp(a.kind, b.kind) || a.hour - b.hour || cmp(a.key, b.key));
-    sketches.sort((a, b) => cmp(a.kind, b.kind) || cmp(a.measure, b.measure) || a.hour - b.hour || cmp(a.key, b.key) || a.bin - b.bin);
-    return { rows, sketches };
+  /** Adds (or, sign −1, takes out) a stored row's figures, as if its rows were contributed again. */
+  addStored(kind: RollupKind, grain: Grain, start: number, dims: Dim[], f: StoredFigures, sign: 1 | -1): void {
+    const r = this.row(kind, grain, start, dims);
+    r.count += sign * f.count;
+    for (const [m, [sum, n]] of Object.entries(f.sums)) {
+      r.sums[m][0] += sign * sum;
+      r.sums[m][1] += sign * n;
+    }
+    for (const [m, bins] of Object.entries(f.sketches)) for (const [b, c] of bins) bump(r.sketches[m], b, sign * c);
   }
+
+  /** Every hour delta folded into its UTC day's (a day row is the sum of its hours). */
+  byDay(): RollupDeltas {
+    const days = new RollupDeltas();
+    for (const r of this.rows.values()) {
+      if (r.grain !== "hour") continue;
+      days.addStored(r.kind, "day", Math.floor(r.start / DAY_MS) * DAY_MS, r.dims, r, 1);
+    }
+    return days;
+  }
+
+  /** The deltas that change something, sorted by table key (concurrent writers then lock rows in one order). */
+  changed(): RowDelta[] {
+    const rows = [...this.rows.values()].filter(
+      (r) => r.count !== 0 || Object.values(r.sums).some(([s, n]) => s !== 0 || n !== 0) || Object.values(r.sketches).some((b) => [...b.values()].some((c) => c !== 0)),
+    );
+    rows.sort((a, b) => cmp(a.kind, b.kind) || cmp(a.grain, b.grain) || a.start - b.start || cmp(a.key, b.key));
+    return rows;
+  }
+}
+
+function bump(bins: Map<number, number>, bin: number, by: number) {
+  const c = (bins.get(bin) ?? 0) + by;
+  if (c === 0) bins.delete(bin);
+  else bins.set(bin, c);
+}
+
+/** A sketch delta as stored: JSON bin → count, zero bins left out. */
+export function encodeSketch(bins: ReadonlyMap<number, number>): string {
+  const o: Record<string, number> = {};
+  for (const [b, c] of bins) if (c !== 0) o[b] = c;
+  return JSON.stringify(o);
+}
+
+/** A stored sketch back to bin → count. */
+export function decodeSketch(text: unknown): Map<number, number> {
+  const out = new Map<number, number>();
+  if (typeof text !== "string" || text === "{}" || !text) return out;
+  for (const [b, c] of Object.entries(JSON.parse(text) as Record<string, number>)) out.set(Number(b), Number(c));
+  return out;
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

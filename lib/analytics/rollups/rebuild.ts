@@ -1,16 +1,17 @@
 // Recomputes rollup hours from the rows: each hour's rollup rows are deleted
 // and written again from the traces, observations and scores of that hour, in
-// one write transaction (the same contributions the writer uses, contrib.ts).
-// SQLite has one writer, so no ingestion delta can slip in between; on
-// PostgreSQL the transaction first locks the rollup tables (in the writer's
-// order), so a concurrent writer's delta lands either wholly before the
-// recomputation reads the rows (and is recomputed) or wholly after it.
+// one write transaction (the same contributions the writer uses, contrib.ts);
+// its day rows take the old hour rows out and the new ones in, so a day stays
+// the sum of its hours. SQLite has one writer, so no ingestion delta can slip
+// in between; on PostgreSQL the transaction first locks the rollup tables, so
+// a concurrent writer's delta lands either wholly before the recomputation
+// reads the rows (and is recomputed) or wholly after it.
 import type { Db } from "../../db/client";
 import { decode, join, raw, sql, type Sql } from "../../db/sql";
 import { withWriteStore, type Row, type WriteStore } from "../../ingest/store";
 import { applyRollupDeltas } from "./apply";
-import { observationContribution, RollupDeltas, scoreContribution, traceContribution } from "./contrib";
-import { HOUR_MS, ROLLUP_KINDS, ROLLUP_TABLES } from "./tables";
+import { decodeSketch, observationContribution, RollupDeltas, scoreContribution, traceContribution } from "./contrib";
+import { HOUR_MS, ROLLUP_KINDS, ROLLUP_TABLES, sketchColumn } from "./tables";
 
 const date = (v: unknown) => (v === null || v === undefined ? null : decode.date(v));
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
@@ -18,25 +19,35 @@ const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
 async function lockRollupTables(store: WriteStore) {
   if (store.dialect.provider !== "postgresql") return;
-  const tables = ROLLUP_KINDS.flatMap((k) => [ROLLUP_TABLES[k].table, ROLLUP_TABLES[k].sketchTable]);
-  await store.exec(sql`LOCK TABLE ${join(tables.map((t) => raw(`"${t}"`)))} IN EXCLUSIVE MODE`);
+  await store.exec(sql`LOCK TABLE ${join(ROLLUP_KINDS.map((k) => raw(`"${ROLLUP_TABLES[k].table}"`)))} IN EXCLUSIVE MODE`);
 }
 
 /** Recomputes the rollups of [from, to) (hour-aligned) from the rows, inside the caller's write transaction. */
 export async function rebuildRange(store: WriteStore, projectId: string, from: Date, to: Date): Promise<void> {
   await lockRollupTables(store);
+  // The days lose what the old hour rows held (every shard's), then gain the recomputed hours.
+  const days = new RollupDeltas();
   for (const k of ROLLUP_KINDS) {
-    for (const table of [ROLLUP_TABLES[k].table, ROLLUP_TABLES[k].sketchTable]) {
-      await store.exec(sql`DELETE FROM ${raw(`"${table}"`)} WHERE "projectId" = ${projectId} AND "hour" >= ${from} AND "hour" < ${to}`);
+    const t = ROLLUP_TABLES[k];
+    const inRange = sql`"projectId" = ${projectId} AND "grain" = 'hour' AND "start" >= ${from} AND "start" < ${to}`;
+    for (const r of await store.query(sql`SELECT * FROM ${raw(`"${t.table}"`)} WHERE ${inRange}`)) {
+      const figures = {
+        count: Number(r.count),
+        sums: Object.fromEntries(t.measures.map((m) => [m, [Number(r[`${m}Sum`]), Number(r[`${m}N`])] as [number, number]])),
+        sketches: Object.fromEntries(t.sketched.map((m) => [m, decodeSketch(r[sketchColumn(m)])])),
+      };
+      days.addStored(k, "hour", decode.date(r.start).getTime(), t.dims.map((c) => str(r[c])), figures, -1);
     }
+    await store.exec(sql`DELETE FROM ${raw(`"${t.table}"`)} WHERE ${inRange}`);
   }
-  const deltas = new RollupDeltas();
-  await addRows(store, projectId, deltas, 1, {
+  const hours = new RollupDeltas();
+  await addRows(store, projectId, hours, 1, {
     traces: sql`"t"."timestamp" >= ${from} AND "t"."timestamp" < ${to}`,
     observations: sql`"o"."startTime" >= ${from} AND "o"."startTime" < ${to}`,
     scores: sql`"s"."timestamp" >= ${from} AND "s"."timestamp" < ${to}`,
   });
-  await applyRollupDeltas(store, projectId, deltas);
+  for (const r of hours.rows.values()) days.addStored(r.kind, r.grain, r.start, r.dims, r, 1);
+  await applyRollupDeltas(store, projectId, hours, days);
 }
 
 /**

@@ -3,8 +3,12 @@
 // rollup tables (summed over shards and hours into the query's buckets); the
 // parts of an hour at either end come from the rows (the rows engine's own
 // inner select), aggregated the same way in JS; both are merged per group.
+// When the buckets are days or longer (or there are none), the range's whole
+// UTC days come from the day rows (24× fewer rows to read) and only the whole
+// hours before the first and after the last whole day from the hour rows.
 // Counts and sums are exact; percentiles come from the merged log-bucket
-// sketches (within 1 % of the exact figure, sketch.ts). The answer is then
+// sketches (within 1 % of the exact figure, sketch.ts), read per row and
+// merged in JS. The answer is then
 // shaped as the rows engine shapes its own (empty buckets, order, limit).
 import { dialectOf, type Db, type Tx } from "../../db/client";
 import { empty, join, raw, sql, type Dialect, type Sql } from "../../db/sql";
@@ -14,10 +18,11 @@ import { decodeDimension, shapeSpec } from "../rows/run";
 import { emptyValue, fillBuckets, orderAndLimit, TIME_DIMENSION } from "../rows/shape";
 import { BUCKET_COLUMN, dimColumn, innerSelect, measureColumn, PERCENTILES } from "../rows/sql";
 import { addToSketch, sketchPercentiles } from "../sketch";
+import { decodeSketch } from "./contrib";
 import type { MetricsPlan } from "../validate";
 import { rollupsEnabled } from "./maintain";
 import { servedView, type ServedView } from "./served";
-import { HOUR_MS, ROLLUP_TABLES } from "./tables";
+import { DAY_MS, HOUR_MS, ROLLUP_TABLES, sketchColumn, type Grain } from "./tables";
 
 type Raw = Record<string, unknown>;
 type Value = MetricsRow[string];
@@ -52,15 +57,32 @@ async function rollupsReady(client: Db | Tx, projectId: string): Promise<boolean
   return rows.length === 0;
 }
 
-const ceilHour = (d: Date) => new Date(Math.ceil(d.getTime() / HOUR_MS) * HOUR_MS);
-const floorHour = (d: Date) => new Date(Math.floor(d.getTime() / HOUR_MS) * HOUR_MS);
+const ceilTo = (d: Date, ms: number) => new Date(Math.ceil(d.getTime() / ms) * ms);
+const floorTo = (d: Date, ms: number) => new Date(Math.floor(d.getTime() / ms) * ms);
+
+interface Segment {
+  grain: Grain;
+  from: Date;
+  to: Date;
+}
+
+/** The rollup rows covering [start, end) (whole hours): whole days from the day rows when the buckets allow it. */
+function segments(plan: MetricsPlan, start: Date, end: Date): Segment[] {
+  const dayBuckets = plan.unit === null || plan.unit === "day" || plan.unit === "week" || plan.unit === "month";
+  const days = { from: ceilTo(start, DAY_MS), to: floorTo(end, DAY_MS) };
+  if (!dayBuckets || days.from.getTime() >= days.to.getTime()) return [{ grain: "hour", from: start, to: end }];
+  const out: Segment[] = [{ grain: "day", ...days }];
+  if (start.getTime() < days.from.getTime()) out.push({ grain: "hour", from: start, to: days.from });
+  if (days.to.getTime() < end.getTime()) out.push({ grain: "hour", from: days.to, to: end });
+  return out;
+}
 
 export async function serveFromRollups(client: Db | Tx, projectId: string, plan: MetricsPlan): Promise<MetricsRow[] | null> {
   if (!rollupsEnabled()) return null;
   const served = servable(plan);
   if (!served) return null;
-  const start = ceilHour(plan.from);
-  const end = floorHour(plan.to);
+  const start = ceilTo(plan.from, HOUR_MS);
+  const end = floorTo(plan.to, HOUR_MS);
   // Less than a whole hour: the rows are few and fast.
   if (start.getTime() >= end.getTime()) return null;
   if (!(await rollupsReady(client, projectId))) return null;
@@ -76,9 +98,8 @@ export async function serveFromRollups(client: Db | Tx, projectId: string, plan:
   const measures = [...new Set(plan.metrics.map((m) => m.measure))].filter((m) => m !== "count");
   const sketched = [...new Set(plan.metrics.filter((m) => m.aggregation in PERCENTILES).map((m) => m.measure))];
 
-  const [rollupRows, sketchRows, edges] = await Promise.all([
-    client.$queryRaw<Raw[]>(rollupQuery(d, plan, served, projectId, start, end, measures)),
-    sketched.length ? client.$queryRaw<Raw[]>(sketchQuery(d, plan, served, projectId, start, end, sketched)) : Promise.resolve([] as Raw[]),
+  const [rollupRows, edges] = await Promise.all([
+    Promise.all(segments(plan, start, end).map((seg) => client.$queryRaw<Raw[]>(rollupQuery(d, plan, served, projectId, seg, measures, sketched)))),
     Promise.all(
       [
         [plan.from, start],
@@ -91,14 +112,11 @@ export async function serveFromRollups(client: Db | Tx, projectId: string, plan:
 
   const dimsOf = (r: Raw) => plan.dimensions.map(({ def }, i) => decodeDimension(d, def, r[dimColumn(i)]));
   const bucketOf = (r: Raw) => (plan.unit ? d.decode.date(r[BUCKET_COLUMN]).getTime() : null);
-  for (const r of rollupRows) {
+  for (const r of rollupRows.flat()) {
     const g = group(dimsOf(r), bucketOf(r));
     g.count += d.decode.number(r.n);
     for (const m of measures) addSum(g, m, d.decode.number(r[`s_${m}`]), d.decode.number(r[`n_${m}`]));
-  }
-  for (const r of sketchRows) {
-    const c = d.decode.number(r.c);
-    if (c) addToBin(group(dimsOf(r), bucketOf(r)), String(r.measure), d.decode.number(r.bin), c);
+    for (const m of sketched) for (const [bin, c] of decodeSketch(r[`k_${m}`])) addToBin(g, m, bin, c);
   }
   for (const rows of edges) {
     for (const r of rows) {
@@ -175,39 +193,50 @@ function finish(plan: MetricsPlan, g: Group): MetricsRow {
   return row;
 }
 
-/** WHERE over a rollup (or its sketch) table: the project, whole hours of the range, the view's segment and the filters. */
-function where(d: Dialect, plan: MetricsPlan, served: ServedView, projectId: string, start: Date, end: Date): Sql {
+/** WHERE over a rollup table: the project, the segment's grain and buckets, the view's segment and the filters. */
+function where(d: Dialect, plan: MetricsPlan, served: ServedView, projectId: string, seg: Segment): Sql {
   const a = ROLLUP_TABLES[served.kind].alias;
   const col = (c: string) => raw(`"${a}"."${c}"`);
   const { where: conditions } = buildConditions(d, served.filters, plan.filters);
-  return join([sql`${col("projectId")} = ${projectId}`, sql`${col("hour")} >= ${start}`, sql`${col("hour")} < ${end}`, ...(served.segment ? [served.segment] : []), ...conditions], " AND ");
+  return join(
+    [
+      sql`${col("projectId")} = ${projectId}`,
+      sql`${col("grain")} = ${seg.grain}`,
+      sql`${col("start")} >= ${seg.from}`,
+      sql`${col("start")} < ${seg.to}`,
+      ...(served.segment ? [served.segment] : []),
+      ...conditions,
+    ],
+    " AND ",
+  );
 }
 
 function keyColumns(d: Dialect, plan: MetricsPlan, served: ServedView): Sql[] {
   const a = ROLLUP_TABLES[served.kind].alias;
   const cols = plan.dimensions.map((x, i) => sql`${raw(`"${a}"."${served.dims[x.field]}"`)} AS ${raw(`"${dimColumn(i)}"`)}`);
-  if (plan.unit) cols.push(sql`${d.timeBucket(raw(`"${a}"."hour"`), plan.unit)} AS ${raw(`"${BUCKET_COLUMN}"`)}`);
+  if (plan.unit) cols.push(sql`${d.timeBucket(raw(`"${a}"."start"`), plan.unit)} AS ${raw(`"${BUCKET_COLUMN}"`)}`);
   return cols;
 }
 
-function groupBy(plan: MetricsPlan, extra: Sql[] = []): Sql {
-  const keys = [...plan.dimensions.map((_, i) => raw(`"${dimColumn(i)}"`)), ...(plan.unit ? [raw(`"${BUCKET_COLUMN}"`)] : []), ...extra];
+function groupBy(plan: MetricsPlan): Sql {
+  const keys = [...plan.dimensions.map((_, i) => raw(`"${dimColumn(i)}"`)), ...(plan.unit ? [raw(`"${BUCKET_COLUMN}"`)] : [])];
   return keys.length ? sql`GROUP BY ${join(keys)}` : empty;
 }
 
-function rollupQuery(d: Dialect, plan: MetricsPlan, served: ServedView, projectId: string, start: Date, end: Date, measures: string[]): Sql {
+/**
+ * The segment's rows: summed per group in SQL, or, when percentiles are asked for, row by row with their
+ * sketch columns (JSON, merged per group in JS; SQL cannot add them up).
+ */
+function rollupQuery(d: Dialect, plan: MetricsPlan, served: ServedView, projectId: string, seg: Segment, measures: string[], sketched: string[]): Sql {
   const t = ROLLUP_TABLES[served.kind];
+  const c = (name: string) => raw(`"${t.alias}"."${name}"`);
   const real = (s: Sql) => sql`CAST(${s} AS DOUBLE PRECISION)`;
-  const sums = measures.flatMap((m) => [sql`${real(sql`SUM(${raw(`"${t.alias}"."${m}Sum"`)})`)} AS ${raw(`"s_${m}"`)}`, sql`SUM(${raw(`"${t.alias}"."${m}N"`)}) AS ${raw(`"n_${m}"`)}`]);
-  const cols = [...keyColumns(d, plan, served), sql`SUM(${raw(`"${t.alias}"."count"`)}) AS "n"`, ...sums];
-  return sql`SELECT ${join(cols)} FROM ${raw(`"${t.table}" AS "${t.alias}"`)} WHERE ${where(d, plan, served, projectId, start, end)} ${groupBy(plan)}`;
-}
-
-function sketchQuery(d: Dialect, plan: MetricsPlan, served: ServedView, projectId: string, start: Date, end: Date, measures: string[]): Sql {
-  const t = ROLLUP_TABLES[served.kind];
-  const m = raw(`"${t.alias}"."measure"`);
-  const b = raw(`"${t.alias}"."bin"`);
-  const cols = [...keyColumns(d, plan, served), sql`${m} AS "measure"`, sql`${b} AS "bin"`, sql`SUM(${raw(`"${t.alias}"."count"`)}) AS "c"`];
-  const inMeasures = sql`${m} IN (${join(measures.map((x) => sql`${x}`))})`;
-  return sql`SELECT ${join(cols)} FROM ${raw(`"${t.sketchTable}" AS "${t.alias}"`)} WHERE ${where(d, plan, served, projectId, start, end)} AND ${inMeasures} ${groupBy(plan, [m, b])}`;
+  const from = sql`FROM ${raw(`"${t.table}" AS "${t.alias}"`)} WHERE ${where(d, plan, served, projectId, seg)}`;
+  if (!sketched.length) {
+    const sums = measures.flatMap((m) => [sql`${real(sql`SUM(${c(`${m}Sum`)})`)} AS ${raw(`"s_${m}"`)}`, sql`SUM(${c(`${m}N`)}) AS ${raw(`"n_${m}"`)}`]);
+    return sql`SELECT ${join([...keyColumns(d, plan, served), sql`SUM(${c("count")}) AS "n"`, ...sums])} ${from} ${groupBy(plan)}`;
+  }
+  const figures = measures.flatMap((m) => [sql`${real(c(`${m}Sum`))} AS ${raw(`"s_${m}"`)}`, sql`${c(`${m}N`)} AS ${raw(`"n_${m}"`)}`]);
+  const sketches = sketched.map((m) => sql`${c(sketchColumn(m))} AS ${raw(`"k_${m}"`)}`);
+  return sql`SELECT ${join([...keyColumns(d, plan, served), sql`${c("count")} AS "n"`, ...figures, ...sketches])} ${from}`;
 }
