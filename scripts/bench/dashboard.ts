@@ -150,7 +150,7 @@ async function main() {
           answers[mode] = await one(db, q, from, to);
           ms[mode].push(performance.now() - t0);
         }
-        rows = answers[mode]!.length;
+        if (answers[mode]) rows = answers[mode].length;
       }
       if (ms.off.length) offSum += pct(ms.off, 50);
       const f = (xs: number[], p: number) => (xs.length ? pct(xs, p).toFixed(1) : "-").padStart(8);

@@ -1,8 +1,10 @@
-// `npx tsx --conditions=react-server scripts/bench/ingest-rollups.ts [--traces 6000] [--rounds 3] [--pg postgresql://…/postgres]`:
+// `npx tsx --conditions=react-server scripts/bench/ingest-rollups.ts [--traces 6000] [--rounds 3] [--days 30] [--pg]`:
 // what maintaining the analytics rollups costs the write path, in process (no
 // HTTP), on a fresh database per run: the same demo batches (~100 observations
 // each, 4 writers at once) with LOUPE_ROLLUPS=off and on, alternated `rounds`
-// times. Prints wall-clock observations/s and, on SQLite (whose work runs in
+// times. `--days` spreads the traces (30: every batch touches hours all over a
+// month, the rollups' worst case; live SDK traffic lands in the current hour,
+// like --days 0.04). Prints wall-clock observations/s and, on SQLite (whose work runs in
 // this process), CPU time per observation, which a busy machine disturbs less.
 import { parseArgs } from "node:util";
 import { createDb, dbReady } from "../../lib/db/client";
@@ -13,12 +15,12 @@ import type { IngestEvent } from "../../lib/ingest/events";
 import { ingestEvents } from "../../lib/ingest/service";
 import { tempPostgres, tempSqliteUrl } from "../../tests/support/server";
 
-const { values: opts } = parseArgs({ options: { traces: { type: "string", default: "6000" }, rounds: { type: "string", default: "3" }, pg: { type: "boolean", default: false } } });
+const { values: opts } = parseArgs({ options: { traces: { type: "string", default: "6000" }, rounds: { type: "string", default: "3" }, pg: { type: "boolean", default: false }, days: { type: "string", default: "30" } } });
 
 const batches: IngestEvent[][] = [];
 let pending: IngestEvent[] = [];
 let obs = 0;
-for (const t of generateDemo({ traces: Number(opts.traces), seed: 9, days: 30 })) {
+for (const t of generateDemo({ traces: Number(opts.traces), seed: 9, days: Number(opts.days) })) {
   pending.push(...t);
   if (pending.filter((e) => e.kind === "observation").length >= 100) {
     batches.push(pending);
