@@ -165,5 +165,8 @@ export const loadScores = (s: WriteStore, p: string, ids: string[]) => load<Scor
 /** The stored observations and scores of some traces (the analytics rollups re-key them when their trace's name changes). */
 export const loadObservationsOfTraces = (s: WriteStore, p: string, traceIds: string[]) => load<ObservationRow>(s, "Observation", OBS_COLS, p, traceIds, "traceId");
 export const loadScoresOfTraces = (s: WriteStore, p: string, traceIds: string[]) => load<ScoreRow>(s, "Score", SCORE_COLS, p, traceIds, "traceId");
+export const loadScoresOfObservations = (s: WriteStore, p: string, observationIds: string[]) => load<ScoreRow>(s, "Score", SCORE_COLS, p, observationIds, "observationId");
+/** Just the observation field a score's rollup reads. */
+export const loadObservationModels = (s: WriteStore, p: string, ids: string[]) => load<{ id: string; model: string | null }>(s, "Observation", ["model"], p, ids);
 /** Just the trace fields a score's rollup reads. */
 export const loadTraceNames = (s: WriteStore, p: string, ids: string[]) => load<{ id: string; name: string | null; release: string | null }>(s, "Trace", ["name", "release"], p, ids);

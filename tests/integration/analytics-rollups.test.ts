@@ -115,6 +115,11 @@ describe.each(targets())("analytics rollups on $name", (t) => {
     await ingest([{ kind: "observation", id: "o5a", name: "llm-renamed", isUpdate: true }]);
     // A trace renamed and moved to another release after its observations and scores were stored.
     await ingest([{ kind: "trace", id: "t6", name: "chat-v2", release: "r9" }]);
+    // Observation scores: one whose observation later changes model; one that arrives before its observation.
+    await ingest([{ kind: "score", id: "m1", traceId: "t2", observationId: "o2a", name: "quality", value: 0.4, dataType: "NUMERIC", timestamp: at(28) }]);
+    await ingest([{ kind: "observation", id: "o2a", traceId: "t2", model: "gpt-4.1", isUpdate: true }]);
+    await ingest([{ kind: "score", id: "m2", traceId: "t3", observationId: "o3c", name: "quality", value: 0.9, dataType: "NUMERIC", timestamp: at(41) }]);
+    await ingest([gen("o3c", "t3", 40, { model: "claude-3" })]);
     // A score's value changed; a score on a trace that never arrives.
     await ingest([{ kind: "score", id: "s7", traceId: "t7", name: "quality", value: 0.05, dataType: "NUMERIC", timestamp: at(7 * 13 + 2) }]);
     await ingest([{ kind: "score", id: "orphan", traceId: "nowhere", name: "quality", value: 0.9, dataType: "NUMERIC", timestamp: at(30) }]);
@@ -161,6 +166,8 @@ describe.each(targets())("analytics rollups on $name", (t) => {
     q({ view: "observations", dimensions: [{ field: "providedModelName" }], metrics: [{ measure: "latency", aggregation: "p99" }, { measure: "totalCost", aggregation: "sum" }], timeDimension: { granularity: "week" } }),
     q({ view: "scores-numeric", dimensions: [{ field: "name" }], metrics: [{ measure: "value", aggregation: "p90" }, { measure: "value", aggregation: "avg" }], timeDimension: { granularity: "day" } }),
     q({ view: "scores-boolean", dimensions: [{ field: "stringValue" }], metrics: [{ measure: "value", aggregation: "avg" }, { measure: "count", aggregation: "count" }] }),
+    q({ view: "scores-numeric", dimensions: [{ field: "name" }, { field: "observationModelName" }], metrics: [{ measure: "value", aggregation: "avg" }, { measure: "count", aggregation: "count" }] }),
+    q({ view: "scores-numeric", metrics: [{ measure: "value", aggregation: "avg" }], filters: [{ type: "string", column: "observationModelName", operator: "=", value: "gpt-4.1" }], timeDimension: { granularity: "day" } }),
     // Not served (a metadata filter, a user dimension): the rows answer, the same either way.
     q({ view: "traces", dimensions: [{ field: "userId" }], metrics: [{ measure: "count", aggregation: "count" }], filters: [{ type: "stringObject", column: "metadata", key: "region", operator: "=", value: "eu" }] }),
   ];

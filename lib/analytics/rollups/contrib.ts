@@ -95,13 +95,16 @@ export interface ScoreFacts {
   environment: string;
 }
 
-/** A score's contribution (null for a type no scores view reads); its trace's name and release, when the trace exists. */
-export function scoreContribution(s: ScoreFacts, trace: { name: string | null; release: string | null } | null | undefined): Contribution | null {
+/**
+ * A score's contribution (null for a type no scores view reads); its trace's name and release, when the trace
+ * exists, and its observation's model, when it scores an observation that exists.
+ */
+export function scoreContribution(s: ScoreFacts, trace: { name: string | null; release: string | null } | null | undefined, observationModel: string | null = null): Contribution | null {
   if (!ROLLED_SCORE_TYPES.has(s.dataType)) return null;
   return {
     kind: "score",
     hour: hourOf(s.timestamp),
-    dims: [s.name, s.source, s.dataType, s.stringValue, trace?.name ?? null, trace?.release ?? null, s.environment],
+    dims: [s.name, s.source, s.dataType, s.stringValue, trace?.name ?? null, trace?.release ?? null, s.environment, observationModel],
     values: { value: s.value },
   };
 }

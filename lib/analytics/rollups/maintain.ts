@@ -1,12 +1,13 @@
 // The rollup deltas of one ingestion write, in its transaction: every trace,
 // observation and score the batch touched counts out with its before-state and
 // in with its after-state. An observation's and a score's key holds its
-// trace's name (a score's also the release), so when a trace gets a name or
-// release (an observation or score arrived before it, or the trace was
-// renamed), its stored observations and scores outside the batch move keys too.
+// trace's name (a score's also the release and its observation's model), so
+// when a trace gets a name or release (an observation or score arrived before
+// it, or the trace was renamed), or an observation gets a model, its stored
+// observations and scores outside the batch move keys too.
 import { sql } from "../../db/sql";
 import type { WriteStore } from "../../ingest/store";
-import { loadObservationsOfTraces, loadScoresOfTraces, loadTraceNames, type ObservationRow, type Rollup, type ScoreRow, type TraceRow } from "../../ingest/rows";
+import { loadObservationModels, loadObservationsOfTraces, loadScoresOfObservations, loadScoresOfTraces, loadTraceNames, type ObservationRow, type Rollup, type ScoreRow, type TraceRow } from "../../ingest/rows";
 import { applyRollupDeltas } from "./apply";
 import { observationContribution, RollupDeltas, scoreContribution, traceContribution } from "./contrib";
 
@@ -42,18 +43,45 @@ export async function maintainRollups(store: WriteStore, projectId: string, w: W
   if (!rollupsEnabled()) return markRollupsStale(store, projectId);
   const deltas = new RollupDeltas();
   const next = new Map(w.nextTraces.map((t) => [t.id, t]));
-  // Traces outside the batch (a score's trace): the same before and after.
-  const outside = new Map<string, TraceInfo>();
-  const wanted = new Set<string>();
-  for (const { prev, next: n } of w.observations) for (const id of [prev?.traceId, n.traceId]) if (id && !next.has(id)) wanted.add(id);
-  for (const { prev, next: n } of w.scores) for (const id of [prev?.traceId, n.traceId]) if (id && !next.has(id)) wanted.add(id);
-  if (wanted.size) {
-    const found = await loadTraceNames(store, projectId, [...wanted]);
-    for (const id of wanted) outside.set(id, found.get(id) ?? null);
+  const batchObservations = new Map(w.observations.map((c) => [c.next.id, c]));
+
+  // Stored children whose key changes: observations of a renamed trace; scores of a trace renamed or
+  // re-released, and of an observation whose model changed or that just arrived (its score may have come first).
+  const renamed: string[] = [];
+  const rescored: string[] = [];
+  for (const t of w.nextTraces) {
+    const prev = w.prevTraces.get(t.id);
+    if (prev && prev.name !== t.name) renamed.push(t.id);
+    if (!prev || prev.name !== t.name || prev.release !== t.release) rescored.push(t.id);
   }
+  const remodelled = w.observations.filter(({ prev, next: o }) => !prev || prev.model !== o.model).map((c) => c.next.id);
+  const batchScores = new Set(w.scores.map((c) => c.next.id));
+  const storedScores = new Map<string, ScoreRow>();
+  const keep = (rows: Map<string, ScoreRow>) => {
+    for (const s of rows.values()) if (!batchScores.has(s.id)) storedScores.set(s.id, s);
+  };
+  if (rescored.length) keep(await loadScoresOfTraces(store, projectId, rescored));
+  if (remodelled.length) keep(await loadScoresOfObservations(store, projectId, remodelled));
+
+  // Traces and observations outside the batch that a key reads: the same before and after.
+  const scores = [...w.scores.flatMap(({ prev, next: s }) => (prev ? [prev, s] : [s])), ...storedScores.values()];
+  const wantedTraces = new Set<string>();
+  for (const { prev, next: n } of w.observations) for (const id of [prev?.traceId, n.traceId]) if (id && !next.has(id)) wantedTraces.add(id);
+  for (const s of scores) if (s.traceId && !next.has(s.traceId)) wantedTraces.add(s.traceId);
+  const wantedObservations = new Set<string>();
+  for (const s of scores) if (s.observationId && !batchObservations.has(s.observationId)) wantedObservations.add(s.observationId);
+  const outside = await loadTraceNames(store, projectId, [...wantedTraces]);
+  const outsideModels = await loadObservationModels(store, projectId, [...wantedObservations]);
+
   const info = (t: TraceRow | undefined): TraceInfo => (t ? { name: t.name, release: t.release } : null);
   const before = (id: string | null): TraceInfo => (id === null ? null : next.has(id) ? info(w.prevTraces.get(id)) : (outside.get(id) ?? null));
   const after = (id: string | null): TraceInfo => (id === null ? null : next.has(id) ? info(next.get(id)) : (outside.get(id) ?? null));
+  const modelBefore = (id: string | null): string | null =>
+    id === null ? null : batchObservations.has(id) ? (batchObservations.get(id)!.prev?.model ?? null) : (outsideModels.get(id)?.model ?? null);
+  const modelAfter = (id: string | null): string | null =>
+    id === null ? null : batchObservations.has(id) ? batchObservations.get(id)!.next.model : (outsideModels.get(id)?.model ?? null);
+  const scoreBefore = (s: ScoreRow) => scoreContribution(s, before(s.traceId), modelBefore(s.observationId));
+  const scoreAfter = (s: ScoreRow) => scoreContribution(s, after(s.traceId), modelAfter(s.observationId));
 
   for (const t of w.nextTraces) {
     const prev = w.prevTraces.get(t.id);
@@ -65,33 +93,19 @@ export async function maintainRollups(store: WriteStore, projectId: string, w: W
     deltas.add(observationContribution(o, after(o.traceId)?.name ?? null), 1);
   }
   for (const { prev, next: s } of w.scores) {
-    if (prev) deltas.add(scoreContribution(prev, before(prev.traceId)), -1);
-    deltas.add(scoreContribution(s, after(s.traceId)), 1);
-  }
-
-  // Stored children whose trace's name (or, for scores, release) changed: re-keyed.
-  const renamed: string[] = [];
-  const rescored: string[] = [];
-  for (const t of w.nextTraces) {
-    const prev = w.prevTraces.get(t.id);
-    if (prev && prev.name !== t.name) renamed.push(t.id);
-    if (!prev || prev.name !== t.name || prev.release !== t.release) rescored.push(t.id);
+    if (prev) deltas.add(scoreBefore(prev), -1);
+    deltas.add(scoreAfter(s), 1);
   }
   if (renamed.length) {
-    const inBatch = new Set(w.observations.map((c) => c.next.id));
     for (const o of (await loadObservationsOfTraces(store, projectId, renamed)).values()) {
-      if (inBatch.has(o.id)) continue;
+      if (batchObservations.has(o.id)) continue;
       deltas.add(observationContribution(o, before(o.traceId)?.name ?? null), -1);
       deltas.add(observationContribution(o, after(o.traceId)?.name ?? null), 1);
     }
   }
-  if (rescored.length) {
-    const inBatch = new Set(w.scores.map((c) => c.next.id));
-    for (const s of (await loadScoresOfTraces(store, projectId, rescored)).values()) {
-      if (inBatch.has(s.id)) continue;
-      deltas.add(scoreContribution(s, before(s.traceId)), -1);
-      deltas.add(scoreContribution(s, after(s.traceId)), 1);
-    }
+  for (const s of storedScores.values()) {
+    deltas.add(scoreBefore(s), -1);
+    deltas.add(scoreAfter(s), 1);
   }
   await applyRollupDeltas(store, projectId, deltas);
 }

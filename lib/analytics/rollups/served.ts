@@ -36,7 +36,7 @@ function traceLevel(c: FilterCondition): Sql {
 
 const TRACE_DIMS = { name: "name", environment: "environment", release: "release", version: "version" };
 const OBS_DIMS = { traceName: "traceName", type: "type", name: "name", level: "level", environment: "environment", providedModelName: "model" };
-const SCORE_DIMS = { name: "name", source: "source", dataType: "dataType", traceName: "traceName", traceRelease: "traceRelease", environment: "environment" };
+const SCORE_DIMS = { name: "name", source: "source", dataType: "dataType", traceName: "traceName", traceRelease: "traceRelease", environment: "environment", observationModelName: "observationModel" };
 
 const SCORE_SEGMENT: Record<string, Sql> = {
   "scores-numeric": sql`"s"."dataType" IN ('NUMERIC', 'BOOLEAN')`,

@@ -37,7 +37,7 @@ export const ROLLUP_TABLES: Record<RollupKind, RollupTable> = {
   score: {
     table: "ScoreRollup",
     alias: "s",
-    dims: ["name", "source", "dataType", "stringValue", "traceName", "traceRelease", "environment"],
+    dims: ["name", "source", "dataType", "stringValue", "traceName", "traceRelease", "environment", "observationModel"],
     measures: ["value"],
     sketched: ["value"],
   },
