@@ -6,6 +6,7 @@
 import Database from "better-sqlite3";
 import { dialectOf, targetOf, transaction, type Db } from "../db/client";
 import type { Dialect, Sql } from "../db/sql";
+import { mergeSketchText } from "../analytics/rollups/contrib";
 
 export type Row = Record<string, unknown>;
 
@@ -94,6 +95,8 @@ function sqliteHandle(file: string): SqliteHandle {
     // Index pages of big tables stay in memory between batches (default is 2 MB).
     db.pragma("cache_size = -131072");
     db.pragma("temp_store = MEMORY");
+    // The rollup upserts merge sketch columns with it (apply.ts); Prisma's connections use the SQL merge.
+    db.function("loupe_sketch_merge", { deterministic: true }, (a, b) => mergeSketchText(String(a), String(b)));
     const cache = new Map<string, Database.Statement>();
     h = {
       db,

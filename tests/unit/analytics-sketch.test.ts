@@ -3,6 +3,7 @@
 // 1 % of the exact figure by the rows engine's rule, on skewed, wide and
 // clustered data sets, including merged sketches (hours and shards summed).
 import { describe, expect, it } from "vitest";
+import { decodeSketch, encodeSketch, mergeSketchText } from "@/lib/analytics/rollups/contrib";
 import { addToSketch, binOf, binValue, exactPercentile, SKETCH_ALPHA, sketchPercentiles } from "@/lib/analytics/sketch";
 
 // A seeded generator, so a failure reproduces.
@@ -80,5 +81,16 @@ describe("log-bucket sketch", () => {
   it("answers null for an empty sketch and ignores bins counted out to 0", () => {
     expect(sketchPercentiles(new Map(), [0.5])).toEqual([null]);
     expect(sketchPercentiles(new Map([[binOf(5), 0], [binOf(10), 1]]), [0.5])[0]).toBeCloseTo(10, 0);
+  });
+});
+
+describe("stored sketch merge (the rollup upsert's)", () => {
+  it("sums bins, drops those that fall to 0, and leaves an empty delta's row as it was", () => {
+    const stored = encodeSketch(new Map([[2100, 3], [2200, 1], [-2050, 2]]));
+    const delta = encodeSketch(new Map([[2100, 2], [2200, -1], [2300, 4]]));
+    expect(decodeSketch(mergeSketchText(stored, delta))).toEqual(new Map([[2100, 5], [-2050, 2], [2300, 4]]));
+    expect(mergeSketchText(stored, "{}")).toBe(stored);
+    expect(mergeSketchText("{}", delta)).toBe(delta);
+    expect(decodeSketch(mergeSketchText(stored, encodeSketch(new Map([[2100, -3], [2200, -1], [-2050, -2]]))))).toEqual(new Map());
   });
 });

@@ -1,8 +1,9 @@
 // Writes accumulated rollup deltas in the caller's transaction, at its end: one
 // INSERT … ON CONFLICT DO UPDATE per rollup row of each grain (the hours the
 // write touched and their days), adding counts and sums and merging the sketch
-// columns' JSON (bin → count) in SQL, so the upsert itself is the whole update
-// and concurrent writers never read-modify-write. Keys are sorted so concurrent
+// columns' JSON (bin → count) in SQL (on the SQLite writer's own handle, with
+// a JS function registered there: contrib.ts mergeSketchText), so the upsert
+// itself is the whole update and concurrent writers never read-modify-write. Keys are sorted so concurrent
 // writers take row locks in one order (no deadlock). On PostgreSQL each
 // transaction writes to one random shard of ROLLUP_SHARDS, so concurrent
 // writers of the same hour and key rarely wait on one row until commit; reads
@@ -39,9 +40,10 @@ function values(projectId: string, shard: number, r: RowDelta): unknown[] {
  * The merged sketch: per bin the sum of both counts, bins that fell to 0 left out. An empty delta
  * (most rows carry no time to first token, say) keeps the stored text without parsing it.
  */
-function mergeSketch(d: Dialect, table: string, column: string): string {
+function mergeSketch(d: Dialect, table: string, column: string, writer: boolean): string {
   const stored = `"${table}"."${column}"`;
   const delta = `excluded."${column}"`;
+  if (writer) return `"${column}" = loupe_sketch_merge(${stored}, ${delta})`;
   const merged =
     d.provider === "postgresql"
       ? `(SELECT COALESCE(jsonb_object_agg("j"."b", "j"."c"), '{}'::jsonb)::text FROM (SELECT "e"."key" AS "b", SUM("e"."value"::bigint) AS "c" FROM (SELECT * FROM jsonb_each_text(${stored}::jsonb) UNION ALL SELECT * FROM jsonb_each_text(${delta}::jsonb)) AS "e" GROUP BY "e"."key" HAVING SUM("e"."value"::bigint) <> 0) AS "j")`
@@ -53,7 +55,7 @@ async function upsertAdding(store: WriteStore, kind: RollupKind, rows: unknown[]
   if (!rows.length) return;
   const table = ROLLUP_TABLES[kind].table;
   const cols = columns(kind);
-  const sets = [...cols.adds.map((c) => `"${c}" = "${table}"."${c}" + excluded."${c}"`), ...cols.sketches.map((c) => mergeSketch(store.dialect, table, c))];
+  const sets = [...cols.adds.map((c) => `"${c}" = "${table}"."${c}" + excluded."${c}"`), ...cols.sketches.map((c) => mergeSketch(store.dialect, table, c, !!store.execEach))];
   const conflict = `ON CONFLICT (${KEY.map((c) => `"${c}"`).join(", ")}) DO UPDATE SET ${sets.join(", ")}`;
   if (store.execEach) {
     await store.execEach(`INSERT INTO "${table}" (${cols.all.map((c) => `"${c}"`).join(", ")}) VALUES (${cols.all.map(() => "?").join(", ")}) ${conflict}`, rows);
