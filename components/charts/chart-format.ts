@@ -15,6 +15,9 @@ export function formatValue(format: ValueFormat, v: number | null | undefined): 
       return formatPercent(v);
     case "count":
       return formatTokens(v);
+    case "score":
+      // A score as given (1, 0.75), else three decimals.
+      return typeof v !== "number" || !Number.isFinite(v) ? "—" : Number.isInteger(v) ? String(v) : v.toFixed(3);
   }
 }
 
@@ -23,6 +26,7 @@ export function formatTick(format: ValueFormat, v: number): string {
   if (format === "cost") return v === 0 ? "$0" : v < 1 ? `$${Number(v.toPrecision(2))}` : `$${formatCompact(v)}`;
   if (format === "duration") return formatDuration(v);
   if (format === "percent") return formatPercent(v, 0);
+  if (format === "score") return Math.abs(v) < 1000 ? String(Number(v.toPrecision(3))) : formatCompact(v);
   return formatCompact(v);
 }
 

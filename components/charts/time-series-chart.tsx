@@ -1,10 +1,13 @@
 "use client";
-// Draws a prepared time series (lib/analytics/prepare/time-series.ts): lines,
-// or areas / bars stacked. Hover shows every shown series' value in the app's
-// formats; the legend toggles series; a click on a bucket (or on one bar's
-// segment) opens the traces behind it. No data shaping here.
+// The one time series chart (the dashboard's sections, its quality section,
+// the session / user trends): draws prepared data (lib/analytics/prepare/*,
+// types in chart-data.ts) as lines, or areas / bars stacked. Hover shows every
+// shown series' value in the app's formats; the legend toggles series; a click
+// on a bucket (or on one bar's segment) opens the traces behind it. No data
+// shaping here.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { EmptyState } from "@/components/ui/empty-state";
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { ChartSeries, TimeSeriesData } from "@/lib/analytics/prepare/chart-data";
 import { ChartLegend, toggled } from "./chart-legend";
@@ -56,11 +59,15 @@ export interface TimeSeriesChartProps {
   /** Stack the series (areas, bars); lines never stack. */
   stacked?: boolean;
   height?: number;
-  /** An accessible name for the figure. */
+  /** An accessible name for the figure (and its data-chart attribute). */
   label: string;
+  /** When given, no value (none at all, or only zeros for counts and sums) shows an empty state with this hint. */
+  emptyHint?: string;
 }
 
-export function TimeSeriesChart({ data, kind = "line", stacked = kind !== "line", height = 220, label }: TimeSeriesChartProps) {
+const hasValue = (data: TimeSeriesData) => data.series.length > 0 && data.points.some((p) => data.series.some((s) => typeof p.values[s.key] === "number" && (data.format === "score" || p.values[s.key] !== 0)));
+
+export function TimeSeriesChart({ data, kind = "line", stacked = kind !== "line", height = 220, label, emptyHint }: TimeSeriesChartProps) {
   const router = useRouter();
   const mounted = useMounted();
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
@@ -86,8 +93,9 @@ export function TimeSeriesChart({ data, kind = "line", stacked = kind !== "line"
     style: clickable ? { cursor: "pointer" } : undefined,
     onClick: (state: { activeTooltipIndex?: unknown } | null) => kind !== "bar" && state && state.activeTooltipIndex !== undefined && openBucket(state.activeTooltipIndex),
   };
+  if (emptyHint !== undefined && !hasValue(data)) return <EmptyState title={`No ${label.toLowerCase()} in this range`} description={emptyHint} className="trend-empty" />;
   return (
-    <figure className="trend chart" aria-label={label}>
+    <figure className="trend chart" aria-label={label} data-chart={label}>
       <ChartLegend series={data.series} hidden={hidden} onToggle={(k) => setHidden((h) => toggled(h, k))} />
       <div className="trend-plot" style={{ height, minHeight: height }}>
         {mounted && (
@@ -110,7 +118,7 @@ export function TimeSeriesChart({ data, kind = "line", stacked = kind !== "line"
               <LineChart {...chartProps}>
                 {axes}
                 {data.series.map((s) => (
-                  <Line key={s.key} type="linear" dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={rows.length <= 31 ? { r: 2 } : false} activeDot={{ r: 4 }} hide={hidden.has(s.key)} isAnimationActive={false} connectNulls={false} />
+                  <Line key={s.key} type="linear" dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={rows.length <= 40 ? { r: 2 } : false} activeDot={{ r: 4 }} hide={hidden.has(s.key)} isAnimationActive={false} connectNulls={false} />
                 ))}
               </LineChart>
             )}

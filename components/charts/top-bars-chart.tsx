@@ -5,7 +5,8 @@
 import { useRouter } from "next/navigation";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatValue, type ValueKind } from "./time-lines-chart";
+import type { ValueFormat } from "@/lib/analytics/prepare/chart-data";
+import { formatValue } from "./chart-format";
 
 export interface TopBar {
   key: string;
@@ -16,7 +17,7 @@ export interface TopBar {
 
 const short = (s: string) => (s.length > 26 ? `${s.slice(0, 25)}…` : s);
 
-export function TopBarsChart({ bars, kind, label, emptyHint, color = "#4c5bd4" }: { bars: TopBar[]; kind: ValueKind; label: string; emptyHint: string; color?: string }) {
+export function TopBarsChart({ bars, kind, label, emptyHint, color = "#4c5bd4" }: { bars: TopBar[]; kind: ValueFormat; label: string; emptyHint: string; color?: string }) {
   const router = useRouter();
   if (!bars.length) return <EmptyState title={`No ${label.toLowerCase()}`} description={emptyHint} className="trend-empty" />;
   const height = 28 * bars.length + 24;

@@ -4,8 +4,8 @@
 // read and shaped here (lib: loaders, prepare*); the charts only draw.
 import { CategoryChart, type CategoryScore } from "@/components/charts/category-chart";
 import { HistogramChart } from "@/components/charts/histogram-chart";
-import { TimeLinesChart } from "@/components/charts/time-lines-chart";
 import { ChartCard } from "@/components/charts/chart-card";
+import { TimeSeriesChart } from "@/components/charts/time-series-chart";
 import { formatTokens } from "@/components/ui/format";
 import type { SectionParams } from "@/lib/analytics/dashboard/run-section";
 import { qualityRows } from "@/lib/analytics/dashboard/quality-queries";
@@ -13,20 +13,21 @@ import { scoreBinConditions, scoreValueCondition, tracesHref } from "@/lib/analy
 import { nextBucket, resolveGranularity } from "@/lib/analytics/granularity";
 import { seriesColor } from "@/lib/analytics/prepare/palette";
 import { prepareScoreAverages, prepareScoreBreakdown, prepareScoreCategories, prepareScoreHistograms } from "@/lib/analytics/prepare/quality";
+import { linkBuckets } from "@/lib/analytics/prepare/time-series";
 import { DashboardSection, FilterNotApplicable } from "./section";
 import { ScoreBreakdownTable } from "./score-breakdown-table";
 
 export async function QualitySection({ projectId, params }: { projectId: string; params: SectionParams }) {
   const q = await qualityRows(projectId, params);
   const unit = params.unit ?? resolveGranularity(params.granularity, params.from, params.to);
-  const averages = prepareScoreAverages(q.overTime);
-  const bucketHrefs = Object.fromEntries(
-    averages.points.map((p) => {
+  const byBucket = prepareScoreAverages(q.overTime, unit);
+  const averages = linkBuckets(byBucket, Object.fromEntries(
+    byBucket.points.map((p) => {
       const from = new Date(p.time);
       const to = new Date(Math.min(nextBucket(from, unit).getTime(), params.to.getTime()));
       return [p.time, tracesHref(projectId, { from: new Date(Math.max(from.getTime(), params.from.getTime())), to }, params.filter)];
     }),
-  );
+  ));
   const histograms = prepareScoreHistograms(q.histograms);
   const categories: CategoryScore[] = prepareScoreCategories(q.categorical, q.boolean).map((s) => ({
     ...s,
@@ -49,12 +50,11 @@ export async function QualitySection({ projectId, params }: { projectId: string;
   return (
     <DashboardSection id="quality" title="Quality" description="The scores given in the range: numeric averages and spread, labels counted, each score by model and by release.">
       <ChartCard title="Average of each numeric score" description="Per bucket; a gap where a bucket has no score. Click a bucket for its traces." className="span-2">
-        <TimeLinesChart
+        <TimeSeriesChart
           data={averages}
-          kind="score"
+          kind="line"
           label="Numeric scores"
-          unit={unit}
-          bucketHrefs={bucketHrefs}
+          height={200}
           emptyHint="Send numeric scores (the SDK's score({ name, value }), an evaluator, or annotation) to follow their average here."
         />
       </ChartCard>

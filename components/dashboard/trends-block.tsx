@@ -3,13 +3,14 @@
 // percentiles, volume and errors, and score averages, over the subject's own
 // span (its first to its last trace; see lib/analytics/dashboard/trends-queries.ts).
 // Same loaders' engine and charts as the dashboard.
-import { TimeLinesChart } from "@/components/charts/time-lines-chart";
+import { TimeSeriesChart } from "@/components/charts/time-series-chart";
 import { Card } from "@/components/ui/card";
 import { formatDate } from "@/components/ui/format";
 import { tracesHref } from "@/lib/analytics/dashboard/traces-link";
 import { trendRows, type TrendSubject } from "@/lib/analytics/dashboard/trends-queries";
 import { nextBucket } from "@/lib/analytics/granularity";
 import { prepareScoreAverages } from "@/lib/analytics/prepare/quality";
+import { linkBuckets } from "@/lib/analytics/prepare/time-series";
 import { prepareCostByModel, prepareLatencyPercentiles, prepareVolume } from "@/lib/analytics/prepare/trends";
 
 export async function TrendsBlock({ projectId, subject }: { projectId: string; subject: TrendSubject }) {
@@ -17,10 +18,8 @@ export async function TrendsBlock({ projectId, subject }: { projectId: string; s
   const what = subject.column === "sessionId" ? "session" : "user";
   if (!t) return null;
   const filter = [{ type: "string" as const, column: subject.column, operator: "=" as const, value: subject.value }];
-  const cost = prepareCostByModel(t.cost);
-  const latency = prepareLatencyPercentiles(t.latency);
-  const volume = prepareVolume(t.volume, t.errors);
-  const scores = prepareScoreAverages(t.scores);
+  const volume = prepareVolume(t.volume, t.errors, t.unit);
+  // Every chart links a bucket to its traces; the volume's buckets are every bucket with a trace.
   const bucketHrefs = Object.fromEntries(
     volume.points.map((p) => {
       const from = new Date(p.time);
@@ -28,6 +27,7 @@ export async function TrendsBlock({ projectId, subject }: { projectId: string; s
       return [p.time, tracesHref(projectId, { from: new Date(Math.max(from.getTime(), t.from.getTime())), to }, filter)];
     }),
   );
+  const [cost, latency, volumeLinked, scores] = [prepareCostByModel(t.cost, t.unit), prepareLatencyPercentiles(t.latency, t.unit), volume, prepareScoreAverages(t.scores, t.unit)].map((d) => linkBuckets(d, bucketHrefs));
   return (
     <Card
       title="Trends"
@@ -40,19 +40,19 @@ export async function TrendsBlock({ projectId, subject }: { projectId: string; s
       <div className="trends-block grid-2" data-section="trends">
         <div>
           <h3 className="dash-subhead">Cost by model</h3>
-          <TimeLinesChart data={cost} kind="cost" label="Cost" unit={t.unit} stacked bucketHrefs={bucketHrefs} emptyHint="Send generations with a model and usage (or a cost) to see what this costs." />
+          <TimeSeriesChart data={cost} kind="area" stacked label="Cost" height={200} emptyHint="Send generations with a model and usage (or a cost) to see what this costs." />
         </div>
         <div>
           <h3 className="dash-subhead">Latency percentiles</h3>
-          <TimeLinesChart data={latency} kind="duration" label="Latency" unit={t.unit} bucketHrefs={bucketHrefs} emptyHint="Send observations with start and end times: a trace's latency spans them." />
+          <TimeSeriesChart data={latency} kind="line" label="Latency" height={200} emptyHint="Send observations with start and end times: a trace's latency spans them." />
         </div>
         <div>
           <h3 className="dash-subhead">Volume and errors</h3>
-          <TimeLinesChart data={volume} kind="count" label="Volume" unit={t.unit} bucketHrefs={bucketHrefs} emptyHint="Traces of this subject appear here." />
+          <TimeSeriesChart data={volumeLinked} kind="line" label="Volume" height={200} emptyHint="Traces of this subject appear here." />
         </div>
         <div>
           <h3 className="dash-subhead">Score averages</h3>
-          <TimeLinesChart data={scores} kind="score" label="Scores" unit={t.unit} bucketHrefs={bucketHrefs} emptyHint="Score the traces (the SDK's score(), an evaluator, or annotation) to follow their averages here." />
+          <TimeSeriesChart data={scores} kind="line" label="Scores" height={200} emptyHint="Score the traces (the SDK's score(), an evaluator, or annotation) to follow their averages here." />
         </div>
       </div>
     </Card>

@@ -212,12 +212,16 @@ export function* generateDemo(opts: DemoOptions): Generator<IngestEvent[]> {
         },
         ...ctx.obs,
       ];
+      // Scores carry the time they were given, as SDK scores do: just after their trace ends (an eval, then the
+      // API's check), so score-over-time charts spread over the window. A fixed offset keeps the random sequence (and
+      // so the demo's content) as it was; never past `end` unless the trace itself is.
+      const scoredAt = (offset_ms: number) => new Date(Math.max(t, Math.min(result.end + offset_ms, end)));
       if (rng.chance(0.3)) {
         const helpful = result.failed ? rng.next() * 0.4 : 0.5 + rng.next() * 0.5;
-        events.push({ kind: "score", id: `${traceId}-helpfulness`, traceId, name: "helpfulness", value: Number(helpful.toFixed(2)), dataType: "NUMERIC", source: "EVAL", comment: result.failed ? "The answer did not resolve the request." : undefined });
+        events.push({ kind: "score", id: `${traceId}-helpfulness`, traceId, name: "helpfulness", value: Number(helpful.toFixed(2)), dataType: "NUMERIC", source: "EVAL", comment: result.failed ? "The answer did not resolve the request." : undefined, timestamp: scoredAt(1_500) });
       }
       if (rng.chance(0.15)) {
-        events.push({ kind: "score", id: `${traceId}-correct`, traceId, name: "correct", value: result.failed ? 0 : 1, dataType: "BOOLEAN", source: "API" });
+        events.push({ kind: "score", id: `${traceId}-correct`, traceId, name: "correct", value: result.failed ? 0 : 1, dataType: "BOOLEAN", source: "API", timestamp: scoredAt(4_000) });
       }
       yield events;
       t = result.end + rng.int(20_000, 180_000);

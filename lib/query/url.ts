@@ -88,15 +88,47 @@ export function enumField(param: string, column: string, allowed: readonly strin
   };
 }
 
-/** "helpfulness<0.5" (numeric), "correct=false" (boolean), "label=good" (categorical); repeated. */
+// A score name holding an operator character (or a quote, or edge spaces) travels quoted as a JSON string:
+// "a<=b!"<0.5. Any name then round-trips, and names people type (helpfulness<0.5) stay as they are.
+const SCORE_KEY_PLAIN = /^[^<>=!"\s](?:[^<>=!"]*[^<>=!"\s])?$/;
+const SCORE_OP = /^\s*(<=|>=|!=|=|<|>)\s*(.+?)\s*$/;
+
+export function encodeScoreKey(key: string): string {
+  return SCORE_KEY_PLAIN.test(key) ? key : JSON.stringify(key);
+}
+
+/** The key (unquoted) and the rest ("<0.5") of a score condition, or null. */
+function splitScoreKey(raw: string): [key: string, rest: string] | null {
+  const s = raw.trimStart();
+  if (!s.startsWith('"')) {
+    const m = /^([^<>=!]+?)\s*((?:<|>|=|!).*)$/s.exec(s);
+    return m ? [m[1], m[2]] : null;
+  }
+  // The closing quote: the first one not escaped by a backslash.
+  for (let i = 1; i < s.length; i++) {
+    if (s[i] === "\\") i++;
+    else if (s[i] === '"') {
+      try {
+        const key = JSON.parse(s.slice(0, i + 1)) as string;
+        return key ? [key, s.slice(i + 1)] : null;
+      } catch {
+        return null;
+      }
+    }
+  }
+  return null;
+}
+
+/** "helpfulness<0.5" (numeric), "correct=false" (boolean), "label=good" (categorical), "\"a<=b!\"<1" (a quoted name); repeated. */
 export function scoreField(param: string, column: string): UrlField {
   return {
     param,
     repeated: true,
     decode(raw) {
-      const m = /^\s*([^<>=!]+?)\s*(<=|>=|!=|=|<|>)\s*(.+?)\s*$/.exec(raw);
-      if (!m) return `"${raw}" is not a score condition like helpfulness<0.5 or correct=false`;
-      const [, key, operator, value] = m;
+      const split = splitScoreKey(raw);
+      const m = split && SCORE_OP.exec(split[1]);
+      if (!split || !m) return `"${raw}" is not a score condition like helpfulness<0.5 or correct=false`;
+      const [key, [, operator, value]] = [split[0], m];
       const lower = value.toLowerCase();
       if (lower === "true" || lower === "false") {
         if (operator !== "=" && operator !== "!=") return { type: "numericScore", column, key, operator, value: lower === "true" ? 1 : 0 };
@@ -106,9 +138,16 @@ export function scoreField(param: string, column: string): UrlField {
       if (operator !== "=" && operator !== "!=") return `"${raw}": a label compares with = or != only`;
       return { type: "categoricalScore", column, key, operator, value };
     },
-    owns: (c) => (c.type === "numericScore" || c.type === "categoricalScore" || c.type === "booleanScore") && c.column === column,
-    encode: (c) => `${(c as { key: string }).key}${c.operator}${String(c.value)}`,
+    // A label the short form would read back as something else (a number, a boolean, edge spaces, empty)
+    // is left to the JSON `filter` param.
+    owns: (c) => (c.type === "numericScore" || c.type === "booleanScore" || (c.type === "categoricalScore" && categoricalRoundTrips(String(c.value)))) && c.column === column,
+    encode: (c) => `${encodeScoreKey((c as { key: string }).key)}${c.operator}${String(c.value)}`,
   };
+}
+
+function categoricalRoundTrips(value: string): boolean {
+  const lower = value.toLowerCase();
+  return value !== "" && value === value.trim() && lower !== "true" && lower !== "false" && !Number.isFinite(Number(value));
 }
 
 /** "key=value" on a JSON object column; repeated. */

@@ -54,12 +54,12 @@ describe.each(targets())("dashboard quality, steps and top loaders on $name", (t
 
   it("averages each numeric score per day, the empty day a gap", async () => {
     const q = await loadQuality(db, t.projectId, params());
-    const avg = prepareScoreAverages(q.overTime.filter((r) => r.name === f.names.quality));
+    const avg = prepareScoreAverages(q.overTime.filter((r) => r.name === f.names.quality), "day");
     // day 0: 0.5, 1 and the observation score 0; day 2: 0.75.
     expect(avg.points).toEqual([
-      { time: day(0), s0: 0.5 },
-      { time: day(1), s0: null },
-      { time: day(2), s0: 0.75 },
+      { time: day(0), values: { s0: 0.5 } },
+      { time: day(1), values: { s0: null } },
+      { time: day(2), values: { s0: 0.75 } },
     ]);
     // Booleans are not averaged over time (they are counted as categories).
     expect(q.overTime.some((r) => r.name === f.names.ok)).toBe(false);
@@ -106,8 +106,8 @@ describe.each(targets())("dashboard quality, steps and top loaders on $name", (t
 
   it("takes the shared filter (one user) in every quality figure", async () => {
     const q = await loadQuality(db, t.projectId, params([...mine, { type: "string", column: "userId", operator: "=", value: f.users.u1 }]));
-    const avg = prepareScoreAverages(q.overTime.filter((r) => r.name === f.names.quality));
-    expect(avg.points.map((p) => p.s0)).toEqual([0.5, null, 0.75]);
+    const avg = prepareScoreAverages(q.overTime.filter((r) => r.name === f.names.quality), "day");
+    expect(avg.points.map((p) => p.values.s0)).toEqual([0.5, null, 0.75]);
     expect(prepareScoreCategories(q.categorical, q.boolean).find((g) => g.name === f.names.ok)?.categories).toEqual([{ value: "true", count: 1, share: 1 }]);
     const byModel = prepareScoreBreakdown(q.byModel.filter((r) => r.name === f.names.quality), "model");
     expect(byModel.rows).toEqual([{ group: f.models.gpt, count: 2, cells: [{ avg: 0.625, count: 2 }] }]);
@@ -162,20 +162,20 @@ describe.each(targets())("dashboard quality, steps and top loaders on $name", (t
     expect(tr!.from.toISOString()).toBe(f.at(10 * 3_600_000));
     expect(tr!.to.toISOString()).toBe(new Date(f.day0.getTime() + 2 * DAY + 12 * 3_600_000 + 1).toISOString());
     expect(tr!.unit).toBe("hour");
-    const cost = prepareCostByModel(tr!.cost);
-    expect(cost.series.map((s) => s.name)).toEqual([f.models.gpt]);
-    expect(cost.points.reduce((sum, p) => sum + (p.s0 as number), 0)).toBe(2.25);
+    const cost = prepareCostByModel(tr!.cost, tr!.unit);
+    expect(cost.series.map((s) => s.label)).toEqual([f.models.gpt]);
+    expect(cost.points.reduce((sum, p) => sum + (p.values.s0 ?? 0), 0)).toBe(2.25);
     expect(cost.points).toHaveLength(51);
-    const volume = prepareVolume(tr!.volume, tr!.errors);
-    const total = (k: string) => volume.points.reduce((sum, p) => sum + (p[k] as number), 0);
+    const volume = prepareVolume(tr!.volume, tr!.errors, tr!.unit);
+    const total = (k: string) => volume.points.reduce((sum, p) => sum + (p.values[k] ?? 0), 0);
     expect([total("traces"), total("observations"), total("errors")]).toEqual([2, 3, 1]);
-    const latency = prepareLatencyPercentiles(tr!.latency).points.filter((p) => p.p50 !== null);
-    expect(latency.map((p) => [p.time, p.p50, p.p99])).toEqual([
+    const latency = prepareLatencyPercentiles(tr!.latency, tr!.unit).points.filter((p) => p.values.p50 !== null);
+    expect(latency.map((p) => [p.time, p.values.p50, p.values.p99])).toEqual([
       [f.at(10 * 3_600_000), 3000, 3000],
       [new Date(f.day0.getTime() + 2 * DAY + 12 * 3_600_000).toISOString(), 4000, 4000],
     ]);
-    const scores = prepareScoreAverages(tr!.scores.filter((r) => r.name === f.names.quality));
-    expect(scores.points.filter((p) => p.s0 !== null).map((p) => p.s0)).toEqual([0.5, 0.75]);
+    const scores = prepareScoreAverages(tr!.scores.filter((r) => r.name === f.names.quality), tr!.unit);
+    expect(scores.points.filter((p) => p.values.s0 !== null).map((p) => p.values.s0)).toEqual([0.5, 0.75]);
     expect(await loadTrends(db, t.projectId, { column: "userId", value: `nobody-${f.suffix}` })).toBeNull();
   });
 });

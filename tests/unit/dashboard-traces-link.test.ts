@@ -30,6 +30,42 @@ describe("tracesHref", () => {
   });
 });
 
+describe("score names with operator characters", () => {
+  const decodeScores = (href: string) => decodeFilter(queryToRecord(href.split("?")[1]), TRACE_URL_FIELDS);
+
+  it("round-trips a<=b! and x=y through the click-through link (quoted in ?score=)", () => {
+    const extra = [...scoreBinConditions("a<=b!", { lower: 0.25, upper: 0.5, last: false }), scoreValueCondition("x=y", "BOOLEAN", "true"), scoreValueCondition("x=y", "CATEGORICAL", "a<b")];
+    const href = tracesHref("p", range, [], extra);
+    expect(new URLSearchParams(href.split("?")[1]).getAll("score")).toEqual(['"a<=b!">=0.25', '"a<=b!"<0.5', '"x=y"=true', '"x=y"=a<b']);
+    const { filter, issues } = decodeScores(href);
+    expect(issues).toEqual([]);
+    expect(filter.filter((c) => c.column === "score")).toEqual(extra);
+  });
+
+  it("round-trips names with quotes and backslashes, and labels the short form would misread", () => {
+    const extra = [
+      { type: "numericScore", column: "score", key: 'say "hi" \\ ok', operator: "!=", value: 1 },
+      scoreValueCondition("tone", "CATEGORICAL", "5"),
+      scoreValueCondition("tone", "CATEGORICAL", "TRUE"),
+      scoreValueCondition("tone", "CATEGORICAL", " spaced "),
+    ] as const;
+    const { filter, issues } = decodeScores(tracesHref("p", range, [], [...extra]));
+    expect(issues).toEqual([]);
+    expect(filter.filter((c) => c.column === "score")).toEqual(expect.arrayContaining([...extra]));
+    expect(filter.filter((c) => c.column === "score")).toHaveLength(extra.length);
+  });
+
+  it("still reads plain names as typed, and rejects an unclosed quote", () => {
+    const plain = decodeFilter({ score: ["helpfulness < 0.5", "eval.v2>=1", '"a<b" = good'] }, TRACE_URL_FIELDS);
+    expect(plain.filter).toEqual([
+      { type: "numericScore", column: "score", key: "helpfulness", operator: "<", value: 0.5 },
+      { type: "numericScore", column: "score", key: "eval.v2", operator: ">=", value: 1 },
+      { type: "categoricalScore", column: "score", key: "a<b", operator: "=", value: "good" },
+    ]);
+    expect(decodeFilter({ score: '"a<b<1' }, TRACE_URL_FIELDS).issues).toHaveLength(1);
+  });
+});
+
 describe("stepObservationsHref", () => {
   it("opens the observations list on the step's name and type over the range", () => {
     const q = new URLSearchParams(stepObservationsHref("p", range, { name: "llm", type: "GENERATION" }).split("?")[1]);

@@ -12,28 +12,29 @@ describe("prepareScoreAverages", () => {
       { name: "accuracy", time_dimension: T0, avg_value: 1, count_count: 1 },
       { name: "quality", time_dimension: T0, avg_value: 0.75, count_count: 4 },
       { name: "accuracy", time_dimension: T1, avg_value: null, count_count: 0 },
-    ]);
+    ], "day");
     expect(d.series).toEqual([
-      { key: "s0", name: "accuracy", color: SERIES_COLORS[0] },
-      { key: "s1", name: "quality", color: SERIES_COLORS[1] },
+      { key: "s0", label: "accuracy", color: SERIES_COLORS[0] },
+      { key: "s1", label: "quality", color: SERIES_COLORS[1] },
     ]);
     expect(d.points).toEqual([
-      { time: T0, s0: 1, s1: 0.75 },
-      { time: T1, s0: null, s1: 0.5 },
+      { time: T0, values: { s0: 1, s1: 0.75 } },
+      { time: T1, values: { s0: null, s1: 0.5 } },
     ]);
+    expect([d.unit, d.format]).toEqual(["day", "score"]);
   });
 
   it("keeps an empty bucket as a gap (null), never a zero, and names with dots as keys s0…", () => {
     const d = prepareScoreAverages([
       { name: "a.b", time_dimension: T0, avg_value: 0, count_count: 3 },
       { name: "a.b", time_dimension: T1, avg_value: null, count_count: 0 },
-    ]);
-    expect(d.points.map((p) => p.s0)).toEqual([0, null]);
-    expect(d.series[0]).toMatchObject({ key: "s0", name: "a.b" });
+    ], "day");
+    expect(d.points.map((p) => p.values.s0)).toEqual([0, null]);
+    expect(d.series[0]).toMatchObject({ key: "s0", label: "a.b" });
   });
 
   it("answers no series for no rows", () => {
-    expect(prepareScoreAverages([])).toEqual({ series: [], points: [] });
+    expect(prepareScoreAverages([], "day")).toEqual({ unit: "day", series: [], points: [], format: "score" });
   });
 });
 

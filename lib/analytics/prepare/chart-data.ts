@@ -1,8 +1,10 @@
 // The plain data the drawing-only chart components (components/charts) take:
-// made on the server by the prepare* functions, passed as props. Pure types.
+// made on the server by the prepare* functions, passed as props. The one set
+// of time series types: the dashboard's sections, its quality section and the
+// session / user trends all draw them with components/charts/time-series-chart.tsx.
 
 /** How a chart formats its values (components/ui/format.ts picks the formatter in the browser). */
-export type ValueFormat = "cost" | "tokens" | "duration" | "count" | "percent";
+export type ValueFormat = "cost" | "tokens" | "duration" | "count" | "percent" | "score";
 
 export interface ChartSeries {
   /** The data key in each point ("s0", "s1", …: labels may hold dots, which Recharts reads as paths). */

@@ -1,58 +1,25 @@
 // Quality rows (lib/analytics/dashboard/quality-queries.ts) → what the quality
 // charts and tables draw. Pure: the components only render these.
+import type { BucketUnit } from "../granularity";
 import type { MetricsRow } from "../query-schema";
+import type { ChartSeries, TimeSeriesData } from "./chart-data";
 import { seriesColor } from "./palette";
+import { pointsOf } from "./time-series";
 
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 const byName = (a: string, b: string) => a.localeCompare(b);
 
-export interface ChartSeries {
-  /** The data key in each point ("s0", "s1", …: names may hold dots, which Recharts reads as paths). */
-  key: string;
-  /** The full name (a score's, a model's); labels shorten it, the tooltip shows it whole. */
-  name: string;
-  color: string;
-}
-
-export interface TimePoint {
-  /** The bucket start, ISO UTC. */
-  time: string;
-  [seriesKey: string]: string | number | null;
-}
-
-export interface TimeSeriesData {
-  series: ChartSeries[];
-  points: TimePoint[];
-}
-
-/** Rows → one point per time bucket, every series null until a row gives it a value (values of one bucket and series add up), in time order. */
-export function pointsOf(rows: readonly MetricsRow[], series: readonly ChartSeries[], value: (r: MetricsRow) => [key: string, v: number | null][]): TimePoint[] {
-  const points = new Map<string, TimePoint>();
-  for (const r of rows) {
-    const time = str(r.time_dimension);
-    if (time === null) continue;
-    let p = points.get(time);
-    if (!p) {
-      p = { time };
-      for (const s of series) p[s.key] = null;
-      points.set(time, p);
-    }
-    for (const [k, v] of value(r)) if (v !== null) p[k] = ((p[k] as number | null) ?? 0) + v;
-  }
-  return [...points.values()].sort((a, b) => a.time.localeCompare(b.time));
-}
-
 /** One line per numeric score: its average per time bucket (null where the bucket has none: a gap, not a zero). */
-export function prepareScoreAverages(rows: readonly MetricsRow[]): TimeSeriesData {
+export function prepareScoreAverages(rows: readonly MetricsRow[], unit: BucketUnit): TimeSeriesData {
   const names = [...new Set(rows.map((r) => str(r.name)).filter((n): n is string => n !== null))].sort(byName);
-  const series = names.map((name, i) => ({ key: `s${i}`, name, color: seriesColor(i) }));
-  const keyOf = new Map(series.map((s) => [s.name, s.key]));
+  const series: ChartSeries[] = names.map((label, i) => ({ key: `s${i}`, label, color: seriesColor(i) }));
+  const keyOf = new Map(series.map((s) => [s.label, s.key]));
   const points = pointsOf(rows, series, (r) => {
     const key = keyOf.get(str(r.name) ?? "");
     return key ? [[key, (num(r.count_count) ?? 1) > 0 ? num(r.avg_value) : null]] : [];
   });
-  return { series, points };
+  return { unit, series, points, format: "score" };
 }
 
 export interface HistogramBin {

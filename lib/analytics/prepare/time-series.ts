@@ -131,3 +131,28 @@ export function prepareRateSeries(whole: readonly MetricsRow[], part: readonly M
 export function isEmptySeries(d: TimeSeriesData): boolean {
   return d.series.length === 0 || d.points.every((p) => Object.values(p.values).every((v) => v === null || v === 0));
 }
+
+/**
+ * Rows → one point per time bucket that has rows (not every bucket of a range: the quality and trends
+ * preparers), every series null until a row gives it a value (values of one bucket and series add up),
+ * in time order.
+ */
+export function pointsOf(rows: readonly MetricsRow[], series: readonly ChartSeries[], value: (r: MetricsRow) => [key: string, v: number | null][]): TimePoint[] {
+  const points = new Map<string, TimePoint>();
+  for (const r of rows) {
+    const time = r.time_dimension === null || r.time_dimension === undefined ? null : String(r.time_dimension);
+    if (time === null) continue;
+    let p = points.get(time);
+    if (!p) {
+      p = { time, values: Object.fromEntries(series.map((s) => [s.key, null])) };
+      points.set(time, p);
+    }
+    for (const [k, v] of value(r)) if (v !== null) p.values[k] = (p.values[k] ?? 0) + v;
+  }
+  return [...points.values()].sort((a, b) => a.time.localeCompare(b.time));
+}
+
+/** The same series with a click-through on each point whose bucket has a link (bucket start ISO → href). */
+export function linkBuckets(d: TimeSeriesData, hrefs: Readonly<Record<string, string>>): TimeSeriesData {
+  return { ...d, points: d.points.map((p) => (hrefs[p.time] ? { ...p, href: hrefs[p.time] } : p)) };
+}

@@ -13,7 +13,7 @@ import { SOURCE_FIELD_LABELS, SOURCE_FIELDS, TARGET_FIELDS, type FieldMapping, t
 import { saveRuleAction } from "@/lib/datasets/rules/actions";
 import { NEW_DATASET } from "@/lib/datasets/rules/schemas";
 import { FILTER_PARAM } from "@/lib/query/url";
-import { PANEL } from "../../traces/trace-filters";
+import { TRACE_PANEL_FIELDS } from "@/components/data-table/filter-fields";
 
 export interface RuleFormInitial {
   ruleId?: string;
@@ -66,7 +66,7 @@ export function RuleForm({ projectId, datasets, initial, scoreNames }: { project
     for (const [key, value] of form.entries()) {
       if (!key.startsWith("c:") || typeof value !== "string") continue;
       const param = key.slice(2);
-      const repeated = param === FILTER_PARAM || PANEL.some(([p, , , r]) => p === param && r);
+      const repeated = param === FILTER_PARAM || TRACE_PANEL_FIELDS.some((f) => f.param === param && f.repeated);
       for (const v of repeated ? value.split("\n") : [value]) if (v.trim()) q.append(param, v.trim());
     }
     const mapping: Record<string, unknown> = {};
@@ -157,7 +157,7 @@ export function RuleForm({ projectId, datasets, initial, scoreNames }: { project
           <Field label="Bookmarked" htmlFor="c-bookmarked">
             <Select id="c-bookmarked" name="c:bookmarked" defaultValue={first("bookmarked")} placeholder="Bookmarked or not" options={[{ value: "true", label: "Bookmarked" }, { value: "false", label: "Not bookmarked" }]} />
           </Field>
-          {PANEL.map(([param, label, placeholder, repeated]) => (
+          {TRACE_PANEL_FIELDS.map(({ param, label, placeholder, repeated }) => (
             <Field key={param} label={label} htmlFor={`c-${param}`} className={repeated ? "rule-wide" : undefined}>
               {repeated ? (
                 <Textarea id={`c-${param}`} name={`c:${param}`} mono rows={2} placeholder={placeholder} defaultValue={lines(param)} />
