@@ -15,7 +15,7 @@ import { decode, sql, type Sql } from "../../db/sql";
 import { traceWhere } from "../../traces/where";
 import type { MetricsRow } from "../query-schema";
 import { viewFilter, type NotApplicable } from "./filter";
-import { rowsOf, runSection, type SectionParams, type SectionRows } from "./run-section";
+import { rowsOf, runSection, type SectionParams, type SectionQuery, type SectionRows } from "./run-section";
 
 /** The rows the quality preparers (lib/analytics/prepare/quality.ts) shape. */
 export interface QualityRows {
@@ -42,23 +42,38 @@ const avgAndCount = [
   { measure: "count", aggregation: "count" as const },
 ];
 
-export async function loadQuality(client: Db | Tx, projectId: string, p: SectionParams): Promise<QualityRows> {
-  const mapped = viewFilter(p.filter, "scores-numeric");
-  if (!mapped.ok) return { notApplicable: mapped.notApplicable, overTime: [], histograms: [], categorical: [], boolean: [], byRelease: [], byModel: [] };
-  const [overTime, histograms, categorical, boolean, byRelease, byModel] = await Promise.all([
-    runSection(client, projectId, p, { view: "scores-numeric", dimensions: [{ field: "name" }, { field: "dataType" }], metrics: avgAndCount, timeDimension: { granularity: p.granularity } }),
-    runSection(client, projectId, p, {
+/**
+ * The section's engine queries (the average by model is scoresByModel's own statement), by figure.
+ * The benchmark (scripts/bench/dashboard.ts) runs these same specs.
+ */
+export function qualityQueries(granularity: SectionParams["granularity"]) {
+  return {
+    overTime: { view: "scores-numeric", dimensions: [{ field: "name" }, { field: "dataType" }], metrics: avgAndCount, timeDimension: { granularity } },
+    histograms: {
       view: "scores-numeric",
       dimensions: [{ field: "name" }, { field: "dataType" }],
       metrics: [{ measure: "value", aggregation: "histogram" }, { measure: "count", aggregation: "count" }],
       config: { bins: HISTOGRAM_BINS },
-    }),
-    runSection(client, projectId, p, { view: "scores-categorical", dimensions: [{ field: "name" }, { field: "stringValue" }], metrics: [{ measure: "count", aggregation: "count" }] }),
+    },
+    categorical: { view: "scores-categorical", dimensions: [{ field: "name" }, { field: "stringValue" }], metrics: [{ measure: "count", aggregation: "count" }] },
     // Booleans counted on scores-numeric by their 0/1 value (the same rows as scores-boolean's booleanValue).
     // The data type is a dimension, picked in JS, not a filter: on SQLite a dataType condition beside a userId
     // filter made these queries ~10-40x slower (5,000 demo traces: about 1.3 s for the section against ~50 ms).
-    runSection(client, projectId, p, { view: "scores-numeric", dimensions: [{ field: "name" }, { field: "dataType" }, { field: "value" }], metrics: [{ measure: "count", aggregation: "count" }] }),
-    runSection(client, projectId, p, { view: "scores-numeric", dimensions: [{ field: "name" }, { field: "dataType" }, { field: "traceRelease" }], metrics: avgAndCount }),
+    boolean: { view: "scores-numeric", dimensions: [{ field: "name" }, { field: "dataType" }, { field: "value" }], metrics: [{ measure: "count", aggregation: "count" }] },
+    byRelease: { view: "scores-numeric", dimensions: [{ field: "name" }, { field: "dataType" }, { field: "traceRelease" }], metrics: avgAndCount },
+  } satisfies Record<string, SectionQuery>;
+}
+
+export async function loadQuality(client: Db | Tx, projectId: string, p: SectionParams): Promise<QualityRows> {
+  const mapped = viewFilter(p.filter, "scores-numeric");
+  if (!mapped.ok) return { notApplicable: mapped.notApplicable, overTime: [], histograms: [], categorical: [], boolean: [], byRelease: [], byModel: [] };
+  const q = qualityQueries(p.granularity);
+  const [overTime, histograms, categorical, boolean, byRelease, byModel] = await Promise.all([
+    runSection(client, projectId, p, q.overTime),
+    runSection(client, projectId, p, q.histograms),
+    runSection(client, projectId, p, q.categorical),
+    runSection(client, projectId, p, q.boolean),
+    runSection(client, projectId, p, q.byRelease),
     scoresByModel(client, projectId, p),
   ]);
   const numeric = (r: SectionRows) => rowsOf(r).filter((row) => row.dataType === "NUMERIC");
