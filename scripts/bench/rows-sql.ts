@@ -21,7 +21,7 @@ function inline(s: Sql): string {
     return `'${String(v).replace(/'/g, "''")}'`;
   };
   let i = 0;
-  return provider === "postgresql" ? s.sql.replace(/\$(\d+)/g, (_, n) => lit(s.values[Number(n) - 1])) : s.sql.replace(/\?/g, () => lit(s.values[i++]));
+  return provider === "postgresql" ? s.text.replace(/\$(\d+)/g, (_, n) => lit(s.values[Number(n) - 1])) : s.sql.replace(/\?/g, () => lit(s.values[i++]));
 }
 
 console.log(`-- groups\n${inline(groupsQuery(d, plan, project))};`);
