@@ -210,6 +210,23 @@ describe.each(targets())("analytics engine on $name", (t) => {
       expect(byName.map((r) => r.userId)).toEqual(["u3", "u2", "u1", null]);
     });
 
+    it("keeps the ties at the row limit for the order beyond the first key (the limit applied in SQL)", async () => {
+      // Sessions by trace count: s1 2, then s2, s3 and no session 1 each: the tie at the limit breaks by sessionId ascending, null last.
+      const top = await run({ view: "traces", dimensions: [{ field: "sessionId" }], metrics: [{ measure: "count", aggregation: "count" }], orderBy: [{ field: "count_count", direction: "desc" }], config: { row_limit: 2 } });
+      expect(top).toEqual([
+        { sessionId: "s1", count_count: 2 },
+        { sessionId: "s2", count_count: 1 },
+      ]);
+      const bottom = await run({ view: "traces", dimensions: [{ field: "sessionId" }], metrics: [{ measure: "totalCost", aggregation: "sum" }], orderBy: [{ field: "sum_totalCost", direction: "asc" }, { field: "sessionId", direction: "desc" }], config: { row_limit: 2 } });
+      // Costs: no session 0 (t4), s2 0.25, s1 1.5, s3 2.
+      expect(bottom).toEqual([
+        { sessionId: null, sum_totalCost: 0 },
+        { sessionId: "s2", sum_totalCost: 0.25 },
+      ]);
+      // More rows asked than there are groups: all of them.
+      expect(await run({ view: "traces", dimensions: [{ field: "sessionId" }], metrics: [{ measure: "count", aggregation: "count" }], config: { row_limit: 10 } })).toHaveLength(4);
+    });
+
     it("groups by the tag list and by calendar month", async () => {
       const tags = await run({ view: "traces", dimensions: [{ field: "tags" }], metrics: [{ measure: "count", aggregation: "count" }], orderBy: [{ field: "tags", direction: "asc" }] });
       expect(tags).toEqual([

@@ -110,11 +110,14 @@ export function groupsQuery(d: Dialect, plan: MetricsPlan, projectId: string): S
   // (ties included, so the JS order, which breaks ties by the other keys and the dimensions, answers the same rows).
   // Top sessions by cost on 2M traces: ~220k groups of 30 days, ~3.7 s of decoding saved. Nulls sort last, as in JS:
   // a null limit-th value (or fewer groups than the limit) keeps every group.
-  const a = q(aggColumn(top.index));
+  // As JS reads it: a NULL sum (of NULLs only) is 0 there (run.ts), not a null sorted last.
+  const m = plan.metrics[top.index];
+  const zeroed = m.def.distinctCount || m.aggregation === "count" || m.aggregation === "sum" || m.aggregation === "uniq";
+  const a = zeroed ? sql`COALESCE(${q(aggColumn(top.index))}, 0)` : q(aggColumn(top.index));
   const dir = top.direction === "desc" ? raw("DESC") : raw("ASC");
   const cmp = top.direction === "desc" ? raw(">=") : raw("<=");
   return sql`WITH "grp" AS (${groups}), "cut" AS (SELECT ${a} AS "v" FROM "grp" ORDER BY ${a} ${dir} NULLS LAST LIMIT 1 OFFSET ${raw(String(top.n - 1))})
-    SELECT "grp".* FROM "grp" LEFT JOIN "cut" ON 1 = 1 WHERE "cut"."v" IS NULL OR "grp".${a} ${cmp} "cut"."v"`;
+    SELECT "grp".* FROM "grp" LEFT JOIN "cut" ON 1 = 1 WHERE "cut"."v" IS NULL OR ${a} ${cmp} "cut"."v"`;
 }
 
 /**
