@@ -166,10 +166,12 @@ function pageQueries(from: Date, to: Date, filter: Filter, kind: FilterKind, v: 
   if (kind === "user")
     out.push({
       label: "user page trends",
-      keys: [],
+      // Each block's rows tagged with its block, so --compare matches them by block and dimensions.
+      keys: ["block", "providedModelName", "name", "dataType"],
       run: async (db) => {
         const t = await loadTrends(db, PROJECT, { column: "userId", value: v.userId });
-        return t ? [...t.cost, ...t.latency, ...t.volume, ...t.errors, ...t.scores] : [];
+        if (!t) return [];
+        return (["cost", "latency", "volume", "errors", "scores"] as const).flatMap((block) => t[block].map((r) => ({ block, ...r })));
       },
     });
   const only = opts.only ? new RegExp(opts.only) : null;
