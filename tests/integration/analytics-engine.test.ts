@@ -210,6 +210,23 @@ describe.each(targets())("analytics engine on $name", (t) => {
       expect(byName.map((r) => r.userId)).toEqual(["u3", "u2", "u1", null]);
     });
 
+    it("keeps the ties at the row limit for the order beyond the first key (the limit applied in SQL)", async () => {
+      // Sessions by trace count: s1 2, then s2, s3 and no session 1 each: the tie at the limit breaks by sessionId ascending, null last.
+      const top = await run({ view: "traces", dimensions: [{ field: "sessionId" }], metrics: [{ measure: "count", aggregation: "count" }], orderBy: [{ field: "count_count", direction: "desc" }], config: { row_limit: 2 } });
+      expect(top).toEqual([
+        { sessionId: "s1", count_count: 2 },
+        { sessionId: "s2", count_count: 1 },
+      ]);
+      const bottom = await run({ view: "traces", dimensions: [{ field: "sessionId" }], metrics: [{ measure: "totalCost", aggregation: "sum" }], orderBy: [{ field: "sum_totalCost", direction: "asc" }, { field: "sessionId", direction: "desc" }], config: { row_limit: 2 } });
+      // Costs: no session 0 (t4), s2 0.25, s1 1.5, s3 2.
+      expect(bottom).toEqual([
+        { sessionId: null, sum_totalCost: 0 },
+        { sessionId: "s2", sum_totalCost: 0.25 },
+      ]);
+      // More rows asked than there are groups: all of them.
+      expect(await run({ view: "traces", dimensions: [{ field: "sessionId" }], metrics: [{ measure: "count", aggregation: "count" }], config: { row_limit: 10 } })).toHaveLength(4);
+    });
+
     it("groups by the tag list and by calendar month", async () => {
       const tags = await run({ view: "traces", dimensions: [{ field: "tags" }], metrics: [{ measure: "count", aggregation: "count" }], orderBy: [{ field: "tags", direction: "asc" }] });
       expect(tags).toEqual([
@@ -310,6 +327,31 @@ describe.each(targets())("analytics engine on $name", (t) => {
         { observationModelName: null, count_count: 3 },
         { observationModelName: "gpt-4o-2024-08-06", count_count: 1 },
       ]);
+    });
+
+    it("answers one user's generation latency by model and score histograms read trace first", async () => {
+      // The dashboard's latency-by-model query under a user filter (type = GENERATION beside userId: SQLite once
+      // read every generation of the range per trace here). u1's traces in range: t1 (o1, 1500 ms) and t3 (o4, never ended).
+      const latency = await run({
+        view: "observations",
+        dimensions: [{ field: "providedModelName" }],
+        metrics: [{ measure: "count", aggregation: "count" }, { measure: "latency", aggregation: "p50" }, { measure: "latency", aggregation: "p95" }],
+        filters: [{ type: "string", column: "type", operator: "=", value: "GENERATION" }, { type: "string", column: "userId", operator: "=", value: "u1" }],
+        orderBy: [{ field: "providedModelName", direction: "asc" }],
+      });
+      expect(latency).toEqual([
+        { providedModelName: "gpt-4o", count_count: 1, p50_latency: null, p95_latency: null },
+        { providedModelName: "gpt-4o-2024-08-06", count_count: 1, p50_latency: pct(1500), p95_latency: pct(1500) },
+      ]);
+      // u1's numeric scores: helpfulness 0.8 (t1) and 0.6 (t3); correct 1 and 1.
+      const histograms = await run({ view: "scores-numeric", dimensions: [{ field: "name" }], metrics: [{ measure: "value", aggregation: "histogram" }, { measure: "count", aggregation: "count" }], filters: [{ type: "string", column: "userId", operator: "=", value: "u1" }], config: { bins: 2 }, orderBy: [{ field: "name", direction: "asc" }] });
+      expect(histograms.map((r) => [r.name, r.count_count, (r.histogram_value as number[][]).map((b) => b.map((x) => Number(x.toFixed(9))))])).toEqual([
+        ["correct", 2, [[1, 1, 2]]],
+        ["helpfulness", 2, [[0.6, 0.7, 1], [0.7, 0.8, 1]]],
+      ]);
+      // A session's observations with a type filter: s1 holds t1 and t2, their generations o1 and o3.
+      const session = await run({ view: "observations", metrics: [{ measure: "totalCost", aggregation: "sum" }], filters: [{ type: "string", column: "type", operator: "=", value: "GENERATION" }, { type: "string", column: "sessionId", operator: "=", value: "s1" }] });
+      expect(session).toEqual([{ sum_totalCost: 1.5 }]);
     });
 
     it("buckets by start time per day and counts scores", async () => {

@@ -12,10 +12,12 @@ import "server-only";
 import type { Db, Tx } from "../../db/client";
 import { db, dialectOf } from "../../db/client";
 import { decode, sql, type Sql } from "../../db/sql";
+import type { Filter } from "../../query/filter";
 import { traceWhere } from "../../traces/where";
+import { traceFirstFrom } from "../views/shared";
 import type { MetricsRow } from "../query-schema";
 import { viewFilter, type NotApplicable } from "./filter";
-import { rowsOf, runSection, type SectionParams, type SectionRows } from "./run-section";
+import { rowsOf, runSection, type SectionParams, type SectionQuery, type SectionRows } from "./run-section";
 
 /** The rows the quality preparers (lib/analytics/prepare/quality.ts) shape. */
 export interface QualityRows {
@@ -42,23 +44,38 @@ const avgAndCount = [
   { measure: "count", aggregation: "count" as const },
 ];
 
-export async function loadQuality(client: Db | Tx, projectId: string, p: SectionParams): Promise<QualityRows> {
-  const mapped = viewFilter(p.filter, "scores-numeric");
-  if (!mapped.ok) return { notApplicable: mapped.notApplicable, overTime: [], histograms: [], categorical: [], boolean: [], byRelease: [], byModel: [] };
-  const [overTime, histograms, categorical, boolean, byRelease, byModel] = await Promise.all([
-    runSection(client, projectId, p, { view: "scores-numeric", dimensions: [{ field: "name" }, { field: "dataType" }], metrics: avgAndCount, timeDimension: { granularity: p.granularity } }),
-    runSection(client, projectId, p, {
+/**
+ * The section's engine queries (the average by model is scoresByModel's own statement), by figure.
+ * The benchmark (scripts/bench/dashboard.ts) runs these same specs.
+ */
+export function qualityQueries(granularity: SectionParams["granularity"]) {
+  return {
+    overTime: { view: "scores-numeric", dimensions: [{ field: "name" }, { field: "dataType" }], metrics: avgAndCount, timeDimension: { granularity } },
+    histograms: {
       view: "scores-numeric",
       dimensions: [{ field: "name" }, { field: "dataType" }],
       metrics: [{ measure: "value", aggregation: "histogram" }, { measure: "count", aggregation: "count" }],
       config: { bins: HISTOGRAM_BINS },
-    }),
-    runSection(client, projectId, p, { view: "scores-categorical", dimensions: [{ field: "name" }, { field: "stringValue" }], metrics: [{ measure: "count", aggregation: "count" }] }),
+    },
+    categorical: { view: "scores-categorical", dimensions: [{ field: "name" }, { field: "stringValue" }], metrics: [{ measure: "count", aggregation: "count" }] },
     // Booleans counted on scores-numeric by their 0/1 value (the same rows as scores-boolean's booleanValue).
     // The data type is a dimension, picked in JS, not a filter: on SQLite a dataType condition beside a userId
     // filter made these queries ~10-40x slower (5,000 demo traces: about 1.3 s for the section against ~50 ms).
-    runSection(client, projectId, p, { view: "scores-numeric", dimensions: [{ field: "name" }, { field: "dataType" }, { field: "value" }], metrics: [{ measure: "count", aggregation: "count" }] }),
-    runSection(client, projectId, p, { view: "scores-numeric", dimensions: [{ field: "name" }, { field: "dataType" }, { field: "traceRelease" }], metrics: avgAndCount }),
+    boolean: { view: "scores-numeric", dimensions: [{ field: "name" }, { field: "dataType" }, { field: "value" }], metrics: [{ measure: "count", aggregation: "count" }] },
+    byRelease: { view: "scores-numeric", dimensions: [{ field: "name" }, { field: "dataType" }, { field: "traceRelease" }], metrics: avgAndCount },
+  } satisfies Record<string, SectionQuery>;
+}
+
+export async function loadQuality(client: Db | Tx, projectId: string, p: SectionParams): Promise<QualityRows> {
+  const mapped = viewFilter(p.filter, "scores-numeric");
+  if (!mapped.ok) return { notApplicable: mapped.notApplicable, overTime: [], histograms: [], categorical: [], boolean: [], byRelease: [], byModel: [] };
+  const q = qualityQueries(p.granularity);
+  const [overTime, histograms, categorical, boolean, byRelease, byModel] = await Promise.all([
+    runSection(client, projectId, p, q.overTime),
+    runSection(client, projectId, p, q.histograms),
+    runSection(client, projectId, p, q.categorical),
+    runSection(client, projectId, p, q.boolean),
+    runSection(client, projectId, p, q.byRelease),
     scoresByModel(client, projectId, p),
   ]);
   const numeric = (r: SectionRows) => rowsOf(r).filter((row) => row.dataType === "NUMERIC");
@@ -67,6 +84,10 @@ export async function loadQuality(client: Db | Tx, projectId: string, p: Section
     .map(({ value, ...row }) => ({ ...row, booleanValue: value === null || value === undefined ? null : Number(value) === 1 }));
   return { notApplicable: [], overTime: numeric(overTime), histograms: numeric(histograms), categorical: rowsOf(categorical), boolean: booleans, byRelease: rowsOf(byRelease), byModel };
 }
+
+/** Whether the filter pins the trace's user or session to given values (then only those traces can match). */
+const traceFirst = (filter: Filter) =>
+  filter.some((c) => (c.column === "userId" || c.column === "sessionId") && ((c.type === "string" && c.operator === "=") || (c.type === "stringOptions" && c.operator === "any of")));
 
 /**
  * Average of each numeric and boolean score by model (see the header). One
@@ -82,14 +103,18 @@ export async function scoresByModel(client: Db | Tx, projectId: string, p: Secti
       : sql`LEFT JOIN LATERAL jsonb_array_elements_text(CASE WHEN "o"."model" IS NOT NULL THEN jsonb_build_array("o"."model") ELSE "t"."models" END) AS "m"("value") ON true`;
   // The traces table's own where-builder takes every condition of the dashboard's filter.
   const traceFilter = p.filter.filter((c) => !(c.type === "datetime" && c.column === "timestamp"));
+  // A user's or a session's scores: its traces by their index, then each trace's scores (as the engine's
+  // views read them, views/shared.ts), not every score of the range joined to its trace (2M traces: ~1-2 s).
+  const from = traceFirst(traceFilter)
+    ? traceFirstFrom(d, "Score", "s", "Score_projectId_traceId_timestamp_idx")
+    : sql`"Score" AS "s" JOIN "Trace" AS "t" ON "t"."projectId" = "s"."projectId" AND "t"."id" = "s"."traceId"`;
   const rows = await client.$queryRaw<Record<string, unknown>[]>`
     SELECT "s"."name" AS "name", "s"."dataType" AS "dataType", "m"."value" AS "model",
       CAST(AVG("s"."value") AS DOUBLE PRECISION) AS "avg", COUNT(*) AS "n"
-    FROM "Score" AS "s"
-    JOIN "Trace" AS "t" ON "t"."projectId" = "s"."projectId" AND "t"."id" = "s"."traceId"
+    FROM ${from}
     LEFT JOIN "Observation" AS "o" ON "o"."projectId" = "s"."projectId" AND "o"."id" = "s"."observationId"
     ${models}
-    WHERE "s"."projectId" = ${projectId} AND "s"."dataType" IN ('NUMERIC', 'BOOLEAN') AND "s"."value" IS NOT NULL
+    WHERE "s"."projectId" = ${projectId} AND "t"."projectId" = "s"."projectId" AND "t"."id" = "s"."traceId" AND "s"."dataType" IN ('NUMERIC', 'BOOLEAN') AND "s"."value" IS NOT NULL
       AND "s"."timestamp" >= ${p.from} AND "s"."timestamp" < ${p.to}
       AND ${traceWhere(client, projectId, traceFilter)}
     GROUP BY "s"."name", "s"."dataType", "m"."value"`;

@@ -4,7 +4,7 @@
 import { sql, type Dialect } from "../../db/sql";
 import { TRACE_COLUMNS } from "../../traces/where";
 import { col, dimensionFilters, type DimensionDef, type ViewDecl } from "./types";
-import { monthDimension, tagsDimension } from "./shared";
+import { monthDimension, tagsDimension, traceFirstFrom } from "./shared";
 
 const o = (name: string) => col("o", name);
 const t = (name: string) => col("t", name);
@@ -71,7 +71,11 @@ export function observationsView(d: Dialect): ViewDecl {
       startTime: { types: ["datetime"], expr: o("startTime") },
     },
     filterJoins: { ...filterJoins, tags: TRACE, metadata: TRACE },
-    // CROSS JOIN: SQLite keeps the written order (trace first); PostgreSQL plans it as any inner join.
-    traceFirst: { columns: ["userId", "sessionId"], from: sql`"Trace" AS "t" CROSS JOIN "Observation" AS "o"`, on: [sql`"o"."projectId" = "t"."projectId"`, sql`"o"."traceId" = "t"."id"`] },
+    // The trace's index, then each trace's observations (shared.ts says why the form differs per database).
+    traceFirst: {
+      columns: ["userId", "sessionId"],
+      from: traceFirstFrom(d, "Observation", "o", "Observation_projectId_traceId_startTime_idx"),
+      on: [sql`"o"."projectId" = "t"."projectId"`, sql`"o"."traceId" = "t"."id"`],
+    },
   };
 }

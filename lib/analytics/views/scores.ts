@@ -7,7 +7,7 @@ import { sql, type Dialect } from "../../db/sql";
 import { TRACE_COLUMNS } from "../../traces/where";
 import type { MetricView } from "../query-schema";
 import { col, dimensionFilters, type DimensionDef, type MeasureDef, type ViewDecl } from "./types";
-import { dayDimension, monthDimension, tagsDimension } from "./shared";
+import { dayDimension, monthDimension, tagsDimension, traceFirstFrom } from "./shared";
 
 const s = (name: string) => col("s", name);
 const t = (name: string) => col("t", name);
@@ -85,6 +85,11 @@ export function scoresView(view: ScoreView, d: Dialect): ViewDecl {
     },
     filterJoins: { ...filterJoins, tags: TRACE, metadata: TRACE },
     // A score's sessionId may be its own (not the trace's): only userId pins the trace.
-    traceFirst: { columns: ["userId"], from: sql`"Trace" AS "t" CROSS JOIN "Score" AS "s"`, on: [sql`"s"."projectId" = "t"."projectId"`, sql`"s"."traceId" = "t"."id"`] },
+    // The trace's index, then each trace's scores (shared.ts says why the form differs per database).
+    traceFirst: {
+      columns: ["userId"],
+      from: traceFirstFrom(d, "Score", "s", "Score_projectId_traceId_timestamp_idx"),
+      on: [sql`"s"."projectId" = "t"."projectId"`, sql`"s"."traceId" = "t"."id"`],
+    },
   };
 }

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Trace_projectId_timestamp_userId_sessionId_totalCost_totalTokens_idx" ON "Trace"("projectId", "timestamp", "userId", "sessionId", "totalCost", "totalTokens");
