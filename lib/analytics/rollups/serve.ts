@@ -8,8 +8,8 @@
 // hours before the first and after the last whole day from the hour rows.
 // Counts and sums are exact; percentiles come from the merged log-bucket
 // sketches (within 1 % of the exact figure, sketch.ts), read per row and
-// merged in JS. The answer is then
-// shaped as the rows engine shapes its own (empty buckets, order, limit).
+// merged in JS. The answer is then shaped as the rows engine shapes its own
+// (empty buckets, order, limit).
 import { dialectOf, type Db, type Tx } from "../../db/client";
 import { empty, join, raw, sql, type Dialect, type Sql } from "../../db/sql";
 import { buildConditions } from "../../query/where";
