@@ -201,7 +201,7 @@ export class RollupDeltas {
   /** The deltas that change something, sorted by table key (concurrent writers then lock rows in one order). */
   changed(): RowDelta[] {
     const rows = [...this.rows.values()].filter(
-      (r) => r.count !== 0 || Object.values(r.sums).some(([s, n]) => s !== 0 || n !== 0) || Object.values(r.sketches).some((b) => [...b.values()].some((c) => c !== 0)),
+      (r) => r.count !== 0 || Object.values(r.sums).some(([s, n]) => s !== 0 || n !== 0) || Object.values(r.sketches).some((b) => b.size > 0),
     );
     rows.sort((a, b) => cmp(a.kind, b.kind) || cmp(a.grain, b.grain) || a.start - b.start || cmp(a.key, b.key));
     return rows;

@@ -46,7 +46,8 @@ export async function maintainRollups(store: WriteStore, projectId: string, w: W
   const batchObservations = new Map(w.observations.map((c) => [c.next.id, c]));
 
   // Stored children whose key changes: observations of a renamed trace; scores of a trace renamed or
-  // re-released, and of an observation whose model changed or that just arrived (its score may have come first).
+  // re-released, and of an observation whose model changed (one that just arrived changes it from null, the
+  // model its earlier scores were stored under; most observations have none, and cost no lookup).
   const renamed: string[] = [];
   const rescored: string[] = [];
   for (const t of w.nextTraces) {
@@ -54,7 +55,7 @@ export async function maintainRollups(store: WriteStore, projectId: string, w: W
     if (prev && prev.name !== t.name) renamed.push(t.id);
     if (!prev || prev.name !== t.name || prev.release !== t.release) rescored.push(t.id);
   }
-  const remodelled = w.observations.filter(({ prev, next: o }) => !prev || prev.model !== o.model).map((c) => c.next.id);
+  const remodelled = w.observations.filter(({ prev, next: o }) => (prev?.model ?? null) !== o.model).map((c) => c.next.id);
   const batchScores = new Set(w.scores.map((c) => c.next.id));
   const storedScores = new Map<string, ScoreRow>();
   const keep = (rows: Map<string, ScoreRow>) => {
