@@ -9,19 +9,35 @@ import { DEFAULT_MAX_BATCH_LENGTH, parseIngestionBatch, toIngestionReply, writeO
 import { parseNativeTrace } from "./native/map";
 import { decodeOtlpJson, decodeOtlpProtobuf, mapOtlpToEvents, OtlpDecodeError, otlpTraceResponse } from "./otel";
 import { linkCandidates, scheduleExperimentLinks } from "./otel/experiment-links";
+import { announceWrite, type Arrival } from "./group-commit";
 import { ingestEvents } from "./service";
+
+/**
+ * Runs an ingestion request announced to the group commit from its start (it waits for writes on their way,
+ * group-commit.ts); the announcement ends when the write reaches the writer, or when the request ends without one.
+ */
+async function announced(handle: (arrival: Arrival) => Promise<Response>): Promise<Response> {
+  const arrival = announceWrite();
+  try {
+    return await handle(arrival);
+  } finally {
+    arrival.done();
+  }
+}
 
 const MAX_BATCH = Number(process.env.LOUPE_MAX_BATCH_LENGTH ?? DEFAULT_MAX_BATCH_LENGTH);
 
 /** POST /api/public/ingestion — Langfuse batch: 207 with a result per event. */
-export async function ingestLangfuseBatch(req: Request, projectId: string): Promise<Response> {
+export const ingestLangfuseBatch = (req: Request, projectId: string) => announced((arrival) => langfuseBatch(req, projectId, arrival));
+
+async function langfuseBatch(req: Request, projectId: string, arrival: Arrival): Promise<Response> {
   const parsed = parseIngestionBatch(await readJson(req), { maxBatchLength: MAX_BATCH });
   if (!parsed.ok) throw new ApiError(parsed.status === 413 ? "payload_too_large" : "bad_request", parsed.message, parsed.details);
   // Creates before updates: the JS SDK does not flush in call order.
   const ordered = writeOrder(parsed.results);
   const failures = await checkScoreConfigs(projectId, ordered);
   const good = ordered.filter((r) => !failures.has(r.index));
-  await ingestEvents(projectId, good.flatMap((r) => r.events));
+  await ingestEvents(projectId, good.flatMap((r) => r.events), db, { arrival });
   const stored = new Set(good.map((r) => r.index));
   return Response.json(toIngestionReply(parsed.results, stored, failures), { status: 207 });
 }
@@ -47,7 +63,9 @@ async function checkScoreConfigs(projectId: string, slots: SlotSuccess[]): Promi
 }
 
 /** POST /api/public/otel/v1/traces — OTLP/HTTP, protobuf or JSON, answered in kind. */
-export async function ingestOtlp(req: Request, projectId: string): Promise<Response> {
+export const ingestOtlp = (req: Request, projectId: string) => announced((arrival) => otlp(req, projectId, arrival));
+
+async function otlp(req: Request, projectId: string, arrival: Arrival): Promise<Response> {
   const type = mediaType(req);
   const format = type === "application/x-protobuf" || type === "application/protobuf" ? "protobuf" : type === "application/json" ? "json" : undefined;
   if (!format) {
@@ -62,7 +80,7 @@ export async function ingestOtlp(req: Request, projectId: string): Promise<Respo
     throw err;
   }
   const { events, rejected } = mapOtlpToEvents(request);
-  await ingestEvents(projectId, events);
+  await ingestEvents(projectId, events, db, { arrival });
   // Committed: experiment traces whose link call failed get linked a little later, off this request.
   scheduleExperimentLinks(projectId, linkCandidates(events));
   const reply = otlpTraceResponse(rejected, format);
@@ -78,10 +96,12 @@ function parseJson(buf: Buffer): unknown {
 }
 
 /** POST /api/public/traces — one trace with its observations nested as a tree. */
-export async function ingestNativeTrace(req: Request, projectId: string): Promise<Response> {
+export const ingestNativeTrace = (req: Request, projectId: string) => announced((arrival) => nativeTrace(req, projectId, arrival));
+
+async function nativeTrace(req: Request, projectId: string, arrival: Arrival): Promise<Response> {
   const parsed = parseNativeTrace(await readJson(req));
   if (!parsed.ok) throw new ApiError(parsed.status === 413 ? "payload_too_large" : "bad_request", parsed.message, parsed.details);
   // An id of another trace's observation is a conflict (409), not a silent move.
-  await ingestEvents(projectId, parsed.events, db, { refuseMoves: (id) => parsed.observationPaths.get(id) ?? "observations" });
+  await ingestEvents(projectId, parsed.events, db, { refuseMoves: (id) => parsed.observationPaths.get(id) ?? "observations", arrival });
   return Response.json({ id: parsed.traceId, observations: parsed.observations }, { status: 201 });
 }

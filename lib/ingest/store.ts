@@ -5,8 +5,9 @@
 // built once with the `sql` tag (its `?` placeholders suit better-sqlite3 as they are).
 import Database from "better-sqlite3";
 import { dialectOf, targetOf, transaction, type Db } from "../db/client";
-import type { Dialect, Sql } from "../db/sql";
-import { mergeSketchText } from "../analytics/rollups/contrib";
+import { dialectFor, type Dialect, type Sql } from "../db/sql";
+import { mergeSketchText, type RollupDeltas } from "../analytics/rollups/contrib";
+import { GroupCommit, type Arrival } from "./group-commit";
 
 export type Row = Record<string, unknown>;
 
@@ -19,12 +20,29 @@ export interface WriteStore {
    * The hot upserts skip building an Sql object per row and re-hashing its text.
    */
   execEach?(text: string, rows: unknown[][]): Promise<void>;
+  /**
+   * Group commit only (SQLite ingestion writes): hands the write's analytics rollup deltas to its group, which
+   * sums them over the group's writes and upserts them once before COMMIT (group-commit.ts).
+   */
+  deferRollups?(projectId: string, deltas: RollupDeltas): void;
 }
 
-export async function withWriteStore<T>(client: Db, fn: (store: WriteStore) => Promise<T>): Promise<T> {
+export interface WriteStoreOptions {
+  /**
+   * SQLite: share a transaction with the other grouped writes queued meanwhile (group-commit.ts). Only for
+   * writes whose reads do not depend on the rollup tables (the ingestion write); the rollup rebuild, which
+   * reads them, runs alone.
+   */
+  group?: boolean;
+  /** The request's announcement (group-commit.ts announceWrite): ended when the write reaches the writer. */
+  arrival?: Arrival;
+}
+
+export async function withWriteStore<T>(client: Db, fn: (store: WriteStore) => Promise<T>, options: WriteStoreOptions = {}): Promise<T> {
   const dialect = dialectOf(client);
   const target = targetOf(client);
   if (target.provider === "postgresql") {
+    options.arrival?.done();
     return transaction(client, (tx) =>
       fn({
         dialect,
@@ -36,21 +54,13 @@ export async function withWriteStore<T>(client: Db, fn: (store: WriteStore) => P
     );
   }
   const conn = sqliteHandle(target.file);
+  if (options.group) return conn.group.submit(fn, options.arrival);
+  options.arrival?.done();
   // One writer at a time on the handle: requests interleave at awaits, a transaction must not.
   return conn.lock.run(async () => {
     conn.db.prepare("BEGIN IMMEDIATE").run();
     try {
-      const out = await fn({
-        dialect,
-        query: async (q) => conn.statement(q.sql).all(...q.values.map(toSqlite)) as Row[],
-        exec: async (q) => {
-          conn.statement(q.sql).run(...q.values.map(toSqlite));
-        },
-        execEach: async (text, rows) => {
-          const st = conn.statement(text);
-          for (const r of rows) st.run(...r.map(toSqlite));
-        },
-      });
+      const out = await fn(conn.store());
       conn.db.prepare("COMMIT").run();
       return out;
     } catch (err) {
@@ -58,6 +68,11 @@ export async function withWriteStore<T>(client: Db, fn: (store: WriteStore) => P
       throw err;
     }
   });
+}
+
+/** The group-commit counters of the SQLite writer on `file` (benchmarks print writes per transaction). */
+export function groupCommitStats(file: string): { groups: number; writes: number } | undefined {
+  return (globalThis as unknown as { loupeSqliteWriters?: Map<string, SqliteHandle> }).loupeSqliteWriters?.get(file)?.group.stats;
 }
 
 /** The values better-sqlite3 binds: Dates as epoch ms (lib/db/adapter.ts stores them so), booleans as 0/1. */
@@ -80,7 +95,9 @@ class Mutex {
 interface SqliteHandle {
   db: Database.Database;
   lock: Mutex;
+  group: GroupCommit;
   statement(text: string): Database.Statement;
+  store(deferRollups?: WriteStore["deferRollups"]): WriteStore;
 }
 
 const MAX_STATEMENTS = 300;
@@ -98,19 +115,29 @@ function sqliteHandle(file: string): SqliteHandle {
     // The rollup upserts merge sketch columns with it (apply.ts); Prisma's connections use the SQL merge.
     db.function("loupe_sketch_merge", { deterministic: true }, (a, b) => mergeSketchText(String(a), String(b)));
     const cache = new Map<string, Database.Statement>();
-    h = {
-      db,
-      lock: new Mutex(),
-      statement(text: string) {
-        let st = cache.get(text);
-        if (!st) {
-          if (cache.size >= MAX_STATEMENTS) cache.delete(cache.keys().next().value!);
-          st = db.prepare(text);
-          cache.set(text, st);
-        }
-        return st;
-      },
+    const statement = (text: string) => {
+      let st = cache.get(text);
+      if (!st) {
+        if (cache.size >= MAX_STATEMENTS) cache.delete(cache.keys().next().value!);
+        st = db.prepare(text);
+        cache.set(text, st);
+      }
+      return st;
     };
+    const lock = new Mutex();
+    const store = (deferRollups?: WriteStore["deferRollups"]): WriteStore => ({
+      dialect: dialectFor("sqlite"),
+      query: async (q) => statement(q.sql).all(...q.values.map(toSqlite)) as Row[],
+      exec: async (q) => {
+        statement(q.sql).run(...q.values.map(toSqlite));
+      },
+      execEach: async (text, rows) => {
+        const st = statement(text);
+        for (const r of rows) st.run(...r.map(toSqlite));
+      },
+      deferRollups,
+    });
+    h = { db, lock, statement, store, group: new GroupCommit({ db, run: (fn) => lock.run(fn), store }) };
     handles.set(file, h);
   }
   return h;

@@ -1,5 +1,5 @@
 // The one write path: every protocol's events land here. One transaction per
-// call: read the stored rows the events touch, fold and merge in memory (fold.ts, merge.ts),
+// call (on SQLite, one savepoint in a group's transaction: store.ts): read the stored rows the events touch, fold and merge in memory (fold.ts, merge.ts),
 // upsert, then refresh the touched traces' rollups. The caller acknowledges
 // only after this resolves (acknowledged = committed).
 import type { Db } from "../db/client";
@@ -12,6 +12,7 @@ import { mergeObservation, mergeTrace, scoreRow, type PriceFn } from "./merge";
 import { aggregateRollups, emptyRollup, rollUp } from "./rollups";
 import { JSON_COLS, loadObservations, loadScores, loadTraces, OBS_COLS, type ObservationRow, ROLLUP_COLS, type Rollup, SCORE_COLS, type ScoreRow, storedValue, TRACE_COLS } from "./rows";
 import { withWriteStore, type WriteStore } from "./store";
+import type { Arrival } from "./group-commit";
 import { maintainRollups } from "../analytics/rollups/maintain";
 
 export interface WriteResult {
@@ -27,6 +28,8 @@ export interface WriteOptions {
    * observation silently stays in its trace (Langfuse batches).
    */
   refuseMoves?: (observationId: string) => string;
+  /** The ingestion request's announcement (group commit waits for announced writes: group-commit.ts). */
+  arrival?: Arrival;
 }
 
 export async function writeEvents(
@@ -37,6 +40,7 @@ export async function writeEvents(
   options: WriteOptions = {},
 ): Promise<WriteResult> {
   if (!events.length) return { traces: 0, observations: 0, scores: 0 };
+  // On SQLite this write may share its transaction with others queued meanwhile (group commit, group-commit.ts).
   return withWriteStore(client, async (store) => {
     // Stamped once the write lock is held (on SQLite, the one writer's turn): rows'
     // updatedAt then follows commit order, which promotion rules read as a cursor.
@@ -99,7 +103,7 @@ export async function writeEvents(
     for (const s of batch.scores.values()) if (s.sessionId) sessionIds.add(s.sessionId);
     await ensureSessions(store, projectId, [...sessionIds], now);
     return { traces: batch.traces.size, observations: batch.observations.size + batch.held.size, scores: batch.scores.size };
-  });
+  }, { group: true, arrival: options.arrival });
 }
 
 function refuseMoves(events: IngestEvent[], stored: ReadonlyMap<string, ObservationRow>, pathOf: (id: string) => string) {

@@ -1,4 +1,4 @@
-// `npx tsx --conditions=react-server scripts/bench/ingest-rollups.ts [--traces 6000] [--rounds 3] [--days 30] [--pg]`:
+// `npx tsx --conditions=react-server scripts/bench/ingest-rollups.ts [--traces 6000] [--rounds 3] [--days 30] [--pg] [--only on|off]`:
 // what maintaining the analytics rollups costs the write path, in process (no
 // HTTP), on a fresh database per run: the same demo batches (~100 observations
 // each, 4 writers at once) with LOUPE_ROLLUPS=off and on, alternated `rounds`
@@ -13,9 +13,10 @@ import { databaseTarget } from "../../lib/db/url";
 import { generateDemo } from "../../lib/demo/generate";
 import type { IngestEvent } from "../../lib/ingest/events";
 import { ingestEvents } from "../../lib/ingest/service";
+import { groupCommitStats } from "../../lib/ingest/store";
 import { tempPostgres, tempSqliteUrl } from "../../tests/support/server";
 
-const { values: opts } = parseArgs({ options: { traces: { type: "string", default: "6000" }, rounds: { type: "string", default: "3" }, pg: { type: "boolean", default: false }, days: { type: "string", default: "30" } } });
+const { values: opts } = parseArgs({ options: { traces: { type: "string", default: "6000" }, rounds: { type: "string", default: "3" }, pg: { type: "boolean", default: false }, days: { type: "string", default: "30" }, only: { type: "string" } } });
 
 const batches: IngestEvent[][] = [];
 let pending: IngestEvent[] = [];
@@ -46,21 +47,24 @@ async function run(mode: "on" | "off") {
   }));
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
+  const g = target.provider === "sqlite" ? groupCommitStats(target.file) : undefined;
   await db.$disconnect();
   if ("drop" in tmp) await tmp.drop();
   else tmp.cleanup();
-  return { rate: obs / (ms / 1000), cpuUs: (cpu.user + cpu.system) / obs };
+  return { rate: obs / (ms / 1000), cpuUs: (cpu.user + cpu.system) / obs, perGroup: g && g.groups ? g.writes / g.groups : null };
 }
 
-const results: Record<string, { rate: number; cpuUs: number }[]> = { on: [], off: [] };
+const results: Record<string, { rate: number; cpuUs: number; perGroup: number | null }[]> = { on: [], off: [] };
 for (let r = 0; r < Number(opts.rounds); r++) {
   for (const mode of r % 2 ? (["on", "off"] as const) : (["off", "on"] as const)) {
+    if (opts.only && opts.only !== mode) continue;
     const x = await run(mode);
     results[mode].push(x);
-    console.log(`round ${r + 1} rollups ${mode}: ${x.rate.toFixed(0)} observations/s, ${x.cpuUs.toFixed(0)} µs CPU per observation`);
+    console.log(`round ${r + 1} rollups ${mode}: ${x.rate.toFixed(0)} observations/s, ${x.cpuUs.toFixed(0)} µs CPU per observation${x.perGroup ? `, ${x.perGroup.toFixed(1)} writes per transaction` : ""}`);
   }
 }
 const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+if (opts.only) process.exit(0);
 const on = { rate: med(results.on.map((x) => x.rate)), cpu: med(results.on.map((x) => x.cpuUs)) };
 const off = { rate: med(results.off.map((x) => x.rate)), cpu: med(results.off.map((x) => x.cpuUs)) };
 console.log(`\n${opts.pg ? "postgresql" : "sqlite"}, ${obs.toLocaleString("en-US")} observations, medians: off ${off.rate.toFixed(0)}/s, on ${on.rate.toFixed(0)}/s (${((on.rate / off.rate - 1) * 100).toFixed(1)} %); CPU per observation off ${off.cpu.toFixed(0)} µs, on ${on.cpu.toFixed(0)} µs (${((on.cpu / off.cpu - 1) * 100).toFixed(1)} %)`);

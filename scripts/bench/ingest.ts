@@ -12,7 +12,10 @@
 //
 //   npm run bench:ingest -- [--observations 100000] [--concurrency 4] [--batch 100]
 //                           [--protocol all|langfuse|otlp] [--db sqlite|postgresql]
-//                           [--rules both|none|three] [--evaluators none|three]
+//                           [--rules both|none|three] [--evaluators none|three] [--rollups on|both]
+// With `--rollups both` the plain run (no rules) is made twice more, alternated, with the analytics rollups
+// off and on (LOUPE_ROLLUPS), and the script prints what maintaining them costs. Every run prints the group
+// commit's writes per transaction (SQLite), from the server's log.
 // Needs a production build (npm run build).
 import { execFileSync } from "node:child_process";
 import { parseArgs } from "node:util";
@@ -33,6 +36,7 @@ const { values: opts } = parseArgs({
     db: { type: "string", default: "sqlite" },
     rules: { type: "string", default: "both" },
     evaluators: { type: "string", default: "none" },
+    rollups: { type: "string", default: "on" },
   },
 });
 const target = Number(opts.observations);
@@ -79,6 +83,11 @@ function rssMb(rootPid: number): number {
   return rows.filter(([pid]) => tree.has(pid)).reduce((s, [, , rss]) => s + rss, 0) / 1024;
 }
 
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
 const CHUNK_OBSERVATIONS = 20_000;
@@ -214,9 +223,14 @@ async function addEvaluators(databaseUrl: string) {
   };
 }
 
-type Result = Awaited<ReturnType<typeof run>>;
+type Result = Awaited<ReturnType<typeof run>> & { perTransaction?: string };
 
-async function variant(withRules: boolean, withEvaluators = false) {
+/** The last "group commit: N writes per transaction" line the server logged during a run. */
+function groupCommitFigure(log: string): string | undefined {
+  return [...log.matchAll(/group commit: ([\d.]+) writes per transaction/g)].at(-1)?.[1];
+}
+
+async function variant(withRules: boolean, withEvaluators = false, rollups = "on") {
   const db = opts.db === "postgresql" ? await tempPostgres() : undefined;
   const sqlite = db ? undefined : tempSqliteUrl();
   const databaseUrl = db?.url ?? sqlite!.url;
@@ -229,6 +243,8 @@ async function variant(withRules: boolean, withEvaluators = false) {
     LOUPE_INIT_PROJECT_ID: "bench",
     LOUPE_INIT_PUBLIC_KEY: KEYS.publicKey,
     LOUPE_INIT_SECRET_KEY: KEYS.secretKey,
+    LOUPE_ROLLUPS: rollups,
+    LOUPE_GROUP_COMMIT_LOG: "20",
   });
   const results: Result[] = [];
   let rules: Awaited<ReturnType<typeof addRules>> | undefined;
@@ -239,7 +255,9 @@ async function variant(withRules: boolean, withEvaluators = false) {
     const protocols = opts.protocol === "all" ? (["langfuse", "otlp"] as const) : [opts.protocol as "langfuse" | "otlp"];
     for (const p of protocols) {
       console.log(`\n${p === "langfuse" ? "Langfuse batch (POST /api/public/ingestion)" : "OTLP protobuf (POST /api/public/otel/v1/traces)"}${withRules ? ", three active promotion rules" : ""}${withEvaluators ? ", three live evaluators" : ""}`);
-      results.push(await run(p, server.baseUrl, server.process.pid!));
+      const logged = server.output().length;
+      const r = await run(p, server.baseUrl, server.process.pid!);
+      results.push({ ...r, perTransaction: groupCommitFigure(server.output().slice(logged)) });
     }
     promoted = await rules?.settledItems();
   } finally {
@@ -255,17 +273,33 @@ async function main() {
   const plain = opts.rules === "three" ? undefined : await variant(false);
   const ruled = opts.rules === "none" ? undefined : await variant(true);
   const evaluated = opts.evaluators === "three" ? await variant(false, true) : undefined;
+  // Rollups off and on, alternated twice beside the plain run (which has them on): the cost of maintaining them.
+  const rollupRuns: [string, Awaited<ReturnType<typeof variant>>][] = [];
+  if (opts.rollups === "both") for (const mode of ["off", "on", "on", "off"]) rollupRuns.push([mode, await variant(false, false, mode)]);
   const base = plain ?? ruled ?? evaluated!;
   console.log("\nbare insert loop straight into the same database (the ceiling)");
   const ceiling = await ceilingInsert(base.databaseUrl, requests("bench-ceiling"));
 
   console.log("\nresults");
-  console.log("| path | observations | obs/s | p50 ms | p95 ms | server RSS start → peak → end (MB) |");
-  console.log("|---|---|---|---|---|---|");
+  console.log("| path | observations | obs/s | p50 ms | p95 ms | server RSS start → peak → end (MB) | writes per transaction |");
+  console.log("|---|---|---|---|---|---|---|");
   const row = (name: string, r: Result) =>
-    console.log(`| ${name} | ${r.observations.toLocaleString("en-US")} | ${Math.round(r.perSecond).toLocaleString("en-US")} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${Math.round(r.memStart)} → ${Math.round(r.memPeak)} → ${Math.round(r.memEnd)} |`);
+    console.log(
+      `| ${name} | ${r.observations.toLocaleString("en-US")} | ${Math.round(r.perSecond).toLocaleString("en-US")} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${Math.round(r.memStart)} → ${Math.round(r.memPeak)} → ${Math.round(r.memEnd)} | ${r.perTransaction ?? ""} |`,
+    );
   for (const v of [plain, ruled, evaluated]) for (const r of v?.results ?? []) row(`${label(r)}${v === ruled ? ", 3 rules" : v === evaluated ? ", 3 evaluators" : ""}`, r);
-  console.log(`| bare insert loop | ${ceiling.observations.toLocaleString("en-US")} | ${Math.round(ceiling.perSecond).toLocaleString("en-US")} | | | |`);
+  for (const [mode, v] of rollupRuns) for (const r of v.results) row(`${label(r)}, rollups ${mode}`, r);
+  console.log(`| bare insert loop | ${ceiling.observations.toLocaleString("en-US")} | ${Math.round(ceiling.perSecond).toLocaleString("en-US")} | | | | |`);
+  console.log(`\nbest path vs the bare loop: ${((Math.max(...[plain, ruled, evaluated].flatMap((v) => v?.results ?? []).map((r) => r.perSecond)) / ceiling.perSecond) * 100).toFixed(1)} %`);
+  if (rollupRuns.length) {
+    console.log("\nanalytics rollups off vs on (medians of the plain runs; LOUPE_ROLLUPS)");
+    for (const protocol of new Set(rollupRuns.flatMap(([, v]) => v.results.map((r) => r.protocol)))) {
+      const rate = (mode: string) => median(rollupRuns.filter(([m]) => m === mode).flatMap(([, v]) => v.results.filter((r) => r.protocol === protocol).map((r) => r.perSecond)));
+      const off = rate("off");
+      const on = rate("on");
+      console.log(`  ${protocol === "langfuse" ? "Langfuse batch" : "OTLP protobuf"}: off ${Math.round(off).toLocaleString("en-US")} → on ${Math.round(on).toLocaleString("en-US")} obs/s (${((on / off - 1) * 100).toFixed(1)} %)`);
+    }
+  }
   if (plain && ruled) {
     console.log("\nwith three active promotion rules vs without (throughput ratio; p95 ratio)");
     for (const r of ruled.results) {
@@ -287,6 +321,7 @@ async function main() {
   await plain?.cleanup();
   await ruled?.cleanup();
   await evaluated?.cleanup();
+  for (const [, v] of rollupRuns) await v.cleanup();
   if (failed) process.exit(1);
 }
 

@@ -93,4 +93,31 @@ describe("stored sketch merge (the rollup upsert's)", () => {
     expect(mergeSketchText("{}", delta)).toBe(delta);
     expect(decodeSketch(mergeSketchText(stored, encodeSketch(new Map([[2100, -3], [2200, -1], [-2050, -2]]))))).toEqual(new Map());
   });
+
+  it("edits the stored text in place with the same result as summing the parsed sketches", () => {
+    // A seeded walk: bins added, counted down to 0 and back, negative bins, the first and last key removed.
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    const expected = new Map<number, number>();
+    let stored = "{}";
+    for (let step = 0; step < 2000; step++) {
+      const delta = new Map<number, number>();
+      for (let i = rand(4); i >= 0; i--) {
+        const bin = rand(40) - 20;
+        const have = (expected.get(bin) ?? 0) + (delta.get(bin) ?? 0);
+        const by = have > 0 && rand(2) === 0 ? -Math.min(have, 1 + rand(3)) : 1 + rand(3);
+        delta.set(bin, (delta.get(bin) ?? 0) + by);
+      }
+      for (const [b, c] of delta) {
+        const n = (expected.get(b) ?? 0) + c;
+        if (n === 0) expected.delete(b);
+        else expected.set(b, n);
+      }
+      stored = mergeSketchText(stored, encodeSketch(delta));
+      expect(decodeSketch(stored)).toEqual(expected);
+      expect(() => JSON.parse(stored)).not.toThrow();
+    }
+    // SQLite's json_group_object and PostgreSQL's jsonb text forms are merged too.
+    expect(decodeSketch(mergeSketchText('{"3": 2, "4": 1}', '{"3":-2}'))).toEqual(new Map([[4, 1]]));
+  });
 });

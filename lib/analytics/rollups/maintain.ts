@@ -108,5 +108,7 @@ export async function maintainRollups(store: WriteStore, projectId: string, w: W
     deltas.add(scoreBefore(s), -1);
     deltas.add(scoreAfter(s), 1);
   }
-  await applyRollupDeltas(store, projectId, deltas);
+  // Under group commit (SQLite) the group sums its writes' deltas and upserts them once before COMMIT.
+  if (store.deferRollups) store.deferRollups(projectId, deltas);
+  else await applyRollupDeltas(store, projectId, deltas);
 }

@@ -1,0 +1,33 @@
+// The rollup tables as a comparable snapshot (tests compare what the writer maintained with a recomputation).
+import { decodeSketch } from "@/lib/analytics/rollups/contrib";
+import { ROLLUP_KINDS, ROLLUP_TABLES, sketchColumn } from "@/lib/analytics/rollups/tables";
+import type { Db } from "@/lib/db/client";
+import { decode } from "@/lib/db/sql";
+
+/** Every rollup row of a project (both grains), summed over shards (sketches merged), rows whose figures are all 0 left out. */
+export async function rollupSnapshot(db: Db, projectId: string): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  for (const k of ROLLUP_KINDS) {
+    const t = ROLLUP_TABLES[k];
+    const sums = ["count", ...t.measures.flatMap((m) => [`${m}Sum`, `${m}N`])];
+    const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "${t.table}" WHERE "projectId" = '${projectId}'`);
+    const merged = new Map<string, { v: number[]; bins: Map<string, number> }>();
+    for (const r of rows) {
+      const id = JSON.stringify([r.grain, decode.date(r.start).getTime(), ...t.dims.map((c) => r[c] ?? null)]);
+      const m = merged.get(id) ?? { v: sums.map(() => 0), bins: new Map<string, number>() };
+      sums.forEach((c, i) => (m.v[i] += Number(r[c])));
+      for (const s of t.sketched) for (const [bin, c] of decodeSketch(r[sketchColumn(s)])) m.bins.set(`${s}:${bin}`, (m.bins.get(`${s}:${bin}`) ?? 0) + c);
+      merged.set(id, m);
+    }
+    out[t.table] = [...merged]
+      .map(([id, m]) => [id, m.v.map((x) => Math.round(x * 1e9) / 1e9), [...m.bins].filter(([, c]) => c !== 0).sort()] as const)
+      .filter(([, v, bins]) => v.some((x) => x !== 0) || bins.length)
+      .map(([id, v, bins]) => JSON.stringify([...(JSON.parse(id) as unknown[]), ...v, bins]))
+      .sort();
+  }
+  return out;
+}
+
+export async function clearRollups(db: Db, projectId: string) {
+  for (const k of ROLLUP_KINDS) await db.$executeRawUnsafe(`DELETE FROM "${ROLLUP_TABLES[k].table}" WHERE "projectId" = '${projectId}'`);
+}
