@@ -13,7 +13,7 @@ export async function rollupSnapshot(db: Db, projectId: string): Promise<Record<
     const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "${t.table}" WHERE "projectId" = '${projectId}'`);
     const merged = new Map<string, { v: number[]; bins: Map<string, number> }>();
     for (const r of rows) {
-      const id = JSON.stringify([r.grain, decode.date(r.start).getTime(), ...t.dims.map((c) => r[c] ?? null)]);
+      const id = JSON.stringify([r.grain ?? "day", decode.date(r.start).getTime(), ...t.dims.map((c) => r[c] ?? null)]);
       const m = merged.get(id) ?? { v: sums.map(() => 0), bins: new Map<string, number>() };
       sums.forEach((c, i) => (m.v[i] += Number(r[c])));
       for (const s of t.sketched) for (const [bin, c] of decodeSketch(r[sketchColumn(s)])) m.bins.set(`${s}:${bin}`, (m.bins.get(`${s}:${bin}`) ?? 0) + c);

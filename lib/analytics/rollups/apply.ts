@@ -11,7 +11,7 @@
 import { ident, join, raw, sql, type Dialect, type Sql } from "../../db/sql";
 import type { WriteStore } from "../../ingest/store";
 import { encodeSketch, type RollupDeltas, type RowDelta } from "./contrib";
-import { ROLLUP_TABLES, sketchColumn, type RollupKind } from "./tables";
+import { bucketColumns, primaryKey, ROLLUP_TABLES, sketchColumn, type RollupKind } from "./tables";
 
 /** PostgreSQL shards per rollup row (LOUPE_ROLLUP_SHARDS, default 8; 1 turns sharding off). */
 export function rollupShards(): number {
@@ -20,20 +20,20 @@ export function rollupShards(): number {
 }
 
 const CHUNK = 200;
-const KEY = ["projectId", "grain", "start", "shard", "key"];
 
 function columns(kind: RollupKind) {
   const t = ROLLUP_TABLES[kind];
   return {
     adds: ["count", ...t.measures.flatMap((m) => [`${m}Sum`, `${m}N`])],
     sketches: t.sketched.map(sketchColumn),
-    all: [...KEY, ...t.dims, "count", ...t.measures.flatMap((m) => [`${m}Sum`, `${m}N`]), ...t.sketched.map(sketchColumn)],
+    all: [...bucketColumns(t), ...t.dims, "count", ...t.measures.flatMap((m) => [`${m}Sum`, `${m}N`]), ...t.sketched.map(sketchColumn)],
   };
 }
 
 function values(projectId: string, shard: number, r: RowDelta): unknown[] {
   const t = ROLLUP_TABLES[r.kind];
-  return [projectId, r.grain, new Date(r.start), shard, r.key, ...r.dims, r.count, ...t.measures.flatMap((m) => r.sums[m]), ...t.sketched.map((m) => encodeSketch(r.sketches[m]))];
+  const bucket = t.dayOnly ? [projectId, new Date(r.start), shard, r.key] : [projectId, r.grain, new Date(r.start), shard, r.key];
+  return [...bucket, ...r.dims, r.count, ...t.measures.flatMap((m) => r.sums[m]), ...t.sketched.map((m) => encodeSketch(r.sketches[m]))];
 }
 
 /**
@@ -56,7 +56,7 @@ async function upsertAdding(store: WriteStore, kind: RollupKind, rows: unknown[]
   const table = ROLLUP_TABLES[kind].table;
   const cols = columns(kind);
   const sets = [...cols.adds.map((c) => `"${c}" = "${table}"."${c}" + excluded."${c}"`), ...cols.sketches.map((c) => mergeSketch(store.dialect, table, c, !!store.execEach))];
-  const conflict = `ON CONFLICT (${KEY.map((c) => `"${c}"`).join(", ")}) DO UPDATE SET ${sets.join(", ")}`;
+  const conflict = `ON CONFLICT (${primaryKey(ROLLUP_TABLES[kind]).map((c) => `"${c}"`).join(", ")}) DO UPDATE SET ${sets.join(", ")}`;
   if (store.execEach) {
     await store.execEach(`INSERT INTO "${table}" (${cols.all.map((c) => `"${c}"`).join(", ")}) VALUES (${cols.all.map(() => "?").join(", ")}) ${conflict}`, rows);
     return;
@@ -68,11 +68,12 @@ async function upsertAdding(store: WriteStore, kind: RollupKind, rows: unknown[]
 }
 
 /**
- * Applies hour deltas to the hour rows and, folded by day, to the day rows. The rebuild passes its own
- * `dayDeltas` (it rewrites hours whole but must take the old hours out of their days).
+ * Applies hour deltas to the hour rows and, folded by day, to the day rows (a day-only table's, the subject
+ * rollup's, to its day rows alone). The rebuild passes its own `dayDeltas` (it rewrites hours whole but must
+ * take the old hours out of their days).
  */
 export async function applyRollupDeltas(store: WriteStore, projectId: string, hourDeltas: RollupDeltas, dayDeltas: RollupDeltas = hourDeltas): Promise<void> {
-  const rows = [...hourDeltas.changed(), ...dayDeltas.byDay().changed()];
+  const rows = [...hourDeltas.changed().filter((r) => !ROLLUP_TABLES[r.kind].dayOnly), ...dayDeltas.byDay().changed()];
   if (!rows.length) return;
   const shard = store.dialect.provider === "postgresql" ? Math.floor(Math.random() * rollupShards()) : 0;
   for (const kind of Object.keys(ROLLUP_TABLES) as RollupKind[]) {

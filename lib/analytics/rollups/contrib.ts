@@ -49,6 +49,25 @@ export function traceContribution(t: TraceFacts): Contribution {
   };
 }
 
+export interface SubjectFacts {
+  timestamp: Date;
+  name: string | null;
+  userId: string | null;
+  sessionId: string | null;
+  totalTokens: number;
+  totalCost: number | null;
+}
+
+/** A trace's two subject contributions: once under its user, once under its session (a null id: the group without one). */
+export function subjectContributions(t: SubjectFacts): [Contribution, Contribution] {
+  const values = { totalTokens: t.totalTokens, totalCost: t.totalCost };
+  const hour = hourOf(t.timestamp);
+  return [
+    { kind: "subject", hour, dims: ["user", t.userId, t.name, t.userId], values },
+    { kind: "subject", hour, dims: ["session", t.sessionId, t.name, t.userId], values },
+  ];
+}
+
 export interface ObservationFacts {
   type: string;
   name: string | null;

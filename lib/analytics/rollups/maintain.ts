@@ -9,7 +9,7 @@ import { sql } from "../../db/sql";
 import type { WriteStore } from "../../ingest/store";
 import { loadObservationModels, loadObservationsOfTraces, loadScoresOfObservations, loadScoresOfTraces, loadTraceNames, type ObservationRow, type Rollup, type ScoreRow, type TraceRow } from "../../ingest/rows";
 import { applyRollupDeltas } from "./apply";
-import { observationContribution, RollupDeltas, scoreContribution, traceContribution } from "./contrib";
+import { observationContribution, RollupDeltas, scoreContribution, subjectContributions, traceContribution } from "./contrib";
 
 type TraceState = TraceRow & Rollup;
 type TraceInfo = { name: string | null; release: string | null } | null;
@@ -86,8 +86,12 @@ export async function maintainRollups(store: WriteStore, projectId: string, w: W
 
   for (const t of w.nextTraces) {
     const prev = w.prevTraces.get(t.id);
-    if (prev) deltas.add(traceContribution(prev), -1);
+    if (prev) {
+      deltas.add(traceContribution(prev), -1);
+      for (const c of subjectContributions(prev)) deltas.add(c, -1);
+    }
     deltas.add(traceContribution(t), 1);
+    for (const c of subjectContributions(t)) deltas.add(c, 1);
   }
   for (const { prev, next: o } of w.observations) {
     if (prev) deltas.add(observationContribution(prev, before(prev.traceId)?.name ?? null), -1);

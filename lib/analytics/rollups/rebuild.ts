@@ -5,29 +5,39 @@
 // the sum of its hours. SQLite has one writer, so no ingestion delta can slip
 // in between; on PostgreSQL the transaction first locks the rollup tables, so
 // a concurrent writer's delta lands either wholly before the recomputation
-// reads the rows (and is recomputed) or wholly after it.
+// reads the rows (and is recomputed) or wholly after it. The subject rollup
+// has no hours to take out of its days: its days that the range touches are
+// recomputed whole (a project's rebuild does each day once, in the
+// transaction of its first hour).
 import type { Db } from "../../db/client";
 import { decode, join, raw, sql, type Sql } from "../../db/sql";
 import { withWriteStore, type Row, type WriteStore } from "../../ingest/store";
 import { applyRollupDeltas } from "./apply";
-import { decodeSketch, observationContribution, RollupDeltas, scoreContribution, traceContribution } from "./contrib";
-import { HOUR_MS, ROLLUP_KINDS, ROLLUP_TABLES, sketchColumn } from "./tables";
+import { decodeSketch, observationContribution, RollupDeltas, scoreContribution, subjectContributions, traceContribution, type Contribution } from "./contrib";
+import { DAY_MS, HOUR_MS, ROLLUP_KINDS, ROLLUP_TABLES, sketchColumn, type RollupKind } from "./tables";
 
 const date = (v: unknown) => (v === null || v === undefined ? null : decode.date(v));
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+
+const HOURLY_KINDS = ROLLUP_KINDS.filter((k) => !ROLLUP_TABLES[k].dayOnly);
+const HOURLY: ReadonlySet<RollupKind> = new Set(HOURLY_KINDS);
+const SUBJECT: ReadonlySet<RollupKind> = new Set(["subject"]);
 
 async function lockRollupTables(store: WriteStore) {
   if (store.dialect.provider !== "postgresql") return;
   await store.exec(sql`LOCK TABLE ${join(ROLLUP_KINDS.map((k) => raw(`"${ROLLUP_TABLES[k].table}"`)))} IN EXCLUSIVE MODE`);
 }
 
-/** Recomputes the rollups of [from, to) (hour-aligned) from the rows, inside the caller's write transaction. */
-export async function rebuildRange(store: WriteStore, projectId: string, from: Date, to: Date): Promise<void> {
+/**
+ * Recomputes the rollups of [from, to) (hour-aligned) from the rows, inside the caller's write transaction;
+ * the subject rollup's whole UTC days that the range touches, unless `subjects` is false.
+ */
+export async function rebuildRange(store: WriteStore, projectId: string, from: Date, to: Date, opts: { subjects?: boolean } = {}): Promise<void> {
   await lockRollupTables(store);
   // The days lose what the old hour rows held (every shard's), then gain the recomputed hours.
   const days = new RollupDeltas();
-  for (const k of ROLLUP_KINDS) {
+  for (const k of HOURLY_KINDS) {
     const t = ROLLUP_TABLES[k];
     const inRange = sql`"projectId" = ${projectId} AND "grain" = 'hour' AND "start" >= ${from} AND "start" < ${to}`;
     for (const r of await store.query(sql`SELECT * FROM ${raw(`"${t.table}"`)} WHERE ${inRange}`)) {
@@ -45,20 +55,41 @@ export async function rebuildRange(store: WriteStore, projectId: string, from: D
     traces: sql`"t"."timestamp" >= ${from} AND "t"."timestamp" < ${to}`,
     observations: sql`"o"."startTime" >= ${from} AND "o"."startTime" < ${to}`,
     scores: sql`"s"."timestamp" >= ${from} AND "s"."timestamp" < ${to}`,
-  });
+  }, HOURLY);
   for (const r of hours.rows.values()) days.addStored(r.kind, r.grain, r.start, r.dims, r, 1);
   await applyRollupDeltas(store, projectId, hours, days);
+  if (opts.subjects !== false) await rebuildSubjectDays(store, projectId, new Date(Math.floor(from.getTime() / DAY_MS) * DAY_MS), new Date(Math.ceil(to.getTime() / DAY_MS) * DAY_MS));
+}
+
+/** The subject rollup's days in [from, to) (day-aligned), deleted (every shard's) and recomputed from the traces. */
+async function rebuildSubjectDays(store: WriteStore, projectId: string, from: Date, to: Date): Promise<void> {
+  // The kinds named, so the primary key (projectId, subject, start, …) finds the days' rows.
+  await store.exec(sql`DELETE FROM "SubjectRollup" WHERE "projectId" = ${projectId} AND "subject" IN ('user', 'session') AND "start" >= ${from} AND "start" < ${to}`);
+  const deltas = new RollupDeltas();
+  await addRows(store, projectId, deltas, 1, { traces: sql`"t"."timestamp" >= ${from} AND "t"."timestamp" < ${to}` }, SUBJECT);
+  await applyRollupDeltas(store, projectId, deltas);
 }
 
 /**
  * Adds (sign 1) or takes out (sign −1) the contributions of the rows matching each condition (traces
- * aliased "t", observations "o", scores "s"; a missing condition reads none of that kind).
+ * aliased "t", observations "o", scores "s"; a missing condition reads none of that kind), to the rollups of
+ * `kinds` (default: all).
  */
-export async function addRows(store: WriteStore, projectId: string, deltas: RollupDeltas, sign: 1 | -1, where: { traces?: Sql; observations?: Sql; scores?: Sql }): Promise<void> {
+export async function addRows(
+  store: WriteStore,
+  projectId: string,
+  into: RollupDeltas,
+  sign: 1 | -1,
+  where: { traces?: Sql; observations?: Sql; scores?: Sql },
+  kinds: ReadonlySet<RollupKind> = new Set(ROLLUP_KINDS),
+): Promise<void> {
+  const deltas = { add: (c: Contribution | null, s: 1 | -1) => (c && kinds.has(c.kind) ? into.add(c, s) : undefined) };
   const traces = !where.traces ? [] : await store.query(sql`
-    SELECT "t"."timestamp", "t"."name", "t"."environment", "t"."release", "t"."version", "t"."models", "t"."errorCount", "t"."warningCount", "t"."latencyMs", "t"."observationCount", "t"."totalTokens", "t"."totalCost"
+    SELECT "t"."timestamp", "t"."name", "t"."userId", "t"."sessionId", "t"."environment", "t"."release", "t"."version", "t"."models", "t"."errorCount", "t"."warningCount", "t"."latencyMs", "t"."observationCount", "t"."totalTokens", "t"."totalCost"
     FROM "Trace" AS "t" WHERE "t"."projectId" = ${projectId} AND ${where.traces}`);
   for (const t of traces) {
+    const subject = { timestamp: date(t.timestamp)!, name: str(t.name), userId: str(t.userId), sessionId: str(t.sessionId), totalTokens: Number(t.totalTokens), totalCost: num(t.totalCost) };
+    for (const c of subjectContributions(subject)) deltas.add(c, sign);
     deltas.add(
       traceContribution({
         timestamp: date(t.timestamp)!,
@@ -144,11 +175,14 @@ export async function nextHourWithRows(client: Db, projectId: string, from: Date
 export async function rebuildProject(client: Db, projectId: string, opts: { cursor?: Date | null; onHour?: (next: Date) => Promise<void> } = {}): Promise<number> {
   let hour = opts.cursor ?? new Date(0);
   let n = 0;
+  let subjectDay = -1;
   for (;;) {
     const next = await nextHourWithRows(client, projectId, hour);
     if (!next) return n;
     const end = new Date(next.getTime() + HOUR_MS);
-    await withWriteStore(client, (store) => rebuildRange(store, projectId, next, end));
+    const day = Math.floor(next.getTime() / DAY_MS);
+    await withWriteStore(client, (store) => rebuildRange(store, projectId, next, end, { subjects: day !== subjectDay }));
+    subjectDay = day;
     n++;
     hour = end;
     await opts.onHour?.(end);

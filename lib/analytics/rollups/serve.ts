@@ -22,6 +22,7 @@ import { decodeSketch } from "./contrib";
 import type { MetricsPlan } from "../validate";
 import { rollupsEnabled } from "./maintain";
 import { servedView, type ServedView } from "./served";
+import { serveSubjectsFromRollups, subjectOf } from "./serve-subjects";
 import { DAY_MS, HOUR_MS, ROLLUP_TABLES, sketchColumn, type Grain } from "./tables";
 
 type Raw = Record<string, unknown>;
@@ -79,6 +80,8 @@ function segments(plan: MetricsPlan, start: Date, end: Date): Segment[] {
 
 export async function serveFromRollups(client: Db | Tx, projectId: string, plan: MetricsPlan): Promise<MetricsRow[] | null> {
   if (!rollupsEnabled()) return null;
+  // Grouped by user or session: the subject rollup's (serve-subjects.ts).
+  if (subjectOf(plan)) return serveSubjectsFromRollups(client, projectId, plan);
   const served = servable(plan);
   if (!served) return null;
   const start = ceilTo(plan.from, HOUR_MS);

@@ -1,11 +1,13 @@
 // The rollup tables' shapes, in one place: per rollup, its table, the
 // dimension columns of its key, the measures it sums (each with a <measure>Sum
 // and a <measure>N column) and those it sketches (a <measure>Sketch column).
-// Every table holds two grains, an hour and a day (the sum of its hours). The
+// Every table holds two grains, an hour and a day (the sum of its hours), but
+// the subject rollup (per user and per session: too many keys for hours),
+// which holds days only and has no grain column. The
 // writer (apply.ts), the backfill (rebuild.ts) and the reader (serve.ts) all
 // build their SQL from these.
 // Pure: no server imports.
-export type RollupKind = "trace" | "observation" | "score";
+export type RollupKind = "trace" | "observation" | "score" | "subject";
 
 export interface RollupTable {
   table: string;
@@ -17,6 +19,8 @@ export interface RollupTable {
   measures: readonly string[];
   /** Measures with a sketch column (a subset of measures). */
   sketched: readonly string[];
+  /** Day rows only (no "grain" column): the writer drops its hour deltas, the rebuild recomputes whole days. */
+  dayOnly?: boolean;
 }
 
 export const ROLLUP_TABLES: Record<RollupKind, RollupTable> = {
@@ -41,9 +45,28 @@ export const ROLLUP_TABLES: Record<RollupKind, RollupTable> = {
     measures: ["value"],
     sketched: ["value"],
   },
+  // The traces view by user and by session (top users, top sessions, cost by user): a trace counts once under
+  // "user" (subjectId: its userId) and once under "session" (its sessionId); a null id is the group without one.
+  // userId is in both kinds' keys, so a user filter is served for sessions too (a session has one user, as a
+  // rule: it adds few rows); for users it is the subject itself.
+  subject: {
+    table: "SubjectRollup",
+    alias: "t",
+    dims: ["subject", "subjectId", "name", "userId"],
+    measures: ["totalTokens", "totalCost"],
+    sketched: [],
+    dayOnly: true,
+  },
 };
 
-export const ROLLUP_KINDS: readonly RollupKind[] = ["trace", "observation", "score"];
+export const ROLLUP_KINDS: readonly RollupKind[] = ["trace", "observation", "score", "subject"];
+/** The columns before a rollup row's dimensions: the project, its bucket, the shard and the dimensions' hash. */
+export const bucketColumns = (t: RollupTable): string[] => (t.dayOnly ? ["projectId", "start", "shard", "key"] : ["projectId", "grain", "start", "shard", "key"]);
+/**
+ * A rollup row's primary key (the upsert's conflict target). The subject rollup's leads with the kind, so
+ * top users read the user rows of a range alone, not the session rows beside them.
+ */
+export const primaryKey = (t: RollupTable): string[] => (t.dayOnly ? ["projectId", "subject", "start", "shard", "key"] : bucketColumns(t));
 /** The score types the scores views read (text scores and corrections are in none). */
 export const ROLLED_SCORE_TYPES: ReadonlySet<string> = new Set(["NUMERIC", "BOOLEAN", "CATEGORICAL"]);
 export type Grain = "hour" | "day";
