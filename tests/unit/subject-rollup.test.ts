@@ -9,10 +9,10 @@ import { validateMetricsQuery } from "@/lib/analytics/validate";
 const trace = { timestamp: new Date("2026-05-10T13:20:00Z"), name: "chat", userId: "u1", sessionId: "s1", totalTokens: 30, totalCost: 0.5 };
 
 describe("subjectContributions", () => {
-  it("counts a trace under its user and under its session, the user in both keys", () => {
+  it("counts a trace under its user and under its session, with its name", () => {
     const [u, s] = subjectContributions(trace);
-    expect(u).toMatchObject({ kind: "subject", dims: ["user", "u1", "chat", "u1"], values: { totalTokens: 30, totalCost: 0.5 } });
-    expect(s).toMatchObject({ kind: "subject", dims: ["session", "s1", "chat", "u1"] });
+    expect(u).toMatchObject({ kind: "subject", dims: ["user", "u1", "chat"], values: { totalTokens: 30, totalCost: 0.5 } });
+    expect(s).toMatchObject({ kind: "subject", dims: ["session", "s1", "chat"] });
     expect(u.hour).toBe(Date.parse("2026-05-10T13:00:00Z"));
   });
 
@@ -22,8 +22,8 @@ describe("subjectContributions", () => {
     const days = d.byDay().changed().map((r) => [r.grain, r.start, r.dims, r.count, r.sums.totalCost]);
     const day = Date.parse("2026-05-10T00:00:00Z");
     expect(days).toHaveLength(2);
-    expect(days).toContainEqual(["day", day, ["user", null, "chat", null], 1, [0, 0]]);
-    expect(days).toContainEqual(["day", day, ["session", null, "chat", null], 1, [0, 0]]);
+    expect(days).toContainEqual(["day", day, ["user", null, "chat"], 1, [0, 0]]);
+    expect(days).toContainEqual(["day", day, ["session", null, "chat"], 1, [0, 0]]);
   });
 
   it("a move to another user is −old +new", () => {
@@ -31,11 +31,10 @@ describe("subjectContributions", () => {
     for (const c of subjectContributions(trace)) d.add(c, -1);
     for (const c of subjectContributions({ ...trace, userId: "u2" })) d.add(c, 1);
     const changed = d.byDay().changed().map((r) => [r.dims, r.count]);
-    expect(changed).toHaveLength(4);
-    expect(changed).toContainEqual([["user", "u1", "chat", "u1"], -1]);
-    expect(changed).toContainEqual([["user", "u2", "chat", "u2"], 1]);
-    expect(changed).toContainEqual([["session", "s1", "chat", "u1"], -1]);
-    expect(changed).toContainEqual([["session", "s1", "chat", "u2"], 1]);
+    // The session row is unchanged (same session and name): it cancels out.
+    expect(changed).toHaveLength(2);
+    expect(changed).toContainEqual([["user", "u1", "chat"], -1]);
+    expect(changed).toContainEqual([["user", "u2", "chat"], 1]);
   });
 });
 
@@ -59,6 +58,7 @@ describe("subjectOf", () => {
   });
   it("declines what the key or its measures do not hold", () => {
     expect(subjectOf(plan({ filters: [{ type: "string", column: "sessionId", operator: "=", value: "s1" }] }))).toBeNull();
+    expect(subjectOf(plan({ dimensions: [{ field: "sessionId" }], filters: [{ type: "string", column: "userId", operator: "=", value: "u1" }] }))).toBeNull();
     expect(subjectOf(plan({ filters: [{ type: "string", column: "model", operator: "=", value: "gpt-4o" }] }))).toBeNull();
     expect(subjectOf(plan({ dimensions: [{ field: "userId" }, { field: "name" }] }))).toBeNull();
     expect(subjectOf(plan({ metrics: [{ measure: "latency", aggregation: "p95" }] }))).toBeNull();

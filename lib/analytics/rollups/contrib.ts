@@ -63,8 +63,8 @@ export function subjectContributions(t: SubjectFacts): [Contribution, Contributi
   const values = { totalTokens: t.totalTokens, totalCost: t.totalCost };
   const hour = hourOf(t.timestamp);
   return [
-    { kind: "subject", hour, dims: ["user", t.userId, t.name, t.userId], values },
-    { kind: "subject", hour, dims: ["session", t.sessionId, t.name, t.userId], values },
+    { kind: "subject", hour, dims: ["user", t.userId, t.name], values },
+    { kind: "subject", hour, dims: ["session", t.sessionId, t.name], values },
   ];
 }
 

@@ -62,7 +62,7 @@ export async function rebuildRange(store: WriteStore, projectId: string, from: D
 }
 
 /** The subject rollup's days in [from, to) (day-aligned), deleted (every shard's) and recomputed from the traces. */
-async function rebuildSubjectDays(store: WriteStore, projectId: string, from: Date, to: Date): Promise<void> {
+export async function rebuildSubjectDays(store: WriteStore, projectId: string, from: Date, to: Date): Promise<void> {
   // The kinds named, so the primary key (projectId, subject, start, …) finds the days' rows.
   await store.exec(sql`DELETE FROM "SubjectRollup" WHERE "projectId" = ${projectId} AND "subject" IN ('user', 'session') AND "start" >= ${from} AND "start" < ${to}`);
   const deltas = new RollupDeltas();

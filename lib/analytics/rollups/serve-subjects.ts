@@ -6,7 +6,8 @@
 // query, and only the groups that can make the row limit reach JS (as the rows
 // engine's groups query cuts them). Serves count, sum and avg of count,
 // totalCost and totalTokens, no time buckets, and the filters the key holds:
-// name and userId (and sessionId for sessions, the subject itself).
+// the trace name and the subject itself (userId for users, sessionId for
+// sessions); a session filtered by user, or a model filter, is the rows'.
 import { dialectOf, type Db, type Tx } from "../../db/client";
 import { join, raw, sql, type Dialect, type Sql } from "../../db/sql";
 import { buildConditions, type ViewColumns } from "../../query/where";
@@ -39,7 +40,7 @@ export function subjectOf(plan: MetricsPlan): Subject | null {
 /** Filter column → the rollup's column, with the traces view's own condition types (the same conditions). */
 function filterColumns(plan: MetricsPlan, subject: Subject): ViewColumns {
   const on = (field: string, column: string) => ({ types: plan.view.filters[field].types, expr: raw(`"r"."${column}"`) });
-  return { name: on("name", "name"), userId: on("userId", "userId"), ...(subject === "session" ? { sessionId: on("sessionId", "subjectId") } : {}) };
+  return { name: on("name", "name"), ...(subject === "user" ? { userId: on("userId", "subjectId") } : { sessionId: on("sessionId", "subjectId") }) };
 }
 
 const ceilDay = (d: Date) => new Date(Math.ceil(d.getTime() / DAY_MS) * DAY_MS);
@@ -104,26 +105,27 @@ export function subjectsQuery(d: Dialect, plan: MetricsPlan, projectId: string, 
       return sql`SELECT ${join([q(dimColumn(0)), sql`1 AS "n"`, ...cols])} FROM (${inner}) AS "e"`;
     });
   const sums = measures.flatMap((m) => [sql`${real(sql`SUM(${q(`s_${m}`)})`)} AS ${q(`s_${m}`)}`, sql`SUM(${q(`n_${m}`)}) AS ${q(`n_${m}`)}`]);
-  const groups = sql`SELECT ${join([q(dimColumn(0)), sql`SUM("n") AS "n"`, ...sums])} FROM (${join([rolled, ...edges], " UNION ALL ")}) AS "u" GROUP BY ${q(dimColumn(0))} HAVING SUM("n") > 0`;
   const cut = topCut(plan);
+  const cols = [q(dimColumn(0)), sql`SUM("n") AS "n"`, ...sums, ...(cut ? [sql`${cut.value} AS "v"`] : [])];
+  const groups = sql`SELECT ${join(cols)} FROM (${join([rolled, ...edges], " UNION ALL ")}) AS "u" GROUP BY ${q(dimColumn(0))} HAVING SUM("n") > 0`;
   if (!cut) return groups;
   // As the rows engine's groups query: only the groups at or past the limit-th value of the first order key
-  // (ties kept, so JS's order, which breaks ties by the other keys, picks the same rows).
+  // (ties kept, so JS's order, which breaks ties by the other keys, picks the same rows). The groups are
+  // materialized once (read twice, SQLite would otherwise group twice: top sessions at 2M, 0.75 s → 0.38 s).
   const dir = cut.direction === "desc" ? raw("DESC") : raw("ASC");
   const cmp = cut.direction === "desc" ? raw(">=") : raw("<=");
-  return sql`WITH "grp" AS (${groups}), "val" AS (SELECT "grp".*, ${cut.value} AS "v" FROM "grp"),
-    "cut" AS (SELECT "v" FROM "val" ORDER BY "v" ${dir} LIMIT 1 OFFSET ${raw(String(cut.n - 1))})
-    SELECT "val".* FROM "val" LEFT JOIN "cut" ON 1 = 1 WHERE "cut"."v" IS NULL OR "val"."v" ${cmp} "cut"."v"`;
+  return sql`WITH "grp" AS MATERIALIZED (${groups}), "cut" AS (SELECT "v" FROM "grp" ORDER BY "v" ${dir} LIMIT 1 OFFSET ${raw(String(cut.n - 1))})
+    SELECT "grp".* FROM "grp" LEFT JOIN "cut" ON 1 = 1 WHERE "cut"."v" IS NULL OR "grp"."v" ${cmp} "cut"."v"`;
 }
 
-/** The first order key as SQL over a group, when it is a count or a sum (never null) and the plan has a row limit. */
+/** The first order key as an aggregate of the grouped rows, when it is a count or a sum (never null) and the plan has a row limit. */
 function topCut(plan: MetricsPlan): { value: Sql; direction: "asc" | "desc"; n: number } | null {
   if (!plan.rowLimit || !plan.orderBy.length) return null;
   const { field, direction } = plan.orderBy[0];
   const m = plan.metrics.find((x) => x.key === field);
   if (!m || (m.aggregation !== "count" && m.aggregation !== "sum")) return null;
-  if (m.measure === "count") return { value: sql`"grp"."n"`, direction, n: plan.rowLimit };
-  const s = q(`s_${m.measure}`);
-  const n = q(`n_${m.measure}`);
-  return { value: m.aggregation === "count" ? sql`"grp".${n}` : sql`CASE WHEN "grp".${n} > 0 THEN "grp".${s} ELSE 0 END`, direction, n: plan.rowLimit };
+  if (m.measure === "count") return { value: sql`SUM("n")`, direction, n: plan.rowLimit };
+  const s = sql`SUM(${q(`s_${m.measure}`)})`;
+  const n = sql`SUM(${q(`n_${m.measure}`)})`;
+  return { value: m.aggregation === "count" ? n : sql`CASE WHEN ${n} > 0 THEN ${real(s)} ELSE 0 END`, direction, n: plan.rowLimit };
 }

@@ -1,20 +1,19 @@
 -- CreateTable
 CREATE TABLE "SubjectRollup" (
     "projectId" TEXT NOT NULL,
-    "start" DATETIME NOT NULL,
+    "start" TIMESTAMP(3) NOT NULL,
     "shard" INTEGER NOT NULL,
     "key" TEXT NOT NULL,
     "subject" TEXT NOT NULL,
     "subjectId" TEXT,
     "name" TEXT,
-    "userId" TEXT,
     "count" INTEGER NOT NULL,
-    "totalTokensSum" REAL NOT NULL,
+    "totalTokensSum" DOUBLE PRECISION NOT NULL,
     "totalTokensN" INTEGER NOT NULL,
-    "totalCostSum" REAL NOT NULL,
+    "totalCostSum" DOUBLE PRECISION NOT NULL,
     "totalCostN" INTEGER NOT NULL,
 
-    PRIMARY KEY ("projectId", "subject", "start", "shard", "key")
+    CONSTRAINT "SubjectRollup_pkey" PRIMARY KEY ("projectId","subject","start","shard","key")
 );
 
 -- A new rollup: every project holding rows is recomputed from its rows by the ROLLUP_BACKFILL job (top users,
