@@ -109,7 +109,12 @@ async function run(mode: "on" | "off") {
       }
     }
   };
-  await Promise.all(Array.from({ length: CLIENTS }, client));
+  try {
+    await Promise.all(Array.from({ length: CLIENTS }, client));
+  } catch (err) {
+    console.error(`the server's log:\n${server.output().slice(-4000)}`);
+    throw err;
+  }
   const seconds = (performance.now() - t0) / 1000;
   await server.stop();
 
