@@ -8,6 +8,8 @@
 //     trace that called two models counts its score under both;
 //   - neither (a trace without generations): "no model".
 // Session scores belong to no trace and have no model: they are left out there.
+// The rollups answer it when the filter is only the trace's name or release
+// (lib/analytics/rollups/scores-by-model.ts); else the one statement below does.
 import "server-only";
 import type { Db, Tx } from "../../db/client";
 import { db, dialectOf } from "../../db/client";
@@ -15,6 +17,7 @@ import { decode, sql, type Sql } from "../../db/sql";
 import type { Filter } from "../../query/filter";
 import { traceWhere } from "../../traces/where";
 import { traceFirstFrom } from "../views/shared";
+import { scoreSumsByModelFromRollups, type ModelScoreSum } from "../rollups/scores-by-model";
 import type { MetricsRow } from "../query-schema";
 import { viewFilter, type NotApplicable } from "./filter";
 import { rowsOf, runSection, type SectionParams, type SectionQuery, type SectionRows } from "./run-section";
@@ -89,12 +92,19 @@ export async function loadQuality(client: Db | Tx, projectId: string, p: Section
 const traceFirst = (filter: Filter) =>
   filter.some((c) => (c.column === "userId" || c.column === "sessionId") && ((c.type === "string" && c.operator === "=") || (c.type === "stringOptions" && c.operator === "any of")));
 
-/**
- * Average of each numeric and boolean score by model (see the header). One
- * grouped statement: the score, its trace (the traces table's own where-builder
- * for the shared filter), its observation's model, else the trace's models.
- */
+/** Average of each numeric and boolean score by model (see the header): from the rollups when they hold the filter, else the rows. */
 export async function scoresByModel(client: Db | Tx, projectId: string, p: SectionParams): Promise<MetricsRow[]> {
+  const mapped = viewFilter(p.filter, "scores-numeric");
+  const onRows = (from: Date, to: Date) => scoreSumsByModelOnRows(client, projectId, { ...p, from, to });
+  const sums = (mapped.ok ? await scoreSumsByModelFromRollups(client, projectId, p.from, p.to, mapped.filters, onRows) : null) ?? (await onRows(p.from, p.to));
+  return sums.map((g) => ({ name: g.name, dataType: g.dataType, model: g.model, avg_value: g.n > 0 ? g.sum / g.n : null, count_count: g.n }));
+}
+
+/**
+ * The sums behind the average by model, on the rows. One grouped statement: the score, its trace (the traces
+ * table's own where-builder for the shared filter), its observation's model, else the trace's models.
+ */
+async function scoreSumsByModelOnRows(client: Db | Tx, projectId: string, p: Pick<SectionParams, "from" | "to" | "filter">): Promise<ModelScoreSum[]> {
   const d = dialectOf(client);
   // One model per row: the observation's, else each element of the trace's models list (none: one NULL row).
   const models: Sql =
@@ -110,7 +120,7 @@ export async function scoresByModel(client: Db | Tx, projectId: string, p: Secti
     : sql`"Score" AS "s" JOIN "Trace" AS "t" ON "t"."projectId" = "s"."projectId" AND "t"."id" = "s"."traceId"`;
   const rows = await client.$queryRaw<Record<string, unknown>[]>`
     SELECT "s"."name" AS "name", "s"."dataType" AS "dataType", "m"."value" AS "model",
-      CAST(AVG("s"."value") AS DOUBLE PRECISION) AS "avg", COUNT(*) AS "n"
+      CAST(SUM("s"."value") AS DOUBLE PRECISION) AS "sum", COUNT(*) AS "n"
     FROM ${from}
     LEFT JOIN "Observation" AS "o" ON "o"."projectId" = "s"."projectId" AND "o"."id" = "s"."observationId"
     ${models}
@@ -122,8 +132,8 @@ export async function scoresByModel(client: Db | Tx, projectId: string, p: Secti
     name: r.name === null ? null : String(r.name),
     dataType: String(r.dataType),
     model: r.model === null || r.model === undefined ? null : String(r.model),
-    avg_value: decode.numberOrNull(r.avg),
-    count_count: decode.number(r.n),
+    sum: decode.number(r.sum),
+    n: decode.number(r.n),
   }));
 }
 

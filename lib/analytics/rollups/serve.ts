@@ -55,23 +55,23 @@ function servable(plan: MetricsPlan): ServedView | null {
 }
 
 /** Whether the project's rollups are complete (no backfill pending). */
-async function rollupsReady(client: Db | Tx, projectId: string): Promise<boolean> {
+export async function rollupsReady(client: Db | Tx, projectId: string): Promise<boolean> {
   const rows = await client.$queryRaw<Raw[]>(sql`SELECT 1 AS "x" FROM "RollupBackfill" WHERE "projectId" = ${projectId}`);
   return rows.length === 0;
 }
 
-const ceilTo = (d: Date, ms: number) => new Date(Math.ceil(d.getTime() / ms) * ms);
-const floorTo = (d: Date, ms: number) => new Date(Math.floor(d.getTime() / ms) * ms);
+export const ceilTo = (d: Date, ms: number) => new Date(Math.ceil(d.getTime() / ms) * ms);
+export const floorTo = (d: Date, ms: number) => new Date(Math.floor(d.getTime() / ms) * ms);
 
-interface Segment {
+export interface Segment {
   grain: Grain;
   from: Date;
   to: Date;
 }
 
 /** The rollup rows covering [start, end) (whole hours): whole days from the day rows when the buckets allow it. */
-function segments(plan: MetricsPlan, start: Date, end: Date): Segment[] {
-  const dayBuckets = plan.unit === null || plan.unit === "day" || plan.unit === "week" || plan.unit === "month";
+export function segments(unit: MetricsPlan["unit"], start: Date, end: Date): Segment[] {
+  const dayBuckets = unit === null || unit === "day" || unit === "week" || unit === "month";
   const days = { from: ceilTo(start, DAY_MS), to: floorTo(end, DAY_MS) };
   if (!dayBuckets || days.from.getTime() >= days.to.getTime()) return [{ grain: "hour", from: start, to: end }];
   const out: Segment[] = [{ grain: "day", ...days }];
@@ -102,7 +102,7 @@ export async function serveFromRollups(client: Db | Tx, projectId: string, plan:
   const sketched = [...new Set(plan.metrics.filter((m) => fromSketch(m.aggregation)).map((m) => m.measure))];
 
   const [rollupRows, edges] = await Promise.all([
-    Promise.all(segments(plan, start, end).map((seg) => client.$queryRaw<Raw[]>(rollupQuery(d, plan, served, projectId, seg, measures, sketched)))),
+    Promise.all(segments(plan.unit, start, end).map((seg) => client.$queryRaw<Raw[]>(rollupQuery(d, plan, served, projectId, seg, measures, sketched)))),
     Promise.all(
       [
         [plan.from, start],
