@@ -6,10 +6,11 @@
 // observations and scores, single scores), the rollup tables equal a
 // recomputation from the rows; and every query the rollups serve answers what
 // the rows engine answers (counts and sums exactly, percentiles within 1 %), as
-// does the dashboard's score average by model (scoresByModel).
+// do the dashboard's score average by model (scoresByModel) and boolean counts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runMetricsQuery } from "@/lib/analytics/execute";
-import { scoresByModel } from "@/lib/analytics/dashboard/quality-queries";
+import { booleanCounts, scoresByModel } from "@/lib/analytics/dashboard/quality-queries";
+import { booleanCountsFromRollups } from "@/lib/analytics/rollups/boolean-counts";
 import { scoreSumsByModelFromRollups } from "@/lib/analytics/rollups/scores-by-model";
 import type { Filter } from "@/lib/query/filter";
 import { metricsQuerySchema, type MetricsQueryInput, type MetricsRow } from "@/lib/analytics/query-schema";
@@ -197,6 +198,30 @@ describe.each(targets())("analytics rollups on $name", (t) => {
       }
     }
     expect(models).toBeGreaterThan(6);
+  });
+
+  it("counts boolean scores by value from the rollups as the rows do", async () => {
+    const filters: [Filter, boolean][] = [
+      [[], true],
+      [[{ type: "string", column: "name", operator: "=", value: "chat" }], true],
+      [[{ type: "string", column: "environment", operator: "=", value: "production" }, { type: "string", column: "release", operator: "=", value: "r1" }], true],
+      [[{ type: "string", column: "userId", operator: "=", value: "u1" }], false],
+    ];
+    const sorted = (rows: Record<string, unknown>[]) => rows.map((r) => JSON.stringify(r)).sort();
+    let counted = 0;
+    for (const [filter, served] of filters) {
+      for (const [from, to] of [[FROM, TO], [ODD_FROM, ODD_TO], [WIDE_FROM, WIDE_TO]]) {
+        const p = { from: new Date(from), to: new Date(to), filter, granularity: "auto" as const };
+        process.env.LOUPE_ROLLUPS = "off";
+        const off = await booleanCounts(db, projectId, p);
+        process.env.LOUPE_ROLLUPS = "on";
+        expect(sorted(await booleanCounts(db, projectId, p))).toEqual(sorted(off));
+        counted += off.length;
+        const mapped = filter.map((c) => ({ ...c, column: c.column === "name" ? "traceName" : c.column === "release" ? "traceRelease" : c.column }));
+        expect((await booleanCountsFromRollups(db, projectId, p.from, p.to, mapped, async () => [])) !== null, `served with ${JSON.stringify(filter)}`).toBe(served);
+      }
+    }
+    expect(counted).toBeGreaterThan(6);
   });
 
   it("serves from the rows while a backfill is pending; the backfill job completes the rollups and removes the marker", async () => {

@@ -17,6 +17,7 @@ import { decode, sql, type Sql } from "../../db/sql";
 import type { Filter } from "../../query/filter";
 import { traceWhere } from "../../traces/where";
 import { traceFirstFrom } from "../views/shared";
+import { booleanCountsFromRollups, type BooleanCount } from "../rollups/boolean-counts";
 import { scoreSumsByModelFromRollups, type ModelScoreSum } from "../rollups/scores-by-model";
 import type { MetricsRow } from "../query-schema";
 import { viewFilter, type NotApplicable } from "./filter";
@@ -61,7 +62,8 @@ export function qualityQueries(granularity: SectionParams["granularity"]) {
       config: { bins: HISTOGRAM_BINS },
     },
     categorical: { view: "scores-categorical", dimensions: [{ field: "name" }, { field: "stringValue" }], metrics: [{ measure: "count", aggregation: "count" }] },
-    // Booleans counted on scores-numeric by their 0/1 value (the same rows as scores-boolean's booleanValue).
+    // Booleans counted on scores-numeric by their 0/1 value (the same rows as scores-boolean's booleanValue), on
+    // the rows; the rollups answer them without the value (booleanCounts).
     // The data type is a dimension, picked in JS, not a filter: on SQLite a dataType condition beside a userId
     // filter made these queries ~10-40x slower (5,000 demo traces: about 1.3 s for the section against ~50 ms).
     boolean: { view: "scores-numeric", dimensions: [{ field: "name" }, { field: "dataType" }, { field: "value" }], metrics: [{ measure: "count", aggregation: "count" }] },
@@ -77,15 +79,24 @@ export async function loadQuality(client: Db | Tx, projectId: string, p: Section
     runSection(client, projectId, p, q.overTime),
     runSection(client, projectId, p, q.histograms),
     runSection(client, projectId, p, q.categorical),
-    runSection(client, projectId, p, q.boolean),
+    booleanCounts(client, projectId, p),
     runSection(client, projectId, p, q.byRelease),
     scoresByModel(client, projectId, p),
   ]);
   const numeric = (r: SectionRows) => rowsOf(r).filter((row) => row.dataType === "NUMERIC");
-  const booleans = rowsOf(boolean)
-    .filter((row) => row.dataType === "BOOLEAN")
-    .map(({ value, ...row }) => ({ ...row, booleanValue: value === null || value === undefined ? null : Number(value) === 1 }));
-  return { notApplicable: [], overTime: numeric(overTime), histograms: numeric(histograms), categorical: rowsOf(categorical), boolean: booleans, byRelease: rowsOf(byRelease), byModel };
+  return { notApplicable: [], overTime: numeric(overTime), histograms: numeric(histograms), categorical: rowsOf(categorical), boolean, byRelease: rowsOf(byRelease), byModel };
+}
+
+/** Boolean scores: name × booleanValue → count_count; from the rollups when they hold the filter, else the rows. */
+export async function booleanCounts(client: Db | Tx, projectId: string, p: SectionParams): Promise<MetricsRow[]> {
+  const mapped = viewFilter(p.filter, "scores-numeric");
+  if (!mapped.ok) return [];
+  const onRows = async (from: Date, to: Date): Promise<BooleanCount[]> =>
+    rowsOf(await runSection(client, projectId, { ...p, from, to }, qualityQueries(p.granularity).boolean))
+      .filter((row) => row.dataType === "BOOLEAN")
+      .map((row) => ({ name: row.name === null ? null : String(row.name), booleanValue: row.value === null || row.value === undefined ? null : Number(row.value) === 1, count: Number(row.count_count) }));
+  const counts = (await booleanCountsFromRollups(client, projectId, p.from, p.to, mapped.filters, onRows)) ?? (await onRows(p.from, p.to));
+  return counts.map((c) => ({ name: c.name, dataType: "BOOLEAN", booleanValue: c.booleanValue, count_count: c.count }));
 }
 
 /** Whether the filter pins the trace's user or session to given values (then only those traces can match). */
