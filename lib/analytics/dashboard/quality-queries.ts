@@ -13,7 +13,7 @@
 import "server-only";
 import type { Db, Tx } from "../../db/client";
 import { db, dialectOf } from "../../db/client";
-import { decode, sql, type Sql } from "../../db/sql";
+import { decode, empty, raw, sql, type Sql } from "../../db/sql";
 import type { Filter } from "../../query/filter";
 import { traceWhere } from "../../traces/where";
 import { traceFirstFrom } from "../views/shared";
@@ -126,9 +126,12 @@ async function scoreSumsByModelOnRows(client: Db | Tx, projectId: string, p: Pic
   const traceFilter = p.filter.filter((c) => !(c.type === "datetime" && c.column === "timestamp"));
   // A user's or a session's scores: its traces by their index, then each trace's scores (as the engine's
   // views read them, views/shared.ts), not every score of the range joined to its trace (2M traces: ~1-2 s).
+  // Else the scores of the range by the time index: SQLite otherwise picks (projectId, name, timestamp) for the
+  // GROUP BY's order and reads every score of the project (2M traces: ~150-200 ms for the minutes at a range's end).
+  const byTime = d.provider === "sqlite" ? raw(` INDEXED BY "Score_projectId_timestamp_idx"`) : empty;
   const from = traceFirst(traceFilter)
     ? traceFirstFrom(d, "Score", "s", "Score_projectId_traceId_timestamp_idx")
-    : sql`"Score" AS "s" JOIN "Trace" AS "t" ON "t"."projectId" = "s"."projectId" AND "t"."id" = "s"."traceId"`;
+    : sql`"Score" AS "s"${byTime} JOIN "Trace" AS "t" ON "t"."projectId" = "s"."projectId" AND "t"."id" = "s"."traceId"`;
   const rows = await client.$queryRaw<Record<string, unknown>[]>`
     SELECT "s"."name" AS "name", "s"."dataType" AS "dataType", "m"."value" AS "model",
       CAST(SUM("s"."value") AS DOUBLE PRECISION) AS "sum", COUNT(*) AS "n"
