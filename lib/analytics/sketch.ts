@@ -72,3 +72,47 @@ export function exactPercentile(sorted: readonly number[], p: number): number | 
   const lo = Math.floor(h);
   return lo + 1 < sorted.length ? sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]) : sorted[lo];
 }
+
+/**
+ * The range of values a bin holds, [lower, upper]: (γ^(i−1), γ^i] for a positive bin, its mirror for a
+ * negative one, [0, 0] for bin 0. Either bound is within γ − 1 = 2α / (1 − α) (~2.02 %) of every value of the bin.
+ */
+export function binBounds(bin: number): [number, number] {
+  if (bin === 0) return [0, 0];
+  const i = Math.abs(bin) - OFFSET;
+  const lo = Math.pow(GAMMA, i - 1);
+  const hi = Math.pow(GAMMA, i);
+  return bin < 0 ? [-hi, -lo] : [lo, hi];
+}
+
+/**
+ * An equal-width histogram of a sketch, shaped as the rows engine's ([[lower, upper, count], ...], `bins`
+ * bins between the minimum and the maximum; one bin [v, v, n] when every value is one; [] when empty).
+ * The exact minimum and maximum are unknown: the edges run from the lower bound of the lowest sketch bin to
+ * the upper bound of the highest (each within γ − 1, ~2 %, of the exact figure; exact for 0 and for powers of γ such
+ * as 1), and each sketch bin's count goes to the histogram bin its representative falls in, so the counts
+ * add up exactly to the number of values while a value near an edge may sit one bin off. A single sketch bin
+ * answers its representative (within α). Pure.
+ */
+export function sketchHistogram(sketch: ReadonlyMap<number, number>, bins: number): [number, number, number][] {
+  const held = [...sketch].filter(([, c]) => c > 0).sort((a, b) => binValue(a[0]) - binValue(b[0]));
+  const total = held.reduce((s, [, c]) => s + c, 0);
+  if (!total) return [];
+  if (held.length === 1) {
+    const v = binValue(held[0][0]);
+    return [[v, v, total]];
+  }
+  const lo = binBounds(held[0][0])[0];
+  const hi = binBounds(held[held.length - 1][0])[1];
+  const edge = (i: number) => (i === bins ? hi : lo + ((hi - lo) * i) / bins);
+  const out: [number, number, number][] = Array.from({ length: bins }, (_, i) => [edge(i), edge(i + 1), 0]);
+  for (const [b, c] of held) {
+    // The rows engine's rule: a value goes to the first bin whose upper edge is above it, the last bin takes the rest.
+    const v = binValue(b);
+    let i = Math.min(bins - 1, Math.max(0, Math.floor(((v - lo) / (hi - lo)) * bins)));
+    while (i > 0 && v < edge(i)) i--;
+    while (i < bins - 1 && v >= edge(i + 1)) i++;
+    out[i][2] += c;
+  }
+  return out;
+}

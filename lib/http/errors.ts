@@ -43,6 +43,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: ErrorDetail[],
+    /** For 429/503: when the client may try again (the Retry-After header; the SDKs honour it or retry anyway). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }

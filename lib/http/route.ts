@@ -67,6 +67,7 @@ export function errorResponse(err: unknown): Response {
     const headers: Record<string, string> = err.status === 401 ? { "WWW-Authenticate": 'Basic realm="Loupe API"' } : {};
     // A refused body may be partly unread: close the connection rather than leave the client's next request behind it.
     if (err.status === 413) headers.Connection = "close";
+    if (err.retryAfterSeconds !== undefined) headers["Retry-After"] = String(err.retryAfterSeconds);
     return Response.json(errorBody(err.code, err.message, err.details), { status: err.status, headers });
   }
   if (err instanceof DomainError) return Response.json(domainErrorBody(err), { status: statusOf(err) });

@@ -9,19 +9,23 @@ import { DEFAULT_MAX_BATCH_LENGTH, parseIngestionBatch, toIngestionReply, writeO
 import { parseNativeTrace } from "./native/map";
 import { decodeOtlpJson, decodeOtlpProtobuf, mapOtlpToEvents, OtlpDecodeError, otlpTraceResponse } from "./otel";
 import { linkCandidates, scheduleExperimentLinks } from "./otel/experiment-links";
+import { admitIngestion } from "./admission";
 import { announceWrite, type Arrival } from "./group-commit";
 import { ingestEvents } from "./service";
 
 /**
- * Runs an ingestion request announced to the group commit from its start (it waits for writes on their way,
- * group-commit.ts); the announcement ends when the write reaches the writer, or when the request ends without one.
+ * Runs an ingestion request if admitted (a 429 when too many are in flight, admission.ts), announced to the
+ * group commit from its start (it waits for writes on their way, group-commit.ts); the announcement ends when
+ * the write reaches the writer, or when the request ends without one.
  */
 async function announced(handle: (arrival: Arrival) => Promise<Response>): Promise<Response> {
+  const admitted = admitIngestion();
   const arrival = announceWrite();
   try {
     return await handle(arrival);
   } finally {
     arrival.done();
+    admitted.release();
   }
 }
 

@@ -15,6 +15,12 @@
 // they start (announceWrite), and a flush yields to the loop (setImmediate,
 // never a timer) while announced writes are still on their way, for at most
 // MAX_WAIT_MS: it never waits when nobody else is coming.
+//
+// A group never yields to the event loop inside its transaction: the other
+// connections (Prisma's: the job runner, API key stamps) would then find the
+// write lock held and wait for it synchronously (better-sqlite3's busy
+// timeout), blocking the very loop that would release it (tried: the job
+// runner timed out with P1008 and the server stopped answering).
 import type Database from "better-sqlite3";
 import { RollupDeltas } from "../analytics/rollups/contrib";
 import { applyRollupDeltas } from "../analytics/rollups/apply";

@@ -169,4 +169,5 @@ export const loadScoresOfObservations = (s: WriteStore, p: string, observationId
 /** Just the observation field a score's rollup reads. */
 export const loadObservationModels = (s: WriteStore, p: string, ids: string[]) => load<{ id: string; model: string | null }>(s, "Observation", ["model"], p, ids);
 /** Just the trace fields a score's rollup reads. */
-export const loadTraceNames = (s: WriteStore, p: string, ids: string[]) => load<{ id: string; name: string | null; release: string | null }>(s, "Trace", ["name", "release"], p, ids);
+export const loadTraceNames = (s: WriteStore, p: string, ids: string[]) =>
+  load<{ id: string; name: string | null; release: string | null; models: string[] | null }>(s, "Trace", ["name", "release", "models"], p, ids);

@@ -29,7 +29,7 @@ import { parseArgs } from "node:util";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { loadTop } from "../../lib/analytics/dashboard/top-queries";
 import { loadSteps } from "../../lib/analytics/dashboard/steps-queries";
-import { qualityQueries, scoresByModel } from "../../lib/analytics/dashboard/quality-queries";
+import { booleanCounts, qualityQueries, scoresByModel } from "../../lib/analytics/dashboard/quality-queries";
 import { loadTrends } from "../../lib/analytics/dashboard/trends-queries";
 import { COST_QUERIES, LATENCY_QUERIES, planQuery, TOKEN_QUERIES, VOLUME_QUERIES, type QuerySpec } from "../../lib/analytics/dashboard/queries";
 import { runSection, type SectionParams, type SectionRows } from "../../lib/analytics/dashboard/run-section";
@@ -158,7 +158,9 @@ function pageQueries(from: Date, to: Date, filter: Filter, kind: FilterKind, v: 
   planned("volume", VOLUME_QUERIES);
   // A section loader answering null (its view cannot take the filter) is not applicable: checked once before timing.
   const section = (label: string, keys: string[], run: (db: Db) => Promise<SectionRows>) => out.push({ label, keys, run: async (db) => rowsOf(await run(db)) ?? [] });
-  for (const [name, q] of Object.entries(qualityQueries(p.granularity))) section(`quality.${name}`, dims(q), (db) => runSection(db, PROJECT, p, q));
+  for (const [name, q] of Object.entries(qualityQueries(p.granularity))) if (name !== "boolean") section(`quality.${name}`, dims(q), (db) => runSection(db, PROJECT, p, q));
+  // The boolean counts and the average by model: their own loaders (the rollups answer them without the value / with the trace's models).
+  out.push({ label: "quality.boolean", keys: ["name", "booleanValue"], run: (db) => booleanCounts(db, PROJECT, p) });
   out.push({ label: "quality.byModel", keys: ["name", "dataType", "model"], run: (db) => scoresByModel(db, PROJECT, p) });
   section("steps", ["name", "type"], (db) => loadSteps(db, PROJECT, p));
   section("top users", ["userId"], (db) => loadTop(db, PROJECT, p, "userId"));

@@ -5,9 +5,14 @@
 // changed, a merge of partial updates) and after deletes (a trace with its
 // observations and scores, single scores), the rollup tables equal a
 // recomputation from the rows; and every query the rollups serve answers what
-// the rows engine answers (counts and sums exactly, percentiles within 1 %).
+// the rows engine answers (counts and sums exactly, percentiles within 1 %), as
+// do the dashboard's score average by model (scoresByModel) and boolean counts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runMetricsQuery } from "@/lib/analytics/execute";
+import { booleanCounts, scoresByModel } from "@/lib/analytics/dashboard/quality-queries";
+import { booleanCountsFromRollups } from "@/lib/analytics/rollups/boolean-counts";
+import { scoreSumsByModelFromRollups } from "@/lib/analytics/rollups/scores-by-model";
+import type { Filter } from "@/lib/query/filter";
 import { metricsQuerySchema, type MetricsQueryInput, type MetricsRow } from "@/lib/analytics/query-schema";
 import { removeFromRollups } from "@/lib/analytics/rollups/remove";
 import { ensureRollupBackfills } from "@/lib/analytics/rollups/backfill-job";
@@ -166,6 +171,57 @@ describe.each(targets())("analytics rollups on $name", (t) => {
       const on = await runMetricsQuery(db, projectId, query);
       same(on, off);
     }
+  });
+
+  it("answers the score average by model from the rollups as the rows statement does, on aligned, unaligned and multi-day ranges", async () => {
+    // A trace score counts under each model of its trace (t3 gained claude-3 after its scores were stored, t2's
+    // generation changed model), an observation score under its observation's; the orphan score is left out.
+    const filters: [Filter, boolean][] = [
+      [[], true],
+      [[{ type: "string", column: "name", operator: "=", value: "chat" }], true],
+      [[{ type: "stringOptions", column: "name", operator: "none of", value: ["search"] }, { type: "string", column: "release", operator: "=", value: "r1" }], true],
+      [[{ type: "string", column: "userId", operator: "=", value: "u1" }], false],
+    ];
+    let models = 0;
+    for (const [filter, served] of filters) {
+      for (const [from, to] of [[FROM, TO], [ODD_FROM, ODD_TO], [WIDE_FROM, WIDE_TO]]) {
+        const p = { from: new Date(from), to: new Date(to), filter, granularity: "auto" as const };
+        process.env.LOUPE_ROLLUPS = "off";
+        const off = await scoresByModel(db, projectId, p);
+        process.env.LOUPE_ROLLUPS = "on";
+        const on = await scoresByModel(db, projectId, p);
+        same(on, off);
+        models += new Set(off.map((r) => r.model)).size;
+        const mapped = filter.map((c) => ({ ...c, column: c.column === "name" ? "traceName" : c.column === "release" ? "traceRelease" : c.column }));
+        const direct = await scoreSumsByModelFromRollups(db, projectId, p.from, p.to, mapped, async () => []);
+        expect(direct !== null, `served with ${JSON.stringify(filter)}`).toBe(served);
+      }
+    }
+    expect(models).toBeGreaterThan(6);
+  });
+
+  it("counts boolean scores by value from the rollups as the rows do", async () => {
+    const filters: [Filter, boolean][] = [
+      [[], true],
+      [[{ type: "string", column: "name", operator: "=", value: "chat" }], true],
+      [[{ type: "string", column: "environment", operator: "=", value: "production" }, { type: "string", column: "release", operator: "=", value: "r1" }], true],
+      [[{ type: "string", column: "userId", operator: "=", value: "u1" }], false],
+    ];
+    const sorted = (rows: Record<string, unknown>[]) => rows.map((r) => JSON.stringify(r)).sort();
+    let counted = 0;
+    for (const [filter, served] of filters) {
+      for (const [from, to] of [[FROM, TO], [ODD_FROM, ODD_TO], [WIDE_FROM, WIDE_TO]]) {
+        const p = { from: new Date(from), to: new Date(to), filter, granularity: "auto" as const };
+        process.env.LOUPE_ROLLUPS = "off";
+        const off = await booleanCounts(db, projectId, p);
+        process.env.LOUPE_ROLLUPS = "on";
+        expect(sorted(await booleanCounts(db, projectId, p))).toEqual(sorted(off));
+        counted += off.length;
+        const mapped = filter.map((c) => ({ ...c, column: c.column === "name" ? "traceName" : c.column === "release" ? "traceRelease" : c.column }));
+        expect((await booleanCountsFromRollups(db, projectId, p.from, p.to, mapped, async () => [])) !== null, `served with ${JSON.stringify(filter)}`).toBe(served);
+      }
+    }
+    expect(counted).toBeGreaterThan(6);
   });
 
   it("serves from the rows while a backfill is pending; the backfill job completes the rollups and removes the marker", async () => {

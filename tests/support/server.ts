@@ -68,7 +68,7 @@ export async function startServer(env: Record<string, string>, timeoutMs = 90_00
   child.stderr!.on("data", (d) => (log += d));
   const baseUrl = `http://127.0.0.1:${port}`;
   const stop = async () => {
-    if (child.exitCode !== null) return;
+    if (child.exitCode !== null || child.signalCode !== null) return; // already exited (or was killed)
     try {
       process.kill(-child.pid!, "SIGTERM");
     } catch {

@@ -8,13 +8,17 @@
 //     trace that called two models counts its score under both;
 //   - neither (a trace without generations): "no model".
 // Session scores belong to no trace and have no model: they are left out there.
+// The rollups answer it when the filter is only the trace's name or release
+// (lib/analytics/rollups/scores-by-model.ts); else the one statement below does.
 import "server-only";
 import type { Db, Tx } from "../../db/client";
 import { db, dialectOf } from "../../db/client";
-import { decode, sql, type Sql } from "../../db/sql";
+import { decode, empty, raw, sql, type Sql } from "../../db/sql";
 import type { Filter } from "../../query/filter";
 import { traceWhere } from "../../traces/where";
 import { traceFirstFrom } from "../views/shared";
+import { booleanCountsFromRollups, type BooleanCount } from "../rollups/boolean-counts";
+import { scoreSumsByModelFromRollups, type ModelScoreSum } from "../rollups/scores-by-model";
 import type { MetricsRow } from "../query-schema";
 import { viewFilter, type NotApplicable } from "./filter";
 import { rowsOf, runSection, type SectionParams, type SectionQuery, type SectionRows } from "./run-section";
@@ -58,7 +62,8 @@ export function qualityQueries(granularity: SectionParams["granularity"]) {
       config: { bins: HISTOGRAM_BINS },
     },
     categorical: { view: "scores-categorical", dimensions: [{ field: "name" }, { field: "stringValue" }], metrics: [{ measure: "count", aggregation: "count" }] },
-    // Booleans counted on scores-numeric by their 0/1 value (the same rows as scores-boolean's booleanValue).
+    // Booleans counted on scores-numeric by their 0/1 value (the same rows as scores-boolean's booleanValue), on
+    // the rows; the rollups answer them without the value (booleanCounts).
     // The data type is a dimension, picked in JS, not a filter: on SQLite a dataType condition beside a userId
     // filter made these queries ~10-40x slower (5,000 demo traces: about 1.3 s for the section against ~50 ms).
     boolean: { view: "scores-numeric", dimensions: [{ field: "name" }, { field: "dataType" }, { field: "value" }], metrics: [{ measure: "count", aggregation: "count" }] },
@@ -74,27 +79,43 @@ export async function loadQuality(client: Db | Tx, projectId: string, p: Section
     runSection(client, projectId, p, q.overTime),
     runSection(client, projectId, p, q.histograms),
     runSection(client, projectId, p, q.categorical),
-    runSection(client, projectId, p, q.boolean),
+    booleanCounts(client, projectId, p),
     runSection(client, projectId, p, q.byRelease),
     scoresByModel(client, projectId, p),
   ]);
   const numeric = (r: SectionRows) => rowsOf(r).filter((row) => row.dataType === "NUMERIC");
-  const booleans = rowsOf(boolean)
-    .filter((row) => row.dataType === "BOOLEAN")
-    .map(({ value, ...row }) => ({ ...row, booleanValue: value === null || value === undefined ? null : Number(value) === 1 }));
-  return { notApplicable: [], overTime: numeric(overTime), histograms: numeric(histograms), categorical: rowsOf(categorical), boolean: booleans, byRelease: rowsOf(byRelease), byModel };
+  return { notApplicable: [], overTime: numeric(overTime), histograms: numeric(histograms), categorical: rowsOf(categorical), boolean, byRelease: rowsOf(byRelease), byModel };
+}
+
+/** Boolean scores: name × booleanValue → count_count; from the rollups when they hold the filter, else the rows. */
+export async function booleanCounts(client: Db | Tx, projectId: string, p: SectionParams): Promise<MetricsRow[]> {
+  const mapped = viewFilter(p.filter, "scores-numeric");
+  if (!mapped.ok) return [];
+  const onRows = async (from: Date, to: Date): Promise<BooleanCount[]> =>
+    rowsOf(await runSection(client, projectId, { ...p, from, to }, qualityQueries(p.granularity).boolean))
+      .filter((row) => row.dataType === "BOOLEAN")
+      .map((row) => ({ name: row.name === null ? null : String(row.name), booleanValue: row.value === null || row.value === undefined ? null : Number(row.value) === 1, count: Number(row.count_count) }));
+  const counts = (await booleanCountsFromRollups(client, projectId, p.from, p.to, mapped.filters, onRows)) ?? (await onRows(p.from, p.to));
+  return counts.map((c) => ({ name: c.name, dataType: "BOOLEAN", booleanValue: c.booleanValue, count_count: c.count }));
 }
 
 /** Whether the filter pins the trace's user or session to given values (then only those traces can match). */
 const traceFirst = (filter: Filter) =>
   filter.some((c) => (c.column === "userId" || c.column === "sessionId") && ((c.type === "string" && c.operator === "=") || (c.type === "stringOptions" && c.operator === "any of")));
 
-/**
- * Average of each numeric and boolean score by model (see the header). One
- * grouped statement: the score, its trace (the traces table's own where-builder
- * for the shared filter), its observation's model, else the trace's models.
- */
+/** Average of each numeric and boolean score by model (see the header): from the rollups when they hold the filter, else the rows. */
 export async function scoresByModel(client: Db | Tx, projectId: string, p: SectionParams): Promise<MetricsRow[]> {
+  const mapped = viewFilter(p.filter, "scores-numeric");
+  const onRows = (from: Date, to: Date) => scoreSumsByModelOnRows(client, projectId, { ...p, from, to });
+  const sums = (mapped.ok ? await scoreSumsByModelFromRollups(client, projectId, p.from, p.to, mapped.filters, onRows) : null) ?? (await onRows(p.from, p.to));
+  return sums.map((g) => ({ name: g.name, dataType: g.dataType, model: g.model, avg_value: g.n > 0 ? g.sum / g.n : null, count_count: g.n }));
+}
+
+/**
+ * The sums behind the average by model, on the rows. One grouped statement: the score, its trace (the traces
+ * table's own where-builder for the shared filter), its observation's model, else the trace's models.
+ */
+async function scoreSumsByModelOnRows(client: Db | Tx, projectId: string, p: Pick<SectionParams, "from" | "to" | "filter">): Promise<ModelScoreSum[]> {
   const d = dialectOf(client);
   // One model per row: the observation's, else each element of the trace's models list (none: one NULL row).
   const models: Sql =
@@ -105,12 +126,15 @@ export async function scoresByModel(client: Db | Tx, projectId: string, p: Secti
   const traceFilter = p.filter.filter((c) => !(c.type === "datetime" && c.column === "timestamp"));
   // A user's or a session's scores: its traces by their index, then each trace's scores (as the engine's
   // views read them, views/shared.ts), not every score of the range joined to its trace (2M traces: ~1-2 s).
+  // Else the scores of the range by the time index: SQLite otherwise picks (projectId, name, timestamp) for the
+  // GROUP BY's order and reads every score of the project (2M traces: ~150-200 ms for the minutes at a range's end).
+  const byTime = d.provider === "sqlite" ? raw(` INDEXED BY "Score_projectId_timestamp_idx"`) : empty;
   const from = traceFirst(traceFilter)
     ? traceFirstFrom(d, "Score", "s", "Score_projectId_traceId_timestamp_idx")
-    : sql`"Score" AS "s" JOIN "Trace" AS "t" ON "t"."projectId" = "s"."projectId" AND "t"."id" = "s"."traceId"`;
+    : sql`"Score" AS "s"${byTime} JOIN "Trace" AS "t" ON "t"."projectId" = "s"."projectId" AND "t"."id" = "s"."traceId"`;
   const rows = await client.$queryRaw<Record<string, unknown>[]>`
     SELECT "s"."name" AS "name", "s"."dataType" AS "dataType", "m"."value" AS "model",
-      CAST(AVG("s"."value") AS DOUBLE PRECISION) AS "avg", COUNT(*) AS "n"
+      CAST(SUM("s"."value") AS DOUBLE PRECISION) AS "sum", COUNT(*) AS "n"
     FROM ${from}
     LEFT JOIN "Observation" AS "o" ON "o"."projectId" = "s"."projectId" AND "o"."id" = "s"."observationId"
     ${models}
@@ -122,8 +146,8 @@ export async function scoresByModel(client: Db | Tx, projectId: string, p: Secti
     name: r.name === null ? null : String(r.name),
     dataType: String(r.dataType),
     model: r.model === null || r.model === undefined ? null : String(r.model),
-    avg_value: decode.numberOrNull(r.avg),
-    count_count: decode.number(r.n),
+    sum: decode.number(r.sum),
+    n: decode.number(r.n),
   }));
 }
 

@@ -114,16 +114,28 @@ export interface ScoreFacts {
   environment: string;
 }
 
+/** What a score's key reads of its trace. */
+export interface ScoreTraceFacts {
+  name: string | null;
+  release: string | null;
+  models: readonly string[] | null;
+}
+
+/** A trace's model set as a key column: sorted JSON ("[]" for a trace without models, null for no trace). */
+export function traceModelsKey(trace: ScoreTraceFacts | null | undefined): string | null {
+  return trace ? JSON.stringify([...(trace.models ?? [])].sort()) : null;
+}
+
 /**
- * A score's contribution (null for a type no scores view reads); its trace's name and release, when the trace
- * exists, and its observation's model, when it scores an observation that exists.
+ * A score's contribution (null for a type no scores view reads); its trace's name, release and models, when the
+ * trace exists, and its observation's model, when it scores an observation that exists.
  */
-export function scoreContribution(s: ScoreFacts, trace: { name: string | null; release: string | null } | null | undefined, observationModel: string | null = null): Contribution | null {
+export function scoreContribution(s: ScoreFacts, trace: ScoreTraceFacts | null | undefined, observationModel: string | null = null): Contribution | null {
   if (!ROLLED_SCORE_TYPES.has(s.dataType)) return null;
   return {
     kind: "score",
     hour: hourOf(s.timestamp),
-    dims: [s.name, s.source, s.dataType, s.stringValue, trace?.name ?? null, trace?.release ?? null, s.environment, observationModel],
+    dims: [s.name, s.source, s.dataType, s.stringValue, trace?.name ?? null, trace?.release ?? null, s.environment, observationModel, traceModelsKey(trace)],
     values: { value: s.value },
   };
 }

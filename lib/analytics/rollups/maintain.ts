@@ -1,18 +1,19 @@
 // The rollup deltas of one ingestion write, in its transaction: every trace,
 // observation and score the batch touched counts out with its before-state and
 // in with its after-state. An observation's and a score's key holds its
-// trace's name (a score's also the release and its observation's model), so
-// when a trace gets a name or release (an observation or score arrived before
-// it, or the trace was renamed), or an observation gets a model, its stored
-// observations and scores outside the batch move keys too.
+// trace's name (a score's also the release, the trace's model set and its
+// observation's model), so when a trace gets a name or release (an observation
+// or score arrived before it, or the trace was renamed) or a new model (a
+// generation of another model arrived), or an observation gets a model, its
+// stored observations and scores outside the batch move keys too.
 import { sql } from "../../db/sql";
 import type { WriteStore } from "../../ingest/store";
 import { loadObservationModels, loadObservationsOfTraces, loadScoresOfObservations, loadScoresOfTraces, loadTraceNames, type ObservationRow, type Rollup, type ScoreRow, type TraceRow } from "../../ingest/rows";
 import { applyRollupDeltas } from "./apply";
-import { observationContribution, RollupDeltas, scoreContribution, subjectContributions, traceContribution } from "./contrib";
+import { observationContribution, RollupDeltas, scoreContribution, subjectContributions, traceContribution, traceModelsKey, type ScoreTraceFacts } from "./contrib";
 
 type TraceState = TraceRow & Rollup;
-type TraceInfo = { name: string | null; release: string | null } | null;
+type TraceInfo = ScoreTraceFacts | null;
 
 export interface WriteChanges {
   prevTraces: ReadonlyMap<string, TraceState>;
@@ -45,15 +46,15 @@ export async function maintainRollups(store: WriteStore, projectId: string, w: W
   const next = new Map(w.nextTraces.map((t) => [t.id, t]));
   const batchObservations = new Map(w.observations.map((c) => [c.next.id, c]));
 
-  // Stored children whose key changes: observations of a renamed trace; scores of a trace renamed or
-  // re-released, and of an observation whose model changed (one that just arrived changes it from null, the
+  // Stored children whose key changes: observations of a renamed trace; scores of a trace renamed,
+  // re-released or given a new model, and of an observation whose model changed (one that just arrived changes it from null, the
   // model its earlier scores were stored under; most observations have none, and cost no lookup).
   const renamed: string[] = [];
   const rescored: string[] = [];
   for (const t of w.nextTraces) {
     const prev = w.prevTraces.get(t.id);
     if (prev && prev.name !== t.name) renamed.push(t.id);
-    if (!prev || prev.name !== t.name || prev.release !== t.release) rescored.push(t.id);
+    if (!prev || prev.name !== t.name || prev.release !== t.release || traceModelsKey(prev) !== traceModelsKey(t)) rescored.push(t.id);
   }
   const remodelled = w.observations.filter(({ prev, next: o }) => (prev?.model ?? null) !== o.model).map((c) => c.next.id);
   const batchScores = new Set(w.scores.map((c) => c.next.id));
@@ -74,7 +75,7 @@ export async function maintainRollups(store: WriteStore, projectId: string, w: W
   const outside = await loadTraceNames(store, projectId, [...wantedTraces]);
   const outsideModels = await loadObservationModels(store, projectId, [...wantedObservations]);
 
-  const info = (t: TraceRow | undefined): TraceInfo => (t ? { name: t.name, release: t.release } : null);
+  const info = (t: TraceState | undefined): TraceInfo => (t ? { name: t.name, release: t.release, models: t.models } : null);
   const before = (id: string | null): TraceInfo => (id === null ? null : next.has(id) ? info(w.prevTraces.get(id)) : (outside.get(id) ?? null));
   const after = (id: string | null): TraceInfo => (id === null ? null : next.has(id) ? info(next.get(id)) : (outside.get(id) ?? null));
   const modelBefore = (id: string | null): string | null =>

@@ -139,12 +139,13 @@ export async function addRows(
   }
   const scores: Row[] = !where.scores ? [] : await store.query(sql`
     SELECT "s"."timestamp", "s"."name", "s"."source", "s"."dataType", "s"."stringValue", "s"."value", "s"."environment",
-      "t"."id" AS "traceRowId", "t"."name" AS "traceName", "t"."release" AS "traceRelease", "o"."model" AS "observationModel"
+      "t"."id" AS "traceRowId", "t"."name" AS "traceName", "t"."release" AS "traceRelease", "t"."models" AS "traceModels", "o"."model" AS "observationModel"
     FROM "Score" AS "s" LEFT JOIN "Trace" AS "t" ON "t"."projectId" = "s"."projectId" AND "t"."id" = "s"."traceId"
     LEFT JOIN "Observation" AS "o" ON "o"."projectId" = "s"."projectId" AND "o"."id" = "s"."observationId"
     WHERE "s"."projectId" = ${projectId} AND ${where.scores} AND "s"."dataType" IN ('NUMERIC', 'BOOLEAN', 'CATEGORICAL')`);
   for (const s of scores) {
-    const trace = s.traceRowId === null || s.traceRowId === undefined ? null : { name: str(s.traceName), release: str(s.traceRelease) };
+    const trace =
+      s.traceRowId === null || s.traceRowId === undefined ? null : { name: str(s.traceName), release: str(s.traceRelease), models: decode.json<string[] | null>(s.traceModels, null) };
     deltas.add(
       scoreContribution(
         { timestamp: date(s.timestamp)!, name: String(s.name), source: String(s.source), dataType: String(s.dataType), stringValue: str(s.stringValue), value: num(s.value), environment: String(s.environment) },

@@ -2,8 +2,9 @@
 // view's field name → rollup column), the filter columns (builders over the
 // rollup table's alias, the same conditions as the view's: a trace's "model"
 // is the traces table's own builder on the rollup's sorted model set) and the
-// measures. Anything else — a metadata or user filter, a distinct count, a
-// min, max or histogram — is not here, and the query runs on the rows.
+// measures (percentiles and histograms of the sketched ones). Anything else —
+// a metadata or user filter, a distinct count, a min or max — is not here, and
+// the query runs on the rows.
 import { raw, sql, type Sql } from "../../db/sql";
 import { FilterError, type ViewColumns } from "../../query/where";
 import type { FilterCondition } from "../../query/filter";

@@ -41,7 +41,8 @@ export const ROLLUP_TABLES: Record<RollupKind, RollupTable> = {
   score: {
     table: "ScoreRollup",
     alias: "s",
-    dims: ["name", "source", "dataType", "stringValue", "traceName", "traceRelease", "environment", "observationModel"],
+    // traceModels: the trace's sorted model set (the dashboard's score average by model counts a trace score under each).
+    dims: ["name", "source", "dataType", "stringValue", "traceName", "traceRelease", "environment", "observationModel", "traceModels"],
     measures: ["value"],
     sketched: ["value"],
   },
