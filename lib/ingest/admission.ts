@@ -1,13 +1,12 @@
 // Backpressure for ingestion: at most LOUPE_INGEST_MAX_IN_FLIGHT ingestion
-// requests (all three protocols together) are being read, parsed or written
-// at once in this process; one more is answered 429 with Retry-After at once,
-// before its body is read. Without a bound, a burst of clients queues behind
-// the single writer and every request waits for all those ahead of it (64
-// clients saw p99 of 11-17 s and single requests of 31 s, past the SDKs' own
-// 5-10 s timeouts, which then resend the same batch). The Langfuse SDKs and
-// OTLP exporters retry a 429 (the OTel exporters after Retry-After), so a
-// refused batch is sent again later, not lost; a refused request wrote
-// nothing, and an acknowledged one is committed.
+// requests (all three protocols together) are being parsed or written at once
+// in this process; one more is answered 429 with Retry-After at once, before
+// the handler reads its body, and writes nothing. It bounds the writer's queue
+// (and the memory of the bodies parsed for it). The Langfuse SDKs and OTLP
+// exporters retry a 429 (the OTel exporters after Retry-After), so a refused
+// batch is sent again later, not lost; an acknowledged one is committed.
+// What it does not bound is the wait before a request reaches the handler:
+// at 64 clients that wait, not this queue, is what grows (README, Speed).
 // 0 turns the bound off. A request is always admitted when none is in flight,
 // however large it is.
 import { ApiError } from "../http/errors";
