@@ -5,7 +5,7 @@
 // unaligned (the minutes at either end come from the rows) and multi-day ranges,
 // with the dashboard's spec (name × dataType, 10 bins), a filter, a time bucket,
 // and latency histograms of traces and observations.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { dialectOf } from "@/lib/db/client";
 import { metricsQuerySchema, type MetricsQueryInput, type MetricsRow } from "@/lib/analytics/query-schema";
 import { serveFromRollups } from "@/lib/analytics/rollups/serve";
@@ -14,6 +14,7 @@ import { validateMetricsQuery } from "@/lib/analytics/validate";
 import type { IngestEvent } from "@/lib/ingest/events";
 import { ingestEvents } from "@/lib/ingest/service";
 import { histogramMatches } from "../support/histogram";
+import { rollupsOnInBlock } from "../support/rollups";
 import { dbFor, targets, uid } from "../support/targets";
 
 const H = 3_600_000;
@@ -23,14 +24,9 @@ const at = (minutes: number) => new Date(BASE + minutes * 60_000);
 describe.each(targets())("rollup histograms on $name", (t) => {
   const db = dbFor(t);
   const projectId = uid("hist");
-  const outer = process.env.LOUPE_ROLLUPS;
-  afterAll(() => {
-    if (outer === undefined) delete process.env.LOUPE_ROLLUPS;
-    else process.env.LOUPE_ROLLUPS = outer;
-  });
+  rollupsOnInBlock();
 
   beforeAll(async () => {
-    process.env.LOUPE_ROLLUPS = "on";
     await db.project.create({ data: { id: projectId, name: "Histograms" } });
     // 60 traces over five days (every 2 h), each with a generation and three scores: a 0-1 quality, a 1-5 rating
     // and a wide cost-like score (negative values too); minutes spread so ranges cut hours.

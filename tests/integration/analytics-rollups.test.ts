@@ -7,7 +7,7 @@
 // recomputation from the rows; and every query the rollups serve answers what
 // the rows engine answers (counts and sums exactly, percentiles within 1 %), as
 // do the dashboard's score average by model (scoresByModel) and boolean counts.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { runMetricsQuery } from "@/lib/analytics/execute";
 import { booleanCounts, scoresByModel } from "@/lib/analytics/dashboard/quality-queries";
 import { booleanCountsFromRollups } from "@/lib/analytics/rollups/boolean-counts";
@@ -23,7 +23,7 @@ import type { IngestEvent } from "@/lib/ingest/events";
 import { ingestEvents } from "@/lib/ingest/service";
 import { deleteTraces } from "@/lib/traces/delete";
 import { dbFor, targets, uid } from "../support/targets";
-import { clearRollups, rollupSnapshot as snapshot } from "../support/rollups";
+import { clearRollups, rollupSnapshot as snapshot, rollupsOnInBlock } from "../support/rollups";
 
 const H = 3_600_000;
 const BASE = Date.UTC(2026, 4, 10, 8, 0, 0);
@@ -49,15 +49,9 @@ describe.each(targets())("analytics rollups on $name", (t) => {
   const projectId = uid("rollups");
   const ingest = (events: IngestEvent[]) => ingestEvents(projectId, events, db);
 
-  // This file is about the rollups: on whatever the run's LOUPE_ROLLUPS, switched off only to ask the rows.
-  const outer = process.env.LOUPE_ROLLUPS;
-  afterAll(() => {
-    if (outer === undefined) delete process.env.LOUPE_ROLLUPS;
-    else process.env.LOUPE_ROLLUPS = outer;
-  });
+  rollupsOnInBlock();
 
   beforeAll(async () => {
-    process.env.LOUPE_ROLLUPS = "on";
     await db.project.create({ data: { id: projectId, name: "Rollups" } });
     // Observations (and a score) before their trace: the trace is created unnamed, then named.
     await ingest([gen("o1", "t1", 5), gen("o2", "t1", 6, { type: "SPAN", name: "retrieve", model: null, usage: null, cost: null })]);

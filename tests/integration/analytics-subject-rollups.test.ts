@@ -6,7 +6,7 @@
 // (whole days from the rollup, the days' edges from the rows) equal the rows
 // engine's answers, unfiltered and filtered by name and by the subject itself
 // (a user for users, a session for sessions).
-import { beforeAll, afterAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { runMetricsQuery } from "@/lib/analytics/execute";
 import { metricsQuerySchema, type MetricsQueryInput, type MetricsRow } from "@/lib/analytics/query-schema";
 import { rebuildProject } from "@/lib/analytics/rollups/rebuild";
@@ -17,7 +17,7 @@ import type { IngestEvent } from "@/lib/ingest/events";
 import { ingestEvents } from "@/lib/ingest/service";
 import { deleteTraces } from "@/lib/traces/delete";
 import { dbFor, targets, uid } from "../support/targets";
-import { clearRollups, rollupSnapshot } from "../support/rollups";
+import { clearRollups, rollupSnapshot, rollupsOnInBlock } from "../support/rollups";
 
 const H = 3_600_000;
 const BASE = Date.UTC(2026, 4, 10);
@@ -42,14 +42,9 @@ describe.each(targets())("subject rollup on $name", (t) => {
   const projectId = uid("subjects");
   const ingest = (events: IngestEvent[]) => ingestEvents(projectId, events, db);
 
-  const outer = process.env.LOUPE_ROLLUPS;
-  afterAll(() => {
-    if (outer === undefined) delete process.env.LOUPE_ROLLUPS;
-    else process.env.LOUPE_ROLLUPS = outer;
-  });
+  rollupsOnInBlock();
 
   beforeAll(async () => {
-    process.env.LOUPE_ROLLUPS = "on";
     await db.project.create({ data: { id: projectId, name: "Subjects" } });
     // Four days, traces every 5 hours; users u0..u4 (every 6th without a user), sessions of 2-3 traces (every 7th without).
     for (let i = 0; i < 20; i++) {

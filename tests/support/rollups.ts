@@ -1,4 +1,5 @@
 // The rollup tables as a comparable snapshot (tests compare what the writer maintained with a recomputation).
+import { afterAll, beforeAll } from "vitest";
 import { decodeSketch } from "@/lib/analytics/rollups/contrib";
 import { ROLLUP_KINDS, ROLLUP_TABLES, sketchColumn } from "@/lib/analytics/rollups/tables";
 import type { Db } from "@/lib/db/client";
@@ -30,4 +31,19 @@ export async function rollupSnapshot(db: Db, projectId: string): Promise<Record<
 
 export async function clearRollups(db: Db, projectId: string) {
   for (const k of ROLLUP_KINDS) await db.$executeRawUnsafe(`DELETE FROM "${ROLLUP_TABLES[k].table}" WHERE "projectId" = '${projectId}'`);
+}
+
+/**
+ * Rollups on for the describe block it is called in, whatever the run's LOUPE_ROLLUPS (a file about the rollups
+ * switches them off only to ask the rows), and the run's setting back after it.
+ */
+export function rollupsOnInBlock(): void {
+  const outer = process.env.LOUPE_ROLLUPS;
+  beforeAll(() => {
+    process.env.LOUPE_ROLLUPS = "on";
+  });
+  afterAll(() => {
+    if (outer === undefined) delete process.env.LOUPE_ROLLUPS;
+    else process.env.LOUPE_ROLLUPS = outer;
+  });
 }

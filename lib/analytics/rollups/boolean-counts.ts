@@ -7,15 +7,14 @@
 // hours (whole days from the day rows) come from the rollups, the minutes at
 // either end from the rows (the caller's own query), merged per name.
 import { dialectOf, type Db, type Tx } from "../../db/client";
-import { decode, join, sql } from "../../db/sql";
+import { decode, sql } from "../../db/sql";
 import type { Filter } from "../../query/filter";
 import { buildConditions } from "../../query/where";
 import { binOf } from "../sketch";
 import { decodeSketch } from "./contrib";
-import { rollupsEnabled } from "./maintain";
-import { ceilTo, floorTo, rollupsReady, segments, type Segment } from "./serve";
+import { readScoreSegments, segmentWhere } from "./score-segments";
+import type { Segment } from "./serve";
 import { servedView } from "./served";
-import { HOUR_MS } from "./tables";
 
 export interface BooleanCount {
   name: string | null;
@@ -60,40 +59,18 @@ export async function booleanCountsFromRollups(
   onRows: (from: Date, to: Date) => Promise<BooleanCount[]>,
 ): Promise<BooleanCount[] | null> {
   const served = servedView("scores-numeric");
-  if (!rollupsEnabled() || !filters.every((c) => Object.hasOwn(served.filters, c.column))) return null;
-  const start = ceilTo(from, HOUR_MS);
-  const end = floorTo(to, HOUR_MS);
-  if (start.getTime() >= end.getTime()) return null;
-  if (!(await rollupsReady(client, projectId))) return null;
-
-  const d = dialectOf(client);
-  const { where: conditions } = buildConditions(d, served.filters, filters);
+  if (!filters.every((c) => Object.hasOwn(served.filters, c.column))) return null;
+  const { where: conditions } = buildConditions(dialectOf(client), served.filters, filters);
   // Row by row: the sketches merge in JS.
-  const query = (seg: Segment) => sql`
+  const select = (seg: Segment) => sql`
     SELECT "s"."name" AS "name", "s"."count" AS "count", CAST("s"."valueSum" AS DOUBLE PRECISION) AS "sum", "s"."valueN" AS "n", "s"."valueSketch" AS "k"
     FROM "ScoreRollup" AS "s"
-    WHERE ${join(
-      [
-        sql`"s"."projectId" = ${projectId}`,
-        sql`"s"."grain" = ${seg.grain}`,
-        sql`"s"."start" >= ${seg.from}`,
-        sql`"s"."start" < ${seg.to}`,
-        sql`"s"."dataType" = 'BOOLEAN'`,
-        ...conditions,
-      ],
-      " AND ",
-    )}`;
-  const edges = [
-    [from, start],
-    [end, to],
-  ].filter(([a, b]) => a.getTime() < b.getTime());
-  const [rollupRows, edgeRows] = await Promise.all([
-    Promise.all(segments(null, start, end).map((seg) => client.$queryRaw<Record<string, unknown>[]>(query(seg)))),
-    Promise.all(edges.map(([a, b]) => onRows(a, b))),
-  ]);
+    WHERE ${segmentWhere(projectId, seg, [sql`"s"."dataType" = 'BOOLEAN'`, ...conditions])}`;
+  const read = await readScoreSegments(client, projectId, from, to, select, onRows);
+  if (!read) return null;
 
   const names = new Map<string | null, NameFigures>();
-  for (const r of rollupRows.flat()) {
+  for (const r of read.rollupRows) {
     const name = r.name === null || r.name === undefined ? null : String(r.name);
     let f = names.get(name);
     if (!f) names.set(name, (f = { count: 0, sum: 0, n: 0, bins: new Map() }));
@@ -114,6 +91,6 @@ export async function booleanCountsFromRollups(
     if (!cs) return null;
     cs.forEach(add);
   }
-  edgeRows.flat().forEach(add);
+  read.edgeRows.forEach(add);
   return [...counts.values()].filter((c) => c.count > 0);
 }

@@ -8,13 +8,12 @@
 // Whole hours (whole days from the day rows) come from the rollups, the
 // minutes at either end from the rows statement itself, merged per group.
 import { dialectOf, type Db, type Tx } from "../../db/client";
-import { decode, join, raw, sql } from "../../db/sql";
+import { decode, raw, sql } from "../../db/sql";
 import type { Filter } from "../../query/filter";
 import { buildConditions } from "../../query/where";
-import { rollupsEnabled } from "./maintain";
-import { ceilTo, floorTo, rollupsReady, segments, type Segment } from "./serve";
+import { readScoreSegments, segmentWhere } from "./score-segments";
+import type { Segment } from "./serve";
 import { servedView } from "./served";
-import { HOUR_MS } from "./tables";
 
 /** One group of the average by model, as a sum and a count (an average of averages would not merge). */
 export interface ModelScoreSum {
@@ -45,39 +44,16 @@ type RowsRead = (from: Date, to: Date) => Promise<ModelScoreSum[]>;
  * scores-numeric view's), or null when the rollups cannot answer it (the caller reads the rows).
  */
 export async function scoreSumsByModelFromRollups(client: Db | Tx, projectId: string, from: Date, to: Date, filters: Filter, onRows: RowsRead): Promise<ModelScoreSum[] | null> {
-  if (!rollupsEnabled() || !filters.every((c) => SERVED_FILTERS.has(c.column))) return null;
-  const start = ceilTo(from, HOUR_MS);
-  const end = floorTo(to, HOUR_MS);
-  if (start.getTime() >= end.getTime()) return null;
-  if (!(await rollupsReady(client, projectId))) return null;
-
-  const d = dialectOf(client);
-  const { where: conditions } = buildConditions(d, servedView("scores-numeric").filters, filters);
-  const query = (seg: Segment) => sql`
+  if (!filters.every((c) => SERVED_FILTERS.has(c.column))) return null;
+  const { where: conditions } = buildConditions(dialectOf(client), servedView("scores-numeric").filters, filters);
+  const select = (seg: Segment) => sql`
     SELECT "s"."name" AS "name", "s"."dataType" AS "dataType", "s"."observationModel" AS "om", "s"."traceModels" AS "tm",
       CAST(SUM("s"."valueSum") AS DOUBLE PRECISION) AS "sum", SUM("s"."valueN") AS "n"
     FROM "ScoreRollup" AS "s"
-    WHERE ${join(
-      [
-        sql`"s"."projectId" = ${projectId}`,
-        sql`"s"."grain" = ${seg.grain}`,
-        sql`"s"."start" >= ${seg.from}`,
-        sql`"s"."start" < ${seg.to}`,
-        sql`"s"."dataType" IN ('NUMERIC', 'BOOLEAN')`,
-        sql`"s"."traceModels" IS NOT NULL`,
-        ...conditions,
-      ],
-      " AND ",
-    )}
+    WHERE ${segmentWhere(projectId, seg, [sql`"s"."dataType" IN ('NUMERIC', 'BOOLEAN')`, sql`"s"."traceModels" IS NOT NULL`, ...conditions])}
     GROUP BY ${raw(`"s"."name", "s"."dataType", "s"."observationModel", "s"."traceModels"`)}`;
-  const edges = [
-    [from, start],
-    [end, to],
-  ].filter(([a, b]) => a.getTime() < b.getTime());
-  const [rollupRows, edgeRows] = await Promise.all([
-    Promise.all(segments(null, start, end).map((seg) => client.$queryRaw<Record<string, unknown>[]>(query(seg)))),
-    Promise.all(edges.map(([a, b]) => onRows(a, b))),
-  ]);
+  const read = await readScoreSegments(client, projectId, from, to, select, onRows);
+  if (!read) return null;
 
   const groups = new Map<string, ModelScoreSum>();
   const add = (name: string | null, dataType: string, model: string | null, sum: number, n: number) => {
@@ -88,14 +64,14 @@ export async function scoreSumsByModelFromRollups(client: Db | Tx, projectId: st
       g.n += n;
     } else groups.set(k, { name, dataType, model, sum, n });
   };
-  for (const r of rollupRows.flat()) {
+  for (const r of read.rollupRows) {
     const n = decode.number(r.n);
     if (n === 0) continue;
     const sum = decode.number(r.sum);
     const name = r.name === null || r.name === undefined ? null : String(r.name);
     for (const m of scoreModels(r.om === null || r.om === undefined ? null : String(r.om), String(r.tm))) add(name, String(r.dataType), m, sum, n);
   }
-  for (const g of edgeRows.flat()) add(g.name, g.dataType, g.model, g.sum, g.n);
+  for (const g of read.edgeRows) add(g.name, g.dataType, g.model, g.sum, g.n);
   // A group whose scores were all deleted or moved away answers nothing (as no rows would).
   return [...groups.values()].filter((g) => g.n > 0);
 }
