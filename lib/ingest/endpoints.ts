@@ -106,6 +106,6 @@ async function nativeTrace(req: Request, projectId: string, arrival: Arrival): P
   const parsed = parseNativeTrace(await readJson(req));
   if (!parsed.ok) throw new ApiError(parsed.status === 413 ? "payload_too_large" : "bad_request", parsed.message, parsed.details);
   // An id of another trace's observation is a conflict (409), not a silent move.
-  await ingestEvents(projectId, parsed.events, db, { refuseMoves: (id) => parsed.observationPaths.get(id) ?? "observations", arrival });
+  await ingestEvents(projectId, parsed.events, db, { refuseMoves: { paths: parsed.observationPaths, fallback: "observations" }, arrival });
   return Response.json({ id: parsed.traceId, observations: parsed.observations }, { status: 201 });
 }

@@ -3,9 +3,8 @@
 // ingestion does not read them on every request; edits clear the cache.
 import type { Db } from "../db/client";
 import { hasNestedQuantifier } from "./cost/pattern";
-import { makePricer, priceEntryFromRow } from "./cost/price";
+import { priceEntryFromRow } from "./cost/price";
 import type { PriceEntry } from "./cost/types";
-import type { PriceFn } from "./merge";
 
 const TTL_MS = 10_000;
 type Cached = { at: number; entries: PriceEntry[] };
@@ -27,8 +26,4 @@ export async function projectPriceEntries(projectId: string, client: Db): Promis
   const entries = rows.map(priceEntryFromRow).filter((e) => !hasNestedQuantifier(e.matchPattern));
   cache().set(projectId, { at: Date.now(), entries });
   return entries;
-}
-
-export async function priceFnFor(projectId: string, client: Db): Promise<PriceFn> {
-  return makePricer(await projectPriceEntries(projectId, client));
 }

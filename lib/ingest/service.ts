@@ -4,14 +4,14 @@ import { db, dbReady, type Db } from "../db/client";
 import { nudgeRules } from "../datasets/rules/nudge";
 import { nudgeEvaluators } from "../evals/nudge";
 import type { IngestEvent } from "./events";
-import { priceFnFor } from "./prices";
+import { projectPriceEntries } from "./prices";
 import { makeEventsStorable } from "./storable";
 import { writeEvents, type WriteOptions, type WriteResult } from "./write";
 
 export async function ingestEvents(projectId: string, events: IngestEvent[], client: Db = db, options?: WriteOptions): Promise<WriteResult> {
   if (client === db) await dbReady();
   // NULs and lone surrogates would fail on PostgreSQL only: strip them for both databases.
-  const result = await writeEvents(client, projectId, makeEventsStorable(events), await priceFnFor(projectId, client), options);
+  const result = await writeEvents(client, projectId, makeEventsStorable(events), await projectPriceEntries(projectId, client), options);
   // Committed: promotion rules and evaluators look at it soon, off this request (an in-memory nudge, no read).
   if (client === db) {
     nudgeRules(projectId);

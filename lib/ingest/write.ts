@@ -1,164 +1,53 @@
-// The one write path: every protocol's events land here. One transaction per
-// call (on SQLite, one savepoint in a group's transaction: store.ts): read the stored rows the events touch, fold and merge in memory (fold.ts, merge.ts),
-// upsert, then refresh the touched traces' rollups. The caller acknowledges
-// only after this resolves (acknowledged = committed).
-import type { Db } from "../db/client";
-import { ident, join, raw, sql, type Sql } from "../db/sql";
+// The one write path: every protocol's events land here, and go to one
+// transaction (write-batch.ts does the work inside it). Where that runs:
+// PostgreSQL, a Prisma transaction in this process; SQLite, the writer thread
+// (writer-thread/: parsing and validation stay on this thread, the write runs
+// on the other core, and pages keep this event loop), or, with
+// LOUPE_WRITER_THREAD=off, this process's own writer; either shares a
+// transaction with the writes queued meanwhile (group commit, group-commit.ts).
+// The caller acknowledges only after this resolves (acknowledged = committed).
+import { targetOf, type Db } from "../db/client";
+import type { PriceEntry } from "./cost/types";
+import { makePricer } from "./cost/price";
 import type { IngestEvent } from "./events";
-import { DomainError, type Issue } from "../errors";
-import { loadHeld, releaseHeld, saveHeld } from "./held";
-import { foldEvents } from "./fold";
-import { mergeObservation, mergeTrace, scoreRow, type PriceFn } from "./merge";
-import { aggregateRollups, emptyRollup, rollUp } from "./rollups";
-import { JSON_COLS, loadObservations, loadScores, loadTraces, OBS_COLS, type ObservationRow, ROLLUP_COLS, type Rollup, SCORE_COLS, type ScoreRow, storedValue, TRACE_COLS } from "./rows";
-import { withWriteStore, type WriteStore } from "./store";
 import type { Arrival } from "./group-commit";
-import { maintainRollups } from "../analytics/rollups/maintain";
+import { withWriteStore } from "./store";
+import { writeBatch, type BatchOptions, type WriteResult } from "./write-batch";
+import { localGroupStats } from "./sqlite-writer";
+import { threadGroupStats, useWriterThread, writeOnThread } from "./writer-thread/client";
 
-export interface WriteResult {
-  traces: number;
-  observations: number;
-  scores: number;
-}
+export type { WriteResult } from "./write-batch";
 
-export interface WriteOptions {
-  /**
-   * Refuse (409, nothing written) an event that puts a stored observation in
-   * another trace; the function names the field of that id. Without it the
-   * observation silently stays in its trace (Langfuse batches).
-   */
-  refuseMoves?: (observationId: string) => string;
+export interface WriteOptions extends BatchOptions {
   /** The ingestion request's announcement (group commit waits for announced writes: group-commit.ts). */
   arrival?: Arrival;
+}
+
+// A project's price entries stay the same array while cached (prices.ts): its pricer is made once.
+const pricers = new WeakMap<readonly PriceEntry[], ReturnType<typeof makePricer>>();
+function pricerFor(entries: readonly PriceEntry[]) {
+  let p = pricers.get(entries);
+  if (!p) pricers.set(entries, (p = makePricer(entries)));
+  return p;
 }
 
 export async function writeEvents(
   client: Db,
   projectId: string,
   events: IngestEvent[],
-  price: PriceFn = () => undefined,
+  prices: readonly PriceEntry[] = [],
   options: WriteOptions = {},
 ): Promise<WriteResult> {
   if (!events.length) return { traces: 0, observations: 0, scores: 0 };
-  // On SQLite this write may share its transaction with others queued meanwhile (group commit, group-commit.ts).
-  return withWriteStore(client, async (store) => {
-    // Stamped once the write lock is held (on SQLite, the one writer's turn): rows'
-    // updatedAt then follows commit order, which promotion rules read as a cursor.
-    const now = new Date();
-    const obsIds = [...new Set(events.flatMap((e) => (e.kind === "observation" ? [e.id] : [])))];
-    const pg = store.dialect.provider === "postgresql";
-    // Serialise concurrent writers of the same observations, then of the same
-    // traces, before reading what is stored. Observations always first: the
-    // traces of stored ones are known only after reading them.
-    if (pg) await lockKeys(store, projectId, obsIds.map((id) => `obs:${id}`));
-    const prevObs = obsIds.length ? await loadObservations(store, projectId, obsIds) : new Map<string, ObservationRow>();
-    if (options.refuseMoves) refuseMoves(events, prevObs, options.refuseMoves);
-    const unseen = obsIds.filter((id) => !prevObs.has(id));
-    const held = unseen.length ? await loadHeld(store, projectId, unseen) : undefined;
-    const batch = foldEvents(events, { storedTraceOf: (id) => prevObs.get(id)?.traceId, held, now });
-    if (pg) await lockKeys(store, projectId, [...batch.traces.keys()].map((id) => `trace:${id}`));
-
-    const prevTraces = await loadTraces(store, projectId, [...batch.traces.keys()]);
-
-    // Observations first: a trace that must be aggregated again reads them.
-    const changes = new Map<string, { prev?: ObservationRow; next: ObservationRow }[]>();
-    if (batch.observations.size) {
-      const rows = [...batch.observations.values()].map(({ event, times }) => {
-        const prev = prevObs.get(event.id);
-        const next = mergeObservation(prev, event, now, price, times);
-        const list = changes.get(next.traceId) ?? [];
-        list.push({ prev, next });
-        changes.set(next.traceId, list);
-        return next;
-      });
-      await upsert(store, "Observation", projectId, OBS_COLS, rows, now);
-    }
-    if (batch.held.size) await saveHeld(store, projectId, batch.held, now);
-    if (batch.released.size) await releaseHeld(store, projectId, batch.released);
-    const scoreChanges: { prev?: ScoreRow; next: ScoreRow }[] = [];
-    if (batch.scores.size) {
-      const prevScores = await loadScores(store, projectId, [...batch.scores.keys()]);
-      const rows = [...batch.scores.values()].map((e) => {
-        const next = scoreRow(prevScores.get(e.id), e, now);
-        scoreChanges.push({ prev: prevScores.get(e.id), next });
-        return next;
-      });
-      await upsert(store, "Score", projectId, SCORE_COLS, rows, now);
-    }
-
-    const rollups = new Map<string, Rollup | undefined>();
-    for (const id of batch.traces.keys()) rollups.set(id, rollUp(prevTraces.get(id), changes.get(id) ?? []));
-    const inexact = [...rollups].filter(([, r]) => !r).map(([id]) => id);
-    if (inexact.length) for (const [id, r] of await aggregateRollups(store, projectId, inexact)) rollups.set(id, r);
-
-    const traceRows = [...batch.traces.values()].map(({ event, times }) => ({
-      ...mergeTrace(prevTraces.get(event.id), event, batch.inferredStart.get(event.id), now, times),
-      ...(rollups.get(event.id) ?? emptyRollup()),
-    }));
-    await upsert(store, "Trace", projectId, [...TRACE_COLS, ...ROLLUP_COLS], traceRows, now);
-    // The analytics rollups, last: one upsert per rollup table (lib/analytics/rollups).
-    await maintainRollups(store, projectId, { prevTraces, nextTraces: traceRows, observations: [...changes.values()].flat(), scores: scoreChanges });
-
-    const sessionIds = new Set(traceRows.map((t) => t.sessionId).filter((s): s is string => !!s));
-    for (const s of batch.scores.values()) if (s.sessionId) sessionIds.add(s.sessionId);
-    await ensureSessions(store, projectId, [...sessionIds], now);
-    return { traces: batch.traces.size, observations: batch.observations.size + batch.held.size, scores: batch.scores.size };
-  }, { group: true, arrival: options.arrival });
+  const target = targetOf(client);
+  if (target.provider === "sqlite" && useWriterThread()) {
+    options.arrival?.done();
+    return writeOnThread(target.file, { projectId, events, prices, refuseMoves: options.refuseMoves });
+  }
+  return withWriteStore(client, (store) => writeBatch(store, projectId, events, pricerFor(prices), options), { group: true, arrival: options.arrival });
 }
 
-function refuseMoves(events: IngestEvent[], stored: ReadonlyMap<string, ObservationRow>, pathOf: (id: string) => string) {
-  const issues: Issue[] = [];
-  for (const e of events) {
-    if (e.kind !== "observation" || !e.traceId) continue;
-    const owner = stored.get(e.id)?.traceId;
-    if (owner !== undefined && owner !== e.traceId) {
-      issues.push({ path: pathOf(e.id), message: `observation ${e.id} belongs to another trace (${owner}); an observation never moves` });
-    }
-  }
-  if (issues.length) throw new DomainError("conflict", issues[0].message, { issues });
-}
-
-async function lockKeys(store: WriteStore, projectId: string, keys: string[]) {
-  if (!keys.length) return;
-  const sorted = [...new Set(keys)].sort().map((k) => `${projectId}/${k}`);
-  await store.exec(sql`SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest(${sorted}::text[]) AS k ORDER BY k`);
-}
-
-/**
- * INSERT ... ON CONFLICT ("projectId","id") DO UPDATE: rows are already merged,
- * so the update takes them whole. PostgreSQL gets multi-row statements (fewer
- * round trips); SQLite one prepared single-row statement run per row (no
- * network, and one statement text beats preparing a new one per row count).
- */
-async function upsert<R extends { id: string }>(
-  store: WriteStore,
-  table: "Trace" | "Observation" | "Score",
-  projectId: string,
-  cols: readonly (keyof R & string)[],
-  rows: R[],
-  now: Date,
-) {
-  if (!rows.length) return;
-  const allCols = ["projectId", "id", ...cols, "createdAt", "updatedAt"];
-  const conflict = `ON CONFLICT ("projectId", "id") DO UPDATE SET ${[...cols, "updatedAt"].map((c) => `"${c}" = excluded."${c}"`).join(", ")}`;
-  const values = (r: R) => [projectId, r.id, ...cols.map((c) => storedValue(c, r[c])), now, now];
-  if (store.execEach) {
-    const text = `INSERT INTO "${table}" (${allCols.map((c) => `"${c}"`).join(", ")}) VALUES (${allCols.map(() => "?").join(", ")}) ${conflict}`;
-    await store.execEach(text, rows.map(values));
-    return;
-  }
-  const cast = (c: string, v: unknown): Sql => (v !== null && JSON_COLS.has(c) ? sql`${v}::jsonb` : sql`${v}`);
-  for (let i = 0; i < rows.length; i += 400) {
-    const tuples = rows.slice(i, i + 400).map((r) => {
-      const vs = values(r);
-      return sql`(${join(vs.map((v, j) => cast(allCols[j], v)))})`;
-    });
-    await store.exec(sql`INSERT INTO ${ident(table)} (${join(allCols.map(ident))}) VALUES ${join(tuples)} ${raw(conflict)}`);
-  }
-}
-
-async function ensureSessions(store: WriteStore, projectId: string, ids: string[], now: Date) {
-  for (const id of ids) {
-    await store.exec(sql`INSERT INTO "Session" ("projectId", "id", "createdAt") VALUES (${projectId}, ${id}, ${now}) ON CONFLICT ("projectId", "id") DO NOTHING`);
-  }
+/** The SQLite writer's group-commit counters on `file`, wherever it runs (benchmarks print writes per transaction). */
+export async function groupCommitStats(file: string): Promise<{ groups: number; writes: number } | undefined> {
+  return useWriterThread() ? threadGroupStats(file) : localGroupStats(file);
 }

@@ -13,7 +13,7 @@ import { databaseTarget } from "../../lib/db/url";
 import { generateDemo } from "../../lib/demo/generate";
 import type { IngestEvent } from "../../lib/ingest/events";
 import { ingestEvents } from "../../lib/ingest/service";
-import { groupCommitStats } from "../../lib/ingest/store";
+import { groupCommitStats } from "../../lib/ingest/write";
 import { tempPostgres, tempSqliteUrl } from "../../tests/support/server";
 
 const { values: opts } = parseArgs({ options: { traces: { type: "string", default: "6000" }, rounds: { type: "string", default: "3" }, pg: { type: "boolean", default: false }, days: { type: "string", default: "30" }, only: { type: "string" } } });
@@ -47,7 +47,7 @@ async function run(mode: "on" | "off") {
   }));
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
-  const g = target.provider === "sqlite" ? groupCommitStats(target.file) : undefined;
+  const g = target.provider === "sqlite" ? await groupCommitStats(target.file) : undefined;
   await db.$disconnect();
   if ("drop" in tmp) await tmp.drop();
   else tmp.cleanup();

@@ -13,9 +13,12 @@
 //   npm run bench:ingest -- [--observations 100000] [--concurrency 4] [--batch 100]
 //                           [--protocol all|langfuse|otlp] [--db sqlite|postgresql]
 //                           [--rules both|none|three] [--evaluators none|three] [--rollups on|both]
+//                           [--writer thread|both]
 // With `--rollups both` the plain run (no rules) is made twice more, alternated, with the analytics rollups
 // off and on (LOUPE_ROLLUPS), and the script prints what maintaining them costs. Every run prints the group
-// commit's writes per transaction (SQLite), from the server's log.
+// commit's writes per transaction (SQLite), from the server's log. With `--writer both` (SQLite) the plain run is
+// made twice more, alternated, with the writer on the server's own thread (LOUPE_WRITER_THREAD=off) and on the
+// writer thread (the default), and the script prints the ratio.
 // Needs a production build (npm run build).
 import { execFileSync } from "node:child_process";
 import { parseArgs } from "node:util";
@@ -37,6 +40,7 @@ const { values: opts } = parseArgs({
     rules: { type: "string", default: "both" },
     evaluators: { type: "string", default: "none" },
     rollups: { type: "string", default: "on" },
+    writer: { type: "string", default: "thread" },
   },
 });
 const target = Number(opts.observations);
@@ -230,7 +234,7 @@ function groupCommitFigure(log: string): string | undefined {
   return [...log.matchAll(/group commit: ([\d.]+) writes per transaction/g)].at(-1)?.[1];
 }
 
-async function variant(withRules: boolean, withEvaluators = false, rollups = "on") {
+async function variant(withRules: boolean, withEvaluators = false, rollups = "on", writerThread = "on") {
   const db = opts.db === "postgresql" ? await tempPostgres() : undefined;
   const sqlite = db ? undefined : tempSqliteUrl();
   const databaseUrl = db?.url ?? sqlite!.url;
@@ -245,6 +249,7 @@ async function variant(withRules: boolean, withEvaluators = false, rollups = "on
     LOUPE_INIT_SECRET_KEY: KEYS.secretKey,
     LOUPE_ROLLUPS: rollups,
     LOUPE_GROUP_COMMIT_LOG: "20",
+    LOUPE_WRITER_THREAD: writerThread,
   });
   const results: Result[] = [];
   let rules: Awaited<ReturnType<typeof addRules>> | undefined;
@@ -276,6 +281,9 @@ async function main() {
   // Rollups off and on, alternated twice beside the plain run (which has them on): the cost of maintaining them.
   const rollupRuns: [string, Awaited<ReturnType<typeof variant>>][] = [];
   if (opts.rollups === "both") for (const mode of ["off", "on", "on", "off"]) rollupRuns.push([mode, await variant(false, false, mode)]);
+  // The writer on the server's thread and on its own, alternated twice: what the writer thread buys.
+  const writerRuns: [string, Awaited<ReturnType<typeof variant>>][] = [];
+  if (opts.writer === "both") for (const mode of ["off", "on", "on", "off"]) writerRuns.push([mode, await variant(false, false, "on", mode)]);
   const base = plain ?? ruled ?? evaluated!;
   console.log("\nbare insert loop straight into the same database (the ceiling)");
   const ceiling = await ceilingInsert(base.databaseUrl, requests("bench-ceiling"));
@@ -289,6 +297,7 @@ async function main() {
     );
   for (const v of [plain, ruled, evaluated]) for (const r of v?.results ?? []) row(`${label(r)}${v === ruled ? ", 3 rules" : v === evaluated ? ", 3 evaluators" : ""}`, r);
   for (const [mode, v] of rollupRuns) for (const r of v.results) row(`${label(r)}, rollups ${mode}`, r);
+  for (const [mode, v] of writerRuns) for (const r of v.results) row(`${label(r)}, writer ${mode === "on" ? "thread" : "on the server thread"}`, r);
   console.log(`| bare insert loop | ${ceiling.observations.toLocaleString("en-US")} | ${Math.round(ceiling.perSecond).toLocaleString("en-US")} | | | | |`);
   console.log(`\nbest path vs the bare loop: ${((Math.max(...[plain, ruled, evaluated].flatMap((v) => v?.results ?? []).map((r) => r.perSecond)) / ceiling.perSecond) * 100).toFixed(1)} %`);
   if (rollupRuns.length) {
@@ -298,6 +307,15 @@ async function main() {
       const off = rate("off");
       const on = rate("on");
       console.log(`  ${protocol === "langfuse" ? "Langfuse batch" : "OTLP protobuf"}: off ${Math.round(off).toLocaleString("en-US")} → on ${Math.round(on).toLocaleString("en-US")} obs/s (${((on / off - 1) * 100).toFixed(1)} %)`);
+    }
+  }
+  if (writerRuns.length) {
+    console.log("\nwriter on the server thread vs the writer thread (medians; LOUPE_WRITER_THREAD)");
+    for (const protocol of new Set(writerRuns.flatMap(([, v]) => v.results.map((r) => r.protocol)))) {
+      const rate = (mode: string) => median(writerRuns.filter(([m]) => m === mode).flatMap(([, v]) => v.results.filter((r) => r.protocol === protocol).map((r) => r.perSecond)));
+      const off = rate("off");
+      const on = rate("on");
+      console.log(`  ${protocol === "langfuse" ? "Langfuse batch" : "OTLP protobuf"}: server thread ${Math.round(off).toLocaleString("en-US")} → writer thread ${Math.round(on).toLocaleString("en-US")} obs/s (${((on / off - 1) * 100).toFixed(1)} %)`);
     }
   }
   if (plain && ruled) {
@@ -321,7 +339,7 @@ async function main() {
   await plain?.cleanup();
   await ruled?.cleanup();
   await evaluated?.cleanup();
-  for (const [, v] of rollupRuns) await v.cleanup();
+  for (const [, v] of [...rollupRuns, ...writerRuns]) await v.cleanup();
   if (failed) process.exit(1);
 }
 

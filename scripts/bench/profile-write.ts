@@ -6,7 +6,6 @@ import { generateDemo } from "../../lib/demo/generate";
 import type { IngestEvent } from "../../lib/ingest/events";
 import { parseIngestionBatch, writeOrder } from "../../lib/ingest/langfuse/map";
 import { writeEvents } from "../../lib/ingest/write";
-import { makePricer } from "../../lib/ingest/cost/price";
 import { tempSqliteUrl } from "../../tests/support/server";
 import { toLangfuseBatch } from "./wire";
 
@@ -26,7 +25,6 @@ for (const t of generateDemo({ traces: 4000, seed: 3 })) {
   }
 }
 let parseMs = 0, writeMs = 0, obs = 0;
-const price = makePricer([]);
 for (const body of batches) {
   let t = performance.now();
   const parsed = parseIngestionBatch(JSON.parse(body));
@@ -34,7 +32,7 @@ for (const body of batches) {
   const events = writeOrder(parsed.results).flatMap((r) => r.events);
   parseMs += performance.now() - t;
   t = performance.now();
-  await writeEvents(db, "p", events, price);
+  await writeEvents(db, "p", events);
   writeMs += performance.now() - t;
   obs += events.filter((e) => e.kind === "observation").length;
 }

@@ -9,7 +9,7 @@ import { rebuildProject } from "@/lib/analytics/rollups/rebuild";
 import { databaseTarget } from "@/lib/db/url";
 import type { IngestEvent } from "@/lib/ingest/events";
 import { ingestEvents } from "@/lib/ingest/service";
-import { groupCommitStats } from "@/lib/ingest/store";
+import { groupCommitStats } from "@/lib/ingest/write";
 import { DomainError } from "@/lib/errors";
 import { clearRollups, rollupSnapshot } from "../support/rollups";
 import { dbFor, targets, uid } from "../support/targets";
@@ -47,11 +47,11 @@ describe.each(targets())("group commit on $name", (t) => {
   });
 
   it("commits the writes queued together, fails only the one that is refused, and leaves nothing of it", async () => {
-    const before = sqliteFile ? { ...groupCommitStats(sqliteFile)! } : undefined;
+    const before = sqliteFile ? { ...(await groupCommitStats(sqliteFile))! } : undefined;
     const ok = Array.from({ length: 5 }, (_, i) => ingestEvents(projectId, traceWith(`ok-${i}`, 5 + i * 7, i % 2 ? "gpt-4o" : "claude-3"), db));
     // Claims the owner trace's generation for another trace: refused (409), with a new trace of its own.
     const refused = ingestEvents(projectId, [...traceWith("refused", 30, "gpt-4o"), generation("owner-gen", "refused", 30, "gpt-4o")], db, {
-      refuseMoves: () => "observations[0].id",
+      refuseMoves: { paths: new Map(), fallback: "observations[0].id" },
     });
     const results = await Promise.allSettled([...ok, refused]);
 
@@ -68,7 +68,7 @@ describe.each(targets())("group commit on $name", (t) => {
 
     if (sqliteFile) {
       // The six writes went through fewer transactions than writes (they queued in the same turn of the loop).
-      const after = groupCommitStats(sqliteFile)!;
+      const after = (await groupCommitStats(sqliteFile))!;
       expect(after.writes - before!.writes).toBe(5);
       expect(after.groups - before!.groups).toBeLessThan(5);
     }

@@ -1,0 +1,31 @@
+// What crosses between the server's thread and the writer thread: structured
+// clones only (events with their Dates and Maps, price entries as data, errors
+// as their fields). Pure: no imports with effects.
+import type { PriceEntry } from "../cost/types";
+import type { IngestEvent } from "../events";
+import type { BatchOptions, WriteResult } from "../write-batch";
+
+export interface WriteJob {
+  projectId: string;
+  events: IngestEvent[];
+  prices: readonly PriceEntry[];
+  refuseMoves?: BatchOptions["refuseMoves"];
+}
+
+export type ToWriter = { id: number; file: string; job: WriteJob } | { id: number; file: string; stats: true };
+
+export interface SentError {
+  name: string;
+  message: string;
+  stack?: string;
+  /** DomainError's fields (errors.ts), so the route answers the same status and details. */
+  code?: string;
+  path?: (string | number)[];
+  issue?: string;
+  issues?: unknown[];
+}
+
+export type FromWriter =
+  | { id: number; ok: true; result: WriteResult }
+  | { id: number; ok: true; stats: { groups: number; writes: number } | undefined }
+  | { id: number; ok: false; error: SentError };

@@ -1,0 +1,163 @@
+// `npm run bench:responsive`: does the workbench stay responsive while agents
+// ingest? (issue 10, goal 2: with 8 ingestion clients, the traces page, a trace
+// view and the dashboard keep p95 within 2 × their idle p95.) One running
+// Loupe on SQLite per writer mode: seeded over HTTP, then each page fetched
+// `--runs` times idle, then the same while `--clients` clients send Langfuse
+// batches of ~100 observations one after another. A page's time is its whole
+// HTML (server-rendered data included), as a reviewer's browser gets it.
+// Prints, per mode and page, p50/p95 idle and under ingestion and their ratio,
+// and the ingestion rate meanwhile. Modes: the writer thread (the default) and
+// the writer on the server's thread (LOUPE_WRITER_THREAD=off).
+//
+//   npm run bench:responsive -- [--clients 8] [--seed-traces 20000] [--runs 30] [--writer both|thread|server]
+// Needs a production build (npm run build).
+import { parseArgs } from "node:util";
+import { generateDemo } from "../../lib/demo/generate";
+import type { IngestEvent } from "../../lib/ingest/events";
+import { startServer, tempSqliteUrl, type RunningServer } from "../../tests/support/server";
+import { loginFormFields, signIn } from "../../tests/support/web";
+import { observationCount, toLangfuseBatch } from "./wire";
+
+const { values: opts } = parseArgs({
+  options: {
+    clients: { type: "string", default: "8" },
+    "seed-traces": { type: "string", default: "20000" },
+    runs: { type: "string", default: "30" },
+    writer: { type: "string", default: "both" },
+  },
+});
+const CLIENTS = Number(opts.clients);
+const RUNS = Number(opts.runs);
+const KEYS = { publicKey: "pk-lf-resp", secretKey: "sk-lf-resp" };
+const USER = { email: "bench@loupe.dev", password: "bench-password" };
+const auth = `Basic ${Buffer.from(`${KEYS.publicKey}:${KEYS.secretKey}`).toString("base64")}`;
+
+/** Langfuse batch bodies of whole demo traces (~100 observations each), made lazily. */
+function* bodies(prefix: string, traces: number, seed: number): Generator<{ body: string; observations: number }> {
+  let pending: IngestEvent[] = [];
+  for (const trace of generateDemo({ traces, seed, idPrefix: prefix })) {
+    pending.push(...trace);
+    if (observationCount(pending) >= 100) {
+      yield { body: JSON.stringify({ batch: toLangfuseBatch(pending) }), observations: observationCount(pending) };
+      pending = [];
+    }
+  }
+  if (pending.length) yield { body: JSON.stringify({ batch: toLangfuseBatch(pending) }), observations: observationCount(pending) };
+}
+
+async function send(baseUrl: string, body: string): Promise<void> {
+  const res = await fetch(`${baseUrl}/api/public/ingestion`, { method: "POST", body, headers: { authorization: auth, "content-type": "application/json" } });
+  const text = await res.text();
+  if (res.status !== 207) throw new Error(`ingestion answered ${res.status}: ${text.slice(0, 200)}`);
+}
+
+/** `clients` senders draining `work` until it ends or `stop()` is called; returns observations acknowledged. */
+function ingest(baseUrl: string, work: Iterator<{ body: string; observations: number }>, clients: number) {
+  let stopped = false;
+  let observations = 0;
+  const t0 = performance.now();
+  const done = Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (!stopped) {
+        const next = work.next();
+        if (next.done) return;
+        await send(baseUrl, next.value.body);
+        observations += next.value.observations;
+      }
+    }),
+  );
+  return {
+    done,
+    async stop() {
+      stopped = true;
+      await done;
+      return { observations, seconds: (performance.now() - t0) / 1000 };
+    },
+  };
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+};
+
+async function timePages(server: RunningServer, cookie: string, pages: Record<string, string>): Promise<Record<string, number[]>> {
+  const out: Record<string, number[]> = Object.fromEntries(Object.keys(pages).map((k) => [k, []]));
+  for (let i = 0; i < RUNS; i++) {
+    for (const [name, path] of Object.entries(pages)) {
+      const t = performance.now();
+      const res = await fetch(`${server.baseUrl}${path}`, { headers: { cookie }, redirect: "manual" });
+      const html = await res.text();
+      if (res.status !== 200) throw new Error(`${path} answered ${res.status}: ${html.slice(0, 200)}`);
+      out[name].push(performance.now() - t);
+    }
+  }
+  return out;
+}
+
+async function run(writer: "thread" | "server") {
+  const sqlite = tempSqliteUrl();
+  const server = await startServer({
+    DATABASE_URL: sqlite.url,
+    LOUPE_DEMO: "0",
+    LOUPE_INIT_USER_EMAIL: USER.email,
+    LOUPE_INIT_USER_PASSWORD: USER.password,
+    LOUPE_INIT_PROJECT_NAME: "resp",
+    LOUPE_INIT_PROJECT_ID: "resp",
+    LOUPE_INIT_PUBLIC_KEY: KEYS.publicKey,
+    LOUPE_INIT_SECRET_KEY: KEYS.secretKey,
+    LOUPE_WRITER_THREAD: writer === "thread" ? "on" : "off",
+  });
+  try {
+    const t0 = performance.now();
+    await ingest(server.baseUrl, bodies("seed", Number(opts["seed-traces"]), 5), 4).done;
+    console.log(`  seeded ${Number(opts["seed-traces"]).toLocaleString("en-US")} traces in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const { cookie } = await signIn(server.baseUrl, await loginFormFields(server.baseUrl), USER);
+    if (!cookie) throw new Error("sign-in failed");
+    const traceId = "seed-" + (await firstTraceId(server.baseUrl));
+    const pages = { "traces table": "/resp/traces", "trace view": `/resp/traces/${encodeURIComponent(traceId)}`, dashboard: "/resp/dashboard?range=7d" };
+    await timePages(server, cookie, pages); // warm: each route's first load is not what a reviewer waits for
+    const idle = await timePages(server, cookie, pages);
+    const load = ingest(server.baseUrl, bodies("load", 10_000_000, 17), CLIENTS);
+    await new Promise((r) => setTimeout(r, 1000)); // the clients are sending
+    const busy = await timePages(server, cookie, pages);
+    const rate = await load.stop();
+    return { writer, idle, busy, rate: rate.observations / rate.seconds };
+  } finally {
+    await server.stop();
+    sqlite.cleanup();
+  }
+}
+
+/** The id (without the prefix) of the newest seeded trace, through the public API. */
+async function firstTraceId(baseUrl: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/public/traces?limit=1`, { headers: { authorization: auth } });
+  const body = (await res.json()) as { data: { id: string }[] };
+  return body.data[0].id.replace(/^seed-/, "");
+}
+
+async function main() {
+  console.log(`bench:responsive — ${CLIENTS} ingestion clients, ${RUNS} runs per page, SQLite`);
+  const modes = opts.writer === "both" ? (["server", "thread"] as const) : [opts.writer as "thread" | "server"];
+  const results = [];
+  for (const m of modes) {
+    console.log(`\nwriter ${m === "thread" ? "thread" : "on the server thread (LOUPE_WRITER_THREAD=off)"}…`);
+    results.push(await run(m));
+  }
+  console.log("\n| writer | page | idle p50 / p95 ms | under ingestion p50 / p95 ms | p95 ratio | ingestion meanwhile obs/s |");
+  console.log("|---|---|---|---|---|---|");
+  for (const r of results) {
+    for (const page of Object.keys(r.idle)) {
+      const i95 = pct(r.idle[page], 95);
+      const b95 = pct(r.busy[page], 95);
+      console.log(
+        `| ${r.writer} | ${page} | ${pct(r.idle[page], 50).toFixed(0)} / ${i95.toFixed(0)} | ${pct(r.busy[page], 50).toFixed(0)} / ${b95.toFixed(0)} | ${(b95 / i95).toFixed(1)} × | ${Math.round(r.rate).toLocaleString("en-US")} |`,
+      );
+    }
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
