@@ -67,6 +67,8 @@ export interface GroupWriter {
   run<T>(fn: () => Promise<T>): Promise<T>;
   /** A store on the writer's handle; deferRollups is set per write by the group. */
   store(deferRollups?: WriteStore["deferRollups"]): WriteStore;
+  /** Around each transaction (the writer thread takes turns with the process's other connections: lib/db/sqlite-turns.ts). */
+  turns?: { begin(): void; end(): void };
 }
 
 export class GroupCommit {
@@ -99,6 +101,15 @@ export class GroupCommit {
   }
 
   private async flush(group: Pending[]): Promise<void> {
+    this.w.turns?.begin();
+    try {
+      await this.transaction(group);
+    } finally {
+      this.w.turns?.end();
+    }
+  }
+
+  private async transaction(group: Pending[]): Promise<void> {
     const { db } = this.w;
     const deltas = new Map<string, RollupDeltas>();
     const done: { p: Pending; value: unknown; deltas: [string, RollupDeltas][] }[] = [];

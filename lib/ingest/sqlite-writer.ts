@@ -7,7 +7,7 @@
 import Database from "better-sqlite3";
 import { dialectFor } from "../db/sql";
 import { mergeSketchText } from "../analytics/rollups/contrib";
-import { GroupCommit } from "./group-commit";
+import { GroupCommit, type GroupWriter } from "./group-commit";
 import type { WriteStore } from "./store";
 
 /** The values better-sqlite3 binds: Dates as epoch ms (lib/db/adapter.ts stores them so), booleans as 0/1. */
@@ -37,13 +37,13 @@ export interface SqliteWriter {
 
 const MAX_STATEMENTS = 300;
 
-/** This thread's writer on `file`, opened on first use. */
-export function sqliteWriter(file: string): SqliteWriter {
+/** This thread's writer on `file`, opened on first use (`turns`: the writer thread's, see group-commit.ts). */
+export function sqliteWriter(file: string, turns?: GroupWriter["turns"]): SqliteWriter {
   const g = globalThis as unknown as { loupeSqliteWriters?: Map<string, SqliteWriter> };
   const writers = (g.loupeSqliteWriters ??= new Map());
   let w = writers.get(file);
   if (!w) {
-    w = openWriter(file);
+    w = openWriter(file, turns);
     writers.set(file, w);
   }
   return w;
@@ -54,7 +54,7 @@ export function localGroupStats(file: string): { groups: number; writes: number 
   return (globalThis as unknown as { loupeSqliteWriters?: Map<string, SqliteWriter> }).loupeSqliteWriters?.get(file)?.group.stats;
 }
 
-function openWriter(file: string): SqliteWriter {
+function openWriter(file: string, turns?: GroupWriter["turns"]): SqliteWriter {
   const db = new Database(file, { timeout: 10_000 });
   db.pragma("synchronous = NORMAL");
   // Index pages of big tables stay in memory between batches (default is 2 MB).
@@ -85,5 +85,5 @@ function openWriter(file: string): SqliteWriter {
     },
     deferRollups,
   });
-  return { db, lock, store, group: new GroupCommit({ db, run: (fn) => lock.run(fn), store }) };
+  return { db, lock, store, group: new GroupCommit({ db, run: (fn) => lock.run(fn), store, turns }) };
 }

@@ -6,6 +6,7 @@ import { dialectOf, targetOf, transaction, type Db } from "../db/client";
 import type { Dialect, Sql } from "../db/sql";
 import type { RollupDeltas } from "../analytics/rollups/contrib";
 import type { Arrival } from "./group-commit";
+import { writerTurn } from "../db/sqlite-turns";
 import { sqliteWriter } from "./sqlite-writer";
 
 export type Row = Record<string, unknown>;
@@ -56,6 +57,8 @@ export async function withWriteStore<T>(client: Db, fn: (store: WriteStore) => P
   if (options.group) return conn.group.submit(fn, options.arrival);
   options.arrival?.done();
   return conn.lock.run(async () => {
+    // The writer thread, if one writes to this file, waits meanwhile (lib/db/sqlite-turns.ts).
+    const release = await writerTurn(target.file);
     conn.db.prepare("BEGIN IMMEDIATE").run();
     try {
       const out = await fn(conn.store());
@@ -64,6 +67,8 @@ export async function withWriteStore<T>(client: Db, fn: (store: WriteStore) => P
     } catch (err) {
       if (conn.db.inTransaction) conn.db.prepare("ROLLBACK").run();
       throw err;
+    } finally {
+      release?.();
     }
   });
 }

@@ -4,7 +4,7 @@
 // rollups they summed once before COMMIT equal a recomputation from the rows.
 // PostgreSQL has no grouping (one transaction per write): the same outcome is
 // checked there too.
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rebuildProject } from "@/lib/analytics/rollups/rebuild";
 import { databaseTarget } from "@/lib/db/url";
 import type { IngestEvent } from "@/lib/ingest/events";
@@ -35,12 +35,22 @@ const traceWith = (traceId: string, minute: number, model: string): IngestEvent[
   { kind: "score", id: `${traceId}-q`, traceId, name: "quality", value: minute / 60, dataType: "NUMERIC", timestamp: at(minute + 1) },
 ];
 
-describe.each(targets())("group commit on $name", (t) => {
+// SQLite's writes run on the writer thread by default, and in process with LOUPE_WRITER_THREAD=off: both.
+const cases = targets().flatMap((t) => (t.name === "sqlite" ? [{ ...t, writer: "thread" }, { ...t, writer: "off" }] : [{ ...t, writer: "thread" }]));
+
+describe.each(cases)("group commit on $name (writer $writer)", (t) => {
   const db = dbFor(t);
   const projectId = uid("group");
   const sqliteFile = t.name === "sqlite" ? (databaseTarget(t.databaseUrl) as { file: string }).file : undefined;
 
+  const writerBefore = process.env.LOUPE_WRITER_THREAD;
+  afterAll(() => {
+    if (writerBefore === undefined) delete process.env.LOUPE_WRITER_THREAD;
+    else process.env.LOUPE_WRITER_THREAD = writerBefore;
+  });
+
   beforeAll(async () => {
+    process.env.LOUPE_WRITER_THREAD = t.writer === "off" ? "off" : "on";
     process.env.LOUPE_ROLLUPS = "on";
     await db.project.create({ data: { id: projectId, name: "Group commit" } });
     await ingestEvents(projectId, traceWith("owner", 0, "gpt-4o"), db);

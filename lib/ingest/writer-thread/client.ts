@@ -10,6 +10,7 @@ import { SHARE_ENV, Worker } from "node:worker_threads";
 import { DomainError, type DomainErrorCode, type Issue } from "../../errors";
 import type { WriteResult } from "../write-batch";
 import type { FromWriter, SentError, ToWriter, WriteJob } from "./protocol";
+import { turnsFor, writerEnds } from "../../db/sqlite-turns";
 
 /** LOUPE_WRITER_THREAD=off writes SQLite ingestion in this thread (as before the writer thread). */
 export function useWriterThread(): boolean {
@@ -37,6 +38,8 @@ interface Waiting {
 interface Thread {
   worker: Worker;
   waiting: Map<number, Waiting>;
+  /** The files this thread has been sent the turns of. */
+  files: Set<string>;
 }
 
 // On globalThis: Next evaluates this module once per bundle layer, and one process wants one writer thread.
@@ -46,7 +49,7 @@ const g = globalThis as unknown as { loupeWriterThread?: Thread | null; loupeWri
 function thread(): Thread {
   if (g.loupeWriterThread) return g.loupeWriterThread;
   const worker = new Worker(bootFile()!, { name: "loupe-writer", env: SHARE_ENV });
-  const t: Thread = { worker, waiting: new Map() };
+  const t: Thread = { worker, waiting: new Map(), files: new Set() };
   worker.unref();
   worker.once("online", () => console.log("loupe: SQLite ingestion writes run on the writer thread (LOUPE_WRITER_THREAD=off: on the server thread)"));
   worker.on("message", (m: FromWriter) => {
@@ -59,6 +62,8 @@ function thread(): Thread {
   });
   const fail = (err: Error) => {
     if (g.loupeWriterThread === t) g.loupeWriterThread = null;
+    // A thread that died inside a transaction holds no lock any more (SQLite let go of it): free the turn.
+    for (const file of t.files) writerEnds(turnsFor(file));
     for (const w of t.waiting.values()) w.reject(err);
     t.waiting.clear();
   };
@@ -68,14 +73,20 @@ function thread(): Thread {
   return t;
 }
 
-function send<T>(file: string, message: Omit<ToWriter, "id" | "file">): Promise<T> {
+function send<T>(file: string, message: { job: WriteJob } | { stats: true }): Promise<T> {
   const t = thread();
   const id = (g.loupeWriterSeq = (g.loupeWriterSeq ?? 0) + 1);
+  // The first message for a file (to this thread) carries the file's turns; a new thread gets them again.
+  let turns: Int32Array | undefined;
+  if (!t.files.has(file)) {
+    turns = turnsFor(file);
+    t.files.add(file);
+  }
   return new Promise<T>((resolve, reject) => {
     // Referenced while a write is on its way: a script awaiting it must not exit meanwhile.
     if (!t.waiting.size) t.worker.ref();
     t.waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
-    t.worker.postMessage({ id, file, ...message } as ToWriter);
+    t.worker.postMessage({ id, file, turns, ...message } satisfies ToWriter);
   });
 }
 

@@ -12,7 +12,8 @@ export interface WriteJob {
   refuseMoves?: BatchOptions["refuseMoves"];
 }
 
-export type ToWriter = { id: number; file: string; job: WriteJob } | { id: number; file: string; stats: true };
+/** `turns`: sent with the first message for a file (lib/db/sqlite-turns.ts), shared memory from then on. */
+export type ToWriter = { id: number; file: string; turns?: Int32Array } & ({ job: WriteJob } | { stats: true });
 
 export interface SentError {
   name: string;

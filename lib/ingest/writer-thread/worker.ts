@@ -10,6 +10,7 @@ import { DomainError } from "../../errors";
 import { localGroupStats, sqliteWriter } from "../sqlite-writer";
 import { writeBatch } from "../write-batch";
 import type { FromWriter, SentError, ToWriter, WriteJob } from "./protocol";
+import { writerBegins, writerEnds } from "../../db/sqlite-turns";
 
 if (!parentPort) throw new Error("writer-thread/worker.ts runs as a worker thread");
 const port = parentPort;
@@ -34,11 +35,19 @@ function sent(err: unknown): SentError {
   return { name: e.name, message: e.message, stack: e.stack, code: (e as { code?: string }).code };
 }
 
+// Per file, the turns shared with the server thread's other connections (lib/db/sqlite-turns.ts), from its first message.
+const turnsOf = new Map<string, Int32Array>();
+const hooks = (file: string) => ({
+  begin: () => writerBegins(turnsOf.get(file)!),
+  end: () => writerEnds(turnsOf.get(file)!),
+});
+
 port.on("message", (m: ToWriter) => {
   const reply = (r: FromWriter) => port.postMessage(r);
+  if (m.turns && !turnsOf.has(m.file)) turnsOf.set(m.file, m.turns);
   if ("stats" in m) return reply({ id: m.id, ok: true, stats: localGroupStats(m.file) });
   const { job } = m;
-  sqliteWriter(m.file)
+  sqliteWriter(m.file, turnsOf.has(m.file) ? hooks(m.file) : undefined)
     .group.submit((store) => writeBatch(store, job.projectId, job.events, pricerFor(job), { refuseMoves: job.refuseMoves }))
     .then(
       (result) => reply({ id: m.id, ok: true, result }),
