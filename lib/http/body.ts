@@ -43,12 +43,17 @@ export function mediaType(req: Request): string {
   return (req.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
 }
 
-export async function readJson(req: Request, maxBytes?: number): Promise<unknown> {
+/** A JSON body's bytes, not parsed yet (ingestion parses them on its own thread: lib/ingest/parse-request.ts). */
+export async function readJsonBytes(req: Request, maxBytes?: number): Promise<Buffer> {
   const type = mediaType(req);
   if (type && type !== "application/json" && !type.endsWith("+json")) {
     throw new ApiError("unsupported_media_type", `Content-Type must be application/json, got "${type}"`);
   }
-  const buf = await readBody(req, maxBytes);
+  return readBody(req, maxBytes);
+}
+
+export async function readJson(req: Request, maxBytes?: number): Promise<unknown> {
+  const buf = await readJsonBytes(req, maxBytes);
   if (!buf.length) throw new ApiError("bad_request", "Request body is empty: expected JSON");
   try {
     return JSON.parse(buf.toString("utf8"));

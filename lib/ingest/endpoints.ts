@@ -1,13 +1,13 @@
 // The three ingestion protocols, from a parsed request to committed events and
 // the reply each protocol's clients expect. Route handlers call these.
-import { readBody, readJson, mediaType } from "../http/body";
+import { readBody, readJsonBytes, mediaType } from "../http/body";
 import { DomainError } from "../errors";
 import { ApiError, statusOf } from "../http/errors";
 import { db } from "../db/client";
 import { checkAgainstConfig } from "../scores/validate";
-import { DEFAULT_MAX_BATCH_LENGTH, parseIngestionBatch, toIngestionReply, writeOrder, type SlotSuccess, type StoreFailure } from "./langfuse/map";
-import { parseNativeTrace } from "./native/map";
-import { decodeOtlpJson, decodeOtlpProtobuf, mapOtlpToEvents, OtlpDecodeError, otlpTraceResponse } from "./otel";
+import { DEFAULT_MAX_BATCH_LENGTH, toIngestionReply, writeOrder, type SlotSuccess, type StoreFailure } from "./langfuse/map";
+import { otlpTraceResponse } from "./otel/response";
+import { parseIngestion } from "./parse-thread/client";
 import { linkCandidates, scheduleExperimentLinks } from "./otel/experiment-links";
 import { admitIngestion } from "./admission";
 import { announceWrite, type Arrival } from "./group-commit";
@@ -35,15 +35,14 @@ const MAX_BATCH = Number(process.env.LOUPE_MAX_BATCH_LENGTH ?? DEFAULT_MAX_BATCH
 export const ingestLangfuseBatch = (req: Request, projectId: string) => announced((arrival) => langfuseBatch(req, projectId, arrival));
 
 async function langfuseBatch(req: Request, projectId: string, arrival: Arrival): Promise<Response> {
-  const parsed = parseIngestionBatch(await readJson(req), { maxBatchLength: MAX_BATCH });
-  if (!parsed.ok) throw new ApiError(parsed.status === 413 ? "payload_too_large" : "bad_request", parsed.message, parsed.details);
+  const results = await parseIngestion({ protocol: "langfuse", body: await readJsonBytes(req), maxBatchLength: MAX_BATCH });
   // Creates before updates: the JS SDK does not flush in call order.
-  const ordered = writeOrder(parsed.results);
+  const ordered = writeOrder(results);
   const failures = await checkScoreConfigs(projectId, ordered);
   const good = ordered.filter((r) => !failures.has(r.index));
-  await ingestEvents(projectId, good.flatMap((r) => r.events), db, { arrival });
+  await ingestEvents(projectId, good.flatMap((r) => r.events), db, { arrival, storable: true });
   const stored = new Set(good.map((r) => r.index));
-  return Response.json(toIngestionReply(parsed.results, stored, failures), { status: 207 });
+  return Response.json(toIngestionReply(results, stored, failures), { status: 207 });
 }
 
 /** Scores that name a score config must fit it (range, categories, type); a misfit fails its own slot. */
@@ -75,37 +74,20 @@ async function otlp(req: Request, projectId: string, arrival: Arrival): Promise<
   if (!format) {
     throw new ApiError("unsupported_media_type", `Content-Type must be application/x-protobuf or application/json, got "${type || "none"}"`);
   }
-  const body = await readBody(req);
-  let request;
-  try {
-    request = format === "protobuf" ? decodeOtlpProtobuf(body) : decodeOtlpJson(parseJson(body));
-  } catch (err) {
-    if (err instanceof OtlpDecodeError) throw new ApiError("bad_request", err.message);
-    throw err;
-  }
-  const { events, rejected } = mapOtlpToEvents(request);
-  await ingestEvents(projectId, events, db, { arrival });
+  const { events, rejected } = await parseIngestion({ protocol: "otlp", format, body: await readBody(req) });
+  await ingestEvents(projectId, events, db, { arrival, storable: true });
   // Committed: experiment traces whose link call failed get linked a little later, off this request.
   scheduleExperimentLinks(projectId, linkCandidates(events));
   const reply = otlpTraceResponse(rejected, format);
   return new Response(reply.body as BodyInit, { status: 200, headers: { "content-type": reply.contentType } });
 }
 
-function parseJson(buf: Buffer): unknown {
-  try {
-    return JSON.parse(buf.toString("utf8"));
-  } catch (err) {
-    throw new ApiError("bad_request", `Request body is not valid JSON: ${(err as Error).message}`);
-  }
-}
-
 /** POST /api/public/traces — one trace with its observations nested as a tree. */
 export const ingestNativeTrace = (req: Request, projectId: string) => announced((arrival) => nativeTrace(req, projectId, arrival));
 
 async function nativeTrace(req: Request, projectId: string, arrival: Arrival): Promise<Response> {
-  const parsed = parseNativeTrace(await readJson(req));
-  if (!parsed.ok) throw new ApiError(parsed.status === 413 ? "payload_too_large" : "bad_request", parsed.message, parsed.details);
+  const parsed = await parseIngestion({ protocol: "native", body: await readJsonBytes(req) });
   // An id of another trace's observation is a conflict (409), not a silent move.
-  await ingestEvents(projectId, parsed.events, db, { refuseMoves: { paths: parsed.observationPaths, fallback: "observations" }, arrival });
+  await ingestEvents(projectId, parsed.events, db, { refuseMoves: { paths: parsed.observationPaths, fallback: "observations" }, arrival, storable: true });
   return Response.json({ id: parsed.traceId, observations: parsed.observations }, { status: 201 });
 }

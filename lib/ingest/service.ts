@@ -10,8 +10,9 @@ import { writeEvents, type WriteOptions, type WriteResult } from "./write";
 
 export async function ingestEvents(projectId: string, events: IngestEvent[], client: Db = db, options?: WriteOptions): Promise<WriteResult> {
   if (client === db) await dbReady();
-  // NULs and lone surrogates would fail on PostgreSQL only: strip them for both databases.
-  const result = await writeEvents(client, projectId, makeEventsStorable(events), await projectPriceEntries(projectId, client), options);
+  // NULs and lone surrogates would fail on PostgreSQL only: strip them for both databases (the routes' parse did).
+  const storable = options?.storable ? events : makeEventsStorable(events);
+  const result = await writeEvents(client, projectId, storable, await projectPriceEntries(projectId, client), options);
   // Committed: promotion rules and evaluators look at it soon, off this request (an in-memory nudge, no read).
   if (client === db) {
     nudgeRules(projectId);

@@ -21,6 +21,8 @@ export type { WriteResult } from "./write-batch";
 export interface WriteOptions extends BatchOptions {
   /** The ingestion request's announcement (group commit waits for announced writes: group-commit.ts). */
   arrival?: Arrival;
+  /** The events are storable already (parse-request.ts made them so): not walked again. */
+  storable?: boolean;
 }
 
 // A project's price entries stay the same array while cached (prices.ts): its pricer is made once.

@@ -1,0 +1,19 @@
+// A Loupe worker thread's side of its port: runs the handler for each message
+// and answers with its value or its error (errors.ts).
+import { parentPort } from "node:worker_threads";
+import { sendable } from "./errors";
+import type { Answer } from "./rpc";
+
+export function serve<M>(handler: (message: M) => unknown | Promise<unknown>): void {
+  const port = parentPort;
+  if (!port) throw new Error("this module runs as a worker thread");
+  port.on("message", ({ id, message }: { id: number; message: M }) => {
+    const answer = (a: Answer) => port.postMessage(a);
+    Promise.resolve()
+      .then(() => handler(message))
+      .then(
+        (value) => answer({ id, ok: true, value }),
+        (err) => answer({ id, ok: false, error: sendable(err) }),
+      );
+  });
+}
