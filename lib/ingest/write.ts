@@ -14,6 +14,7 @@ import type { Arrival } from "./group-commit";
 import { withWriteStore } from "./store";
 import { writeBatch, type BatchOptions, type WriteResult } from "./write-batch";
 import { localGroupStats } from "./sqlite-writer";
+import { NotCloneable } from "./threads/rpc";
 import { threadGroupStats, useWriterThread, writeOnThread } from "./writer-thread/client";
 
 export type { WriteResult } from "./write-batch";
@@ -43,8 +44,13 @@ export async function writeEvents(
   if (!events.length) return { traces: 0, observations: 0, scores: 0 };
   const target = targetOf(client);
   if (target.provider === "sqlite" && useWriterThread()) {
-    options.arrival?.done();
-    return writeOnThread(target.file, { projectId, events, prices, refuseMoves: options.refuseMoves });
+    try {
+      options.arrival?.done();
+      return await writeOnThread(target.file, { projectId, events, prices, refuseMoves: options.refuseMoves });
+    } catch (err) {
+      // Nothing was sent, so nothing written: this one write runs here (it waits for the writer thread's lock).
+      if (!(err instanceof NotCloneable)) throw err;
+    }
   }
   return withWriteStore(client, (store) => writeBatch(store, projectId, events, pricerFor(prices), options), { group: true, arrival: options.arrival });
 }

@@ -13,12 +13,12 @@
 //   npm run bench:ingest -- [--observations 100000] [--concurrency 4] [--batch 100]
 //                           [--protocol all|langfuse|otlp] [--db sqlite|postgresql]
 //                           [--rules both|none|three] [--evaluators none|three] [--rollups on|both]
-//                           [--writer thread|both]
+//                           [--threads on|both]
 // With `--rollups both` the plain run (no rules) is made twice more, alternated, with the analytics rollups
 // off and on (LOUPE_ROLLUPS), and the script prints what maintaining them costs. Every run prints the group
-// commit's writes per transaction (SQLite), from the server's log. With `--writer both` (SQLite) the plain run is
-// made twice more, alternated, with the writer on the server's own thread (LOUPE_WRITER_THREAD=off) and on the
-// writer thread (the default), and the script prints the ratio.
+// commit's writes per transaction (SQLite), from the server's log. With `--threads both` the plain run is made
+// twice more, alternated, with parsing and writing on the server's own thread (LOUPE_PARSE_THREAD=off and
+// LOUPE_WRITER_THREAD=off) and on their threads (the default), and the script prints the ratio.
 // Needs a production build (npm run build).
 import { execFileSync } from "node:child_process";
 import { parseArgs } from "node:util";
@@ -40,7 +40,7 @@ const { values: opts } = parseArgs({
     rules: { type: "string", default: "both" },
     evaluators: { type: "string", default: "none" },
     rollups: { type: "string", default: "on" },
-    writer: { type: "string", default: "thread" },
+    threads: { type: "string", default: "on" },
   },
 });
 const target = Number(opts.observations);
@@ -234,7 +234,7 @@ function groupCommitFigure(log: string): string | undefined {
   return [...log.matchAll(/group commit: ([\d.]+) writes per transaction/g)].at(-1)?.[1];
 }
 
-async function variant(withRules: boolean, withEvaluators = false, rollups = "on", writerThread = "on") {
+async function variant(withRules: boolean, withEvaluators = false, rollups = "on", threads = "on") {
   const db = opts.db === "postgresql" ? await tempPostgres() : undefined;
   const sqlite = db ? undefined : tempSqliteUrl();
   const databaseUrl = db?.url ?? sqlite!.url;
@@ -249,7 +249,8 @@ async function variant(withRules: boolean, withEvaluators = false, rollups = "on
     LOUPE_INIT_SECRET_KEY: KEYS.secretKey,
     LOUPE_ROLLUPS: rollups,
     LOUPE_GROUP_COMMIT_LOG: "20",
-    LOUPE_WRITER_THREAD: writerThread,
+    LOUPE_WRITER_THREAD: threads,
+    LOUPE_PARSE_THREAD: threads,
   });
   const results: Result[] = [];
   let rules: Awaited<ReturnType<typeof addRules>> | undefined;
@@ -274,16 +275,16 @@ async function variant(withRules: boolean, withEvaluators = false, rollups = "on
 const label = (r: Result) => (r.protocol === "langfuse" ? "Langfuse batch" : "OTLP protobuf");
 
 async function main() {
-  console.log(`bench:ingest — ${target.toLocaleString("en-US")} observations per protocol, ${concurrency} clients, ~${batchSize} observations per request, ${opts.db}, rules: ${opts.rules}`);
+  console.log(`bench:ingest — ${target.toLocaleString("en-US")} observations per protocol, ${concurrency} clients, ~${batchSize} observations per request, ${opts.db}, rules: ${opts.rules}, threads: ${opts.threads}`);
   const plain = opts.rules === "three" ? undefined : await variant(false);
   const ruled = opts.rules === "none" ? undefined : await variant(true);
   const evaluated = opts.evaluators === "three" ? await variant(false, true) : undefined;
   // Rollups off and on, alternated twice beside the plain run (which has them on): the cost of maintaining them.
   const rollupRuns: [string, Awaited<ReturnType<typeof variant>>][] = [];
   if (opts.rollups === "both") for (const mode of ["off", "on", "on", "off"]) rollupRuns.push([mode, await variant(false, false, mode)]);
-  // The writer on the server's thread and on its own, alternated twice: what the writer thread buys.
+  // Parsing and writing on the server's thread and on their own, alternated twice: what the threads buy.
   const writerRuns: [string, Awaited<ReturnType<typeof variant>>][] = [];
-  if (opts.writer === "both") for (const mode of ["off", "on", "on", "off"]) writerRuns.push([mode, await variant(false, false, "on", mode)]);
+  if (opts.threads === "both") for (const mode of ["off", "on", "on", "off"]) writerRuns.push([mode, await variant(false, false, "on", mode)]);
   const base = plain ?? ruled ?? evaluated!;
   console.log("\nbare insert loop straight into the same database (the ceiling)");
   const ceiling = await ceilingInsert(base.databaseUrl, requests("bench-ceiling"));
@@ -297,7 +298,7 @@ async function main() {
     );
   for (const v of [plain, ruled, evaluated]) for (const r of v?.results ?? []) row(`${label(r)}${v === ruled ? ", 3 rules" : v === evaluated ? ", 3 evaluators" : ""}`, r);
   for (const [mode, v] of rollupRuns) for (const r of v.results) row(`${label(r)}, rollups ${mode}`, r);
-  for (const [mode, v] of writerRuns) for (const r of v.results) row(`${label(r)}, writer ${mode === "on" ? "thread" : "on the server thread"}`, r);
+  for (const [mode, v] of writerRuns) for (const r of v.results) row(`${label(r)}, ${mode === "on" ? "parse and writer threads" : "all on the server thread"}`, r);
   console.log(`| bare insert loop | ${ceiling.observations.toLocaleString("en-US")} | ${Math.round(ceiling.perSecond).toLocaleString("en-US")} | | | | |`);
   console.log(`\nbest path vs the bare loop: ${((Math.max(...[plain, ruled, evaluated].flatMap((v) => v?.results ?? []).map((r) => r.perSecond)) / ceiling.perSecond) * 100).toFixed(1)} %`);
   if (rollupRuns.length) {
@@ -310,12 +311,12 @@ async function main() {
     }
   }
   if (writerRuns.length) {
-    console.log("\nwriter on the server thread vs the writer thread (medians; LOUPE_WRITER_THREAD)");
+    console.log("\nall on the server thread vs the parse and writer threads (medians; LOUPE_PARSE_THREAD, LOUPE_WRITER_THREAD)");
     for (const protocol of new Set(writerRuns.flatMap(([, v]) => v.results.map((r) => r.protocol)))) {
       const rate = (mode: string) => median(writerRuns.filter(([m]) => m === mode).flatMap(([, v]) => v.results.filter((r) => r.protocol === protocol).map((r) => r.perSecond)));
       const off = rate("off");
       const on = rate("on");
-      console.log(`  ${protocol === "langfuse" ? "Langfuse batch" : "OTLP protobuf"}: server thread ${Math.round(off).toLocaleString("en-US")} → writer thread ${Math.round(on).toLocaleString("en-US")} obs/s (${((on / off - 1) * 100).toFixed(1)} %)`);
+      console.log(`  ${protocol === "langfuse" ? "Langfuse batch" : "OTLP protobuf"}: server thread ${Math.round(off).toLocaleString("en-US")} → threads ${Math.round(on).toLocaleString("en-US")} obs/s (${((on / off - 1) * 100).toFixed(1)} %)`);
     }
   }
   if (plain && ruled) {

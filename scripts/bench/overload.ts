@@ -8,10 +8,10 @@
 // included: what the SDK waits), how many requests were refused, and checks that
 // every acknowledged trace is stored (nothing acknowledged is lost).
 //
-//   npm run bench:overload -- [--clients 64] [--observations 60000] [--db sqlite|postgresql] [--bound N] [--writer thread|server]
+//   npm run bench:overload -- [--clients 64] [--observations 60000] [--db sqlite|postgresql] [--bound N] [--threads on|off]
 // (--bound: the "on" run's LOUPE_INGEST_MAX_IN_FLIGHT instead of the default; OVERLOAD_TRACE=1 prints every
-// request slower than 2 s with when it was sent; --writer server: SQLite writes on the server's thread,
-// LOUPE_WRITER_THREAD=off, instead of the writer thread)
+// request slower than 2 s with when it was sent; --threads off: parsing and writing on the server's thread,
+// LOUPE_PARSE_THREAD=off and LOUPE_WRITER_THREAD=off, instead of their threads)
 // Needs a production build (npm run build).
 import { parseArgs } from "node:util";
 import { createDb } from "../../lib/db/client";
@@ -27,7 +27,7 @@ const { values: opts } = parseArgs({
     observations: { type: "string", default: "60000" },
     db: { type: "string", default: "sqlite" },
     bound: { type: "string" },
-    writer: { type: "string", default: "thread" },
+    threads: { type: "string", default: "on" },
   },
 });
 const CLIENTS = Number(opts.clients);
@@ -71,7 +71,8 @@ async function run(mode: "on" | "off") {
     LOUPE_INIT_PROJECT_ID: "overload",
     LOUPE_INIT_PUBLIC_KEY: KEYS.publicKey,
     LOUPE_INIT_SECRET_KEY: KEYS.secretKey,
-    LOUPE_WRITER_THREAD: opts.writer === "server" ? "off" : "on",
+    LOUPE_WRITER_THREAD: opts.threads,
+    LOUPE_PARSE_THREAD: opts.threads,
     ...(mode === "off" ? { LOUPE_INGEST_MAX_IN_FLIGHT: "0" } : opts.bound ? { LOUPE_INGEST_MAX_IN_FLIGHT: opts.bound } : {}),
   });
   const work = bodies(`ov-${mode}`);
@@ -133,7 +134,7 @@ async function run(mode: "on" | "off") {
 }
 
 async function main() {
-  console.log(`bench:overload — ${CLIENTS} clients, ${TARGET.toLocaleString("en-US")} observations per mode, ~100 observations per Langfuse batch, ${opts.db}, writer ${opts.writer}`);
+  console.log(`bench:overload — ${CLIENTS} clients, ${TARGET.toLocaleString("en-US")} observations per mode, ~100 observations per Langfuse batch, ${opts.db}, threads ${opts.threads}`);
   const results = [];
   for (const mode of ["on", "off"] as const) {
     console.log(`\nbound ${mode === "on" ? "on (LOUPE_INGEST_MAX_IN_FLIGHT default)" : "off (LOUPE_INGEST_MAX_IN_FLIGHT=0)"}…`);

@@ -1,15 +1,16 @@
 // `npm run bench:responsive`: does the workbench stay responsive while agents
 // ingest? (issue 10, goal 2: with 8 ingestion clients, the traces page, a trace
 // view and the dashboard keep p95 within 2 × their idle p95.) One running
-// Loupe on SQLite per writer mode: seeded over HTTP, then each page fetched
+// Loupe on SQLite per mode: seeded over HTTP, then each page fetched
 // `--runs` times idle, then the same while `--clients` clients send Langfuse
 // batches of ~100 observations one after another. A page's time is its whole
 // HTML (server-rendered data included), as a reviewer's browser gets it.
 // Prints, per mode and page, p50/p95 idle and under ingestion and their ratio,
-// and the ingestion rate meanwhile. Modes: the writer thread (the default) and
-// the writer on the server's thread (LOUPE_WRITER_THREAD=off).
+// and the ingestion rate meanwhile. Modes: parsing and writing on their own
+// threads (the default) and both on the server's thread (LOUPE_PARSE_THREAD=off,
+// LOUPE_WRITER_THREAD=off).
 //
-//   npm run bench:responsive -- [--clients 8] [--seed-traces 20000] [--runs 30] [--writer both|thread|server]
+//   npm run bench:responsive -- [--clients 8] [--seed-traces 20000] [--runs 30] [--threads both|on|off]
 // Needs a production build (npm run build).
 import { parseArgs } from "node:util";
 import { generateDemo } from "../../lib/demo/generate";
@@ -23,7 +24,7 @@ const { values: opts } = parseArgs({
     clients: { type: "string", default: "8" },
     "seed-traces": { type: "string", default: "20000" },
     runs: { type: "string", default: "30" },
-    writer: { type: "string", default: "both" },
+    threads: { type: "string", default: "both" },
   },
 });
 const CLIENTS = Number(opts.clients);
@@ -95,7 +96,7 @@ async function timePages(server: RunningServer, cookie: string, pages: Record<st
   return out;
 }
 
-async function run(writer: "thread" | "server") {
+async function run(threads: "on" | "off") {
   const sqlite = tempSqliteUrl();
   const server = await startServer({
     DATABASE_URL: sqlite.url,
@@ -106,7 +107,8 @@ async function run(writer: "thread" | "server") {
     LOUPE_INIT_PROJECT_ID: "resp",
     LOUPE_INIT_PUBLIC_KEY: KEYS.publicKey,
     LOUPE_INIT_SECRET_KEY: KEYS.secretKey,
-    LOUPE_WRITER_THREAD: writer === "thread" ? "on" : "off",
+    LOUPE_WRITER_THREAD: threads,
+    LOUPE_PARSE_THREAD: threads,
   });
   try {
     const t0 = performance.now();
@@ -122,7 +124,7 @@ async function run(writer: "thread" | "server") {
     await new Promise((r) => setTimeout(r, 1000)); // the clients are sending
     const busy = await timePages(server, cookie, pages);
     const rate = await load.stop();
-    return { writer, idle, busy, rate: rate.observations / rate.seconds };
+    return { threads, idle, busy, rate: rate.observations / rate.seconds };
   } finally {
     await server.stop();
     sqlite.cleanup();
@@ -138,20 +140,20 @@ async function firstTraceId(baseUrl: string): Promise<string> {
 
 async function main() {
   console.log(`bench:responsive — ${CLIENTS} ingestion clients, ${RUNS} runs per page, SQLite`);
-  const modes = opts.writer === "both" ? (["server", "thread"] as const) : [opts.writer as "thread" | "server"];
+  const modes = opts.threads === "both" ? (["off", "on"] as const) : [opts.threads as "on" | "off"];
   const results = [];
   for (const m of modes) {
-    console.log(`\nwriter ${m === "thread" ? "thread" : "on the server thread (LOUPE_WRITER_THREAD=off)"}…`);
+    console.log(`\n${m === "on" ? "parse and writer threads" : "all on the server thread (LOUPE_PARSE_THREAD=off, LOUPE_WRITER_THREAD=off)"}…`);
     results.push(await run(m));
   }
-  console.log("\n| writer | page | idle p50 / p95 ms | under ingestion p50 / p95 ms | p95 ratio | ingestion meanwhile obs/s |");
+  console.log("\n| threads | page | idle p50 / p95 ms | under ingestion p50 / p95 ms | p95 ratio | ingestion meanwhile obs/s |");
   console.log("|---|---|---|---|---|---|");
   for (const r of results) {
     for (const page of Object.keys(r.idle)) {
       const i95 = pct(r.idle[page], 95);
       const b95 = pct(r.busy[page], 95);
       console.log(
-        `| ${r.writer} | ${page} | ${pct(r.idle[page], 50).toFixed(0)} / ${i95.toFixed(0)} | ${pct(r.busy[page], 50).toFixed(0)} / ${b95.toFixed(0)} | ${(b95 / i95).toFixed(1)} × | ${Math.round(r.rate).toLocaleString("en-US")} |`,
+        `| ${r.threads} | ${page} | ${pct(r.idle[page], 50).toFixed(0)} / ${i95.toFixed(0)} | ${pct(r.busy[page], 50).toFixed(0)} / ${b95.toFixed(0)} | ${(b95 / i95).toFixed(1)} × | ${Math.round(r.rate).toLocaleString("en-US")} |`,
       );
     }
   }

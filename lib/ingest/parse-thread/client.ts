@@ -1,11 +1,10 @@
 // Parsing an ingestion request on the parse thread (worker.ts): the route reads
-// the body (bytes, size-checked) and sends them there — moved, not copied, when
-// the body owns its memory — and gets the events back. Validation and mapping
+// the body (bytes, size-checked) and sends them there, and gets the events back. Validation and mapping
 // are most of an ingestion request's work on the server thread; done there,
 // with many clients at once, every page waited behind them.
 // LOUPE_PARSE_THREAD=off parses on the server thread.
 import { parseRequest, type ParsedRequest, type ParseRequest } from "../parse-request";
-import { bootFile, shared, ThreadClient } from "../threads/rpc";
+import { bootFile, NotCloneable, shared, ThreadClient } from "../threads/rpc";
 
 export function useParseThread(): boolean {
   const v = (process.env.LOUPE_PARSE_THREAD ?? "on").toLowerCase();
@@ -17,8 +16,12 @@ const client = () => shared("loupeParseThread", () => new ThreadClient<ParseRequ
 /** The request parsed, on the parse thread when it is on. */
 export async function parseIngestion<P extends ParseRequest>(req: P): Promise<ParsedRequest[P["protocol"]]> {
   if (!useParseThread()) return parseRequest(req);
-  const { body } = req;
-  // A Buffer of its own ArrayBuffer moves; a slice of a shared pool (small bodies) is copied with the message.
-  const owns = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength && !(body.buffer instanceof SharedArrayBuffer);
-  return client().call(req, owns ? [body.buffer as ArrayBuffer] : []);
+  // The bytes are copied with the message (a memcpy, small beside the parse), not moved: if the parsed events
+  // cannot come back (NotCloneable: never for what the API accepts, whose depth is bounded), they are parsed here.
+  return client()
+    .call<ParsedRequest[P["protocol"]]>(req)
+    .catch((err) => {
+      if (err instanceof NotCloneable) return parseRequest(req);
+      throw err;
+    });
 }

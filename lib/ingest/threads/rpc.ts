@@ -10,6 +10,17 @@ import { received, type SentError } from "./errors";
 
 export type Answer = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: SentError };
 
+/**
+ * A message that cannot cross between threads (structured clone fails: e.g. JSON nested thousands deep, which
+ * the API refuses but the writer accepts from scripts): the caller does that call in its own thread instead.
+ */
+export class NotCloneable extends Error {
+  constructor(cause: unknown) {
+    super(`cannot be sent to a thread: ${(cause as Error)?.message ?? String(cause)}`);
+    this.name = "NotCloneable";
+  }
+}
+
 // Found from the working directory, not import.meta.url: in the built server this module is a bundled chunk,
 // while the thread runs the sources (`npm start` and the tests run from the project root).
 let boot: string | null | undefined;
@@ -53,7 +64,13 @@ export class ThreadClient<Message extends object> {
       // Referenced while a call is on its way: a script awaiting it must not exit meanwhile.
       if (!t.waiting.size) t.worker.ref();
       t.waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      t.worker.postMessage({ id, message }, [...transfer]);
+      try {
+        t.worker.postMessage({ id, message }, [...transfer]);
+      } catch (err) {
+        t.waiting.delete(id);
+        if (!t.waiting.size) t.worker.unref();
+        reject(new NotCloneable(err));
+      }
     });
   }
 
@@ -69,7 +86,7 @@ export class ThreadClient<Message extends object> {
       t.waiting.delete(a.id);
       if (!t.waiting.size) worker.unref();
       if (a.ok) w.resolve(a.value);
-      else w.reject(received(a.error));
+      else w.reject(a.error.name === "NotCloneable" ? new NotCloneable(a.error) : received(a.error));
     });
     const fail = (err: Error) => {
       if (this.running === t) this.running = null;

@@ -8,7 +8,14 @@ export function serve<M>(handler: (message: M) => unknown | Promise<unknown>): v
   const port = parentPort;
   if (!port) throw new Error("this module runs as a worker thread");
   port.on("message", ({ id, message }: { id: number; message: M }) => {
-    const answer = (a: Answer) => port.postMessage(a);
+    const answer = (a: Answer) => {
+      try {
+        port.postMessage(a);
+      } catch (err) {
+        // The value cannot cross (see rpc.ts NotCloneable): say so, and the caller does the work itself.
+        port.postMessage({ id, ok: false, error: { kind: "error", name: "NotCloneable", message: (err as Error).message } } satisfies Answer);
+      }
+    };
     Promise.resolve()
       .then(() => handler(message))
       .then(
