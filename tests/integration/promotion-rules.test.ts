@@ -164,7 +164,11 @@ describe.each(targets())("promotion rules on $name", (t) => {
     };
     const done = await run();
     expect(done).toMatchObject({ status: "DONE", done: 1100, total: 1100, failed: 0 });
-    expect(done.result).toMatchObject({ matched: 1100, added: 1100, skipped: 0 });
+    // The server's rule poll may have looked first: the rule looks back RULE_LAG_MS before its creation, so on
+    // a slow machine it can take the last batch's traces live. Either way each match is promoted once.
+    const first = done.result as { matched: number; added: number; skipped: number };
+    expect(first.matched).toBe(1100);
+    expect(first.added + first.skipped).toBe(1100);
     expect(await db.datasetItem.count({ where: { datasetId: ds.id, ruleId: r.id, origin: "RULE" } })).toBe(1100);
     const again = await run();
     expect(again.result).toMatchObject({ matched: 1100, added: 0, skipped: 1100 });
