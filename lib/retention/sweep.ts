@@ -1,0 +1,83 @@
+// The RETENTION job: deletes a project's traces older than its retention
+// (Trace.timestamp before the cutoff), oldest first, BATCH traces per
+// transaction through deleteTraces (observations, scores, comments and queue
+// items go with them, and the rollups are kept exact). Small transactions with
+// a pause between them, so the ingestion writer never waits for more than one
+// batch's write lock. The cutoff is fixed when the job first starts and kept
+// in the cursor with the running count, so a job a restart interrupted goes on
+// to the same cutoff with the same total; cancelling stops it after the batch
+// in hand (progress reports throw once it is cancelled).
+import "server-only";
+import type { Db } from "../db/client";
+import { registerJobHandler, type JobContext } from "../jobs/runner";
+import { deleteTraces } from "../traces/delete";
+import type { RetentionResult } from "./schemas";
+
+const DAY_MS = 86_400_000;
+/** Traces per delete transaction: ~100-200 ms of write lock on SQLite (scripts/bench/retention.ts). */
+export const RETENTION_BATCH = 500;
+/** Between two batches, so a writer waiting on SQLite's busy handler gets the lock. */
+const PAUSE_MS = 25;
+
+export type RetentionParams = { batch?: number; pauseMs?: number };
+
+export interface RetentionCursor {
+  cutoff: string;
+  days: number;
+  deleted: number;
+  /** the oldest timestamp left to look at: the next batch starts here (an index range, not a scan past deleted rows) */
+  from: string | null;
+}
+
+export function readRetentionCursor(raw: string | null): RetentionCursor | null {
+  if (!raw) return null;
+  try {
+    const c = JSON.parse(raw) as Partial<RetentionCursor>;
+    return typeof c.cutoff === "string" && typeof c.days === "number" ? { cutoff: c.cutoff, days: c.days, deleted: c.deleted ?? 0, from: c.from ?? null } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The traces the sweep would delete now: timestamp before `cutoff`. */
+export const expiredWhere = (projectId: string, cutoff: Date, from?: Date | null) => ({ projectId, timestamp: { lt: cutoff, ...(from ? { gte: from } : {}) } });
+
+export async function runRetentionSweep(ctx: JobContext<RetentionParams>, now = new Date()): Promise<RetentionResult> {
+  const { client, job } = ctx;
+  const batch = job.params.batch ?? RETENTION_BATCH;
+  const pauseMs = job.params.pauseMs ?? PAUSE_MS;
+  let at = readRetentionCursor(job.cursor);
+  if (!at) {
+    const project = await client.project.findUnique({ where: { id: job.projectId }, select: { retentionDays: true } });
+    // Switched off (or the project is gone) since the sweep was queued: nothing expires.
+    if (!project?.retentionDays) return { deleted: 0, cutoff: null, days: null };
+    at = { cutoff: new Date(now.getTime() - project.retentionDays * DAY_MS).toISOString(), days: project.retentionDays, deleted: 0, from: null };
+  }
+  const cutoff = new Date(at.cutoff);
+  const remaining = await client.trace.count({ where: expiredWhere(job.projectId, cutoff, at.from ? new Date(at.from) : null) });
+  await ctx.progress({ done: at.deleted, total: at.deleted + remaining, cursor: JSON.stringify(at) });
+  for (;;) {
+    const rows = await nextBatch(client, job.projectId, cutoff, at.from, batch);
+    if (!rows.length) break;
+    const deleted = await deleteTraces(client, job.projectId, rows.map((r) => r.id));
+    // Deleted rows are gone, so the next batch starts at this one's newest timestamp (ties left there come again).
+    at = { ...at, deleted: at.deleted + deleted, from: rows[rows.length - 1].timestamp.toISOString() };
+    await ctx.progress({ done: at.deleted, cursor: JSON.stringify(at) });
+    if (rows.length < batch) break;
+    if (pauseMs > 0) await new Promise((r) => setTimeout(r, pauseMs));
+  }
+  const result: RetentionResult = { deleted: at.deleted, cutoff: at.cutoff, days: at.days };
+  await ctx.progress({ done: at.deleted, total: at.deleted, result });
+  return result;
+}
+
+function nextBatch(client: Db, projectId: string, cutoff: Date, from: string | null, take: number) {
+  return client.trace.findMany({
+    where: expiredWhere(projectId, cutoff, from ? new Date(from) : null),
+    orderBy: { timestamp: "asc" },
+    select: { id: true, timestamp: true },
+    take,
+  });
+}
+
+registerJobHandler<RetentionParams>("RETENTION", (ctx) => runRetentionSweep(ctx));
