@@ -42,7 +42,14 @@ export function readRetentionCursor(raw: string | null): RetentionCursor | null 
 /** The traces the sweep would delete now: timestamp before `cutoff`. */
 export const expiredWhere = (projectId: string, cutoff: Date, from?: Date | null) => ({ projectId, timestamp: { lt: cutoff, ...(from ? { gte: from } : {}) } });
 
-export async function runRetentionSweep(ctx: JobContext<RetentionParams>, now = new Date()): Promise<RetentionResult> {
+export interface SweepOptions {
+  now?: Date;
+  /** after each batch: its traces and how long its delete transaction held the write lock (the benchmark) */
+  onBatch?: (batch: { traces: number; ms: number }) => void;
+}
+
+export async function runRetentionSweep(ctx: JobContext<RetentionParams>, opts: SweepOptions = {}): Promise<RetentionResult> {
+  const now = opts.now ?? new Date();
   const { client, job } = ctx;
   const batch = job.params.batch ?? RETENTION_BATCH;
   const pauseMs = job.params.pauseMs ?? PAUSE_MS;
@@ -59,7 +66,9 @@ export async function runRetentionSweep(ctx: JobContext<RetentionParams>, now = 
   for (;;) {
     const rows = await nextBatch(client, job.projectId, cutoff, at.from, batch);
     if (!rows.length) break;
+    const t0 = performance.now();
     const deleted = await deleteTraces(client, job.projectId, rows.map((r) => r.id));
+    opts.onBatch?.({ traces: deleted, ms: performance.now() - t0 });
     // Deleted rows are gone, so the next batch starts at this one's newest timestamp (ties left there come again).
     at = { ...at, deleted: at.deleted + deleted, from: rows[rows.length - 1].timestamp.toISOString() };
     await ctx.progress({ done: at.deleted, cursor: JSON.stringify(at) });
