@@ -1,9 +1,13 @@
 // The RETENTION job: deletes a project's traces older than its retention
-// (Trace.timestamp before the cutoff), oldest first, BATCH traces per
-// transaction through deleteTraces (observations, scores, comments and queue
-// items go with them, and the rollups are kept exact). Small transactions with
-// a pause between them, so the ingestion writer never waits for more than one
-// batch's write lock. The cutoff is fixed when the job first starts and kept
+// (Trace.timestamp before the cutoff), oldest first, in small transactions
+// through deleteTraces (observations, scores, comments and queue items go
+// with them, and the rollups are kept exact), with a pause between them. On
+// SQLite a batch holds the write lock and, its statements being synchronous,
+// the event loop too: every request (ingestion first) waits for the batch in
+// hand. So the batch size follows the time a batch took, aiming at TARGET_MS
+// (at most RETENTION_BATCH traces): with a fixed 500 (traces of 5 observations)
+// ingestion writes waited up to 1 s, with the 100 ms aim up to 0.2 s, at
+// about 800 traces/s (scripts/bench/retention.ts). The cutoff is fixed when the job first starts and kept
 // in the cursor with the running count, so a job a restart interrupted goes on
 // to the same cutoff with the same total; cancelling stops it after the batch
 // in hand (progress reports throw once it is cancelled).
@@ -14,12 +18,17 @@ import { deleteTraces } from "../traces/delete";
 import type { RetentionResult } from "./schemas";
 
 const DAY_MS = 86_400_000;
-/** Traces per delete transaction: ~100-200 ms of write lock on SQLite (scripts/bench/retention.ts). */
+/** At most this many traces per delete transaction. */
 export const RETENTION_BATCH = 500;
-/** Between two batches, so a writer waiting on SQLite's busy handler gets the lock. */
+/** The first batch's size, before a batch has been timed. */
+const FIRST_BATCH = 50;
+/** What a batch should take (its write lock); the next batch's size is scaled to it. */
+const TARGET_MS = 100;
+/** Between two batches, so the requests that queued meanwhile (ingestion writes) go first. */
 const PAUSE_MS = 25;
 
-export type RetentionParams = { batch?: number; pauseMs?: number };
+/** All optional: tests and the benchmark set them; a sweep the schedule queues has none. */
+export type RetentionParams = { batch?: number; targetMs?: number; pauseMs?: number };
 
 export interface RetentionCursor {
   cutoff: string;
@@ -51,8 +60,10 @@ export interface SweepOptions {
 export async function runRetentionSweep(ctx: JobContext<RetentionParams>, opts: SweepOptions = {}): Promise<RetentionResult> {
   const now = opts.now ?? new Date();
   const { client, job } = ctx;
-  const batch = job.params.batch ?? RETENTION_BATCH;
+  const maxBatch = job.params.batch ?? RETENTION_BATCH;
+  const targetMs = job.params.targetMs ?? TARGET_MS;
   const pauseMs = job.params.pauseMs ?? PAUSE_MS;
+  let size = Math.min(FIRST_BATCH, maxBatch);
   let at = readRetentionCursor(job.cursor);
   if (!at) {
     const project = await client.project.findUnique({ where: { id: job.projectId }, select: { retentionDays: true } });
@@ -64,15 +75,18 @@ export async function runRetentionSweep(ctx: JobContext<RetentionParams>, opts: 
   const remaining = await client.trace.count({ where: expiredWhere(job.projectId, cutoff, at.from ? new Date(at.from) : null) });
   await ctx.progress({ done: at.deleted, total: at.deleted + remaining, cursor: JSON.stringify(at) });
   for (;;) {
-    const rows = await nextBatch(client, job.projectId, cutoff, at.from, batch);
+    const rows = await nextBatch(client, job.projectId, cutoff, at.from, size);
     if (!rows.length) break;
     const t0 = performance.now();
     const deleted = await deleteTraces(client, job.projectId, rows.map((r) => r.id));
-    opts.onBatch?.({ traces: deleted, ms: performance.now() - t0 });
+    const ms = performance.now() - t0;
+    opts.onBatch?.({ traces: deleted, ms });
     // Deleted rows are gone, so the next batch starts at this one's newest timestamp (ties left there come again).
     at = { ...at, deleted: at.deleted + deleted, from: rows[rows.length - 1].timestamp.toISOString() };
     await ctx.progress({ done: at.deleted, cursor: JSON.stringify(at) });
-    if (rows.length < batch) break;
+    if (rows.length < size) break;
+    // At most double at a time, so one fast batch of tiny traces does not make the next one huge.
+    size = Math.max(1, Math.min(maxBatch, size * 2, Math.round((size * targetMs) / Math.max(ms, 1))));
     if (pauseMs > 0) await new Promise((r) => setTimeout(r, pauseMs));
   }
   const result: RetentionResult = { deleted: at.deleted, cutoff: at.cutoff, days: at.days };

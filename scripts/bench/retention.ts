@@ -122,6 +122,7 @@ async function main() {
 
   const idle = ingestLoop(db);
   await new Promise((r) => setTimeout(r, 3000));
+  if (process.env.STOP_BEFORE_SWEEP) { console.log("stopped"); return; }
   await idle.stop();
 
   const job = await queueRetentionSweep(db, PROJECT, { start: false });
