@@ -1,6 +1,6 @@
 // `npm run bench:retention`: a retention sweep on a big SQLite file, and what it does to the file's size.
 //
-//   npm run bench:retention -- [--traces 100000] [--target-ms 200] [--keep]
+//   npm run bench:retention -- [--traces 100000] [--target-ms 100] [--keep]
 //
 // Builds a fresh temp database (migrated like production), writes ~10k demo
 // traces through the real ingestion path, multiplies the Trace, Observation
@@ -137,7 +137,7 @@ async function main() {
   // The runner's context, with the batches timed (the runner itself would run the same handler).
   const ctx: JobContext<RetentionParams> = {
     client: db,
-    // --target-ms: what a delete transaction should take (the sweep's default, 200 ms, without it).
+    // --target-ms: what a delete transaction should take (the sweep's default, 100 ms, without it).
     job: { id: job.id, projectId: PROJECT, params: opts["target-ms"] ? { targetMs: Number(opts["target-ms"]) } : {}, cursor: null, createdByUserId: null },
     progress: async (p) => {
       await db.job.update({ where: { id: job.id }, data: { done: p.done, ...(p.total !== undefined ? { total: p.total } : {}), ...(p.cursor !== undefined ? { cursor: p.cursor } : {}), heartbeatAt: new Date() } });
