@@ -3,8 +3,10 @@
 import { describePromotion } from "@/lib/datasets/promote-schemas";
 import { describeRunEvaluation } from "@/lib/evals/schemas";
 import type { JobKind } from "@/lib/jobs/schemas";
+import { describeRetention } from "@/lib/retention/schemas";
 
 export const DESCRIBE_RESULT: Partial<Record<JobKind, (result: unknown) => string | null>> = {
   PROMOTE: describePromotion,
   EVAL_RUN: describeRunEvaluation,
+  RETENTION: describeRetention,
 };

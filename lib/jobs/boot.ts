@@ -4,7 +4,8 @@
 // evaluated after each ingestion commit and on the same poll (nothing is missed
 // after a restart: each rule resumes from its cursor). Evaluators likewise, on the
 // same scheduler (lib/jobs/nudge.ts), as are the links made from OTel experiment
-// traces (nudged only, no poll).
+// traces (nudged only, no poll). Retention sweeps are queued by their own
+// schedule (lib/retention/schedule.ts).
 import "server-only";
 import { db } from "../db/client";
 import "./handlers";
@@ -12,6 +13,7 @@ import { startRuleEvaluation } from "../datasets/rules/nudge";
 import { startEvaluators } from "../evals/nudge";
 import { startExperimentLinks } from "../ingest/otel/experiment-links";
 import { ensureRollupBackfills } from "../analytics/rollups/backfill-job";
+import { startRetentionSchedule } from "../retention/schedule";
 import { kickJobs } from "./runner";
 
 const POLL_MS = 15_000;
@@ -27,4 +29,6 @@ export function startBackgroundWork(): void {
   startRuleEvaluation(db, POLL_MS);
   startEvaluators(db, POLL_MS);
   startExperimentLinks(db);
+  // Retention sweeps: queued once a day per project that has a retention (checked every ten minutes).
+  startRetentionSchedule(db);
 }

@@ -9,4 +9,5 @@ import "../datasets/import/job"; // IMPORT
 import "../datasets/rules/backfill-job";
 import "../evals/job"; // EVAL_RUN
 import "../analytics/rollups/backfill-job"; // ROLLUP_BACKFILL
+import "../retention/sweep"; // RETENTION
 export {};

@@ -1,6 +1,6 @@
 // Background jobs as pages and clients see them. No server imports.
 
-export const JOB_KINDS = ["PROMOTE", "IMPORT", "RULE_BACKFILL", "EVAL_RUN", "ROLLUP_BACKFILL"] as const;
+export const JOB_KINDS = ["PROMOTE", "IMPORT", "RULE_BACKFILL", "EVAL_RUN", "ROLLUP_BACKFILL", "RETENTION"] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 export const JOB_STATUSES = ["QUEUED", "RUNNING", "DONE", "FAILED", "CANCELLED"] as const;

@@ -23,8 +23,12 @@ export function txStore(tx: Tx): WriteStore {
 export type Removal = { traceIds: string[] } | { scoreIds: string[] } | { datasetRunId: string };
 
 /** Takes out of the rollups what the rows about to be deleted contribute. Call it in the deleting transaction, before the deletes. */
-export async function removeFromRollups(tx: Tx, projectId: string, what: Removal): Promise<void> {
-  const store = txStore(tx);
+export function removeFromRollups(tx: Tx, projectId: string, what: Removal): Promise<void> {
+  return removeFromRollupsIn(txStore(tx), projectId, what);
+}
+
+/** The same, in a write store's transaction (deleteTraces runs on the ingestion writer's: on SQLite its handle is faster). */
+export async function removeFromRollupsIn(store: WriteStore, projectId: string, what: Removal): Promise<void> {
   if (!rollupsEnabled()) return markRollupsStale(store, projectId);
   const d = store.dialect;
   const deltas = new RollupDeltas();

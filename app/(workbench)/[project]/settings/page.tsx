@@ -9,6 +9,7 @@ import { MembersSection } from "./members-section";
 import { ScoreConfigsSection } from "./score-configs-section";
 import { ModelPricesSection } from "./model-prices-section";
 import { ExperimentEndpointSection } from "./experiment-endpoint-section";
+import { RetentionSection } from "./retention-section";
 import { priceSettings } from "@/lib/prices/queries";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -53,6 +54,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ proje
       <ScoreConfigsSection projectId={project} canManage={can(access.role, "manageSettings")} configs={configs} />
       <ModelPricesSection projectId={project} canManage={can(access.role, "manageSettings")} {...prices} />
       <ExperimentEndpointSection projectId={project} canManage={can(access.role, "manageSettings")} />
+      <RetentionSection projectId={project} canManage={can(access.role, "manageSettings")} />
     </div>
   );
 }

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Project" ADD COLUMN "retentionDays" INTEGER;
+ALTER TABLE "Project" ADD COLUMN "retentionQueuedAt" DATETIME;
