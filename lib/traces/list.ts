@@ -7,6 +7,7 @@ import type { Filter } from "../query/filter";
 import { traceConditions } from "./filter";
 import { isScoreSortColumn, SCORE_COLUMN, type ScoreSortColumn, type TraceFilter, type TraceSortColumn } from "./schemas";
 import { aggregateScores, traceScoreNumber } from "./score-value";
+import { countWalk, nthMatchFloor, searchSql, walkableSearch } from "./search";
 import { ROW_SCAN_COLUMNS, traceWhere } from "./where";
 
 /** The one filter model, or its trace shorthand (see lib/traces/filter.ts). */
@@ -79,9 +80,21 @@ function orderBy(sort: TraceListQuery["sort"]): Sql {
 
 const PREVIEW_CHARS = 300;
 
+/** Newest first, as the table opens: the order the SQLite search index can walk (search.ts). */
+const newestFirst = (sort: TraceListQuery["sort"]) => !sort || (sort.column === "timestamp" && sort.dir === "desc");
+
+/** The list's WHERE; a search on SQLite newest first reads the index only from the page's last match on. */
+async function listWhere(client: Db, projectId: string, q: TraceListQuery): Promise<Sql> {
+  const walkable = newestFirst(q.sort) ? walkableSearch(client, traceConditions(q.filter)) : null;
+  if (!walkable) return traceWhere(client, projectId, q.filter);
+  const rest = traceWhere(client, projectId, walkable.rest);
+  const fromKey = await nthMatchFloor(client, projectId, walkable.term, rest, q.page * q.limit);
+  return sql`${rest} AND ${searchSql(dialectOf(client), walkable.value, fromKey)}`;
+}
+
 export async function listTraces(client: Db, projectId: string, q: TraceListQuery): Promise<TraceListRow[]> {
   const d = dialectOf(client);
-  const where = traceWhere(client, projectId, q.filter);
+  const where = await listWhere(client, projectId, q);
   const rows = await client.$queryRaw<Record<string, unknown>[]>`
     SELECT "t"."id", "t"."name", "t"."timestamp", "t"."userId", "t"."sessionId", "t"."release", "t"."version",
       "t"."environment", "t"."tags", "t"."bookmarked", "t"."latencyMs", "t"."inputTokens", "t"."outputTokens",
@@ -112,10 +125,16 @@ export async function countTracesCapped(
   filter: TraceFilterInput,
   cap = 10_000,
 ): Promise<{ count: number; capped: boolean }> {
-  const where = traceWhere(client, projectId, filter);
-  const [row] = await client.$queryRaw<{ n: unknown }[]>`
-    SELECT COUNT(*) AS "n" FROM (SELECT 1 FROM "Trace" AS "t" WHERE ${where} LIMIT ${cap + 1}) AS "m"`;
-  const n = decode.number(row?.n);
+  const walkable = walkableSearch(client, traceConditions(filter));
+  let n: number;
+  if (walkable) {
+    n = await countWalk(client, projectId, walkable.value, walkable.term, traceWhere(client, projectId, walkable.rest), cap);
+  } else {
+    const where = traceWhere(client, projectId, filter);
+    const [row] = await client.$queryRaw<{ n: unknown }[]>`
+      SELECT COUNT(*) AS "n" FROM (SELECT 1 FROM "Trace" AS "t" WHERE ${where} LIMIT ${cap + 1}) AS "m"`;
+    n = decode.number(row?.n);
+  }
   return n > cap ? { count: cap, capped: true } : { count: n, capped: false };
 }
 

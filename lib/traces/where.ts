@@ -7,6 +7,7 @@ import type { Filter, FilterCondition } from "../query/filter";
 import { DomainError } from "../errors";
 import { buildConditions, cmp, escapeLike, FilterError, filterIssues, stringSql, type ViewColumns } from "../query/where";
 import { traceConditions } from "./filter";
+import { searchSql } from "./search";
 import { isMissingKind, MISSING_KINDS, traceMissing, type MissingKind } from "./missing";
 import type { TraceFilter } from "./schemas";
 import { traceScoreLabel, traceScoreNumber } from "./score-value";
@@ -45,10 +46,10 @@ function model(c: FilterCondition, d: Dialect): Sql {
   throw new FilterError("model takes =, starts with or contains", "operator");
 }
 
+// The index-backed search (search.ts): a substring of the name, input or output words, or the id.
 function search(c: FilterCondition, d: Dialect): Sql {
   if (c.type !== "string" || c.operator !== "contains") throw new FilterError("search takes contains", "operator");
-  const pattern = `%${escapeLike(c.value)}%`;
-  return sql`(${d.ilike(d.asText(T("input")), pattern)} OR ${d.ilike(d.asText(T("output")), pattern)} OR ${d.ilike(T("name"), pattern)} OR "t"."id" = ${c.value})`;
+  return searchSql(d, c.value);
 }
 
 // The runs a trace ran in: any run item of a run with that name linking it
