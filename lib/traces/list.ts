@@ -65,9 +65,10 @@ export interface TraceListQuery {
 /** Sort columns that are never NULL: no NULLS LAST, which PostgreSQL's indexes can't serve descending. */
 const NOT_NULL: ReadonlySet<TraceSortColumn> = new Set(["timestamp", "tokens", "observations", "errors"]);
 
-function orderBy(sort: TraceListQuery["sort"]): Sql {
+/** `byList`: the sort column behind a unary + so no index serves the order and SQLite starts from the search's id list. */
+function orderBy(sort: TraceListQuery["sort"], byList = false): Sql {
   const key = sort?.column ?? "timestamp";
-  const column = sortExpression(key);
+  const column = byList ? sql`+${sortExpression(key)}` : sortExpression(key);
   const dir = raw(sort?.dir === "asc" ? "ASC" : "DESC");
   // NULLs last either way; the id breaks ties so paging is stable. Written as
   // NULLS LAST (not "col IS NULL, col") so SQLite can walk the (projectId, col)
@@ -83,18 +84,29 @@ const PREVIEW_CHARS = 300;
 /** Newest first, as the table opens: the order the SQLite search index can walk (search.ts). */
 const newestFirst = (sort: TraceListQuery["sort"]) => !sort || (sort.column === "timestamp" && sort.dir === "desc");
 
-/** The list's WHERE; a search on SQLite newest first reads the index only from the page's last match on. */
-async function listWhere(client: Db, projectId: string, q: TraceListQuery): Promise<Sql> {
-  const walkable = newestFirst(q.sort) ? walkableSearch(client, traceConditions(q.filter)) : null;
-  if (!walkable) return traceWhere(client, projectId, q.filter);
+/** Below this many matches a search is read as a list of ids whatever the sort (above, the sort's index is walked). */
+const FEW_MATCHES = 5_000;
+
+/**
+ * The list's WHERE, and whether to start from the search's matches. SQLite, one indexed search: newest first,
+ * the index is read only from the page's last match on; another sort, a word with few matches is read whole.
+ */
+async function listWhere(client: Db, projectId: string, q: TraceListQuery): Promise<{ where: Sql; byList: boolean }> {
+  const walkable = walkableSearch(client, traceConditions(q.filter));
+  if (!walkable) return { where: traceWhere(client, projectId, q.filter), byList: false };
   const rest = traceWhere(client, projectId, walkable.rest);
-  const fromKey = await nthMatchFloor(client, projectId, walkable.term, rest, q.page * q.limit);
-  return sql`${rest} AND ${searchSql(dialectOf(client), walkable.value, fromKey)}`;
+  const d = dialectOf(client);
+  if (newestFirst(q.sort)) {
+    const fromKey = await nthMatchFloor(client, projectId, walkable.term, rest, q.page * q.limit);
+    return { where: sql`${rest} AND ${searchSql(d, walkable.value, { projectId, fromKey })}`, byList: true };
+  }
+  const few = (await countWalk(client, projectId, walkable.value, walkable.term, sql`"t"."projectId" = ${projectId}`, FEW_MATCHES)) <= FEW_MATCHES;
+  return { where: sql`${rest} AND ${searchSql(d, walkable.value, { projectId })}`, byList: few };
 }
 
 export async function listTraces(client: Db, projectId: string, q: TraceListQuery): Promise<TraceListRow[]> {
   const d = dialectOf(client);
-  const where = await listWhere(client, projectId, q);
+  const { where, byList } = await listWhere(client, projectId, q);
   const rows = await client.$queryRaw<Record<string, unknown>[]>`
     SELECT "t"."id", "t"."name", "t"."timestamp", "t"."userId", "t"."sessionId", "t"."release", "t"."version",
       "t"."environment", "t"."tags", "t"."bookmarked", "t"."latencyMs", "t"."inputTokens", "t"."outputTokens",
@@ -103,7 +115,7 @@ export async function listTraces(client: Db, projectId: string, q: TraceListQuer
       ${d.preview(sql`"t"."output"`, PREVIEW_CHARS)} AS "outputPreview"
     FROM "Trace" AS "t"
     WHERE ${where}
-    ORDER BY ${orderBy(q.sort)}
+    ORDER BY ${orderBy(q.sort, byList)}
     LIMIT ${q.limit} OFFSET ${(q.page - 1) * q.limit}`;
   return rows.map(toRow);
 }

@@ -24,8 +24,15 @@ const T = (col: string) => sql([`"t"."${col}"`] as unknown as TemplateStringsArr
 // better-sqlite3 binds numbers as REAL. Ranges and joins on the key are exact.)
 const FTS_FROM = sql`"TraceSearchText" CROSS JOIN "TraceSearch" "s" ON "s"."key" = "TraceSearchText"."rowid"`;
 
-/** The SQL of a search condition on "t"; `fromKey` (SQLite) limits the index to keys from it on. */
-export function searchSql(d: Dialect, value: string, fromKey?: number): Sql {
+export interface SearchSqlOptions {
+  /** The project the query reads (SQLite: the index is read once, as a list of the project's matching ids). */
+  projectId?: string;
+  /** SQLite, with projectId: only the index's keys from this one on (the newest-first page: nthMatchFloor). */
+  fromKey?: number;
+}
+
+/** The SQL of a search condition on "t". */
+export function searchSql(d: Dialect, value: string, opts: SearchSqlOptions = {}): Sql {
   const byId = sql`"t"."id" = ${value}`;
   const term = indexedTerm(value);
   if (term === null) {
@@ -37,10 +44,16 @@ export function searchSql(d: Dialect, value: string, fromKey?: number): Sql {
     return sql`(EXISTS (SELECT 1 FROM "TraceSearch" "s" WHERE "s"."projectId" = "t"."projectId" AND "s"."traceId" = "t"."id"
       AND ${d.ilike(text, `%${escapeLike(term)}%`)}) OR ${byId})`;
   }
-  const from = fromKey === undefined ? empty : sql` AND "TraceSearchText"."rowid" >= ${fromKey}`;
-  // Uncorrelated, so SQLite reads the index once and probes Trace's primary key with the matches.
-  return sql`(("t"."projectId", "t"."id") IN (SELECT "s"."projectId", "s"."traceId" FROM ${FTS_FROM}
-      WHERE "TraceSearchText" MATCH ${ftsPhrase(term)}${from}) OR ${byId})`;
+  const match = sql`"TraceSearchText" MATCH ${ftsPhrase(term)}`;
+  if (opts.projectId === undefined) {
+    return sql`(EXISTS (SELECT 1 FROM "TraceSearch" "s" CROSS JOIN "TraceSearchText" ON "TraceSearchText"."rowid" = "s"."key"
+      WHERE "s"."projectId" = "t"."projectId" AND "s"."traceId" = "t"."id" AND ${match}) OR ${byId})`;
+  }
+  const from = opts.fromKey === undefined ? empty : sql` AND "TraceSearchText"."rowid" >= ${opts.fromKey}`;
+  // Uncorrelated, and the id alternative inside the list (an OR would hide it from the planner): SQLite reads
+  // the index once and looks the matches up by Trace's primary key.
+  return sql`"t"."id" IN (SELECT "s"."traceId" FROM ${FTS_FROM} WHERE ${match} AND "s"."projectId" = ${opts.projectId}${from}
+    UNION ALL SELECT ${value})`;
 }
 
 /** The one search condition of a filter that the SQLite index walk can serve, and the other conditions. */

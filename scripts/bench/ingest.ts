@@ -12,10 +12,11 @@
 //
 //   npm run bench:ingest -- [--observations 100000] [--concurrency 4] [--batch 100]
 //                           [--protocol all|langfuse|otlp] [--db sqlite|postgresql]
-//                           [--rules both|none|three] [--evaluators none|three] [--rollups on|both]
+//                           [--rules both|none|three] [--evaluators none|three] [--rollups on|both] [--search on|both]
 // With `--rollups both` the plain run (no rules) is made twice more, alternated, with the analytics rollups
 // off and on (LOUPE_ROLLUPS), and the script prints what maintaining them costs. Every run prints the group
-// commit's writes per transaction (SQLite), from the server's log.
+// commit's writes per transaction (SQLite), from the server's log. With `--search both` the same again with the
+// traces search index off and on (LOUPE_BENCH_NO_SEARCH_INDEX, a switch for this bench only): what keeping it costs.
 // Needs a production build (npm run build).
 import { execFileSync } from "node:child_process";
 import { parseArgs } from "node:util";
@@ -37,6 +38,7 @@ const { values: opts } = parseArgs({
     rules: { type: "string", default: "both" },
     evaluators: { type: "string", default: "none" },
     rollups: { type: "string", default: "on" },
+    search: { type: "string", default: "on" },
   },
 });
 const target = Number(opts.observations);
@@ -230,7 +232,7 @@ function groupCommitFigure(log: string): string | undefined {
   return [...log.matchAll(/group commit: ([\d.]+) writes per transaction/g)].at(-1)?.[1];
 }
 
-async function variant(withRules: boolean, withEvaluators = false, rollups = "on") {
+async function variant(withRules: boolean, withEvaluators = false, rollups = "on", search = "on") {
   const db = opts.db === "postgresql" ? await tempPostgres() : undefined;
   const sqlite = db ? undefined : tempSqliteUrl();
   const databaseUrl = db?.url ?? sqlite!.url;
@@ -244,6 +246,7 @@ async function variant(withRules: boolean, withEvaluators = false, rollups = "on
     LOUPE_INIT_PUBLIC_KEY: KEYS.publicKey,
     LOUPE_INIT_SECRET_KEY: KEYS.secretKey,
     LOUPE_ROLLUPS: rollups,
+    LOUPE_BENCH_NO_SEARCH_INDEX: search === "off" ? "1" : "0",
     LOUPE_GROUP_COMMIT_LOG: "20",
   });
   const results: Result[] = [];
@@ -276,6 +279,9 @@ async function main() {
   // Rollups off and on, alternated twice beside the plain run (which has them on): the cost of maintaining them.
   const rollupRuns: [string, Awaited<ReturnType<typeof variant>>][] = [];
   if (opts.rollups === "both") for (const mode of ["off", "on", "on", "off"]) rollupRuns.push([mode, await variant(false, false, mode)]);
+  // The search index off and on, alternated the same way.
+  const searchRuns: [string, Awaited<ReturnType<typeof variant>>][] = [];
+  if (opts.search === "both") for (const mode of ["off", "on", "on", "off"]) searchRuns.push([mode, await variant(false, false, "on", mode)]);
   const base = plain ?? ruled ?? evaluated!;
   console.log("\nbare insert loop straight into the same database (the ceiling)");
   const ceiling = await ceilingInsert(base.databaseUrl, requests("bench-ceiling"));
@@ -289,6 +295,7 @@ async function main() {
     );
   for (const v of [plain, ruled, evaluated]) for (const r of v?.results ?? []) row(`${label(r)}${v === ruled ? ", 3 rules" : v === evaluated ? ", 3 evaluators" : ""}`, r);
   for (const [mode, v] of rollupRuns) for (const r of v.results) row(`${label(r)}, rollups ${mode}`, r);
+  for (const [mode, v] of searchRuns) for (const r of v.results) row(`${label(r)}, search index ${mode}`, r);
   console.log(`| bare insert loop | ${ceiling.observations.toLocaleString("en-US")} | ${Math.round(ceiling.perSecond).toLocaleString("en-US")} | | | | |`);
   console.log(`\nbest path vs the bare loop: ${((Math.max(...[plain, ruled, evaluated].flatMap((v) => v?.results ?? []).map((r) => r.perSecond)) / ceiling.perSecond) * 100).toFixed(1)} %`);
   if (rollupRuns.length) {
@@ -298,6 +305,16 @@ async function main() {
       const off = rate("off");
       const on = rate("on");
       console.log(`  ${protocol === "langfuse" ? "Langfuse batch" : "OTLP protobuf"}: off ${Math.round(off).toLocaleString("en-US")} → on ${Math.round(on).toLocaleString("en-US")} obs/s (${((on / off - 1) * 100).toFixed(1)} %)`);
+    }
+  }
+  if (searchRuns.length) {
+    console.log("\ntraces search index off vs on (medians of the plain runs; LOUPE_BENCH_NO_SEARCH_INDEX)");
+    for (const protocol of new Set(searchRuns.flatMap(([, v]) => v.results.map((r) => r.protocol)))) {
+      const pick = (mode: string) => searchRuns.filter(([m]) => m === mode).flatMap(([, v]) => v.results.filter((r) => r.protocol === protocol));
+      const [off, on] = [pick("off"), pick("on")];
+      const rate = (rs: Result[]) => median(rs.map((r) => r.perSecond));
+      const p95 = (rs: Result[]) => median(rs.map((r) => r.p95));
+      console.log(`  ${protocol === "langfuse" ? "Langfuse batch" : "OTLP protobuf"}: off ${Math.round(rate(off)).toLocaleString("en-US")} → on ${Math.round(rate(on)).toLocaleString("en-US")} obs/s (${((rate(on) / rate(off) - 1) * 100).toFixed(1)} %); p95 ${p95(off).toFixed(1)} → ${p95(on).toFixed(1)} ms`);
     }
   }
   if (plain && ruled) {
@@ -321,7 +338,7 @@ async function main() {
   await plain?.cleanup();
   await ruled?.cleanup();
   await evaluated?.cleanup();
-  for (const [, v] of rollupRuns) await v.cleanup();
+  for (const [, v] of [...rollupRuns, ...searchRuns]) await v.cleanup();
   if (failed) process.exit(1);
 }
 

@@ -18,6 +18,9 @@ import { writeDemoTraces } from "../../lib/setup/demo";
 import { countCapFor, countTraces, countTracesCapped, listTraces, pageScores, type TraceListQuery } from "../../lib/traces/list";
 import { traceNames, scoreNames } from "../../lib/traces/options";
 import { parseTraceTableParams, type SearchParamsRecord } from "../../lib/traces/table-params";
+import { ingestEvents } from "../../lib/ingest/service";
+import { KEY_SLOTS } from "../../lib/traces/search-index";
+import { traceSearchText } from "../../lib/traces/search-text";
 
 const { values: opts } = parseArgs({
   options: { traces: { type: "string", default: "1000000" }, runs: { type: "string", default: "40" }, keep: { type: "boolean", default: false } },
@@ -75,10 +78,58 @@ async function fill(db: Db) {
     );
     process.stdout.write(`\rmultiplied: copy ${to}/${copies}`);
   }
+  await multiplySearchIndex(db);
   const [{ n }] = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT COUNT(*) AS n FROM "Trace"`);
   const [{ s }] = await db.$queryRawUnsafe<{ s: number }[]>(`SELECT COUNT(*) AS s FROM "Score"`);
   console.log(`\nmultiplied to ${Number(n).toLocaleString()} traces, ${Number(s).toLocaleString()} scores in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
 }
+
+/**
+ * The copies' search rows, as the writer would make them: each copy's key from its own timestamp (search-index.ts),
+ * its text the base trace's (search-text.ts, computed here once per base trace; the FTS table holds no text to copy).
+ */
+async function multiplySearchIndex(db: Db) {
+  const t0 = Date.now();
+  const base = await db.trace.findMany({ where: { projectId: PROJECT, id: { not: { contains: "~" } } }, select: { id: true, name: true, input: true, output: true } });
+  await db.$executeRawUnsafe(`CREATE TEMP TABLE "bench_text" ("id" TEXT PRIMARY KEY, "text" TEXT NOT NULL)`);
+  for (let i = 0; i < base.length; i += 500) {
+    const rows = base.slice(i, i + 500).flatMap((t) => {
+      const text = traceSearchText(t.name, t.input, t.output);
+      return text === null ? [] : [[t.id, text]];
+    });
+    if (rows.length) await db.$executeRawUnsafe(`INSERT INTO "bench_text" VALUES ${rows.map(() => "(?, ?)").join(", ")}`, ...rows.flat());
+  }
+  const bucket = `MIN(MAX("t"."timestamp", 0), ${Math.floor(Number.MAX_SAFE_INTEGER / KEY_SLOTS) - 1}) * ${KEY_SLOTS}`;
+  await db.$executeRawUnsafe(
+    `INSERT OR IGNORE INTO "TraceSearch" ("key", "projectId", "traceId")
+     SELECT ${bucket} + ROW_NUMBER() OVER (PARTITION BY "t"."timestamp" ORDER BY "t"."id") - 1, "t"."projectId", "t"."id"
+     FROM "Trace" "t" JOIN "bench_text" "b" ON "b"."id" = substr("t"."id", 1, instr("t"."id", '~') - 1)
+     WHERE "t"."projectId" = '${PROJECT}' AND "t"."id" LIKE '%~%'`,
+  );
+  await db.$executeRawUnsafe(
+    `INSERT INTO "TraceSearchText" ("rowid", "text")
+     SELECT "s"."key", "b"."text" FROM "TraceSearch" "s" JOIN "bench_text" "b" ON "b"."id" = substr("s"."traceId", 1, instr("s"."traceId", '~') - 1)
+     WHERE "s"."projectId" = '${PROJECT}' AND "s"."traceId" LIKE '%~%'`,
+  );
+  const [{ n }] = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT COUNT(*) AS n FROM "TraceSearch"`);
+  console.log(`\nsearch index: ${Number(n).toLocaleString()} rows in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+}
+
+/** A handful of traces, through the real ingestion path, holding a word no demo trace has, spread over the whole range. */
+async function addRareTraces(db: Db) {
+  const oldest = await db.trace.findFirst({ where: { projectId: PROJECT }, orderBy: { timestamp: "asc" }, select: { timestamp: true } });
+  const span = Date.now() - (oldest?.timestamp.getTime() ?? Date.now());
+  const events = Array.from({ length: RARE }, (_, i) => ({
+    kind: "trace" as const,
+    id: `rare-${i}`,
+    name: "support-agent",
+    timestamp: new Date(Date.now() - Math.floor((span * i) / RARE)),
+    input: { messages: [{ role: "user", content: `Is my xylophone covered by the warranty? (${i})` }] },
+  }));
+  await ingestEvents(PROJECT, events, db);
+}
+
+const RARE = 8;
 
 const CASES: [string, SearchParamsRecord][] = [
   ["default view", {}],
@@ -97,6 +148,15 @@ const CASES: [string, SearchParamsRecord][] = [
   ["sort cost desc", { sort: "cost.desc" }],
   // The worst case, on purpose: a term no trace contains reads every row's payload.
   ["search, no match", { search: "zqxjv" }],
+  // The search index (lib/traces/search.ts): common, very common, rare, no match (rare and common trigrams).
+  ["search 'the' (very common)", { search: "the" }],
+  ["search 'refund', page 5", { search: "refund", page: "5" }],
+  ["search rare 'xylophone'", { search: "xylophone" }],
+  ["search, no match 'refund xylo'", { search: "refund xylo" }],
+  ["search 'refund' + name", { search: "refund", name: "research-agent" }],
+  ["search 'refund', sort cost", { search: "refund", sort: "cost.desc" }],
+  ["search 'xylophone', sort cost", { search: "xylophone", sort: "cost.desc" }],
+  ["search 'zq' (short: scan)", { search: "zq" }],
 ];
 
 function pct(xs: number[], p: number): number {
@@ -126,6 +186,7 @@ async function main() {
   const db = createDb(target);
   await dbReady(db, target);
   await fill(db);
+  await addRareTraces(db);
   // Bookmark a sprinkle so the bookmarked case has something to find.
   await db.$executeRawUnsafe(`UPDATE "Trace" SET "bookmarked" = 1 WHERE "projectId" = '${PROJECT}' AND "id" LIKE '%7~1_'`);
 
