@@ -8,7 +8,7 @@
 // up to N, then runs the table's own query functions (page + capped count +
 // the page's scores, as the page does) per case and prints p50/p95.
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import os, { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createDb, dbReady, type Db } from "../../lib/db/client";
@@ -194,7 +194,7 @@ async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
 
 async function main() {
   console.log(`database: ${target.provider === "sqlite" ? target.file : ""}`);
-  await applyMigrations(target);
+  if (!opts.reuse) await applyMigrations(target);
   const db = createDb(target);
   await dbReady(db, target);
   if (!opts.reuse) {
@@ -204,6 +204,8 @@ async function main() {
     await db.$executeRawUnsafe(`UPDATE "Trace" SET "bookmarked" = 1 WHERE "projectId" = '${PROJECT}' AND "id" LIKE '%7~1_'`);
   }
 
+  // The machine may be shared: the load says how far the figures are from an idle one's.
+  console.log(`\nload average (1 min) on ${os.cpus().length} cores: ${os.loadavg()[0].toFixed(1)}`);
   // p50/p95 of the whole view, then p95 of its parts: the page (listTraces), the capped count, the page's scores.
   console.log(`\n${"case".padEnd(32)} ${"rows".padStart(5)} ${"total".padStart(8)}  ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)}   p95 page / count / scores`);
   for (const [label, params] of CASES.filter(([l]) => !opts.only || l.includes(opts.only!))) {
@@ -221,6 +223,7 @@ async function main() {
     const split = parts.map((xs) => pct(xs, 95).toFixed(1)).join(" / ");
     console.log(`${label.padEnd(32)} ${String(last.rows).padStart(5)} ${total.padStart(8)}  ${pct(ms, 50).toFixed(1).padStart(8)} ${pct(ms, 95).toFixed(1).padStart(8)}   ${split}`);
   }
+  console.log(`load average (1 min) after the cases: ${os.loadavg()[0].toFixed(1)}`);
   const [optMs] = await time(async () => Promise.all([traceNames(db, PROJECT), scoreNames(db, PROJECT)]));
   console.log(`\nfilter options (names, score names): ${optMs.toFixed(1)} ms`);
   const [exactMs, exact] = await time(() => countTraces(db, PROJECT, {}));
