@@ -203,11 +203,13 @@ function toRow(r: Record<string, unknown>): TraceListRow {
  */
 export async function pageScores(client: Db, projectId: string, traceIds: string[]) {
   if (!traceIds.length) return { trace: new Map<string, Record<string, number | string>>(), observations: new Map<string, Record<string, number | string>>() };
-  const rows = await client.score.findMany({
+  // Sorted here, not by ORDER BY: with it SQLite walked the project's (projectId, timestamp) score index instead of
+  // looking the page's traces up (1M traces, 450k scores: 0.8-1.5 s per page → a few ms).
+  const found = await client.score.findMany({
     where: { projectId, traceId: { in: traceIds } },
-    select: { traceId: true, observationId: true, name: true, value: true, stringValue: true, dataType: true },
-    orderBy: [{ timestamp: "asc" }, { id: "asc" }],
+    select: { id: true, timestamp: true, traceId: true, observationId: true, name: true, value: true, stringValue: true, dataType: true },
   });
+  const rows = found.sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
     trace: aggregateScores(rows.filter((r) => r.observationId === null)),
     observations: aggregateScores(rows.filter((r) => r.observationId !== null)),
