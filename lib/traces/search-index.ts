@@ -61,21 +61,23 @@ async function indexSqlite(store: WriteStore, projectId: string, c: { id: string
   await store.exec(sql`INSERT INTO "TraceSearchText" ("rowid", "text") VALUES (${key}, ${c.text})`);
 }
 
-/** The next slot of the millisecond; a full millisecond (2048 traces) takes a free slot anywhere in it. */
+/**
+ * The next slot of the millisecond; in a full one (2048 traces) a free slot in it, else the first free key after it
+ * (the trace then sits in a later millisecond of the index walk, so a newest-first search page next to it may
+ * miss it: a stated limit, rather than refusing the write).
+ */
 async function freeKey(store: WriteStore, bucket: number): Promise<number> {
   const last = bucket + KEY_SLOTS - 1;
   const [top] = await store.query(sql`SELECT MAX("key") AS "k" FROM "TraceSearch" WHERE "key" BETWEEN ${bucket} AND ${last}`);
   const max = top?.k === null || top?.k === undefined ? undefined : Number(top.k);
   if (max === undefined) return bucket;
   if (max < last) return max + 1;
+  if (!(await store.query(sql`SELECT 1 FROM "TraceSearch" WHERE "key" = ${bucket}`)).length) return bucket;
   const [gap] = await store.query(sql`
     SELECT "s"."key" + 1 AS "k" FROM "TraceSearch" "s"
-    WHERE "s"."key" BETWEEN ${bucket} AND ${last - 1}
-      AND NOT EXISTS (SELECT 1 FROM "TraceSearch" "n" WHERE "n"."key" = "s"."key" + 1)
-    LIMIT 1`);
-  if (gap) return Number(gap.k);
-  if (!(await store.query(sql`SELECT 1 FROM "TraceSearch" WHERE "key" = ${bucket}`)).length) return bucket;
-  throw new Error(`more than ${KEY_SLOTS} traces share one millisecond of timestamp`);
+    WHERE "s"."key" >= ${bucket} AND NOT EXISTS (SELECT 1 FROM "TraceSearch" "n" WHERE "n"."key" = "s"."key" + 1)
+    ORDER BY "s"."key" LIMIT 1`);
+  return Number(gap.k);
 }
 
 async function indexPostgres(store: WriteStore, projectId: string, changed: { id: string; text: string | null }[]) {
