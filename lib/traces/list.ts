@@ -7,7 +7,7 @@ import type { Filter } from "../query/filter";
 import { traceConditions } from "./filter";
 import { isScoreSortColumn, SCORE_COLUMN, type ScoreSortColumn, type TraceFilter, type TraceSortColumn } from "./schemas";
 import { aggregateScores, traceScoreNumber } from "./score-value";
-import { countWalk, nthMatchFloor, searchSql, walkableSearch } from "./search";
+import { countWalk, indexedSearch, nthMatchFloor, searchSql, walkableSearch } from "./search";
 import { ROW_SCAN_COLUMNS, traceWhere } from "./where";
 
 /** The one filter model, or its trace shorthand (see lib/traces/filter.ts). */
@@ -88,20 +88,21 @@ const newestFirst = (sort: TraceListQuery["sort"]) => !sort || (sort.column === 
 const FEW_MATCHES = 5_000;
 
 /**
- * The list's WHERE, and whether to start from the search's matches. SQLite, one indexed search: newest first,
- * the index is read only from the page's last match on; another sort, a word with few matches is read whole.
+ * The list's WHERE, and whether to start from the search's matches. SQLite, one indexed search: alone and newest
+ * first, the index is read only from the page's last match on; otherwise a word with few matches is read whole
+ * and the page sorted from it (a common one lets the planner walk the sort's or another condition's index).
  */
 async function listWhere(client: Db, projectId: string, q: TraceListQuery): Promise<{ where: Sql; byList: boolean }> {
-  const walkable = walkableSearch(client, traceConditions(q.filter));
-  if (!walkable) return { where: traceWhere(client, projectId, q.filter), byList: false };
-  const rest = traceWhere(client, projectId, walkable.rest);
-  const d = dialectOf(client);
-  if (newestFirst(q.sort)) {
-    const fromKey = await nthMatchFloor(client, projectId, walkable.term, rest, q.page * q.limit);
-    return { where: sql`${rest} AND ${searchSql(d, walkable.value, { projectId, fromKey })}`, byList: true };
+  const conditions = traceConditions(q.filter);
+  const one = indexedSearch(client, conditions);
+  if (!one) return { where: traceWhere(client, projectId, q.filter), byList: false };
+  if (!one.rest.length && newestFirst(q.sort)) {
+    const rest = traceWhere(client, projectId, []);
+    const fromKey = await nthMatchFloor(client, projectId, one.term, rest, q.page * q.limit);
+    return { where: sql`${rest} AND ${searchSql(dialectOf(client), one.value, { projectId, fromKey })}`, byList: true };
   }
-  const few = (await countWalk(client, projectId, walkable.value, walkable.term, sql`"t"."projectId" = ${projectId}`, FEW_MATCHES)) <= FEW_MATCHES;
-  return { where: sql`${rest} AND ${searchSql(d, walkable.value, { projectId })}`, byList: few };
+  const few = (await countWalk(client, projectId, one.value, one.term, sql`"t"."projectId" = ${projectId}`, FEW_MATCHES)) <= FEW_MATCHES;
+  return { where: traceWhere(client, projectId, q.filter), byList: few };
 }
 
 export async function listTraces(client: Db, projectId: string, q: TraceListQuery): Promise<TraceListRow[]> {
@@ -140,7 +141,7 @@ export async function countTracesCapped(
   const walkable = walkableSearch(client, traceConditions(filter));
   let n: number;
   if (walkable) {
-    n = await countWalk(client, projectId, walkable.value, walkable.term, traceWhere(client, projectId, walkable.rest), cap);
+    n = await countWalk(client, projectId, walkable.value, walkable.term, traceWhere(client, projectId, []), cap);
   } else {
     const where = traceWhere(client, projectId, filter);
     const [row] = await client.$queryRaw<{ n: unknown }[]>`

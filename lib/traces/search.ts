@@ -58,18 +58,26 @@ export function searchSql(d: Dialect, value: string, opts: SearchSqlOptions = {}
     UNION ALL SELECT ${value})`;
 }
 
+/** The one search condition of a filter, on SQLite, when its term uses the index; and the other conditions. */
+export function indexedSearch(client: Db, filter: Filter): { value: string; term: string; rest: Filter } | null {
+  if (dialectOf(client).provider !== "sqlite") return null;
+  const searches = filter.filter((c) => c.column === "search");
+  if (searches.length !== 1) return null;
+  const c = searches[0] as FilterCondition;
+  if (c.type !== "string" || c.operator !== "contains") return null;
+  const term = indexedTerm(c.value);
+  return term === null ? null : { value: c.value, term, rest: filter.filter((x) => x !== c) };
+}
+
 /**
- * A filter that is one indexed search and nothing else, on SQLite: the index walk serves it. With other conditions
- * a walk could read every match of a common word to find none that fits them (a common word and a name it never
+ * A filter that is one indexed search and nothing else: the index walk serves it. With other conditions a walk
+ * could read every match of a common word to find none that fits them (a common word and a name it never
  * appears under: 8 s at 1M traces); the plain condition lets the planner walk the other condition's index instead,
  * probing the id list read once.
  */
-export function walkableSearch(client: Db, filter: Filter): { value: string; term: string; rest: Filter } | null {
-  if (dialectOf(client).provider !== "sqlite" || filter.length !== 1) return null;
-  const c = filter[0] as FilterCondition;
-  if (c.column !== "search" || c.type !== "string" || c.operator !== "contains") return null;
-  const term = indexedTerm(c.value);
-  return term === null ? null : { value: c.value, term, rest: [] };
+export function walkableSearch(client: Db, filter: Filter): { value: string; term: string } | null {
+  const one = indexedSearch(client, filter);
+  return one && !one.rest.length ? one : null;
 }
 
 function walk(projectId: string, term: string, restWhere: Sql): Sql {
