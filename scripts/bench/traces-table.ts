@@ -162,6 +162,7 @@ const CASES: [string, SearchParamsRecord][] = [
   ["search rare 'xylophone'", { search: "xylophone" }],
   ["search, no match 'refund xylo'", { search: "refund xylo" }],
   ["search 'refund' + name", { search: "refund", name: "research-agent" }],
+  ["search 'xylophone' + name", { search: "xylophone", name: "support-agent" }],
   ["search 'refund', sort cost", { search: "refund", sort: "cost.desc" }],
   ["search 'xylophone', sort cost", { search: "xylophone", sort: "cost.desc" }],
   ["search 'zq' (short: scan)", { search: "zq" }],
