@@ -14,6 +14,7 @@ import { aggregateRollups, emptyRollup, rollUp } from "./rollups";
 import { JSON_COLS, loadObservations, loadScores, loadTraces, OBS_COLS, type ObservationRow, ROLLUP_COLS, type Rollup, SCORE_COLS, type ScoreRow, storedValue, TRACE_COLS } from "./rows";
 import type { WriteStore } from "./store";
 import { maintainRollups } from "../analytics/rollups/maintain";
+import { indexTraceSearch } from "../traces/search-index";
 
 export interface WriteResult {
   traces: number;
@@ -86,6 +87,8 @@ export async function writeBatch(store: WriteStore, projectId: string, events: I
     ...(rollups.get(event.id) ?? emptyRollup()),
   }));
   await upsert(store, "Trace", projectId, [...TRACE_COLS, ...ROLLUP_COLS], traceRows, now);
+  // The search index, for the traces whose name, input, output or timestamp changed (lib/traces/search-index.ts).
+  if (process.env.LOUPE_BENCH_NO_SEARCH_INDEX !== "1") await indexTraceSearch(store, projectId, prevTraces, traceRows);
   // The analytics rollups, last: one upsert per rollup table (lib/analytics/rollups).
   await maintainRollups(store, projectId, { prevTraces, nextTraces: traceRows, observations: [...changes.values()].flat(), scores: scoreChanges });
 

@@ -7,6 +7,7 @@ import type { Filter, FilterCondition } from "../query/filter";
 import { DomainError } from "../errors";
 import { buildConditions, cmp, escapeLike, FilterError, filterIssues, stringSql, type ViewColumns } from "../query/where";
 import { traceConditions } from "./filter";
+import { searchSql } from "./search";
 import { isMissingKind, MISSING_KINDS, traceMissing, type MissingKind } from "./missing";
 import type { TraceFilter } from "./schemas";
 import { traceScoreLabel, traceScoreNumber } from "./score-value";
@@ -45,10 +46,14 @@ function model(c: FilterCondition, d: Dialect): Sql {
   throw new FilterError("model takes =, starts with or contains", "operator");
 }
 
-function search(c: FilterCondition, d: Dialect): Sql {
+// The index-backed search (search.ts): a substring of the name, input or output words, or the id.
+function stringValue(c: FilterCondition): string {
   if (c.type !== "string" || c.operator !== "contains") throw new FilterError("search takes contains", "operator");
-  const pattern = `%${escapeLike(c.value)}%`;
-  return sql`(${d.ilike(d.asText(T("input")), pattern)} OR ${d.ilike(d.asText(T("output")), pattern)} OR ${d.ilike(T("name"), pattern)} OR "t"."id" = ${c.value})`;
+  return c.value;
+}
+
+function search(c: FilterCondition, d: Dialect): Sql {
+  return searchSql(d, stringValue(c));
 }
 
 // The runs a trace ran in: any run item of a run with that name linking it
@@ -126,6 +131,8 @@ export const ROW_SCAN_COLUMNS: ReadonlySet<string> = new Set(["search", "tags", 
 
 /** WHERE for the traces of a project matching a filter (the table aliases Trace as "t"). */
 export function traceWhere(client: Db | Tx, projectId: string, filter: Filter | TraceFilter): Sql {
-  const { where } = buildConditions(dialectOf(client), TRACE_COLUMNS, traceConditions(filter));
+  // The search knows the project, so SQLite reads the index once for it (search.ts).
+  const columns: ViewColumns = { ...TRACE_COLUMNS, search: { types: ["string"], build: (c, d) => searchSql(d, stringValue(c), { projectId }) } };
+  const { where } = buildConditions(dialectOf(client), columns, traceConditions(filter));
   return join([sql`"t"."projectId" = ${projectId}`, ...where], " AND ");
 }

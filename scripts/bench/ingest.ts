@@ -13,12 +13,14 @@
 //   npm run bench:ingest -- [--observations 100000] [--concurrency 4] [--batch 100]
 //                           [--protocol all|langfuse|otlp] [--db sqlite|postgresql]
 //                           [--rules both|none|three] [--evaluators none|three] [--rollups on|both]
-//                           [--threads on|both]
+//                           [--threads on|both] [--search on|both]
 // With `--rollups both` the plain run (no rules) is made twice more, alternated, with the analytics rollups
 // off and on (LOUPE_ROLLUPS), and the script prints what maintaining them costs. Every run prints the group
 // commit's writes per transaction (SQLite), from the server's log. With `--threads both` the plain run is made
 // twice more, alternated, with parsing and writing on the server's own thread (LOUPE_PARSE_THREAD=off and
-// LOUPE_WRITER_THREAD=off) and on their threads (the default), and the script prints the ratio.
+// LOUPE_WRITER_THREAD=off) and on their threads (the default), and the script prints the ratio. With
+// `--search both` the same again with the traces search index off and on (LOUPE_BENCH_NO_SEARCH_INDEX, a switch
+// for this bench only): what keeping it costs.
 // Needs a production build (npm run build).
 import { execFileSync } from "node:child_process";
 import { parseArgs } from "node:util";
@@ -41,6 +43,7 @@ const { values: opts } = parseArgs({
     evaluators: { type: "string", default: "none" },
     rollups: { type: "string", default: "on" },
     threads: { type: "string", default: "on" },
+    search: { type: "string", default: "on" },
   },
 });
 const target = Number(opts.observations);
@@ -234,7 +237,7 @@ function groupCommitFigure(log: string): string | undefined {
   return [...log.matchAll(/group commit: ([\d.]+) writes per transaction/g)].at(-1)?.[1];
 }
 
-async function variant(withRules: boolean, withEvaluators = false, rollups = "on", threads = "on") {
+async function variant(withRules: boolean, withEvaluators = false, { rollups = "on", threads = "on", search = "on" } = {}) {
   const db = opts.db === "postgresql" ? await tempPostgres() : undefined;
   const sqlite = db ? undefined : tempSqliteUrl();
   const databaseUrl = db?.url ?? sqlite!.url;
@@ -248,6 +251,7 @@ async function variant(withRules: boolean, withEvaluators = false, rollups = "on
     LOUPE_INIT_PUBLIC_KEY: KEYS.publicKey,
     LOUPE_INIT_SECRET_KEY: KEYS.secretKey,
     LOUPE_ROLLUPS: rollups,
+    LOUPE_BENCH_NO_SEARCH_INDEX: search === "off" ? "1" : "0",
     LOUPE_GROUP_COMMIT_LOG: "20",
     LOUPE_WRITER_THREAD: threads,
     LOUPE_PARSE_THREAD: threads,
@@ -281,10 +285,13 @@ async function main() {
   const evaluated = opts.evaluators === "three" ? await variant(false, true) : undefined;
   // Rollups off and on, alternated twice beside the plain run (which has them on): the cost of maintaining them.
   const rollupRuns: [string, Awaited<ReturnType<typeof variant>>][] = [];
-  if (opts.rollups === "both") for (const mode of ["off", "on", "on", "off"]) rollupRuns.push([mode, await variant(false, false, mode)]);
+  if (opts.rollups === "both") for (const mode of ["off", "on", "on", "off"]) rollupRuns.push([mode, await variant(false, false, { rollups: mode })]);
   // Parsing and writing on the server's thread and on their own, alternated twice: what the threads buy.
   const writerRuns: [string, Awaited<ReturnType<typeof variant>>][] = [];
-  if (opts.threads === "both") for (const mode of ["off", "on", "on", "off"]) writerRuns.push([mode, await variant(false, false, "on", mode)]);
+  if (opts.threads === "both") for (const mode of ["off", "on", "on", "off"]) writerRuns.push([mode, await variant(false, false, { threads: mode })]);
+  // The search index off and on, alternated the same way.
+  const searchRuns: [string, Awaited<ReturnType<typeof variant>>][] = [];
+  if (opts.search === "both") for (const mode of ["off", "on", "on", "off"]) searchRuns.push([mode, await variant(false, false, { search: mode })]);
   const base = plain ?? ruled ?? evaluated!;
   console.log("\nbare insert loop straight into the same database (the ceiling)");
   const ceiling = await ceilingInsert(base.databaseUrl, requests("bench-ceiling"));
@@ -299,6 +306,7 @@ async function main() {
   for (const v of [plain, ruled, evaluated]) for (const r of v?.results ?? []) row(`${label(r)}${v === ruled ? ", 3 rules" : v === evaluated ? ", 3 evaluators" : ""}`, r);
   for (const [mode, v] of rollupRuns) for (const r of v.results) row(`${label(r)}, rollups ${mode}`, r);
   for (const [mode, v] of writerRuns) for (const r of v.results) row(`${label(r)}, ${mode === "on" ? "parse and writer threads" : "all on the server thread"}`, r);
+  for (const [mode, v] of searchRuns) for (const r of v.results) row(`${label(r)}, search index ${mode}`, r);
   console.log(`| bare insert loop | ${ceiling.observations.toLocaleString("en-US")} | ${Math.round(ceiling.perSecond).toLocaleString("en-US")} | | | | |`);
   console.log(`\nbest path vs the bare loop: ${((Math.max(...[plain, ruled, evaluated].flatMap((v) => v?.results ?? []).map((r) => r.perSecond)) / ceiling.perSecond) * 100).toFixed(1)} %`);
   if (rollupRuns.length) {
@@ -317,6 +325,16 @@ async function main() {
       const off = rate("off");
       const on = rate("on");
       console.log(`  ${protocol === "langfuse" ? "Langfuse batch" : "OTLP protobuf"}: server thread ${Math.round(off).toLocaleString("en-US")} → threads ${Math.round(on).toLocaleString("en-US")} obs/s (${((on / off - 1) * 100).toFixed(1)} %)`);
+    }
+  }
+  if (searchRuns.length) {
+    console.log("\ntraces search index off vs on (medians of the plain runs; LOUPE_BENCH_NO_SEARCH_INDEX)");
+    for (const protocol of new Set(searchRuns.flatMap(([, v]) => v.results.map((r) => r.protocol)))) {
+      const pick = (mode: string) => searchRuns.filter(([m]) => m === mode).flatMap(([, v]) => v.results.filter((r) => r.protocol === protocol));
+      const [off, on] = [pick("off"), pick("on")];
+      const rate = (rs: Result[]) => median(rs.map((r) => r.perSecond));
+      const p95 = (rs: Result[]) => median(rs.map((r) => r.p95));
+      console.log(`  ${protocol === "langfuse" ? "Langfuse batch" : "OTLP protobuf"}: off ${Math.round(rate(off)).toLocaleString("en-US")} → on ${Math.round(rate(on)).toLocaleString("en-US")} obs/s (${((rate(on) / rate(off) - 1) * 100).toFixed(1)} %); p95 ${p95(off).toFixed(1)} → ${p95(on).toFixed(1)} ms`);
     }
   }
   if (plain && ruled) {
@@ -340,7 +358,7 @@ async function main() {
   await plain?.cleanup();
   await ruled?.cleanup();
   await evaluated?.cleanup();
-  for (const [, v] of [...rollupRuns, ...writerRuns]) await v.cleanup();
+  for (const [, v] of [...rollupRuns, ...writerRuns, ...searchRuns]) await v.cleanup();
   if (failed) process.exit(1);
 }
 
