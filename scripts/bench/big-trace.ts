@@ -1,6 +1,6 @@
 // `npm run bench:big-trace`: what opening a big trace costs.
 //
-//   npm run bench:big-trace -- [--runs 5] [--input-mb 5] [--no-server] [--no-browser] [--keep]
+//   npm run bench:big-trace -- [--runs 5] [--input-mb 5] [--no-server] [--no-browser] [--screenshots DIR] [--keep]
 //
 // Builds a fresh temp SQLite database (migrated like production) with the demo
 // user, ingests through the real ingestion path (ingestEvents) one trace of
@@ -14,6 +14,7 @@
 //   - in Chromium: from navigation until the tree shows rows, until the timeline
 //     shows bars (after switching to it), and until the selected observation's
 //     input shows (the root, with the huge input, and a generation).
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -28,7 +29,11 @@ const { values: opts } = parseArgs({
     "input-mb": { type: "string", default: "5" },
     "no-server": { type: "boolean", default: false },
     "no-browser": { type: "boolean", default: false },
+    /** A folder for screenshots of the 2,000-observation trace (root selected, its input whole, the timeline). */
+    screenshots: { type: "string" },
     keep: { type: "boolean", default: false },
+    /** Internal: fill this folder's database and time the readers, then exit (the server needs the file to itself). */
+    "data-in": { type: "string" },
   },
 });
 const RUNS = Number(opts.runs);
@@ -39,7 +44,7 @@ const TRACES = [
   { id: "big-10k", observations: 10_000 },
 ];
 
-const dir = mkdtempSync(path.join(tmpdir(), "loupe-bench-big-"));
+const dir = opts["data-in"] ?? mkdtempSync(path.join(tmpdir(), "loupe-bench-big-"));
 const DATABASE_URL = `file:${path.join(dir, "bench.db")}`;
 // The page's readers use the process-wide client: it reads DATABASE_URL when first imported.
 process.env.DATABASE_URL = DATABASE_URL;
@@ -78,31 +83,38 @@ async function fill() {
 /** The page's server-side reads (page.tsx's Promise.all), as the page runs them. */
 async function serverLoading() {
   const q = await import("../../lib/traces/queries");
+  const io = await import("../../lib/traces/trace-io");
   const o = await import("../../lib/objects/observations");
   console.log(`\nserver-side loading (the page's readers, ${RUNS} runs)`);
   for (const t of TRACES) {
+    const root = bigObservationId(t.id, 0);
     const all: number[] = [];
     const list: number[] = [];
-    const io: number[] = [];
+    const ios: number[] = [];
     const detail: number[] = [];
     let listBytes = 0;
+    let ioBytes = 0;
     let detailBytes = 0;
     for (let r = 0; r < RUNS; r++) {
-      const [, whole] = await timed(() => Promise.all([q.traceHeader(PROJECT, t.id), q.traceIo(PROJECT, t.id), o.traceObservations(PROJECT, t.id), q.traceScores(PROJECT, t.id)]));
+      const [, whole] = await timed(() =>
+        Promise.all([q.traceHeader(PROJECT, t.id), io.traceIoForPage(PROJECT, t.id), o.traceObservationSummaries(PROJECT, t.id), o.observationDetail(PROJECT, t.id, root), q.traceScores(PROJECT, t.id)]),
+      );
       all.push(whole);
-      const [obs, l] = await timed(() => o.traceObservations(PROJECT, t.id));
+      const [obs, l] = await timed(() => o.traceObservationSummaries(PROJECT, t.id));
       list.push(l);
       listBytes = JSON.stringify(obs).length;
-      io.push((await timed(() => q.traceIo(PROJECT, t.id)))[1]);
-      const [root, d] = await timed(() => o.observationDetail(PROJECT, t.id, bigObservationId(t.id, 0)));
-      detail.push(d);
-      detailBytes = JSON.stringify(root).length;
+      const [tio, i] = await timed(() => io.traceIoForPage(PROJECT, t.id));
+      ios.push(i);
+      ioBytes = JSON.stringify(tio).length;
+      const [d, dt] = await timed(() => o.observationDetail(PROJECT, t.id, root));
+      detail.push(dt);
+      detailBytes = JSON.stringify(d).length;
     }
     console.log(` ${t.id}`);
-    row("header+io+observations+scores (parallel)", all);
-    row(`observation list (${mb(listBytes)} as JSON)`, list);
-    row("trace input/output", io);
-    row(`root observation's payloads (${mb(detailBytes)})`, detail);
+    row("all of them (parallel, root selected)", all);
+    row(`observation summaries (${mb(listBytes)} as JSON)`, list);
+    row(`trace input/output (${mb(ioBytes)} sent)`, ios);
+    row(`root observation's detail (${mb(detailBytes)} sent)`, detail);
   }
 }
 
@@ -157,14 +169,29 @@ async function browser(baseUrl: string, cookie: string) {
     const timeline: number[] = [];
     const rootIo: number[] = [];
     const genIo: number[] = [];
+    const response: number[] = [];
+    const fcp: number[] = [];
+    const dcl: number[] = [];
+    // A tab the reader already has open (a fresh tab's renderer start-up is not the page's cost).
+    const page = await context.newPage();
     for (let r = 0; r < RUNS + 1; r++) {
-      const page = await context.newPage();
       let t0 = performance.now();
       await page.goto(`${baseUrl}/${PROJECT}/traces/${t.id}`, { waitUntil: "commit" });
       await page.getByRole("treeitem").first().waitFor();
       const treeMs = performance.now() - t0;
-      await page.getByRole("tab", { name: "Timeline" }).click();
-      await page.getByRole("listbox", { name: "Timeline" }).getByRole("option").first().waitFor();
+      // The browser's own clock: the HTML received, first paint, and the page's scripts run (DOMContentLoaded).
+      const nav = await page.evaluate(() => {
+        const n = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+        const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? Number.NaN;
+        return { response: n.responseEnd, fcp, dcl: n.domContentLoadedEventEnd };
+      });
+      // Before hydration a click does nothing: click again, as a user would, until the timeline shows.
+      const bars = page.getByRole("listbox", { name: "Timeline" }).getByRole("option").first();
+      for (;;) {
+        await page.getByRole("tab", { name: "Timeline" }).click();
+        if (await bars.waitFor({ timeout: 100 }).then(() => true, () => false)) break;
+        if (performance.now() - t0 > 60_000) throw new Error("the timeline never showed");
+      }
       const timelineMs = performance.now() - t0;
       t0 = performance.now();
       await page.goto(`${baseUrl}/${PROJECT}/traces/${t.id}?observation=${bigObservationId(t.id, 0)}`, { waitUntil: "commit" });
@@ -174,26 +201,67 @@ async function browser(baseUrl: string, cookie: string) {
       await page.goto(`${baseUrl}/${PROJECT}/traces/${t.id}?observation=${bigObservationId(t.id, 2)}`, { waitUntil: "commit" });
       await page.waitForFunction(inputShown, undefined, { timeout: 60_000, polling: 20 });
       const genMs = performance.now() - t0;
-      await page.close();
+      await page.goto("about:blank");
       if (r === 0) continue; // warm-up
       tree.push(treeMs);
+      response.push(nav.response);
+      fcp.push(nav.fcp);
+      dcl.push(nav.dcl);
       timeline.push(timelineMs);
       rootIo.push(rootMs);
       genIo.push(genMs);
     }
+    await page.close();
     console.log(` ${t.id}`);
+    row("HTML received (navigation timing)", response);
+    row("first contentful paint", fcp);
+    row("DOMContentLoaded (scripts ran)", dcl);
     row("tree rows visible", tree);
-    row("timeline bars visible (tree, then switch)", timeline);
+    row("timeline bars visible (clicking its tab)", timeline);
     row("root observation's input visible (huge)", rootIo);
     row("a generation's input visible", genIo);
   }
+  if (opts.screenshots) await screenshots(context, baseUrl, opts.screenshots);
   await b.close();
 }
 
+/** Filling and the reader timings run in a child process: its SQLite handles are gone when the server migrates the file. */
+function dataPhase(): Promise<void> {
+  const args = ["--conditions=react-server", import.meta.filename, "--data-in", dir, "--runs", String(RUNS), "--input-mb", String(opts["input-mb"])];
+  const child = spawn(path.resolve(import.meta.dirname, "../../node_modules/.bin/tsx"), args, { stdio: "inherit", env: process.env });
+  return new Promise((resolve, reject) => child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`data phase exited ${code}`)))));
+}
+
+async function screenshots(context: import("playwright-core").BrowserContext, baseUrl: string, out: string) {
+  const page = await context.newPage();
+  const id = TRACES[0].id;
+  await page.goto(`${baseUrl}/${PROJECT}/traces/${id}?observation=${bigObservationId(id, 0)}`);
+  const detail = page.getByRole("article", { name: "Observation detail" });
+  await detail.getByRole("button", { name: /^Show all/ }).first().waitFor();
+  await page.screenshot({ path: path.join(out, "big-2k-root.png"), fullPage: true });
+  const t0 = performance.now();
+  await detail.getByRole("button", { name: /^Show all/ }).first().click();
+  await detail.locator('section[aria-label="Input (clipped)"]').waitFor({ state: "detached", timeout: 60_000 });
+  console.log(`  the root's whole input (Show all) shown in ${ms(performance.now() - t0)}`);
+  await page.screenshot({ path: path.join(out, "big-2k-root-whole.png"), fullPage: true });
+  await page.getByRole("tab", { name: "Timeline" }).click();
+  await page.getByRole("listbox", { name: "Timeline" }).getByRole("option").first().waitFor();
+  await page.getByRole("listbox", { name: "Timeline" }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(out, "big-2k-timeline.png") });
+  await page.close();
+  console.log(`  screenshots in ${out}`);
+}
+
 async function main() {
+  if (opts["data-in"]) {
+    await fill();
+    await serverLoading();
+    const { db } = await import("../../lib/db/client");
+    await db.$disconnect();
+    return;
+  }
   console.log(`database: ${dir}`);
-  await fill();
-  await serverLoading();
+  await dataPhase();
   if (opts["no-server"]) return;
   const server = await startServer({ DATABASE_URL, LOUPE_DEMO: "1" });
   try {
@@ -211,10 +279,8 @@ main()
     console.error(err);
     process.exitCode = 1;
   })
-  .finally(async () => {
-    const { db } = await import("../../lib/db/client");
-    await db.$disconnect();
-    if (!opts.keep) rmSync(dir, { recursive: true, force: true });
+  .finally(() => {
+    if (!opts.keep && !opts["data-in"]) rmSync(dir, { recursive: true, force: true });
     // The demo's background nudges (rules, evaluators) keep timers: leave when done.
     setTimeout(() => process.exit(), 100).unref();
   });
