@@ -37,8 +37,12 @@ export type ObservationSummary = Pick<
   "id" | "traceId" | "parentObservationId" | "type" | "name" | "startTime" | "endTime" | "completionStartTime" | "level" | "model" | "inputTokens" | "outputTokens" | "totalTokens" | "totalCost"
 >;
 
-export function packObservations(traceId: string, rows: readonly ObservationSummary[]): PackedObservations {
-  const ms = (iso: string) => Date.parse(iso);
+/** A summary as a reader may hold it: times as ISO strings or as Dates (no round trip through text). */
+type Time = string | Date;
+export type SummaryRow = Omit<ObservationSummary, "startTime" | "endTime" | "completionStartTime"> & { startTime: Time; endTime: Time | null; completionStartTime: Time | null };
+
+export function packObservations(traceId: string, rows: readonly SummaryRow[]): PackedObservations {
+  const ms = (t: Time) => (typeof t === "string" ? Date.parse(t) : t.getTime());
   let base = rows.length ? ms(rows[0].startTime) : 0;
   for (const r of rows) base = Math.min(base, ms(r.startTime));
   const index = new Map<string, number>();
@@ -65,7 +69,7 @@ export function packObservations(traceId: string, rows: readonly ObservationSumm
     if (p === undefined) outsideParents[i] = r.parentObservationId;
     return p ?? -1;
   });
-  const offset = (iso: string | null) => (iso === null ? null : ms(iso) - base);
+  const offset = (t: Time | null) => (t === null ? null : ms(t) - base);
   return {
     base,
     traceId,
