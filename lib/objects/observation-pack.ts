@@ -42,9 +42,12 @@ type Time = string | Date;
 export type SummaryRow = Omit<ObservationSummary, "startTime" | "endTime" | "completionStartTime"> & { startTime: Time; endTime: Time | null; completionStartTime: Time | null };
 
 export function packObservations(traceId: string, rows: readonly SummaryRow[]): PackedObservations {
+  // As lib/iso.ts reads them: an invalid time (a row stored before the date limits) is the epoch
+  // for a start and missing for an end, so one such row cannot make the page throw.
   const ms = (t: Time) => (typeof t === "string" ? Date.parse(t) : t.getTime());
-  let base = rows.length ? ms(rows[0].startTime) : 0;
-  for (const r of rows) base = Math.min(base, ms(r.startTime));
+  const startOf = (t: Time) => (Number.isNaN(ms(t)) ? 0 : ms(t));
+  let base = rows.length ? startOf(rows[0].startTime) : 0;
+  for (const r of rows) base = Math.min(base, startOf(r.startTime));
   const index = new Map<string, number>();
   rows.forEach((r, i) => {
     if (!index.has(r.id)) index.set(r.id, i);
@@ -69,7 +72,7 @@ export function packObservations(traceId: string, rows: readonly SummaryRow[]): 
     if (p === undefined) outsideParents[i] = r.parentObservationId;
     return p ?? -1;
   });
-  const offset = (t: Time | null) => (t === null ? null : ms(t) - base);
+  const offset = (t: Time | null) => (t === null || Number.isNaN(ms(t)) ? null : ms(t) - base);
   return {
     base,
     traceId,
@@ -79,7 +82,7 @@ export function packObservations(traceId: string, rows: readonly SummaryRow[]): 
     type: rows.map((r) => OBSERVATION_TYPES.indexOf(r.type)),
     name: rows.map((r) => names.of(r.name)),
     names: names.values,
-    start: rows.map((r) => ms(r.startTime) - base),
+    start: rows.map((r) => startOf(r.startTime) - base),
     end: rows.map((r) => offset(r.endTime)),
     firstToken: rows.map((r) => offset(r.completionStartTime)),
     level: rows.map((r) => OBSERVATION_LEVELS.indexOf(r.level)),

@@ -1,7 +1,7 @@
 import "server-only";
 // The one observation reader for the trace viewer (trace page, session turns,
 // queue items) and the one loader of a single observation with its payloads.
-import { db, dialectOf, type Db } from "../db/client";
+import { db, type Db } from "../db/client";
 import { observationView, OBSERVATION_LIST_SELECT, type ObservationRow } from "./observation-map";
 import { packObservations, type PackedObservations } from "./observation-pack";
 import type { ObservationView, PayloadField, PayloadPreview } from "./observation-view";
@@ -32,36 +32,35 @@ export async function traceObservations(projectId: string, traceId: string, clie
  */
 export const MAX_TRACE_PAGE_OBSERVATIONS = 20_000;
 
-/**
- * A trace's observation summaries (no payloads, no parameters or details maps), packed, at most `cap`, in start order.
- * Raw SQL: for 10,000 rows the client's per-row model mapping cost more than the query.
- */
+/** A trace's observation summaries (no payloads, no parameters or details maps), packed, at most `cap`, in start order. */
 export async function traceObservationSummaries(projectId: string, traceId: string, client: Db = db, cap = MAX_TRACE_PAGE_OBSERVATIONS): Promise<PackedObservations> {
-  const { decode } = dialectOf(client);
-  const rows = await client.$queryRaw<Record<string, unknown>[]>`
-    SELECT "id", "parentObservationId", "type", "name", "startTime", "endTime", "completionStartTime", "level", "model",
-      "inputTokens", "outputTokens", "totalTokens", "totalCost"
-    FROM "Observation" WHERE "projectId" = ${projectId} AND "traceId" = ${traceId}
-    ORDER BY "startTime" ASC, "id" ASC LIMIT ${cap}`;
-  const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  // The client's model read, not raw SQL: it decodes every DateTime the databases hold
+  // (PostgreSQL hands raw queries years past 9999 in a form Date cannot parse).
+  const rows = await client.observation.findMany({
+    where: { projectId, traceId },
+    select: {
+      id: true,
+      traceId: true,
+      parentObservationId: true,
+      type: true,
+      name: true,
+      startTime: true,
+      endTime: true,
+      completionStartTime: true,
+      level: true,
+      model: true,
+      inputTokens: true,
+      outputTokens: true,
+      totalTokens: true,
+      totalCost: true,
+    },
+    orderBy: [{ startTime: "asc" }, { id: "asc" }],
+    take: cap,
+  });
+  // Dates go to the packer as they are: no round trip through ISO text for 10,000 rows.
   return packObservations(
     traceId,
-    rows.map((r) => ({
-      id: String(r.id),
-      traceId,
-      parentObservationId: text(r.parentObservationId),
-      type: String(r.type) as ObservationView["type"],
-      name: text(r.name),
-      startTime: decode.date(r.startTime),
-      endTime: decode.dateOrNull(r.endTime),
-      completionStartTime: decode.dateOrNull(r.completionStartTime),
-      level: String(r.level) as ObservationView["level"],
-      model: text(r.model),
-      inputTokens: decode.numberOrNull(r.inputTokens),
-      outputTokens: decode.numberOrNull(r.outputTokens),
-      totalTokens: decode.numberOrNull(r.totalTokens),
-      totalCost: decode.numberOrNull(r.totalCost),
-    })),
+    rows.map((r) => ({ ...r, type: r.type as ObservationView["type"], level: r.level as ObservationView["level"] })),
   );
 }
 

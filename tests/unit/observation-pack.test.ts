@@ -68,6 +68,13 @@ describe("packObservations / unpackObservations", () => {
     expect(packed).toBeLessThan(JSON.stringify(many).length / 3);
   });
 
+  it("reads an invalid time as lib/iso.ts does (start: the epoch, end: none) instead of throwing", () => {
+    const [v] = unpackObservations(packObservations("tr", [{ ...row("far"), startTime: new Date(Number.NaN), endTime: new Date(Number.NaN) }]));
+    expect(v.startTime).toBe("1970-01-01T00:00:00.000Z");
+    expect(v.endTime).toBeNull();
+    expect(v.latencyMs).toBeNull();
+  });
+
   it("packs an empty trace", () => {
     expect(unpackObservations(packObservations("tr", []))).toEqual([]);
   });
