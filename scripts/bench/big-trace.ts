@@ -9,11 +9,14 @@
 // prints p50/p95 of:
 //   - the data loading the trace page does on the server (its lib readers), and
 //     the bytes of the observation list it hands to the client;
-//   - against `next start` on the worktree's build (.next; `npx next build --webpack`
-//     first): the page's HTTP time to first byte, to the whole HTML, and its size;
-//   - in Chromium: from navigation until the tree shows rows, until the timeline
-//     shows bars (after switching to it), and until the selected observation's
-//     input shows (the root, with the huge input, and a generation).
+//   - against `next start` on the worktree's build (.next, or LOUPE_DIST_DIR to
+//     compare another build; `npx next build --webpack` first): the page's HTTP
+//     time to first byte, to the whole HTML, and its size;
+//   - in Chromium (one open tab, navigations from the address bar): until the
+//     tree shows rows, until the timeline shows bars (its tab clicked until the
+//     page is hydrated), and until the selected observation's input shows (the
+//     root, with the huge input, and a generation); plus the browser's own
+//     response end, first contentful paint and DOMContentLoaded.
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
