@@ -11,6 +11,7 @@ import { KeyValue } from "@/components/ui/key-value";
 import { JsonTree } from "@/components/json/json-tree";
 import { LongText } from "@/components/json/long-text";
 import { NEVER_ENDED_TEXT, observationGaps, usageGapText } from "./gaps";
+import { ClippedObservationIo } from "./clipped-io";
 import { IoView } from "./io-view";
 import { LevelBadge, TypeBadge } from "./type-badge";
 import type { ObservationView } from "@/lib/objects/observation-view";
@@ -211,9 +212,9 @@ export function ObservationDetail({ observation: o, traceStartTime, loading = fa
         <UsageTable o={o} />
       </section>
 
-      <IoView title="Input" value={o.input} loading={pending} />
-      <IoView title="Output" value={o.output} loading={pending} />
-      {hasMetadata(o.metadata) && <JsonTree label="Metadata" value={o.metadata} expandDepth={2} />}
+      {o.clipped?.input ? <ClippedObservationIo observation={o} field="input" title="Input" /> : <IoView title="Input" value={o.input} loading={pending} />}
+      {o.clipped?.output ? <ClippedObservationIo observation={o} field="output" title="Output" /> : <IoView title="Output" value={o.output} loading={pending} />}
+      {o.clipped?.metadata ? <ClippedObservationIo observation={o} field="metadata" title="Metadata" /> : hasMetadata(o.metadata) && <JsonTree label="Metadata" value={o.metadata} expandDepth={2} />}
     </article>
   );
 }

@@ -19,6 +19,8 @@ export interface TraceViewerProps {
   traceEndTime?: string | null;
   /** Selected on first render, e.g. from `?observation=` in the page's searchParams. */
   initialSelectedId?: string | null;
+  /** The initially selected observation with its payloads, when the page read it already (no fetch then). */
+  initialDetail?: ObservationView | null;
   /** Fetches one observation with input/output/metadata. A server action works here. */
   loadObservation?: (id: string) => Promise<ObservationView | null>;
   /** Search param that mirrors the selection (history.replaceState, no server round trip); null to disable. */
@@ -39,6 +41,7 @@ export function TraceViewer({
   traceStartTime,
   traceEndTime,
   initialSelectedId = null,
+  initialDetail = null,
   loadObservation,
   urlParam = "observation",
   emptyDetail,
@@ -48,7 +51,7 @@ export function TraceViewer({
   const [view, setView] = useState<View>(defaultView);
   const [selectedId, setSelectedId] = useState<string | null>(initialSelectedId);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
-  const [loaded, setLoaded] = useState<ReadonlyMap<string, ObservationView>>(() => new Map());
+  const [loaded, setLoaded] = useState<ReadonlyMap<string, ObservationView>>(() => new Map(initialDetail ? [[initialDetail.id, initialDetail]] : []));
   const [failed, setFailed] = useState<ReadonlyMap<string, string>>(() => new Map());
 
   const byId = useMemo(() => new Map(observations.map((o) => [o.id, o])), [observations]);

@@ -3,8 +3,10 @@
 // fetches the selected observation's payloads). They answer data, not form state:
 // the role check alone (a refusal throws).
 import { accessFor } from "../auth/action-guard";
-import { observationDetail, traceObservations } from "./observations";
-import type { ObservationView } from "./observation-view";
+import { observationDetail, observationPayload, traceObservations } from "./observations";
+import type { ObservationView, PayloadField } from "./observation-view";
+
+const PAYLOAD_FIELDS: readonly string[] = ["input", "output", "metadata"];
 
 export async function loadTraceObservations(projectId: string, traceId: string): Promise<ObservationView[]> {
   await accessFor(projectId, "read");
@@ -15,4 +17,13 @@ export async function loadTraceObservations(projectId: string, traceId: string):
 export async function loadObservation(projectId: string, traceId: string, observationId: string): Promise<ObservationView | null> {
   await accessFor(projectId, "read");
   return observationDetail(projectId, traceId, observationId);
+}
+
+/** One payload whole, when the reader asks for one the detail clipped (observationDetail). */
+export async function loadObservationPayload(projectId: string, traceId: string, observationId: string, field: PayloadField): Promise<unknown> {
+  await accessFor(projectId, "read");
+  if (!PAYLOAD_FIELDS.includes(field)) throw new Error("unknown payload field");
+  const value = await observationPayload(projectId, traceId, observationId, field);
+  if (value === undefined) throw new Error("This observation no longer exists.");
+  return value;
 }

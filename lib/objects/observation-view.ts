@@ -38,9 +38,19 @@ export interface ObservationView {
   input?: unknown;
   output?: unknown;
   metadata?: unknown;
+  /** Payloads too big to send with the detail: their size and start, and the field is undefined. */
+  clipped?: Partial<Record<PayloadField, PayloadPreview>>;
+}
+
+export type PayloadField = "input" | "output" | "metadata";
+
+/** A payload's size (characters of its stored JSON text) and its first characters, as text. */
+export interface PayloadPreview {
+  chars: number;
+  text: string;
 }
 
 /** True when the payload fields were included (possibly as null). */
 export function hasPayloads(o: ObservationView): boolean {
-  return o.input !== undefined || o.output !== undefined || o.metadata !== undefined;
+  return o.input !== undefined || o.output !== undefined || o.metadata !== undefined || o.clipped !== undefined;
 }

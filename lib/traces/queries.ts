@@ -70,7 +70,7 @@ const TRACE_HEADER_SELECT = {
   totalCost: true,
 } as const;
 
-/** The trace's own fields without its input/output (those can be megabytes: see traceIo). */
+/** The trace's own fields without its input/output (those can be megabytes: see trace-io.ts). */
 export async function traceHeader(projectId: string, traceId: string) {
   const t = await db.trace.findUnique({ where: { projectId_id: { projectId, id: traceId } }, select: TRACE_HEADER_SELECT });
   if (!t) return null;
@@ -82,22 +82,6 @@ export async function traceHeader(projectId: string, traceId: string) {
   };
 }
 export type TraceHeader = NonNullable<Awaited<ReturnType<typeof traceHeader>>>;
-
-/** Payloads bigger than this are loaded on request instead of inline with the page. */
-export const INLINE_IO_CHARS = 200_000;
-
-/** The trace's input and output, or their sizes when too big to send with the page. */
-export async function traceIo(projectId: string, traceId: string) {
-  const t = await db.trace.findUnique({ where: { projectId_id: { projectId, id: traceId } }, select: { input: true, output: true } });
-  if (!t) return null;
-  const size = (v: unknown) => (v === null || v === undefined ? 0 : JSON.stringify(v).length);
-  // A payload stored deeper than the ingestion limit is cut for the viewer (capJsonDepth).
-  const pack = (stored: unknown) => {
-    const v = capJsonDepth(stored);
-    return size(v) > INLINE_IO_CHARS ? { inline: false as const, chars: size(v) } : { inline: true as const, value: v ?? null };
-  };
-  return { input: pack(t.input), output: pack(t.output) };
-}
 
 /**
  * The trace's own scores for its header, one per name with the value its table

@@ -19,8 +19,9 @@ import { InDatasets } from "@/components/promote/in-datasets";
 import { InRuns } from "@/components/experiments/in-runs";
 import { runsOfTrace } from "@/lib/experiments/trace-runs";
 import { loadObservation } from "@/lib/objects/actions";
-import { MAX_TRACE_OBSERVATIONS, traceObservations } from "@/lib/objects/observations";
-import { traceHeader, traceIo, traceNeighboursInView, traceScores } from "@/lib/traces/queries";
+import { observationDetail, traceObservationSummaries } from "@/lib/objects/observations";
+import { traceHeader, traceNeighboursInView, traceScores } from "@/lib/traces/queries";
+import { traceIoForPage } from "@/lib/traces/trace-io";
 import { viewQuery, type SearchParamsRecord } from "@/lib/traces/table-params";
 import { BookmarkToggle } from "./bookmark-toggle";
 import { ObservationAnnotationsSync } from "./observation-annotations-sync";
@@ -58,10 +59,14 @@ export default async function TracePage(props: Props) {
   const access = await projectAccess(project);
   if (!access) notFound();
   const canAnnotate = can(access.role, "annotate");
-  const [header, io, observations, scores, neighbours, queues, datasets, holding, runs] = await Promise.all([
+  const asked = typeof searchParams.observation === "string" ? searchParams.observation : null;
+  // The list ships summaries only; the selected observation's detail (payloads clipped
+  // when huge) comes with the page, so a shared link shows its IO without a round trip.
+  const [header, io, observations, askedDetail, scores, neighbours, queues, datasets, holding, runs] = await Promise.all([
     traceHeader(project, traceId),
-    traceIo(project, traceId),
-    traceObservations(project, traceId),
+    traceIoForPage(project, traceId),
+    traceObservationSummaries(project, traceId),
+    asked ? observationDetail(project, traceId, asked) : Promise.resolve(null),
     traceScores(project, traceId),
     traceNeighboursInView(project, traceId, searchParams),
     canAnnotate ? listQueueOptions(project) : Promise.resolve(null),
@@ -74,8 +79,10 @@ export default async function TracePage(props: Props) {
   const base = `/${encodeURIComponent(project)}`;
   const view = viewQuery(searchParams);
   const withView = (path: string) => `${path}${view ? `?${view}` : ""}`;
-  const selected = typeof searchParams.observation === "string" && observations.some((o) => o.id === searchParams.observation) ? searchParams.observation : null;
-  const selectedObs = selected ? observations.find((o) => o.id === selected) : undefined;
+  const selectedIndex = asked ? observations.ids.indexOf(asked) : -1;
+  const selected = selectedIndex >= 0 ? asked : null;
+  const selectedName = selectedIndex >= 0 ? (observations.names[observations.name[selectedIndex]] ?? null) : null;
+  const shown = observations.ids.length;
 
   return (
     <div className="page">
@@ -166,9 +173,9 @@ export default async function TracePage(props: Props) {
       )}
 
       <div style={{ marginTop: 16 }}>
-        {observations.length >= MAX_TRACE_OBSERVATIONS && header.observationCount > observations.length && (
+        {header.observationCount > shown && (
           <p className="muted small" role="note">
-            Showing the first {formatTokens(observations.length)} of {formatTokens(header.observationCount)} observations (by start time).
+            Showing the first {formatTokens(shown)} of {formatTokens(header.observationCount)} observations (by start time).
           </p>
         )}
         <TraceReviewViewer
@@ -177,13 +184,14 @@ export default async function TracePage(props: Props) {
           datasets={datasets}
           traceId={traceId}
           observations={observations}
+          initialDetail={selected ? askedDetail : null}
           traceStartTime={isoOrNull(header.startTime) ?? isoAlways(header.timestamp)}
           traceEndTime={isoOrNull(header.endTime)}
           initialSelectedId={selected}
           loadObservation={loadObservation.bind(null, project, traceId)}
           emptyDetail={
             <div className="empty small">
-              {observations.length ? "Select an observation to see its input, output, usage and timing." : "This trace has no observations yet."}
+              {shown ? "Select an observation to see its input, output, usage and timing." : "This trace has no observations yet."}
             </div>
           }
         />
@@ -199,13 +207,13 @@ export default async function TracePage(props: Props) {
             <AnnotationPanel projectId={project} objectType="TRACE" objectId={traceId} />
           </div>
         </section>
-        {selectedObs && (
+        {selected && (
           <section className="card" aria-label="Observation scores and comments">
             <header className="card-head">
-              <h2 className="card-title ellipsis">Observation: {selectedObs.name ?? selectedObs.id}</h2>
+              <h2 className="card-title ellipsis">Observation: {selectedName ?? selected}</h2>
             </header>
             <div className="card-body">
-              <AnnotationPanel projectId={project} objectType="OBSERVATION" objectId={selectedObs.id} traceId={traceId} />
+              <AnnotationPanel projectId={project} objectType="OBSERVATION" objectId={selected} traceId={traceId} />
             </div>
           </section>
         )}

@@ -1,15 +1,19 @@
 "use client";
 // The trace page's viewer with the per-observation actions a reviewer needs
 // (detailActions are functions, so they are made here, on the client).
-import type { ReactNode } from "react";
+import { useMemo, type ReactNode } from "react";
 import { AddToQueueButton } from "@/components/annotate/add-to-queue-button";
 import { PromoteButton } from "@/components/promote/promote-button";
 import { TraceViewer } from "@/components/trace/trace-viewer";
+import { unpackObservations, type PackedObservations } from "@/lib/objects/observation-pack";
 import type { ObservationView } from "@/lib/objects/observation-view";
 
 export function TraceReviewViewer(props: {
   projectId: string;
-  observations: ObservationView[];
+  /** Summaries in columns (the page's payload stays small); unpacked here once. */
+  observations: PackedObservations;
+  /** The selected observation with its payloads, read with the page. */
+  initialDetail: ObservationView | null;
   traceStartTime: string;
   traceEndTime: string | null;
   initialSelectedId: string | null;
@@ -22,9 +26,11 @@ export function TraceReviewViewer(props: {
   emptyDetail: ReactNode;
 }) {
   const { projectId, queues, datasets, traceId } = props;
+  const observations = useMemo(() => unpackObservations(props.observations), [props.observations]);
   return (
     <TraceViewer
-      observations={props.observations}
+      observations={observations}
+      initialDetail={props.initialDetail}
       traceStartTime={props.traceStartTime}
       traceEndTime={props.traceEndTime}
       initialSelectedId={props.initialSelectedId}
