@@ -14,7 +14,7 @@ import type { Arrival } from "./group-commit";
 import { withWriteStore } from "./store";
 import { writeBatch, type BatchOptions, type WriteResult } from "./write-batch";
 import { localGroupStats } from "./sqlite-writer";
-import { NotCloneable } from "./threads/rpc";
+import { NotOnThread } from "./threads/rpc";
 import { threadGroupStats, useWriterThread, writeOnThread } from "./writer-thread/client";
 
 export type { WriteResult } from "./write-batch";
@@ -48,8 +48,8 @@ export async function writeEvents(
       options.arrival?.done();
       return await writeOnThread(target.file, { projectId, events, prices, refuseMoves: options.refuseMoves });
     } catch (err) {
-      // Nothing was sent, so nothing written: this one write runs here (it waits for the writer thread's lock).
-      if (!(err instanceof NotCloneable)) throw err;
+      // Nothing of it was done there: it runs here (waiting for the writer thread's lock, if that thread runs).
+      if (!(err instanceof NotOnThread)) throw err;
     }
   }
   return withWriteStore(client, (store) => writeBatch(store, projectId, events, pricerFor(prices), options), { group: true, arrival: options.arrival });

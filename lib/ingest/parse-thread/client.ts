@@ -4,11 +4,11 @@
 // with many clients at once, every page waited behind them.
 // LOUPE_PARSE_THREAD=off parses on the server thread.
 import { parseRequest, type ParsedRequest, type ParseRequest } from "../parse-request";
-import { bootFile, NotCloneable, shared, ThreadClient } from "../threads/rpc";
+import { bootFile, NotOnThread, shared, ThreadClient } from "../threads/rpc";
 
 export function useParseThread(): boolean {
   const v = (process.env.LOUPE_PARSE_THREAD ?? "on").toLowerCase();
-  return v !== "off" && v !== "0" && v !== "false" && bootFile() !== null;
+  return v !== "off" && v !== "0" && v !== "false" && bootFile() !== null && !client().broken;
 }
 
 const client = () => shared("loupeParseThread", () => new ThreadClient<ParseRequest>("loupe-parse", "../parse-thread/worker.ts"));
@@ -17,11 +17,12 @@ const client = () => shared("loupeParseThread", () => new ThreadClient<ParseRequ
 export async function parseIngestion<P extends ParseRequest>(req: P): Promise<ParsedRequest[P["protocol"]]> {
   if (!useParseThread()) return parseRequest(req);
   // The bytes are copied with the message (a memcpy, small beside the parse), not moved: if the parsed events
-  // cannot come back (NotCloneable: never for what the API accepts, whose depth is bounded), they are parsed here.
+  // cannot come back (never for what the API accepts, whose depth is bounded) or the thread cannot start
+  // (NotOnThread), they are parsed here.
   return client()
     .call<ParsedRequest[P["protocol"]]>(req)
     .catch((err) => {
-      if (err instanceof NotCloneable) return parseRequest(req);
+      if (err instanceof NotOnThread) return parseRequest(req);
       throw err;
     });
 }

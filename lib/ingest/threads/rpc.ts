@@ -8,16 +8,17 @@ import path from "node:path";
 import { SHARE_ENV, Worker, type Transferable } from "node:worker_threads";
 import { received, type SentError } from "./errors";
 
-export type Answer = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: SentError };
+export type Answer = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: SentError } | { ready: true };
 
 /**
- * A message that cannot cross between threads (structured clone fails: e.g. JSON nested thousands deep, which
- * the API refuses but the writer accepts from scripts): the caller does that call in its own thread instead.
+ * The call was not done on the thread, and nothing of it was: the caller does it in its own thread instead.
+ * Either its message cannot cross (structured clone fails: e.g. JSON nested thousands deep, which the API
+ * refuses but the writer accepts from scripts), or the thread could not start (then no call uses it again).
  */
-export class NotCloneable extends Error {
-  constructor(cause: unknown) {
-    super(`cannot be sent to a thread: ${(cause as Error)?.message ?? String(cause)}`);
-    this.name = "NotCloneable";
+export class NotOnThread extends Error {
+  constructor(why: string) {
+    super(why);
+    this.name = "NotOnThread";
   }
 }
 
@@ -38,12 +39,16 @@ interface Running {
   worker: Worker;
   waiting: Map<number, { resolve(v: unknown): void; reject(e: unknown): void }>;
   generation: number;
+  /** The thread's module loaded (its first message says so). */
+  ready: boolean;
 }
 
 export class ThreadClient<Message extends object> {
   private running: Running | null = null;
   private seq = 0;
   private generations = 0;
+  /** A thread failed before its module loaded: this process does the work itself from then on. */
+  broken = false;
 
   /** `entry`: the thread's module, relative to lib/ingest/threads/; `onExit` runs when a thread stops. */
   constructor(
@@ -69,7 +74,7 @@ export class ThreadClient<Message extends object> {
       } catch (err) {
         t.waiting.delete(id);
         if (!t.waiting.size) t.worker.unref();
-        reject(new NotCloneable(err));
+        reject(new NotOnThread(`cannot be sent to the ${this.name} thread: ${(err as Error).message}`));
       }
     });
   }
@@ -78,20 +83,27 @@ export class ThreadClient<Message extends object> {
     if (this.running) return this.running;
     // SHARE_ENV: settings read per call (LOUPE_ROLLUPS, say) are the process's, also when set after the start.
     const worker = new Worker(bootFile()!, { name: this.name, env: SHARE_ENV, workerData: { entry: this.entry } });
-    const t: Running = { worker, waiting: new Map(), generation: ++this.generations };
+    const t: Running = { worker, waiting: new Map(), generation: ++this.generations, ready: false };
     worker.unref();
     worker.on("message", (a: Answer) => {
+      if ("ready" in a) return void (t.ready = true);
       const w = t.waiting.get(a.id);
       if (!w) return;
       t.waiting.delete(a.id);
       if (!t.waiting.size) worker.unref();
       if (a.ok) w.resolve(a.value);
-      else w.reject(a.error.name === "NotCloneable" ? new NotCloneable(a.error) : received(a.error));
+      else w.reject(a.error.name === "NotOnThread" ? new NotOnThread(a.error.message) : received(a.error));
     });
     const fail = (err: Error) => {
       if (this.running === t) this.running = null;
       this.onExit?.();
-      for (const w of t.waiting.values()) w.reject(err);
+      // Before its module loaded, the thread ran none of the calls: they (and all later ones) run here.
+      if (!t.ready && !this.broken) {
+        this.broken = true;
+        console.error(`loupe: the ${this.name} thread could not start (${err.message}): its work runs on the server thread`);
+      }
+      const failure = t.ready ? err : new NotOnThread(`the ${this.name} thread could not start: ${err.message}`);
+      for (const w of t.waiting.values()) w.reject(failure);
       t.waiting.clear();
     };
     worker.on("error", (err) => fail(err));

@@ -12,8 +12,8 @@ export function serve<M>(handler: (message: M) => unknown | Promise<unknown>): v
       try {
         port.postMessage(a);
       } catch (err) {
-        // The value cannot cross (see rpc.ts NotCloneable): say so, and the caller does the work itself.
-        port.postMessage({ id, ok: false, error: { kind: "error", name: "NotCloneable", message: (err as Error).message } } satisfies Answer);
+        // The value cannot cross (see rpc.ts NotOnThread): say so, and the caller does the work itself.
+        port.postMessage({ id, ok: false, error: { kind: "error", name: "NotOnThread", message: `the answer cannot cross threads: ${(err as Error).message}` } } satisfies Answer);
       }
     };
     Promise.resolve()
@@ -23,4 +23,5 @@ export function serve<M>(handler: (message: M) => unknown | Promise<unknown>): v
         (err) => answer({ id, ok: false, error: sendable(err) }),
       );
   });
+  port.postMessage({ ready: true } satisfies Answer);
 }

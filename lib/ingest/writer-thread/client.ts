@@ -11,7 +11,7 @@ import type { ToWriter, WriteJob } from "./protocol";
 /** LOUPE_WRITER_THREAD=off writes SQLite ingestion on the server thread (as before the writer thread). */
 export function useWriterThread(): boolean {
   const v = (process.env.LOUPE_WRITER_THREAD ?? "on").toLowerCase();
-  return v !== "off" && v !== "0" && v !== "false" && bootFile() !== null;
+  return v !== "off" && v !== "0" && v !== "false" && bootFile() !== null && !client().broken;
 }
 
 // The files each thread (by generation) has been sent the turns of.
