@@ -1,9 +1,11 @@
 // `npm test`: every check, in the order that fails fastest. Integration and
 // e2e tests run real servers on the production build, against SQLite and
 // PostgreSQL (set LOUPE_TEST_PG_URL to use another server than 127.0.0.1:5432).
-// The two server suites are independent (their own databases, servers and
-// ports), so they run at once after the build, each line prefixed with its
-// suite; the run fails if either does.
+// The server suites are independent (their own databases, servers and ports),
+// so they run at once after the build, each line prefixed with its suite; the
+// run fails if any does. The integration files run in two shards (vitest
+// --shard: each its own global setup, so its own servers and databases): one
+// process of them took 9+ minutes alone, mostly waiting on servers and jobs.
 import { spawn, spawnSync } from "node:child_process";
 import { createInterface } from "node:readline";
 
@@ -16,7 +18,8 @@ const steps: Step[] = [
 ];
 /** Run at once after the build; each output line is prefixed with the suite's tag (the step's first word). */
 const parallel: Step[] = [
-  ["integration tests (SQLite + PostgreSQL)", ["npx", "vitest", "run", "--project", "integration"]],
+  ["integration-1/2 tests (SQLite + PostgreSQL)", ["npx", "vitest", "run", "--project", "integration", "--shard=1/2"]],
+  ["integration-2/2 tests (SQLite + PostgreSQL)", ["npx", "vitest", "run", "--project", "integration", "--shard=2/2"]],
   ["e2e tests (Chromium)", ["npx", "playwright", "test"]],
 ];
 
