@@ -24,12 +24,11 @@
 // Needs a production build (npm run build).
 import { execFileSync } from "node:child_process";
 import { parseArgs } from "node:util";
-import { createDb } from "../../lib/db/client";
-import { databaseTarget } from "../../lib/db/url";
 import { generateDemo } from "../../lib/demo/generate";
 import type { IngestEvent } from "../../lib/ingest/events";
 import { startServer, tempPostgres, tempSqliteUrl } from "../../tests/support/server";
 import { ceilingInsert } from "./ceiling";
+import { addEvaluators, addRules } from "./ingest-background";
 import { observationCount, toLangfuseBatch, toOtlpProtobuf } from "./wire";
 
 const { values: opts } = parseArgs({
@@ -163,73 +162,6 @@ async function run(protocol: "langfuse" | "otlp", baseUrl: string, serverPid: nu
   };
 }
 
-const RULE_FILTERS = [
-  { name: "errors", filter: [{ type: "string", column: "level", operator: "=", value: "error" }] },
-  { name: "slow research", filter: [{ type: "stringOptions", column: "name", operator: "any of", value: ["research-agent"] }, { type: "number", column: "latency", operator: ">=", value: 5000 }] },
-  { name: "unhelpful", filter: [{ type: "numericScore", column: "score", key: "helpfulness", operator: "<", value: 0.5 }] },
-];
-
-/** Three active rules, each into its own dataset (so each does its whole work), written straight to the database (this script runs outside Next). */
-async function addRules(databaseUrl: string) {
-  const client = createDb(databaseTarget(databaseUrl));
-  for (const r of RULE_FILTERS) {
-    const ds = await client.dataset.create({ data: { projectId: "bench", name: `bench-${r.name}` } });
-    await client.promotionRule.create({
-      data: { projectId: "bench", name: r.name, datasetId: ds.id, filter: r.filter, mapping: { input: { from: "input" }, expectedOutput: { from: "correctionOrOutput" }, metadata: { from: "none" } }, cursor: new Date() },
-    });
-  }
-  return {
-    /** items the rules created once their evaluation has caught up (the count stops moving) */
-    async settledItems() {
-      let last = -1;
-      for (;;) {
-        await new Promise((r) => setTimeout(r, 1500));
-        const n = await client.datasetItem.count({ where: { projectId: "bench" } });
-        if (n === last) break;
-        last = n;
-      }
-      const rules = await client.promotionRule.findMany({ select: { name: true, itemsCreated: true } });
-      await client.$disconnect();
-      return { items: last, perRule: rules.map((r) => `${r.name} ${r.itemsCreated}`).join(", ") };
-    },
-  };
-}
-
-const EVALUATORS = [
-  { name: "latency_ok", kind: "THRESHOLD", config: { kind: "THRESHOLD", metric: "latency", operator: "<=", value: 10_000 }, filter: [], sampleRate: 1 },
-  { name: "apology", kind: "REGEX", config: { kind: "REGEX", pattern: "sorry|cannot|unable", flags: "i" }, filter: [], sampleRate: 1 },
-  {
-    name: "research_similarity",
-    kind: "SIMILARITY",
-    config: { kind: "SIMILARITY", trim: true, ignoreCase: true, reference: "Here is a summary of what I found, with sources." },
-    filter: [{ type: "stringOptions", column: "name", operator: "any of", value: ["research-agent"] }],
-    sampleRate: 0.5,
-  },
-];
-
-/** Three live evaluators, written straight to the database (this script runs outside Next). */
-async function addEvaluators(databaseUrl: string) {
-  const client = createDb(databaseTarget(databaseUrl));
-  const now = new Date();
-  for (const e of EVALUATORS) await client.evaluator.create({ data: { projectId: "bench", ...e, cursor: now, runCursor: now } });
-  return {
-    /** scores the evaluators wrote once their evaluation has caught up (the count stops moving) */
-    async settledItems() {
-      let last = -1;
-      for (;;) {
-        await new Promise((r) => setTimeout(r, 1500));
-        const n = await client.evaluatorResult.count({ where: { projectId: "bench" } });
-        if (n === last) break;
-        last = n;
-      }
-      const rows = await client.evaluatorResult.groupBy({ by: ["evaluatorId"], where: { projectId: "bench" }, _count: { _all: true } });
-      const names = new Map((await client.evaluator.findMany({ select: { id: true, name: true } })).map((e) => [e.id, e.name]));
-      await client.$disconnect();
-      return { items: last, perRule: rows.map((r) => `${names.get(r.evaluatorId)} ${r._count._all}`).join(", ") };
-    },
-  };
-}
-
 type Result = Awaited<ReturnType<typeof run>> & { perTransaction?: string };
 
 /** The last "group commit: N writes per transaction" line the server logged during a run. */
@@ -276,6 +208,20 @@ async function variant(withRules: boolean, withEvaluators = false, { rollups = "
   return { results, databaseUrl, promoted, cleanup: async () => (await db?.drop(), sqlite?.cleanup()) };
 }
 
+type Variant = Awaited<ReturnType<typeof variant>>;
+
+/** The settings `--<option> both` compares, each run with it off and on (the server's environment, in variant). */
+interface Switch {
+  option: "rollups" | "threads" | "search";
+  title: string;
+  mode: { off: string; on: string };
+}
+const SWITCHES: Switch[] = [
+  { option: "rollups", title: "analytics rollups off vs on (LOUPE_ROLLUPS)", mode: { off: "rollups off", on: "rollups on" } },
+  { option: "threads", title: "all on the server thread vs the parse and writer threads (LOUPE_PARSE_THREAD, LOUPE_WRITER_THREAD)", mode: { off: "all on the server thread", on: "parse and writer threads" } },
+  { option: "search", title: "traces search index off vs on (LOUPE_BENCH_NO_SEARCH_INDEX)", mode: { off: "search index off", on: "search index on" } },
+];
+
 const label = (r: Result) => (r.protocol === "langfuse" ? "Langfuse batch" : "OTLP protobuf");
 
 async function main() {
@@ -283,15 +229,13 @@ async function main() {
   const plain = opts.rules === "three" ? undefined : await variant(false);
   const ruled = opts.rules === "none" ? undefined : await variant(true);
   const evaluated = opts.evaluators === "three" ? await variant(false, true) : undefined;
-  // Rollups off and on, alternated twice beside the plain run (which has them on): the cost of maintaining them.
-  const rollupRuns: [string, Awaited<ReturnType<typeof variant>>][] = [];
-  if (opts.rollups === "both") for (const mode of ["off", "on", "on", "off"]) rollupRuns.push([mode, await variant(false, false, { rollups: mode })]);
-  // Parsing and writing on the server's thread and on their own, alternated twice: what the threads buy.
-  const writerRuns: [string, Awaited<ReturnType<typeof variant>>][] = [];
-  if (opts.threads === "both") for (const mode of ["off", "on", "on", "off"]) writerRuns.push([mode, await variant(false, false, { threads: mode })]);
-  // The search index off and on, alternated the same way.
-  const searchRuns: [string, Awaited<ReturnType<typeof variant>>][] = [];
-  if (opts.search === "both") for (const mode of ["off", "on", "on", "off"]) searchRuns.push([mode, await variant(false, false, { search: mode })]);
+  // Each switch given as both: the plain run made four times more, off/on/on/off, to show what the switch costs or buys.
+  const switched: { s: Switch; runs: [string, Variant][] }[] = [];
+  for (const sw of SWITCHES.filter((x) => opts[x.option] === "both")) {
+    const runs: [string, Variant][] = [];
+    for (const mode of ["off", "on", "on", "off"]) runs.push([mode, await variant(false, false, { [sw.option]: mode })]);
+    switched.push({ s: sw, runs });
+  }
   const base = plain ?? ruled ?? evaluated!;
   console.log("\nbare insert loop straight into the same database (the ceiling)");
   const ceiling = await ceilingInsert(base.databaseUrl, requests("bench-ceiling"));
@@ -304,37 +248,17 @@ async function main() {
       `| ${name} | ${r.observations.toLocaleString("en-US")} | ${Math.round(r.perSecond).toLocaleString("en-US")} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${Math.round(r.memStart)} → ${Math.round(r.memPeak)} → ${Math.round(r.memEnd)} | ${r.perTransaction ?? ""} |`,
     );
   for (const v of [plain, ruled, evaluated]) for (const r of v?.results ?? []) row(`${label(r)}${v === ruled ? ", 3 rules" : v === evaluated ? ", 3 evaluators" : ""}`, r);
-  for (const [mode, v] of rollupRuns) for (const r of v.results) row(`${label(r)}, rollups ${mode}`, r);
-  for (const [mode, v] of writerRuns) for (const r of v.results) row(`${label(r)}, ${mode === "on" ? "parse and writer threads" : "all on the server thread"}`, r);
-  for (const [mode, v] of searchRuns) for (const r of v.results) row(`${label(r)}, search index ${mode}`, r);
+  for (const { s: sw, runs } of switched) for (const [mode, v] of runs) for (const r of v.results) row(`${label(r)}, ${sw.mode[mode as "on" | "off"]}`, r);
   console.log(`| bare insert loop | ${ceiling.observations.toLocaleString("en-US")} | ${Math.round(ceiling.perSecond).toLocaleString("en-US")} | | | | |`);
   console.log(`\nbest path vs the bare loop: ${((Math.max(...[plain, ruled, evaluated].flatMap((v) => v?.results ?? []).map((r) => r.perSecond)) / ceiling.perSecond) * 100).toFixed(1)} %`);
-  if (rollupRuns.length) {
-    console.log("\nanalytics rollups off vs on (medians of the plain runs; LOUPE_ROLLUPS)");
-    for (const protocol of new Set(rollupRuns.flatMap(([, v]) => v.results.map((r) => r.protocol)))) {
-      const rate = (mode: string) => median(rollupRuns.filter(([m]) => m === mode).flatMap(([, v]) => v.results.filter((r) => r.protocol === protocol).map((r) => r.perSecond)));
-      const off = rate("off");
-      const on = rate("on");
-      console.log(`  ${protocol === "langfuse" ? "Langfuse batch" : "OTLP protobuf"}: off ${Math.round(off).toLocaleString("en-US")} → on ${Math.round(on).toLocaleString("en-US")} obs/s (${((on / off - 1) * 100).toFixed(1)} %)`);
-    }
-  }
-  if (writerRuns.length) {
-    console.log("\nall on the server thread vs the parse and writer threads (medians; LOUPE_PARSE_THREAD, LOUPE_WRITER_THREAD)");
-    for (const protocol of new Set(writerRuns.flatMap(([, v]) => v.results.map((r) => r.protocol)))) {
-      const rate = (mode: string) => median(writerRuns.filter(([m]) => m === mode).flatMap(([, v]) => v.results.filter((r) => r.protocol === protocol).map((r) => r.perSecond)));
-      const off = rate("off");
-      const on = rate("on");
-      console.log(`  ${protocol === "langfuse" ? "Langfuse batch" : "OTLP protobuf"}: server thread ${Math.round(off).toLocaleString("en-US")} → threads ${Math.round(on).toLocaleString("en-US")} obs/s (${((on / off - 1) * 100).toFixed(1)} %)`);
-    }
-  }
-  if (searchRuns.length) {
-    console.log("\ntraces search index off vs on (medians of the plain runs; LOUPE_BENCH_NO_SEARCH_INDEX)");
-    for (const protocol of new Set(searchRuns.flatMap(([, v]) => v.results.map((r) => r.protocol)))) {
-      const pick = (mode: string) => searchRuns.filter(([m]) => m === mode).flatMap(([, v]) => v.results.filter((r) => r.protocol === protocol));
+  for (const { s: sw, runs } of switched) {
+    console.log(`\n${sw.title} (medians of the plain runs, off/on/on/off)`);
+    for (const protocol of new Set(runs.flatMap(([, v]) => v.results.map((r) => r.protocol)))) {
+      const pick = (mode: string) => runs.filter(([m]) => m === mode).flatMap(([, v]) => v.results.filter((r) => r.protocol === protocol));
       const [off, on] = [pick("off"), pick("on")];
       const rate = (rs: Result[]) => median(rs.map((r) => r.perSecond));
       const p95 = (rs: Result[]) => median(rs.map((r) => r.p95));
-      console.log(`  ${protocol === "langfuse" ? "Langfuse batch" : "OTLP protobuf"}: off ${Math.round(rate(off)).toLocaleString("en-US")} → on ${Math.round(rate(on)).toLocaleString("en-US")} obs/s (${((rate(on) / rate(off) - 1) * 100).toFixed(1)} %); p95 ${p95(off).toFixed(1)} → ${p95(on).toFixed(1)} ms`);
+      console.log(`  ${protocol === "langfuse" ? "Langfuse batch" : "OTLP protobuf"}: ${sw.mode.off} ${Math.round(rate(off)).toLocaleString("en-US")} → ${sw.mode.on} ${Math.round(rate(on)).toLocaleString("en-US")} obs/s (${((rate(on) / rate(off) - 1) * 100).toFixed(1)} %); p95 ${p95(off).toFixed(1)} → ${p95(on).toFixed(1)} ms`);
     }
   }
   if (plain && ruled) {
@@ -358,7 +282,7 @@ async function main() {
   await plain?.cleanup();
   await ruled?.cleanup();
   await evaluated?.cleanup();
-  for (const [, v] of [...rollupRuns, ...writerRuns, ...searchRuns]) await v.cleanup();
+  for (const { runs } of switched) for (const [, v] of runs) await v.cleanup();
   if (failed) process.exit(1);
 }
 
