@@ -5,6 +5,7 @@
 // here rather than by SQL over the JSON so SQLite (FTS5, trigram) and
 // PostgreSQL (pg_trgm) index the very same text and give the same answers
 // (jsonb's text form differs from JSON.stringify's). Pure.
+import { jsonWords } from "../json-words";
 
 /** How much of each of input and output the index looks at (a 5 MB payload is not indexed whole). */
 export const SEARCH_PAYLOAD_CHARS = 4_096;
@@ -12,29 +13,11 @@ export const SEARCH_PAYLOAD_CHARS = 4_096;
 /** A trigram index answers terms of at least this many characters; shorter ones scan the rows. */
 export const SEARCH_MIN_CHARS = 3;
 
-/** The words of a JSON value, newline-separated, up to `cap` characters. */
-export function jsonWords(value: unknown, cap = SEARCH_PAYLOAD_CHARS): string {
-  const parts: string[] = [];
-  let size = 0;
-  const stack: unknown[] = [value];
-  while (stack.length && size < cap) {
-    const v = stack.pop();
-    if (v === null || v === undefined) continue;
-    if (typeof v === "object") {
-      const entries = Array.isArray(v) ? v : Object.entries(v as Record<string, unknown>).flat();
-      for (let i = entries.length - 1; i >= 0; i--) stack.push(entries[i]);
-      continue;
-    }
-    const text = String(v);
-    parts.push(text);
-    size += text.length + 1;
-  }
-  return parts.join("\n").slice(0, cap);
-}
+const words = (value: unknown) => jsonWords(value, SEARCH_PAYLOAD_CHARS);
 
 /** The indexed text of a trace; null when it has nothing to find (no row is kept then). */
 export function traceSearchText(name: string | null, input: unknown, output: unknown): string | null {
-  const text = [name ?? "", jsonWords(input), jsonWords(output)].filter(Boolean).join("\n");
+  const text = [name ?? "", words(input), words(output)].filter(Boolean).join("\n");
   return text ? text.toLowerCase() : null;
 }
 
