@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { runMetricsQuery } from "@/lib/analytics/execute";
 import { metricsQuerySchema, type MetricsQueryInput, type MetricsRow } from "@/lib/analytics/query-schema";
 import { rebuildProject } from "@/lib/analytics/rollups/rebuild";
+import { spanKey } from "@/lib/analytics/rollups/serve-sessions";
 import { serveSubjectsFromRollups } from "@/lib/analytics/rollups/serve-subjects";
 import { validateMetricsQuery } from "@/lib/analytics/validate";
 import { dialectOf } from "@/lib/db/client";
@@ -17,7 +18,7 @@ import type { IngestEvent } from "@/lib/ingest/events";
 import { ingestEvents } from "@/lib/ingest/service";
 import { deleteTraces } from "@/lib/traces/delete";
 import { dbFor, targets, uid } from "../support/targets";
-import { clearRollups, rollupSnapshot, rollupsOnInBlock } from "../support/rollups";
+import { clearRollups, rollupSnapshot, rollupsOnInBlock, sessionSpans } from "../support/rollups";
 
 const H = 3_600_000;
 const BASE = Date.UTC(2026, 4, 10);
@@ -70,21 +71,41 @@ describe.each(targets())("subject rollup on $name", (t) => {
     // A trace moving to another user and session, and one renamed.
     await ingest([{ kind: "trace", id: "t7", userId: "u9", sessionId: "s-moved" }]);
     await ingest([{ kind: "trace", id: "t8", name: "chat-v2" }]);
+    // A session over three days (its span crosses most ranges' ends; the long-span index holds it).
+    for (const [i, h] of [3, 50, 90].entries()) {
+      await ingest([{ kind: "trace", id: `tl${i}`, name: "chat", timestamp: at(h), userId: "u1", sessionId: "s-long" }, gen(`ol${i}`, `tl${i}`, h, 2 / 8)]);
+    }
     // A deleted trace.
     await deleteTraces(db, projectId, ["t11"]);
   });
 
-  it("keeps SubjectRollup equal to a recomputation from the rows", async () => {
-    const maintained = (await rollupSnapshot(db, projectId)).SubjectRollup;
+  it("keeps SubjectRollup and the session spans equal to a recomputation from the rows", async () => {
+    const snapshot = await rollupSnapshot(db, projectId);
+    const maintained = snapshot.SubjectRollup;
     expect(maintained.some((r) => r.includes('"user","u9"'))).toBe(true);
     expect(maintained.some((r) => r.includes('"session","s-late","chat"'))).toBe(true);
     // The groups without a user or a session.
     expect(maintained.some((r) => r.includes('"user",null'))).toBe(true);
     expect(maintained.some((r) => r.includes('"session",null'))).toBe(true);
     expect(maintained.some((r) => r.includes('"u7"'))).toBe(false);
+    const spans = await sessionSpans(db, projectId);
     await clearRollups(db, projectId);
     await rebuildProject(db, projectId);
-    expect((await rollupSnapshot(db, projectId)).SubjectRollup).toEqual(maintained);
+    const rebuilt = await rollupSnapshot(db, projectId);
+    expect(rebuilt.SubjectRollup).toEqual(maintained);
+    expect(rebuilt.SessionSpan.length).toBeGreaterThan(0);
+    expect(rebuilt.SessionSpan).toEqual(snapshot.SessionSpan);
+    // The hours only widen: each maintained span holds the recomputed one; s3 lost its last trace (t11, deleted).
+    const wide = new Map(spans.map((r) => [`${r.sessionId}|${r.key}`, r.hours]));
+    for (const r of await sessionSpans(db, projectId)) {
+      if (!r.figures[0]) continue;
+      const [first, last] = wide.get(`${r.sessionId}|${r.key}`)!;
+      expect(first).toBeLessThanOrEqual(r.hours[0]);
+      expect(last).toBeGreaterThanOrEqual(r.hours[1]);
+    }
+    const s3 = (rows: typeof spans) => rows.find((r) => r.sessionId === "s3" && r.key === "*")!.hours[1];
+    expect(s3(spans)).toBe(at(57).getTime());
+    expect(s3(await sessionSpans(db, projectId))).toBe(at(52).getTime());
   });
 
   const q = (x: Omit<MetricsQueryInput, "fromTimestamp" | "toTimestamp">) => x;
@@ -133,6 +154,35 @@ describe.each(targets())("subject rollup on $name", (t) => {
       expect(off.length, label).toBeGreaterThan(0);
       expect(round(on), label).toEqual(round(off));
     }
+  });
+
+  it("answers top sessions by cost from the session spans: the costliest inside a range, those crossing its ends counted exactly", async () => {
+    const ranges = [...RANGES, ["whole days inside", at(24), at(3 * 24)], ["one day and minutes", at(47.9), at(72.1)], ["a day ending on the hour", at(1), at(48)]] as const;
+    const cases = [[], name("chat"), name("search")].flatMap((f) => [1, 3, 10].map((limit) => top("sessionId", f, limit)));
+    const answers = async (c: ReturnType<typeof q>, from: Date, to: Date) => {
+      const query = metricsQuerySchema.parse({ ...c, fromTimestamp: from.toISOString(), toTimestamp: to.toISOString() });
+      expect(spanKey(validateMetricsQuery(query, dialectOf(db)))).not.toBeNull();
+      process.env.LOUPE_ROLLUPS = "off";
+      const off = await runMetricsQuery(db, projectId, query);
+      process.env.LOUPE_ROLLUPS = "on";
+      return { on: round(await runMetricsQuery(db, projectId, query)), off: round(off) };
+    };
+    for (const c of cases) {
+      for (const [label, from, to] of ranges) {
+        const { on, off } = await answers(c, from, to);
+        expect(on, `${label} ${JSON.stringify(c.filters)} ${c.config?.row_limit}`).toEqual(off);
+      }
+    }
+    // The answer is the spans': a session lying inside the range with its cost in the span taken away drops out.
+    const c = top("sessionId", [], 3);
+    const before = await answers(c, at(0), at(4 * 24));
+    const first = before.on.find((r) => r.sessionId !== null && r.sessionId !== "s-long")!.sessionId as string;
+    await db.$executeRawUnsafe(`UPDATE "SessionSpan" SET "totalCostSum" = 0 WHERE "projectId" = '${projectId}' AND "sessionId" = '${first}' AND "key" = '*'`);
+    const after = await answers(c, at(0), at(4 * 24));
+    expect(after.off).toEqual(before.off);
+    expect(after.on.map((r) => r.sessionId)).not.toContain(first);
+    await rebuildProject(db, projectId);
+    expect((await answers(c, at(0), at(4 * 24))).on).toEqual(before.off);
   });
 
   it("falls back to the rows for what the key does not hold, and for less than a whole day", async () => {

@@ -26,11 +26,24 @@ export async function rollupSnapshot(db: Db, projectId: string): Promise<Record<
       .map(([id, v, bins]) => JSON.stringify([...(JSON.parse(id) as unknown[]), ...v, bins]))
       .sort();
   }
+  out.SessionSpan = (await sessionSpans(db, projectId)).filter((r) => r.figures.some((x) => x !== 0)).map((r) => JSON.stringify([r.sessionId, r.key, r.name, ...r.figures])).sort();
   return out;
 }
 
+/** A project's session spans: the figures (rounded) and the hours (which only widen: compare them with `covers`). */
+export async function sessionSpans(db: Db, projectId: string) {
+  const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "SessionSpan" WHERE "projectId" = '${projectId}'`);
+  return rows.map((r) => ({
+    sessionId: String(r.sessionId),
+    key: String(r.key),
+    name: r.name === null ? null : String(r.name),
+    figures: ["count", "totalTokensSum", "totalTokensN", "totalCostSum", "totalCostN"].map((c) => Math.round(Number(r[c]) * 1e9) / 1e9),
+    hours: [Number(r.firstHour), Number(r.lastHour)] as [number, number],
+  }));
+}
+
 export async function clearRollups(db: Db, projectId: string) {
-  for (const k of ROLLUP_KINDS) await db.$executeRawUnsafe(`DELETE FROM "${ROLLUP_TABLES[k].table}" WHERE "projectId" = '${projectId}'`);
+  for (const table of [...ROLLUP_KINDS.map((k) => ROLLUP_TABLES[k].table), "SessionSpan"]) await db.$executeRawUnsafe(`DELETE FROM "${table}" WHERE "projectId" = '${projectId}'`);
 }
 
 /**

@@ -11,6 +11,7 @@
 import { ident, join, raw, sql, type Dialect, type Sql } from "../../db/sql";
 import type { WriteStore } from "../../ingest/store";
 import { encodeSketch, type RollupDeltas, type RowDelta } from "./contrib";
+import { applySessionSpans } from "./session-spans";
 import { bucketColumns, primaryKey, ROLLUP_TABLES, sketchColumn, type RollupKind } from "./tables";
 
 /** PostgreSQL shards per rollup row (LOUPE_ROLLUP_SHARDS, default 8; 1 turns sharding off). */
@@ -74,9 +75,12 @@ async function upsertAdding(store: WriteStore, kind: RollupKind, rows: unknown[]
  */
 export async function applyRollupDeltas(store: WriteStore, projectId: string, hourDeltas: RollupDeltas, dayDeltas: RollupDeltas = hourDeltas): Promise<void> {
   const rows = [...hourDeltas.changed().filter((r) => !ROLLUP_TABLES[r.kind].dayOnly), ...dayDeltas.byDay().changed()];
-  if (!rows.length) return;
-  const shard = store.dialect.provider === "postgresql" ? Math.floor(Math.random() * rollupShards()) : 0;
-  for (const kind of Object.keys(ROLLUP_TABLES) as RollupKind[]) {
-    await upsertAdding(store, kind, rows.filter((r) => r.kind === kind).map((r) => values(projectId, shard, r)));
+  if (rows.length) {
+    const shard = store.dialect.provider === "postgresql" ? Math.floor(Math.random() * rollupShards()) : 0;
+    for (const kind of Object.keys(ROLLUP_TABLES) as RollupKind[]) {
+      await upsertAdding(store, kind, rows.filter((r) => r.kind === kind).map((r) => values(projectId, shard, r)));
+    }
   }
+  // Last, after every rollup table: concurrent writers lock rows table by table, in one order.
+  if (hourDeltas.spans) await applySessionSpans(store, projectId, hourDeltas.spans);
 }

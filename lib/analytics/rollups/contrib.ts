@@ -7,6 +7,7 @@
 // a recomputation cannot disagree on what a row counts for.
 import { createHash } from "node:crypto";
 import { binOf } from "../sketch";
+import { SessionSpanDeltas } from "./session-spans";
 import { DAY_MS, HOUR_MS, ROLLED_SCORE_TYPES, ROLLUP_TABLES, type Grain, type RollupKind } from "./tables";
 
 type Dim = string | null;
@@ -181,6 +182,12 @@ export interface StoredFigures {
 /** Contributions added and taken out, by rollup row (kind, hour, dimension values), sketches included. */
 export class RollupDeltas {
   readonly rows = new Map<string, RowDelta>();
+  /** The session spans the session contributions feed (off for a recomputation of subject days: spans are rebuilt apart). */
+  readonly spans: SessionSpanDeltas | null;
+
+  constructor(opts: { spans?: boolean } = {}) {
+    this.spans = opts.spans === false ? null : new SessionSpanDeltas();
+  }
 
   private row(kind: RollupKind, grain: Grain, start: number, dims: Dim[]): RowDelta {
     const dimsText = JSON.stringify(dims);
@@ -205,6 +212,7 @@ export class RollupDeltas {
 
   add(c: Contribution | null | undefined, sign: 1 | -1): void {
     if (!c) return;
+    if (c.kind === "subject") this.spans?.add(c, sign, (name) => rollupKey([name]));
     const table = ROLLUP_TABLES[c.kind];
     const r = this.row(c.kind, "hour", c.hour, c.dims);
     r.count += sign;
@@ -235,6 +243,7 @@ export class RollupDeltas {
   /** Adds another write's deltas (group commit sums a group's before one upsert per row). */
   addAll(other: RollupDeltas): void {
     for (const r of other.rows.values()) this.addStored(r.kind, r.grain, r.start, r.dims, r, 1);
+    if (other.spans) this.spans?.addAll(other.spans);
   }
 
   /** Every hour delta folded into its UTC day's (a day row is the sum of its hours). */

@@ -13,6 +13,7 @@ import type { Db } from "../../db/client";
 import { decode, join, raw, sql, type Sql } from "../../db/sql";
 import { withWriteStore, type Row, type WriteStore } from "../../ingest/store";
 import { applyRollupDeltas } from "./apply";
+import { applySessionSpans } from "./session-spans";
 import { decodeSketch, observationContribution, RollupDeltas, scoreContribution, subjectContributions, traceContribution, type Contribution } from "./contrib";
 import { DAY_MS, HOUR_MS, ROLLUP_KINDS, ROLLUP_TABLES, sketchColumn, type RollupKind } from "./tables";
 
@@ -26,7 +27,7 @@ const SUBJECT: ReadonlySet<RollupKind> = new Set(["subject"]);
 
 async function lockRollupTables(store: WriteStore) {
   if (store.dialect.provider !== "postgresql") return;
-  await store.exec(sql`LOCK TABLE ${join(ROLLUP_KINDS.map((k) => raw(`"${ROLLUP_TABLES[k].table}"`)))} IN EXCLUSIVE MODE`);
+  await store.exec(sql`LOCK TABLE ${join([...ROLLUP_KINDS.map((k) => raw(`"${ROLLUP_TABLES[k].table}"`)), raw(`"SessionSpan"`)])} IN EXCLUSIVE MODE`);
 }
 
 /**
@@ -36,7 +37,7 @@ async function lockRollupTables(store: WriteStore) {
 export async function rebuildRange(store: WriteStore, projectId: string, from: Date, to: Date, opts: { subjects?: boolean } = {}): Promise<void> {
   await lockRollupTables(store);
   // The days lose what the old hour rows held (every shard's), then gain the recomputed hours.
-  const days = new RollupDeltas();
+  const days = new RollupDeltas({ spans: false });
   for (const k of HOURLY_KINDS) {
     const t = ROLLUP_TABLES[k];
     const inRange = sql`"projectId" = ${projectId} AND "grain" = 'hour' AND "start" >= ${from} AND "start" < ${to}`;
@@ -50,7 +51,7 @@ export async function rebuildRange(store: WriteStore, projectId: string, from: D
     }
     await store.exec(sql`DELETE FROM ${raw(`"${t.table}"`)} WHERE ${inRange}`);
   }
-  const hours = new RollupDeltas();
+  const hours = new RollupDeltas({ spans: false });
   await addRows(store, projectId, hours, 1, {
     traces: sql`"t"."timestamp" >= ${from} AND "t"."timestamp" < ${to}`,
     observations: sql`"o"."startTime" >= ${from} AND "o"."startTime" < ${to}`,
@@ -65,7 +66,8 @@ export async function rebuildRange(store: WriteStore, projectId: string, from: D
 export async function rebuildSubjectDays(store: WriteStore, projectId: string, from: Date, to: Date): Promise<void> {
   // The kinds named, so the primary key (projectId, subject, start, …) finds the days' rows.
   await store.exec(sql`DELETE FROM "SubjectRollup" WHERE "projectId" = ${projectId} AND "subject" IN ('user', 'session') AND "start" >= ${from} AND "start" < ${to}`);
-  const deltas = new RollupDeltas();
+  // The session spans are all time: recomputed apart (rebuildSessionSpans), not from a range of days.
+  const deltas = new RollupDeltas({ spans: false });
   await addRows(store, projectId, deltas, 1, { traces: sql`"t"."timestamp" >= ${from} AND "t"."timestamp" < ${to}` }, SUBJECT);
   await applyRollupDeltas(store, projectId, deltas);
 }
@@ -170,7 +172,7 @@ export async function nextHourWithRows(client: Db, projectId: string, from: Date
 
 /**
  * Recomputes every hour of a project holding rows, one transaction per hour (oldest first), calling
- * `progress` with the next hour after each. Resumes at `cursor`. Used by the backfill job and by tests
+ * `progress` with the next hour after each, then its session spans. Resumes at `cursor`. Used by the backfill job and by tests
  * that seed rows directly.
  */
 export async function rebuildProject(client: Db, projectId: string, opts: { cursor?: Date | null; onHour?: (next: Date) => Promise<void> } = {}): Promise<number> {
@@ -179,7 +181,10 @@ export async function rebuildProject(client: Db, projectId: string, opts: { curs
   let subjectDay = -1;
   for (;;) {
     const next = await nextHourWithRows(client, projectId, hour);
-    if (!next) return n;
+    if (!next) {
+      await rebuildSessionSpans(client, projectId);
+      return n;
+    }
     const end = new Date(next.getTime() + HOUR_MS);
     const day = Math.floor(next.getTime() / DAY_MS);
     await withWriteStore(client, (store) => rebuildRange(store, projectId, next, end, { subjects: day !== subjectDay }));
@@ -187,5 +192,38 @@ export async function rebuildProject(client: Db, projectId: string, opts: { curs
     n++;
     hour = end;
     await opts.onHour?.(end);
+  }
+}
+
+const SESSION_CHUNK = 2000;
+
+/**
+ * Recomputes a project's session spans from its traces, SESSION_CHUNK sessions per write transaction (in
+ * session id order; the rows of sessions past the last one, which no trace holds any more, go too). Each
+ * chunk's rows are deleted and written again from the traces in one transaction, after locking the rollup
+ * tables on PostgreSQL, so a concurrent writer's delta lands wholly before (and is recomputed) or after.
+ */
+export async function rebuildSessionSpans(client: Db, projectId: string): Promise<number> {
+  let after: string | null = null;
+  let sessions = 0;
+  for (;;) {
+    const ids: Row[] = await client.$queryRaw<Row[]>(sql`SELECT DISTINCT "sessionId" FROM "Trace"
+      WHERE "projectId" = ${projectId} AND "sessionId" IS NOT NULL ${after === null ? raw("") : sql`AND "sessionId" > ${after}`}
+      ORDER BY "sessionId" LIMIT ${SESSION_CHUNK}`);
+    const last: string | null = ids.length === SESSION_CHUNK ? String(ids[ids.length - 1].sessionId) : null;
+    const inChunk = (column: Sql) =>
+      join([...(after === null ? [] : [sql`${column} > ${after}`]), ...(last === null ? [] : [sql`${column} <= ${last}`])], " AND ");
+    await withWriteStore(client, async (store) => {
+      await lockRollupTables(store);
+      const bounds = after === null && last === null ? [] : [inChunk(sql`"sessionId"`)];
+      await store.exec(sql`DELETE FROM "SessionSpan" WHERE ${join([sql`"projectId" = ${projectId}`, ...bounds], " AND ")}`);
+      const deltas = new RollupDeltas();
+      const traces = join([sql`"t"."sessionId" IS NOT NULL`, ...(after === null && last === null ? [] : [inChunk(sql`"t"."sessionId"`)])], " AND ");
+      await addRows(store, projectId, deltas, 1, { traces }, SUBJECT);
+      await applySessionSpans(store, projectId, deltas.spans!);
+    });
+    sessions += ids.length;
+    if (last === null) return sessions;
+    after = last;
   }
 }

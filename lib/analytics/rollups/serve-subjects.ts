@@ -8,6 +8,7 @@
 // totalCost and totalTokens, no time buckets, and the filters the key holds:
 // the trace name and the subject itself (userId for users, sessionId for
 // sessions); a session filtered by user, or a model filter, is the rows'.
+// Top sessions by cost read the session spans first (serve-sessions.ts).
 import { dialectOf, type Db, type Tx } from "../../db/client";
 import { join, raw, sql, type Dialect, type Sql } from "../../db/sql";
 import { buildConditions, type ViewColumns } from "../../query/where";
@@ -17,6 +18,7 @@ import { orderAndLimit } from "../rows/shape";
 import { dimColumn, innerSelect, measureColumn } from "../rows/sql";
 import type { MetricsPlan } from "../validate";
 import { rollupsEnabled } from "./maintain";
+import { sessionGroupsFromSpans } from "./serve-sessions";
 import { DAY_MS } from "./tables";
 
 type Raw = Record<string, unknown>;
@@ -58,7 +60,10 @@ export async function serveSubjectsFromRollups(client: Db | Tx, projectId: strin
 
   const d = dialectOf(client);
   const measures = [...new Set(plan.metrics.map((m) => m.measure))].filter((m) => m !== "count");
-  const groups = await client.$queryRaw<Raw[]>(subjectsQuery(d, plan, projectId, subject, days, measures));
+  // Top sessions by cost: the costliest sessions inside the range and those crossing its ends, not every session.
+  const spans =
+    subject === "session" ? await sessionGroupsFromSpans(client, projectId, plan, measures, (only) => subjectsQuery(d, plan, projectId, subject, days, measures, only)) : null;
+  const groups = spans ?? (await client.$queryRaw<Raw[]>(subjectsQuery(d, plan, projectId, subject, days, measures)));
   const rows = groups.map((g) => {
     const n = d.decode.number(g.n);
     const sums = (m: string): [number, number] => (m === "count" ? [n, n] : [d.decode.number(g[`s_${m}`]), d.decode.number(g[`n_${m}`])]);
@@ -80,9 +85,19 @@ const real = (s: Sql) => sql`CAST(${s} AS DOUBLE PRECISION)`;
 /**
  * One row per subject: "d0", "n" and s_<m> / n_<m> (sum, count of non-null values) per measure, from the
  * whole days' rollup rows and the edges' trace rows; subjects whose traces all left (n = 0) left out.
+ * `only`: just those subjects and the group without one.
  */
-export function subjectsQuery(d: Dialect, plan: MetricsPlan, projectId: string, subject: Subject, days: { from: Date; to: Date }, measures: readonly string[]): Sql {
-  const { where } = buildConditions(d, filterColumns(plan, subject), plan.filters);
+export function subjectsQuery(
+  d: Dialect,
+  plan: MetricsPlan,
+  projectId: string,
+  subject: Subject,
+  days: { from: Date; to: Date },
+  measures: readonly string[],
+  only?: string[],
+): Sql {
+  const restrict = (column: Sql) => (only ? [only.length ? sql`(${column} IS NULL OR ${d.inList(column, only)})` : sql`${column} IS NULL`] : []);
+  const where = [...buildConditions(d, filterColumns(plan, subject), plan.filters).where, ...restrict(raw(`"r"."subjectId"`))];
   const rolled = sql`SELECT ${join([
     sql`"r"."subjectId" AS ${q(dimColumn(0))}`,
     sql`"r"."count" AS "n"`,
@@ -102,7 +117,8 @@ export function subjectsQuery(d: Dialect, plan: MetricsPlan, projectId: string, 
         const c = q(measureColumn(m));
         return [sql`${real(c)} AS ${q(`s_${m}`)}`, sql`CASE WHEN ${c} IS NULL THEN 0 ELSE 1 END AS ${q(`n_${m}`)}`];
       });
-      return sql`SELECT ${join([q(dimColumn(0)), sql`1 AS "n"`, ...cols])} FROM (${inner}) AS "e"`;
+      const edge = restrict(raw(`"e"."${dimColumn(0)}"`));
+      return sql`SELECT ${join([q(dimColumn(0)), sql`1 AS "n"`, ...cols])} FROM (${inner}) AS "e"${edge.length ? sql` WHERE ${edge[0]}` : raw("")}`;
     });
   const sums = measures.flatMap((m) => [sql`${real(sql`SUM(${q(`s_${m}`)})`)} AS ${q(`s_${m}`)}`, sql`SUM(${q(`n_${m}`)}) AS ${q(`n_${m}`)}`]);
   const cut = topCut(plan);
