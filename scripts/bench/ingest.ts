@@ -13,16 +13,19 @@
 //   npm run bench:ingest -- [--observations 100000] [--concurrency 4] [--batch 100]
 //                           [--protocol all|langfuse|otlp] [--db sqlite|postgresql]
 //                           [--rules both|none|three] [--evaluators none|three] [--rollups on|both]
-//                           [--threads on|both] [--search on|both]
+//                           [--threads on|both] [--search on|both] [--rounds 1]
 // With `--rollups both` the plain run (no rules) is made twice more, alternated, with the analytics rollups
 // off and on (LOUPE_ROLLUPS), and the script prints what maintaining them costs. Every run prints the group
 // commit's writes per transaction (SQLite), from the server's log. With `--threads both` the plain run is made
 // twice more, alternated, with parsing and writing on the server's own thread (LOUPE_PARSE_THREAD=off and
 // LOUPE_WRITER_THREAD=off) and on their threads (the default), and the script prints the ratio. With
 // `--search both` the same again with the traces search index off and on (LOUPE_BENCH_NO_SEARCH_INDEX, a switch
-// for this bench only): what keeping it costs.
+// for this bench only): what keeping it costs. `--rounds N` makes each switch's off/on/on/off N times (medians
+// over all); each switch also prints the server's CPU time per observation (every thread), steadier than
+// throughput when the load generator shares the cores.
 // Needs a production build (npm run build).
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { generateDemo } from "../../lib/demo/generate";
 import type { IngestEvent } from "../../lib/ingest/events";
@@ -43,6 +46,7 @@ const { values: opts } = parseArgs({
     rollups: { type: "string", default: "on" },
     threads: { type: "string", default: "on" },
     search: { type: "string", default: "on" },
+    rounds: { type: "string", default: "1" },
   },
 });
 const target = Number(opts.observations);
@@ -71,8 +75,8 @@ function* requests(prefix: string): Generator<IngestEvent[]> {
   if (pending.length) yield pending;
 }
 
-function rssMb(rootPid: number): number {
-  // The server is a process tree (npm → next-server): sum the resident memory of all of it.
+/** The server's process tree (npm → next-server): per process, its rss (KB) and its pid. */
+function serverTree(rootPid: number): { pid: number; rss: number }[] {
   const out = execFileSync("ps", ["-o", "pid=,ppid=,rss=", "-A"], { encoding: "utf8" });
   const rows = out.trim().split("\n").map((l) => l.trim().split(/\s+/).map(Number));
   const tree = new Set([rootPid]);
@@ -86,7 +90,23 @@ function rssMb(rootPid: number): number {
       }
     }
   }
-  return rows.filter(([pid]) => tree.has(pid)).reduce((s, [, , rss]) => s + rss, 0) / 1024;
+  return rows.filter(([pid]) => tree.has(pid)).map(([pid, , rss]) => ({ pid, rss }));
+}
+
+const rssMb = (rootPid: number) => serverTree(rootPid).reduce((s, p) => s + p.rss, 0) / 1024;
+/** CPU seconds the server's processes used so far, all their threads (/proc/<pid>/stat utime + stime, in ticks of 1/100 s). */
+function cpuSeconds(rootPid: number): number {
+  let ticks = 0;
+  for (const { pid } of serverTree(rootPid)) {
+    try {
+      // Fields after the command name (which is in parentheses and may hold spaces): utime and stime are the 12th and 13th.
+      const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      ticks += Number(f[11]) + Number(f[12]);
+    } catch {
+      // The process ended between ps and the read.
+    }
+  }
+  return ticks / 100;
 }
 
 function median(xs: number[]): number {
@@ -126,6 +146,7 @@ async function run(protocol: "langfuse" | "otlp", baseUrl: string, serverPid: nu
   let failures = 0;
   let busyMs = 0;
   const mem: number[] = [rssMb(serverPid)];
+  const cpu0 = cpuSeconds(serverPid);
   const sampler = setInterval(() => mem.push(rssMb(serverPid)), 1000);
   for (let chunk = nextChunk(gen, protocol); chunk.length; chunk = nextChunk(gen, protocol)) {
     const t0 = performance.now();
@@ -148,6 +169,7 @@ async function run(protocol: "langfuse" | "otlp", baseUrl: string, serverPid: nu
   }
   clearInterval(sampler);
   mem.push(rssMb(serverPid));
+  const cpu = cpuSeconds(serverPid) - cpu0;
   latencies.sort((a, b) => a - b);
   return {
     protocol,
@@ -156,6 +178,8 @@ async function run(protocol: "langfuse" | "otlp", baseUrl: string, serverPid: nu
     p50: pct(latencies, 50),
     p95: pct(latencies, 95),
     failures,
+    /** The server's CPU (every thread) per observation, µs: what a switch costs, less noisy than throughput on shared cores. */
+    cpuUs: (cpu * 1e6) / observations,
     memStart: mem[0],
     memPeak: Math.max(...mem),
     memEnd: mem.at(-1)!,
@@ -229,11 +253,13 @@ async function main() {
   const plain = opts.rules === "three" ? undefined : await variant(false);
   const ruled = opts.rules === "none" ? undefined : await variant(true);
   const evaluated = opts.evaluators === "three" ? await variant(false, true) : undefined;
-  // Each switch given as both: the plain run made four times more, off/on/on/off, to show what the switch costs or buys.
+  // Each switch given as both: the plain run made four times more (per --rounds), off/on/on/off, to show what the switch costs or buys.
   const switched: { s: Switch; runs: [string, Variant][] }[] = [];
   for (const sw of SWITCHES.filter((x) => opts[x.option] === "both")) {
     const runs: [string, Variant][] = [];
-    for (const mode of ["off", "on", "on", "off"]) runs.push([mode, await variant(false, false, { [sw.option]: mode })]);
+    for (let round = 0; round < Number(opts.rounds); round++) {
+      for (const mode of ["off", "on", "on", "off"]) runs.push([mode, await variant(false, false, { [sw.option]: mode })]);
+    }
     switched.push({ s: sw, runs });
   }
   const base = plain ?? ruled ?? evaluated!;
@@ -258,7 +284,10 @@ async function main() {
       const [off, on] = [pick("off"), pick("on")];
       const rate = (rs: Result[]) => median(rs.map((r) => r.perSecond));
       const p95 = (rs: Result[]) => median(rs.map((r) => r.p95));
-      console.log(`  ${protocol === "langfuse" ? "Langfuse batch" : "OTLP protobuf"}: ${sw.mode.off} ${Math.round(rate(off)).toLocaleString("en-US")} → ${sw.mode.on} ${Math.round(rate(on)).toLocaleString("en-US")} obs/s (${((rate(on) / rate(off) - 1) * 100).toFixed(1)} %); p95 ${p95(off).toFixed(1)} → ${p95(on).toFixed(1)} ms`);
+      const cpu = (rs: Result[]) => median(rs.map((r) => r.cpuUs));
+      const each = (rs: Result[]) => rs.map((r) => Math.round(r.perSecond).toLocaleString("en-US")).join(", ");
+      console.log(`  ${protocol === "langfuse" ? "Langfuse batch" : "OTLP protobuf"}: ${sw.mode.off} ${Math.round(rate(off)).toLocaleString("en-US")} → ${sw.mode.on} ${Math.round(rate(on)).toLocaleString("en-US")} obs/s (${((rate(on) / rate(off) - 1) * 100).toFixed(1)} %); p95 ${p95(off).toFixed(1)} → ${p95(on).toFixed(1)} ms; server CPU per observation ${cpu(off).toFixed(0)} → ${cpu(on).toFixed(0)} µs (${((cpu(on) / cpu(off) - 1) * 100).toFixed(1)} %)`);
+      console.log(`    each run: ${sw.mode.off} ${each(off)}; ${sw.mode.on} ${each(on)} obs/s`);
     }
   }
   if (plain && ruled) {
