@@ -1,13 +1,18 @@
-// `npm run bench:traces`: how fast the traces table answers on a big SQLite file.
+// `npm run bench:traces`: how fast the traces table answers on a big SQLite file or PostgreSQL database.
 //
-//   npm run bench:traces -- [--traces 1000000] [--runs 40] [--keep]
+//   npm run bench:traces -- [--traces 1000000] [--runs 40] [--keep] [--pg postgresql://…/db]
 //
-// Builds a fresh temp database (migrated like production), writes ~10k demo
-// traces through the real ingestion path, multiplies the Trace and Score rows
-// with INSERT ... SELECT (new ids, older timestamps, more users and sessions)
-// up to N, then runs the table's own query functions (page + capped count +
-// the page's scores, as the page does) per case and prints p50/p95.
+// Builds a fresh database (a temp SQLite file, or with --pg the named PostgreSQL
+// database, which this run creates and must not exist yet), migrated like
+// production, writes ~10k demo traces through the real ingestion path,
+// multiplies the Trace and Score rows with INSERT ... SELECT (new ids, older
+// timestamps, more users and sessions) up to N and gives the copies their
+// search rows (traces-fill.ts, per database), then runs the table's own query
+// functions (page + capped count + the page's scores, as the page does) per
+// case and prints p50/p95. The database is removed at the end unless --keep;
+// --reuse <dir | postgresql://…/db> re-runs the cases on a kept one.
 import { mkdtempSync, rmSync } from "node:fs";
+import pg from "pg";
 import os, { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -19,15 +24,16 @@ import { countCapFor, countTraces, countTracesCapped, listTraces, pageScores, ty
 import { traceNames, scoreNames } from "../../lib/traces/options";
 import { parseTraceTableParams, type SearchParamsRecord } from "../../lib/traces/table-params";
 import { ingestEvents } from "../../lib/ingest/service";
-import { KEY_SLOTS } from "../../lib/traces/search-index";
-import { traceSearchText } from "../../lib/traces/search-text";
+import { multiplyRows, settle } from "./traces-fill";
 
 const { values: opts } = parseArgs({
   options: {
     traces: { type: "string", default: "1000000" },
     runs: { type: "string", default: "40" },
     keep: { type: "boolean", default: false },
-    // Re-run the cases on a database kept by an earlier --keep run (its path), without building a new one.
+    // PostgreSQL instead of SQLite: a database this run creates (on that server) and drops unless --keep.
+    pg: { type: "string" },
+    // Re-run the cases on a database kept by an earlier --keep run (its path or PostgreSQL URL), without building a new one.
     reuse: { type: "string" },
     // Only the cases whose label contains one of these (comma-separated) texts.
     only: { type: "string" },
@@ -37,10 +43,28 @@ const N = Number(opts.traces);
 const RUNS = Number(opts.runs);
 const BASE = Math.min(N, 10_000);
 const PROJECT = "bench";
-const DAY = 86_400_000;
 
-const dir = opts.reuse ?? mkdtempSync(path.join(tmpdir(), "loupe-bench-traces-"));
-const target = databaseTarget(`file:${path.join(dir, "bench.db")}`);
+const reusePg = opts.reuse !== undefined && /^postgres(ql)?:\/\//.test(opts.reuse);
+const pgUrl = opts.pg ?? (reusePg ? opts.reuse : undefined);
+const dir = pgUrl ? "" : (opts.reuse ?? mkdtempSync(path.join(tmpdir(), "loupe-bench-traces-")));
+const target = databaseTarget(pgUrl ?? `file:${path.join(dir, "bench.db")}`);
+
+let createdPg = false;
+
+/** CREATE or DROP DATABASE of the --pg database, from the server's "postgres" database. */
+async function pgAdmin(verb: "CREATE" | "DROP") {
+  const url = new URL(opts.pg!);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`--pg: a database name of letters, digits and _ please (got "${name}")`);
+  url.pathname = "/postgres";
+  const c = new pg.Client({ connectionString: url.toString() });
+  await c.connect();
+  try {
+    await c.query(verb === "CREATE" ? `CREATE DATABASE "${name}"` : `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await c.end();
+  }
+}
 
 async function fill(db: Db) {
   let t0 = Date.now();
@@ -48,79 +72,11 @@ async function fill(db: Db) {
   await writeDemoTraces(db, PROJECT, { traces: BASE, seed: 3, idPrefix: "b" }); // the last 14 days
   console.log(`ingested ${BASE.toLocaleString()} demo traces in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
   if (N <= BASE) return;
-
   t0 = Date.now();
-  const copies = Math.ceil(N / BASE) - 1;
-  // Copy k of every base row: id~k, 14 days older per copy, users spread over
-  // 8×50 ids, sessions unique per copy. Columns not named keep their value.
-  const shift = (col: string) => `CASE WHEN "${col}" IS NULL THEN NULL ELSE "${col}" - "k"."k" * ${14 * DAY} END`;
-  const traceCols = (await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM pragma_table_info('Trace')`)).map((c) => c.name);
-  const traceExpr: Record<string, string> = {
-    id: `"id" || '~' || "k"."k"`,
-    timestamp: `"timestamp" - "k"."k" * ${14 * DAY}`,
-    startTime: shift("startTime"),
-    endTime: shift("endTime"),
-    userId: `CASE WHEN "userId" IS NULL THEN NULL ELSE "userId" || '~' || ("k"."k" % 50) END`,
-    sessionId: `CASE WHEN "sessionId" IS NULL THEN NULL ELSE "sessionId" || '~' || "k"."k" END`,
-  };
-  const scoreCols = (await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM pragma_table_info('Score')`)).map((c) => c.name);
-  const scoreExpr: Record<string, string> = {
-    id: `"id" || '~' || "k"."k"`,
-    traceId: `"traceId" || '~' || "k"."k"`,
-    timestamp: `"timestamp" - "k"."k" * ${14 * DAY}`,
-  };
-  const q = (c: string) => `"${c}"`;
-  const select = (cols: string[], expr: Record<string, string>) => cols.map((c) => expr[c] ?? q(c)).join(", ");
-  const kTable = (from: number, to: number) => `WITH RECURSIVE "k"("k") AS (SELECT ${from} UNION ALL SELECT "k" + 1 FROM "k" WHERE "k" < ${to})`;
-  // Batches of copies so progress shows and each transaction stays moderate.
-  for (let from = 1; from <= copies; from += 10) {
-    const to = Math.min(copies, from + 9);
-    const remaining = N - BASE - (from - 1) * BASE;
-    await db.$executeRawUnsafe(
-      `INSERT INTO "Trace" (${traceCols.map(q).join(", ")}) ${kTable(from, to)}
-       SELECT ${select(traceCols, traceExpr)} FROM "Trace", "k" WHERE "projectId" = '${PROJECT}' AND "id" NOT LIKE '%~%' LIMIT ${remaining}`,
-    );
-    await db.$executeRawUnsafe(
-      `INSERT INTO "Score" (${scoreCols.map(q).join(", ")}) ${kTable(from, to)}
-       SELECT ${select(scoreCols, scoreExpr)} FROM "Score", "k" WHERE "projectId" = '${PROJECT}' AND "id" NOT LIKE '%~%'`,
-    );
-    process.stdout.write(`\rmultiplied: copy ${to}/${copies}`);
-  }
-  await multiplySearchIndex(db);
-  const [{ n }] = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT COUNT(*) AS n FROM "Trace"`);
-  const [{ s }] = await db.$queryRawUnsafe<{ s: number }[]>(`SELECT COUNT(*) AS s FROM "Score"`);
-  console.log(`\nmultiplied to ${Number(n).toLocaleString()} traces, ${Number(s).toLocaleString()} scores in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
-}
-
-/**
- * The copies' search rows, as the writer would make them: each copy's key from its own timestamp (search-index.ts),
- * its text the base trace's (search-text.ts, computed here once per base trace; the FTS table holds no text to copy).
- */
-async function multiplySearchIndex(db: Db) {
-  const t0 = Date.now();
-  const base = await db.trace.findMany({ where: { projectId: PROJECT, id: { not: { contains: "~" } } }, select: { id: true, name: true, input: true, output: true } });
-  await db.$executeRawUnsafe(`CREATE TEMP TABLE "bench_text" ("id" TEXT PRIMARY KEY, "text" TEXT NOT NULL)`);
-  for (let i = 0; i < base.length; i += 500) {
-    const rows = base.slice(i, i + 500).flatMap((t) => {
-      const text = traceSearchText(t.name, t.input, t.output);
-      return text === null ? [] : [[t.id, text]];
-    });
-    if (rows.length) await db.$executeRawUnsafe(`INSERT INTO "bench_text" VALUES ${rows.map(() => "(?, ?)").join(", ")}`, ...rows.flat());
-  }
-  const bucket = `MIN(MAX("t"."timestamp", 0), ${Math.floor(Number.MAX_SAFE_INTEGER / KEY_SLOTS) - 1}) * ${KEY_SLOTS}`;
-  await db.$executeRawUnsafe(
-    `INSERT OR IGNORE INTO "TraceSearch" ("key", "projectId", "traceId")
-     SELECT ${bucket} + ROW_NUMBER() OVER (PARTITION BY "t"."timestamp" ORDER BY "t"."id") - 1, "t"."projectId", "t"."id"
-     FROM "Trace" "t" JOIN "bench_text" "b" ON "b"."id" = substr("t"."id", 1, instr("t"."id", '~') - 1)
-     WHERE "t"."projectId" = '${PROJECT}' AND "t"."id" LIKE '%~%'`,
-  );
-  await db.$executeRawUnsafe(
-    `INSERT INTO "TraceSearchText" ("rowid", "text")
-     SELECT "s"."key", "b"."text" FROM "TraceSearch" "s" JOIN "bench_text" "b" ON "b"."id" = substr("s"."traceId", 1, instr("s"."traceId", '~') - 1)
-     WHERE "s"."projectId" = '${PROJECT}' AND "s"."traceId" LIKE '%~%'`,
-  );
-  const [{ n }] = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT COUNT(*) AS n FROM "TraceSearch"`);
-  console.log(`\nsearch index: ${Number(n).toLocaleString()} rows in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+  await multiplyRows(db, target, PROJECT, BASE, N);
+  const [{ n }] = await db.$queryRawUnsafe<{ n: unknown }[]>(`SELECT COUNT(*) AS "n" FROM "Trace"`);
+  const [{ s }] = await db.$queryRawUnsafe<{ s: unknown }[]>(`SELECT COUNT(*) AS "s" FROM "Score"`);
+  console.log(`multiplied to ${Number(n).toLocaleString()} traces, ${Number(s).toLocaleString()} scores in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
 }
 
 /** A handful of traces, through the real ingestion path, holding a word no demo trace has, spread over the whole range. */
@@ -194,7 +150,11 @@ async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
 }
 
 async function main() {
-  console.log(`database: ${target.provider === "sqlite" ? target.file : ""}`);
+  console.log(`database: ${target.provider === "sqlite" ? target.file : `${target.url} (PostgreSQL)`}`);
+  if (opts.pg && !opts.reuse) {
+    await pgAdmin("CREATE"); // fails if it exists: this run drops only a database it created
+    createdPg = true;
+  }
   if (!opts.reuse) await applyMigrations(target);
   const db = createDb(target);
   await dbReady(db, target);
@@ -202,7 +162,8 @@ async function main() {
     await fill(db);
     await addRareTraces(db);
     // Bookmark a sprinkle so the bookmarked case has something to find.
-    await db.$executeRawUnsafe(`UPDATE "Trace" SET "bookmarked" = 1 WHERE "projectId" = '${PROJECT}' AND "id" LIKE '%7~1_'`);
+    await db.$executeRawUnsafe(`UPDATE "Trace" SET "bookmarked" = TRUE WHERE "projectId" = '${PROJECT}' AND "id" LIKE '%7~1_'`);
+    await settle(db, target);
   }
 
   // The machine may be shared: the load says how far the figures are from an idle one's.
@@ -237,7 +198,8 @@ main()
     console.error(err);
     process.exitCode = 1;
   })
-  .finally(() => {
-    if (!opts.keep && !opts.reuse) rmSync(dir, { recursive: true, force: true });
-    else console.log(`kept ${dir}`);
+  .finally(async () => {
+    if (opts.keep || opts.reuse) console.log(`kept ${pgUrl ?? dir}`);
+    else if (createdPg) await pgAdmin("DROP");
+    else if (!opts.pg) rmSync(dir, { recursive: true, force: true });
   });
