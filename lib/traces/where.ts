@@ -130,9 +130,10 @@ export function checkTraceFilter(filter: Filter): void {
 export const ROW_SCAN_COLUMNS: ReadonlySet<string> = new Set(["search", "tags", "score", "metadata", "model", "experiment", "missing"]);
 
 /** WHERE for the traces of a project matching a filter (the table aliases Trace as "t"). */
-export function traceWhere(client: Db | Tx, projectId: string, filter: Filter | TraceFilter): Sql {
-  // The search knows the project, so SQLite reads the index once for it (search.ts).
-  const columns: ViewColumns = { ...TRACE_COLUMNS, search: { types: ["string"], build: (c, d) => searchSql(d, stringValue(c), { projectId }) } };
+export function traceWhere(client: Db | Tx, projectId: string, filter: Filter | TraceFilter, opts: { searchMatches?: string[] | null } = {}): Sql {
+  // The search knows the project, so SQLite reads the index once for it; PostgreSQL may have read its few matches (search.ts).
+  const matches = opts.searchMatches ?? undefined;
+  const columns: ViewColumns = { ...TRACE_COLUMNS, search: { types: ["string"], build: (c, d) => searchSql(d, stringValue(c), { projectId, matches }) } };
   const { where } = buildConditions(dialectOf(client), columns, traceConditions(filter));
   return join([sql`"t"."projectId" = ${projectId}`, ...where], " AND ");
 }

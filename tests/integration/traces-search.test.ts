@@ -7,6 +7,7 @@ import type { IngestEvent } from "@/lib/ingest/events";
 import { ingestEvents } from "@/lib/ingest/service";
 import { deleteTraces } from "@/lib/traces/delete";
 import { countTraces, countTracesCapped, listTraces } from "@/lib/traces/list";
+import { fewMatches } from "@/lib/traces/search";
 import { parseTraceTableParams, type SearchParamsRecord } from "@/lib/traces/table-params";
 import { dbFor, targets, uid } from "../support/targets";
 
@@ -58,6 +59,20 @@ describe.each(targets())("traces search on $name", (t) => {
     expect(await ids("heckout-ag")).toEqual(["s1"]); // the name, a substring
     expect(await ids("content")).toEqual(["s1"]); // a key
     expect(await ids("zqxjv")).toEqual([]);
+  });
+
+  it("reads a term's few matches up front on PostgreSQL, and leaves a common one to the plain condition", async () => {
+    const filter = (search: string) => parseTraceTableParams({ search }, at(10)).filter;
+    if (t.name === "sqlite") {
+      expect(await fewMatches(db, projectId, filter("refund"), 2)).toBeNull(); // SQLite walks its FTS5 index instead
+      return;
+    }
+    expect((await fewMatches(db, projectId, filter("refund"), 3))?.sort()).toEqual(["s1", "s5", "s6"]);
+    expect(await fewMatches(db, projectId, filter("refund"), 2)).toBeNull();
+    expect(await fewMatches(db, projectId, filter("zqxjv"), 2)).toEqual([]);
+    expect(await fewMatches(db, projectId, filter("he"), 2)).toBeNull(); // short: the row scan
+    // The list from the ids and the count from the plain condition agree (ids() checks both).
+    expect(await ids("twin")).toEqual(["s6", "s5"]);
   });
 
   it("keeps projects apart", async () => {
