@@ -97,6 +97,7 @@ const PG_FEW_MATCHES = 1_000;
  * The list's WHERE, and whether to start from the search's matches. SQLite, one indexed search: alone and newest
  * first, the index is read only from the page's last match on; otherwise a word with few matches is read whole
  * and the page sorted from it (a common one lets the planner walk the sort's or another condition's index).
+ * PostgreSQL: a word's few matches become an id list (search.ts fewMatches), a common one the plain condition.
  */
 async function listWhere(client: Db, projectId: string, q: TraceListQuery): Promise<{ where: Sql; byList: boolean }> {
   const conditions = traceConditions(q.filter);

@@ -123,13 +123,25 @@ export async function countWalk(client: Db, projectId: string, value: string, te
  * traces); the ids as a list it estimates exactly. The trigram index finds them (a rare word: under 1 ms); a
  * common word stops reading at cap + 1 and keeps the plain condition, which serves it well.
  */
-export async function fewMatches(client: Db, projectId: string, filter: Filter, cap: number): Promise<string[] | null> {
+export function fewMatches(client: Db, projectId: string, filter: Filter, cap: number): Promise<string[] | null> {
   const d = dialectOf(client);
-  if (d.provider !== "postgresql") return null;
+  if (d.provider !== "postgresql") return Promise.resolve(null);
   const one = oneIndexedSearch(filter);
-  if (!one) return null;
-  const rows = await client.$queryRaw<{ traceId: string }[]>`
-    SELECT "s"."traceId" FROM "TraceSearch" "s" WHERE "s"."projectId" = ${projectId} AND ${d.ilike(sql`"s"."text"`, `%${escapeLike(one.term)}%`)}
-    LIMIT ${cap + 1}`;
-  return rows.length > cap ? null : rows.map((r) => r.traceId);
+  if (!one) return Promise.resolve(null);
+  // A page reads its list and its count at once: the two share one read while it runs (nothing is kept after).
+  const pending = inFlight.get(client) ?? new Map<string, Promise<string[] | null>>();
+  inFlight.set(client, pending);
+  const key = `${projectId}\u0000${cap}\u0000${one.term}`;
+  let read = pending.get(key);
+  if (!read) {
+    read = client.$queryRaw<{ traceId: string }[]>`
+      SELECT "s"."traceId" FROM "TraceSearch" "s" WHERE "s"."projectId" = ${projectId} AND ${d.ilike(sql`"s"."text"`, `%${escapeLike(one.term)}%`)}
+      LIMIT ${cap + 1}`
+      .then((rows) => (rows.length > cap ? null : rows.map((r) => r.traceId)))
+      .finally(() => pending.delete(key));
+    pending.set(key, read);
+  }
+  return read;
 }
+
+const inFlight = new WeakMap<Db, Map<string, Promise<string[] | null>>>();

@@ -146,6 +146,9 @@ export function rollupKey(dims: readonly Dim[]): string {
   return keyOfText(JSON.stringify(dims));
 }
 
+/** A session span's key for one trace name (session-spans.ts). */
+const nameKey = (name: Dim) => rollupKey([name]);
+
 // The same few hundred tuples recur write after write: their hashes are kept (bounded; cleared when full).
 const KEYS = new Map<string, string>();
 function keyOfText(dimsText: string): string {
@@ -212,7 +215,7 @@ export class RollupDeltas {
 
   add(c: Contribution | null | undefined, sign: 1 | -1): void {
     if (!c) return;
-    if (c.kind === "subject") this.spans?.add(c, sign, (name) => rollupKey([name]));
+    if (c.kind === "subject") this.spans?.add(c, sign, nameKey);
     const table = ROLLUP_TABLES[c.kind];
     const r = this.row(c.kind, "hour", c.hour, c.dims);
     r.count += sign;

@@ -211,14 +211,12 @@ export async function rebuildSessionSpans(client: Db, projectId: string): Promis
       WHERE "projectId" = ${projectId} AND "sessionId" IS NOT NULL ${after === null ? raw("") : sql`AND "sessionId" > ${after}`}
       ORDER BY "sessionId" LIMIT ${SESSION_CHUNK}`);
     const last: string | null = ids.length === SESSION_CHUNK ? String(ids[ids.length - 1].sessionId) : null;
-    const inChunk = (column: Sql) =>
-      join([...(after === null ? [] : [sql`${column} > ${after}`]), ...(last === null ? [] : [sql`${column} <= ${last}`])], " AND ");
+    const inChunk = (column: Sql): Sql[] => [...(after === null ? [] : [sql`${column} > ${after}`]), ...(last === null ? [] : [sql`${column} <= ${last}`])];
     await withWriteStore(client, async (store) => {
       await lockRollupTables(store);
-      const bounds = after === null && last === null ? [] : [inChunk(sql`"sessionId"`)];
-      await store.exec(sql`DELETE FROM "SessionSpan" WHERE ${join([sql`"projectId" = ${projectId}`, ...bounds], " AND ")}`);
+      await store.exec(sql`DELETE FROM "SessionSpan" WHERE ${join([sql`"projectId" = ${projectId}`, ...inChunk(sql`"sessionId"`)], " AND ")}`);
       const deltas = new RollupDeltas();
-      const traces = join([sql`"t"."sessionId" IS NOT NULL`, ...(after === null && last === null ? [] : [inChunk(sql`"t"."sessionId"`)])], " AND ");
+      const traces = join([sql`"t"."sessionId" IS NOT NULL`, ...inChunk(sql`"t"."sessionId"`)], " AND ");
       await addRows(store, projectId, deltas, 1, { traces }, SUBJECT);
       await applySessionSpans(store, projectId, deltas.spans!);
     });
