@@ -164,8 +164,15 @@ export const loadObservations = (s: WriteStore, p: string, ids: string[]) => loa
 export const loadScores = (s: WriteStore, p: string, ids: string[]) => load<ScoreRow>(s, "Score", SCORE_COLS, p, ids);
 /** The stored observations and scores of some traces (the analytics rollups re-key them when their trace's name changes). */
 export const loadObservationsOfTraces = (s: WriteStore, p: string, traceIds: string[]) => load<ObservationRow>(s, "Observation", OBS_COLS, p, traceIds, "traceId");
-export const loadScoresOfTraces = (s: WriteStore, p: string, traceIds: string[]) => load<ScoreRow>(s, "Score", SCORE_COLS, p, traceIds, "traceId");
-export const loadScoresOfObservations = (s: WriteStore, p: string, observationIds: string[]) => load<ScoreRow>(s, "Score", SCORE_COLS, p, observationIds, "observationId");
+/** What a score's rollup contribution reads of it (not its comment or metadata, which are parsed to be read). */
+export const SCORE_FACT_COLS = ["traceId", "observationId", "name", "value", "stringValue", "dataType", "source", "environment", "timestamp"] as const;
+export type ScoreFactsRow = Pick<ScoreRow, "id" | (typeof SCORE_FACT_COLS)[number]>;
+/**
+ * The stored scores of some traces or observations, their rollup facts only. The writer asks after writing
+ * the batch's own scores, which come back too: reading their comments and metadata was most of the read's cost.
+ */
+export const loadScoreFactsOfTraces = (s: WriteStore, p: string, traceIds: string[]) => load<ScoreFactsRow>(s, "Score", SCORE_FACT_COLS, p, traceIds, "traceId");
+export const loadScoreFactsOfObservations = (s: WriteStore, p: string, observationIds: string[]) => load<ScoreFactsRow>(s, "Score", SCORE_FACT_COLS, p, observationIds, "observationId");
 /** Just the observation field a score's rollup reads. */
 export const loadObservationModels = (s: WriteStore, p: string, ids: string[]) => load<{ id: string; model: string | null }>(s, "Observation", ["model"], p, ids);
 /** Just the trace fields a score's rollup reads. */

@@ -31,10 +31,15 @@ function columns(kind: RollupKind) {
   };
 }
 
+/** A row's values in columns(kind).all's order (a plain loop: this runs for every rollup row of every write). */
 function values(projectId: string, shard: number, r: RowDelta): unknown[] {
   const t = ROLLUP_TABLES[r.kind];
-  const bucket = t.dayOnly ? [projectId, new Date(r.start), shard, r.key] : [projectId, r.grain, new Date(r.start), shard, r.key];
-  return [...bucket, ...r.dims, r.count, ...t.measures.flatMap((m) => r.sums[m]), ...t.sketched.map((m) => encodeSketch(r.sketches[m]))];
+  const out: unknown[] = t.dayOnly ? [projectId, new Date(r.start), shard, r.key] : [projectId, r.grain, new Date(r.start), shard, r.key];
+  for (const d of r.dims) out.push(d);
+  out.push(r.count);
+  for (const m of t.measures) out.push(r.sums[m][0], r.sums[m][1]);
+  for (const m of t.sketched) out.push(encodeSketch(r.sketches[m]));
+  return out;
 }
 
 /**

@@ -8,7 +8,7 @@
 // stored observations and scores outside the batch move keys too.
 import { sql } from "../../db/sql";
 import type { WriteStore } from "../../ingest/store";
-import { loadObservationModels, loadObservationsOfTraces, loadScoresOfObservations, loadScoresOfTraces, loadTraceNames, type ObservationRow, type Rollup, type ScoreRow, type TraceRow } from "../../ingest/rows";
+import { loadObservationModels, loadObservationsOfTraces, loadScoreFactsOfObservations, loadScoreFactsOfTraces, loadTraceNames, type ObservationRow, type Rollup, type ScoreFactsRow, type ScoreRow, type TraceRow } from "../../ingest/rows";
 import { applyRollupDeltas } from "./apply";
 import { observationContribution, RollupDeltas, scoreContribution, subjectContributions, traceContribution, traceModelsKey, type ScoreTraceFacts } from "./contrib";
 
@@ -58,12 +58,12 @@ export async function maintainRollups(store: WriteStore, projectId: string, w: W
   }
   const remodelled = w.observations.filter(({ prev, next: o }) => (prev?.model ?? null) !== o.model).map((c) => c.next.id);
   const batchScores = new Set(w.scores.map((c) => c.next.id));
-  const storedScores = new Map<string, ScoreRow>();
-  const keep = (rows: Map<string, ScoreRow>) => {
+  const storedScores = new Map<string, ScoreFactsRow>();
+  const keep = (rows: Map<string, ScoreFactsRow>) => {
     for (const s of rows.values()) if (!batchScores.has(s.id)) storedScores.set(s.id, s);
   };
-  if (rescored.length) keep(await loadScoresOfTraces(store, projectId, rescored));
-  if (remodelled.length) keep(await loadScoresOfObservations(store, projectId, remodelled));
+  if (rescored.length) keep(await loadScoreFactsOfTraces(store, projectId, rescored));
+  if (remodelled.length) keep(await loadScoreFactsOfObservations(store, projectId, remodelled));
 
   // Traces and observations outside the batch that a key reads: the same before and after.
   const scores = [...w.scores.flatMap(({ prev, next: s }) => (prev ? [prev, s] : [s])), ...storedScores.values()];
@@ -82,8 +82,8 @@ export async function maintainRollups(store: WriteStore, projectId: string, w: W
     id === null ? null : batchObservations.has(id) ? (batchObservations.get(id)!.prev?.model ?? null) : (outsideModels.get(id)?.model ?? null);
   const modelAfter = (id: string | null): string | null =>
     id === null ? null : batchObservations.has(id) ? batchObservations.get(id)!.next.model : (outsideModels.get(id)?.model ?? null);
-  const scoreBefore = (s: ScoreRow) => scoreContribution(s, before(s.traceId), modelBefore(s.observationId));
-  const scoreAfter = (s: ScoreRow) => scoreContribution(s, after(s.traceId), modelAfter(s.observationId));
+  const scoreBefore = (s: ScoreFactsRow) => scoreContribution(s, before(s.traceId), modelBefore(s.observationId));
+  const scoreAfter = (s: ScoreFactsRow) => scoreContribution(s, after(s.traceId), modelAfter(s.observationId));
 
   for (const t of w.nextTraces) {
     const prev = w.prevTraces.get(t.id);

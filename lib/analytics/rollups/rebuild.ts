@@ -57,7 +57,7 @@ export async function rebuildRange(store: WriteStore, projectId: string, from: D
     observations: sql`"o"."startTime" >= ${from} AND "o"."startTime" < ${to}`,
     scores: sql`"s"."timestamp" >= ${from} AND "s"."timestamp" < ${to}`,
   }, HOURLY);
-  for (const r of hours.rows.values()) days.addStored(r.kind, r.grain, r.start, r.dims, r, 1);
+  for (const r of hours.rows.values()) days.addStored(r.kind, r.grain, r.start, r.dims, r, 1, r.dimsText);
   await applyRollupDeltas(store, projectId, hours, days);
   if (opts.subjects !== false) await rebuildSubjectDays(store, projectId, new Date(Math.floor(from.getTime() / DAY_MS) * DAY_MS), new Date(Math.ceil(to.getTime() / DAY_MS) * DAY_MS));
 }
