@@ -168,7 +168,7 @@ export interface RowDelta {
   start: number;
   /** The dimension values' JSON: the delta's identity in memory, hashed into `key`. */
   dimsText: string;
-  /** The stored key (the hash of dimsText): set by changed(), for the rows written only (hashing every row cost more than the rest of a delta). */
+  /** The stored key (the hash of dimsText): set by changed(), for the rows written only (those that cancel out never need it). */
   key: string;
   dims: Dim[];
   count: number;
@@ -291,9 +291,9 @@ export function encodeSketch(bins: ReadonlyMap<number, number>): string {
  * Two stored sketches summed, bins that fell to 0 left out: what the upsert's SQL merge computes, in JS (the
  * SQLite writer registers it as loupe_sketch_merge: JSON in SQLite's own functions costs ~3× as much).
  * A delta holds a few bins and a stored day's sketch hundreds, so the stored text is not parsed: each delta
- * bin's key is found with indexOf, and the text is copied once, the edited counts spliced in (editing it in
- * place bin by bin copied the whole text per bin: ~20 µs for a 300-bin sketch, now ~2 µs). Keys are quoted
- * and counts are not, so `"<bin>":` only ever matches a key.
+ * bin's key is found with indexOf, and the text is copied once with the edited counts spliced in (a
+ * 12-bin delta into a 300-bin sketch: ~17 µs, ~20 µs editing the text bin by bin, ~32 µs parsed; the
+ * indexOf scans are most of it). Keys are quoted and counts are not, so `"<bin>":` only ever matches a key.
  */
 export function mergeSketchText(stored: string, delta: string): string {
   if (delta === "{}") return stored;
