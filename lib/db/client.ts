@@ -5,6 +5,7 @@ import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { adapterFactory } from "./adapter";
 import type { Provider } from "./schema-files";
 import { dialectFor, type Dialect } from "./sql";
+import { WAL_AUTOCHECKPOINT_PAGES } from "./sqlite-wal";
 import { databaseTarget, type DatabaseTarget } from "./url";
 
 export type Db = SqliteClient;
@@ -89,13 +90,15 @@ export const provider = databaseTarget().provider;
 
 /**
  * SQLite: per-connection settings (the WAL journal mode itself is set in the
- * file by applyMigrations). NORMAL sync is safe with WAL and much faster.
+ * file by applyMigrations). NORMAL sync is safe with WAL and much faster; the
+ * checkpoint threshold is the writer's (sqlite-wal.ts).
  */
 export function dbReady(client: Db = db, target = databaseTarget()): Promise<void> {
   if (target.provider !== "sqlite") return Promise.resolve();
   const run = async () => {
     await client.$queryRawUnsafe("PRAGMA busy_timeout = 10000");
     await client.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
+    await client.$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
   };
   if (client === db) return (globalForDb.loupeDbReady ??= run());
   return run();

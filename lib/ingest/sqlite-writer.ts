@@ -7,6 +7,7 @@
 import Database from "better-sqlite3";
 import { dialectFor } from "../db/sql";
 import { mergeSketchText } from "../analytics/rollups/contrib";
+import { WAL_AUTOCHECKPOINT_PAGES } from "../db/sqlite-wal";
 import { GroupCommit, type GroupWriter } from "./group-commit";
 import type { WriteStore } from "./store";
 
@@ -60,6 +61,7 @@ function openWriter(file: string, turns?: GroupWriter["turns"]): SqliteWriter {
   // Index pages of big tables stay in memory between batches (default is 2 MB).
   db.pragma("cache_size = -131072");
   db.pragma("temp_store = MEMORY");
+  db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
   // The rollup upserts merge sketch columns with it (apply.ts); Prisma's connections use the SQL merge.
   db.function("loupe_sketch_merge", { deterministic: true }, (a, b) => mergeSketchText(String(a), String(b)));
   const cache = new Map<string, Database.Statement>();
