@@ -1,10 +1,11 @@
 // How often SQLite folds its write-ahead log back into the database file, for
 // every connection on a file (the ingestion writer's handle and Prisma's).
 // SQLite's default checkpoints at 1,000 pages (4 MB); an ingestion commit of
-// ~200 observations writes ~600 pages, so the writer checkpointed every other
-// commit, inside the commit, rewriting the same hot index and rollup pages
-// each time. At 10,000 pages (40 MB of log) a page written by many commits is
-// copied once: bench:ingest +6.7 % observations/s (median of three runs each,
+// 400 observations (in process, 4 writes per transaction) wrote ~600 pages, so
+// the writer checkpointed about every other commit, inside the commit, and
+// (most likely the cost) copied the same hot index and rollup pages each time.
+// At 10,000 pages (40 MB of log) a page written by many commits is copied
+// once between checkpoints: bench:ingest +6.7 % observations/s (median of three runs each,
 // 5,883 → 6,280), p95 unchanged within its spread. Every connection gets the
 // same threshold: whichever commits past it checkpoints, and a lower one on
 // Prisma's connection would put every checkpoint on the thread that serves pages.
