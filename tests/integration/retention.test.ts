@@ -152,6 +152,12 @@ describe.each(targets())("retention on $name", (t) => {
     await db.project.update({ where: { id: projectId }, data: { retentionQueuedAt: null } });
     // A second client on the same database stands for a second server process.
     const second = createDb(databaseTarget(t.databaseUrl));
+    // Two SQLite clients in one process: a busy wait on either would block the event loop the other's open
+    // transaction needs, for the whole busy timeout (10 s; a second server process waits on its own loop).
+    // Without one, a busy write fails at once and transaction() retries it after a pause that yields.
+    const busyTimeout = (client: Db, ms: number) => (t.name === "sqlite" ? client.$queryRawUnsafe(`PRAGMA busy_timeout = ${ms}`) : Promise.resolve());
+    await busyTimeout(db, 0);
+    await busyTimeout(second, 0);
     try {
       const asked = await Promise.all([
         queueRetentionSweep(db, projectId, { start: false }),
@@ -172,6 +178,7 @@ describe.each(targets())("retention on $name", (t) => {
       expect(await sweeps()).toHaveLength(2);
       await settleJob(db, projectId, (await sweeps())[1].id);
     } finally {
+      await busyTimeout(db, 10_000);
       await second.$disconnect();
     }
   });
