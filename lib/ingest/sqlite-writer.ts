@@ -6,7 +6,7 @@
 // No database client import: the writer thread loads this without Prisma.
 import Database from "better-sqlite3";
 import { dialectFor } from "../db/sql";
-import { mergeSketchText } from "../analytics/rollups/contrib";
+import { mergeSketchText } from "../analytics/rollups/sketch-text";
 import { WAL_AUTOCHECKPOINT_PAGES } from "../db/sqlite-wal";
 import { GroupCommit, type GroupWriter } from "./group-commit";
 import type { WriteStore } from "./store";

@@ -1,6 +1,6 @@
 // The rollup tables as a comparable snapshot (tests compare what the writer maintained with a recomputation).
 import { afterAll, beforeAll } from "vitest";
-import { decodeSketch } from "@/lib/analytics/rollups/contrib";
+import { decodeSketch } from "@/lib/analytics/rollups/sketch-text";
 import { ROLLUP_KINDS, ROLLUP_TABLES, sketchColumn } from "@/lib/analytics/rollups/tables";
 import type { Db } from "@/lib/db/client";
 import { decode } from "@/lib/db/sql";

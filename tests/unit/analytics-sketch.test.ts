@@ -3,7 +3,7 @@
 // 1 % of the exact figure by the rows engine's rule, on skewed, wide and
 // clustered data sets, including merged sketches (hours and shards summed).
 import { describe, expect, it } from "vitest";
-import { decodeSketch, encodeSketch, mergeSketchText } from "@/lib/analytics/rollups/contrib";
+import { decodeSketch, encodeSketch, mergeSketchText } from "@/lib/analytics/rollups/sketch-text";
 import { addToSketch, binOf, binValue, exactPercentile, SKETCH_ALPHA, sketchPercentiles } from "@/lib/analytics/sketch";
 
 // A seeded generator, so a failure reproduces.

@@ -2,7 +2,7 @@
 // INSERT … ON CONFLICT DO UPDATE per rollup row of each grain (the hours the
 // write touched and their days), adding counts and sums and merging the sketch
 // columns' JSON (bin → count) in SQL (on the SQLite writer's own handle, with
-// a JS function registered there: contrib.ts mergeSketchText), so the upsert
+// a JS function registered there: sketch-text.ts mergeSketchText), so the upsert
 // itself is the whole update and concurrent writers never read-modify-write. Keys are sorted so concurrent
 // writers take row locks in one order (no deadlock). On PostgreSQL each
 // transaction writes to one random shard of ROLLUP_SHARDS, so concurrent
@@ -10,7 +10,8 @@
 // sum the shards. SQLite has one writer: shard 0.
 import { ident, join, raw, sql, type Dialect, type Sql } from "../../db/sql";
 import type { WriteStore } from "../../ingest/store";
-import { encodeSketch, type RollupDeltas, type RowDelta } from "./contrib";
+import type { RollupDeltas, RowDelta } from "./contrib";
+import { encodeSketch } from "./sketch-text";
 import { applySessionSpans } from "./session-spans";
 import { bucketColumns, primaryKey, ROLLUP_TABLES, sketchColumn, type RollupKind } from "./tables";
 

@@ -11,7 +11,7 @@ import { decode, sql } from "../../db/sql";
 import type { Filter } from "../../query/filter";
 import { buildConditions } from "../../query/where";
 import { binOf } from "../sketch";
-import { decodeSketch } from "./contrib";
+import { decodeSketch } from "./sketch-text";
 import { readScoreSegments, segmentWhere } from "./score-segments";
 import type { Segment } from "./serve";
 import { servedView } from "./served";

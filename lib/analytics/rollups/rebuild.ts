@@ -14,7 +14,8 @@ import { decode, join, raw, sql, type Sql } from "../../db/sql";
 import { withWriteStore, type Row, type WriteStore } from "../../ingest/store";
 import { applyRollupDeltas } from "./apply";
 import { applySessionSpans } from "./session-spans";
-import { decodeSketch, observationContribution, RollupDeltas, scoreContribution, subjectContributions, traceContribution, type Contribution } from "./contrib";
+import { observationContribution, RollupDeltas, scoreContribution, subjectContributions, traceContribution, type Contribution } from "./contrib";
+import { decodeSketch } from "./sketch-text";
 import { DAY_MS, HOUR_MS, ROLLUP_KINDS, ROLLUP_TABLES, sketchColumn, type RollupKind } from "./tables";
 
 const date = (v: unknown) => (v === null || v === undefined ? null : decode.date(v));

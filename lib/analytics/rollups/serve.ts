@@ -19,7 +19,7 @@ import { decodeDimension, shapeSpec } from "../rows/run";
 import { emptyValue, fillBuckets, orderAndLimit, TIME_DIMENSION } from "../rows/shape";
 import { BUCKET_COLUMN, dimColumn, innerSelect, measureColumn, PERCENTILES } from "../rows/sql";
 import { addToSketch, sketchHistogram, sketchPercentiles } from "../sketch";
-import { decodeSketch } from "./contrib";
+import { decodeSketch } from "./sketch-text";
 import type { MetricsPlan } from "../validate";
 import { rollupsEnabled } from "./maintain";
 import { servedView, type ServedView } from "./served";
