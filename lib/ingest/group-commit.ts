@@ -22,7 +22,7 @@
 // timeout), blocking the very loop that would release it (tried: the job
 // runner timed out with P1008 and the server stopped answering).
 import type Database from "better-sqlite3";
-import { RollupDeltas } from "../analytics/rollups/contrib";
+import { RollupDeltas } from "../analytics/rollups/deltas";
 import { applyRollupDeltas } from "../analytics/rollups/apply";
 import type { WriteStore } from "./store";
 

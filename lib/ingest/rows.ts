@@ -173,6 +173,12 @@ export type ScoreFactsRow = Pick<ScoreRow, "id" | (typeof SCORE_FACT_COLS)[numbe
  */
 export const loadScoreFactsOfTraces = (s: WriteStore, p: string, traceIds: string[]) => load<ScoreFactsRow>(s, "Score", SCORE_FACT_COLS, p, traceIds, "traceId");
 export const loadScoreFactsOfObservations = (s: WriteStore, p: string, observationIds: string[]) => load<ScoreFactsRow>(s, "Score", SCORE_FACT_COLS, p, observationIds, "observationId");
+/** How many stored scores some traces or observations have (an index's count: no row is read). */
+export async function countScoresOf(store: WriteStore, projectId: string, ids: string[], by: "traceId" | "observationId"): Promise<number> {
+  if (!ids.length) return 0;
+  const [r] = await store.query(sql`SELECT COUNT(*) AS "n" FROM "Score" WHERE "projectId" = ${projectId} AND ${store.dialect.inList(ident(by), ids)}`);
+  return Number(r.n);
+}
 /** Just the observation field a score's rollup reads. */
 export const loadObservationModels = (s: WriteStore, p: string, ids: string[]) => load<{ id: string; model: string | null }>(s, "Observation", ["model"], p, ids);
 /** Just the trace fields a score's rollup reads. */

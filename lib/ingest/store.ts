@@ -4,7 +4,7 @@
 // `?` placeholders suit better-sqlite3 as they are).
 import { dialectOf, targetOf, transaction, type Db } from "../db/client";
 import type { Dialect, Sql } from "../db/sql";
-import type { RollupDeltas } from "../analytics/rollups/contrib";
+import type { RollupDeltas } from "../analytics/rollups/deltas";
 import type { Arrival } from "./group-commit";
 import { writerTurn } from "../db/sqlite-turns";
 import { sqliteWriter } from "./sqlite-writer";
@@ -17,7 +17,8 @@ export interface WriteStore {
   exec(q: Sql): Promise<void>;
   /**
    * SQLite only: one statement text (with ? placeholders) run once per row.
-   * The hot upserts skip building an Sql object per row and re-hashing its text.
+   * The hot upserts skip building an Sql object per row and re-hashing its text. The rows are its own to
+   * change (their values are converted in place).
    */
   execEach?(text: string, rows: unknown[][]): Promise<void>;
   /**

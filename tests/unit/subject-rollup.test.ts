@@ -2,7 +2,8 @@
 // planned queries the subject rollup serves.
 import { describe, expect, it } from "vitest";
 import { metricsQuerySchema, type MetricsQueryInput } from "@/lib/analytics/query-schema";
-import { RollupDeltas, subjectContributions } from "@/lib/analytics/rollups/contrib";
+import { subjectContributions } from "@/lib/analytics/rollups/contrib";
+import { RollupDeltas, sumOf } from "@/lib/analytics/rollups/deltas";
 import { subjectOf } from "@/lib/analytics/rollups/serve-subjects";
 import { validateMetricsQuery } from "@/lib/analytics/validate";
 
@@ -19,7 +20,7 @@ describe("subjectContributions", () => {
   it("keeps a trace without user or session in the null group, and folds to its UTC day", () => {
     const d = new RollupDeltas();
     for (const c of subjectContributions({ ...trace, userId: null, sessionId: null, totalCost: null })) d.add(c, 1);
-    const days = d.byDay().changed().map((r) => [r.grain, r.start, r.dims, r.count, r.sums.totalCost]);
+    const days = d.byDay().changed().map((r) => [r.grain, r.start, r.dims, r.count, sumOf("subject", r, "totalCost")]);
     const day = Date.parse("2026-05-10T00:00:00Z");
     expect(days).toHaveLength(2);
     expect(days).toContainEqual(["day", day, ["user", null, "chat"], 1, [0, 0]]);

@@ -10,7 +10,7 @@
 // sum the shards. SQLite has one writer: shard 0.
 import { ident, join, raw, sql, type Dialect, type Sql } from "../../db/sql";
 import type { WriteStore } from "../../ingest/store";
-import type { RollupDeltas, RowDelta } from "./contrib";
+import type { RollupDeltas, RowDelta } from "./deltas";
 import { encodeSketch } from "./sketch-text";
 import { applySessionSpans } from "./session-spans";
 import { bucketColumns, primaryKey, ROLLUP_TABLES, sketchColumn, type RollupKind } from "./tables";
@@ -38,8 +38,8 @@ function values(projectId: string, shard: number, r: RowDelta): unknown[] {
   const out: unknown[] = t.dayOnly ? [projectId, new Date(r.start), shard, r.key] : [projectId, r.grain, new Date(r.start), shard, r.key];
   for (const d of r.dims) out.push(d);
   out.push(r.count);
-  for (const m of t.measures) out.push(r.sums[m][0], r.sums[m][1]);
-  for (const m of t.sketched) out.push(encodeSketch(r.sketches[m]));
+  for (let i = 0; i < r.sums.length; i++) out.push(r.sums[i]);
+  for (let i = 0; i < t.sketched.length; i++) out.push(encodeSketch(r.sketches[i]));
   return out;
 }
 

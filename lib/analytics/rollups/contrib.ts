@@ -1,16 +1,12 @@
 // What one trace, observation or score adds to the rollups (its contribution:
-// an hour, the key's dimension values, its measure values), and the deltas a
-// write accumulates: the after-state's contributions minus the before-state's,
-// per hour (its day's delta is the sum of its hours', byDay).
-// A row that did not change cancels out and writes nothing. The same
-// contributions rebuild an hour from rows (rebuild.ts), so the write path and
-// a recomputation cannot disagree on what a row counts for.
+// an hour, the key's dimension values, its measure values); deltas.ts sums
+// them. The same contributions rebuild an hour from rows (rebuild.ts), so the
+// write path and a recomputation cannot disagree on what a row counts for.
+// Pure.
 import { createHash } from "node:crypto";
-import { binOf } from "../sketch";
-import { SessionSpanDeltas } from "./session-spans";
-import { DAY_MS, HOUR_MS, ROLLED_SCORE_TYPES, ROLLUP_TABLES, type Grain, type RollupKind } from "./tables";
+import { HOUR_MS, ROLLED_SCORE_TYPES, type RollupKind } from "./tables";
 
-type Dim = string | null;
+export type Dim = string | null;
 
 export interface Contribution {
   kind: RollupKind;
@@ -143,141 +139,5 @@ export function scoreContribution(s: ScoreFacts, trace: ScoreTraceFacts | null |
 
 /** The key of a dimension tuple: a hash (nullable columns cannot be part of a unique key). */
 export function rollupKey(dims: readonly Dim[]): string {
-  return keyOfText(JSON.stringify(dims));
+  return createHash("sha1").update(JSON.stringify(dims)).digest("base64url");
 }
-
-/** A session span's key for one trace name (session-spans.ts). */
-const nameKey = (name: Dim) => rollupKey([name]);
-
-// The same few hundred tuples recur write after write: their hashes are kept (bounded; cleared when full).
-const KEYS = new Map<string, string>();
-function keyOfText(dimsText: string): string {
-  let k = KEYS.get(dimsText);
-  if (k === undefined) {
-    if (KEYS.size >= 20_000) KEYS.clear();
-    k = createHash("sha1").update(dimsText).digest("base64url");
-    KEYS.set(dimsText, k);
-  }
-  return k;
-}
-
-export interface RowDelta {
-  kind: RollupKind;
-  grain: Grain;
-  /** The bucket's start (ms): an hour, or a day. */
-  start: number;
-  /** The dimension values' JSON: the delta's identity in memory, hashed into `key`. */
-  dimsText: string;
-  /** The stored key (the hash of dimsText): set by changed(), for the rows written only (those that cancel out never need it). */
-  key: string;
-  dims: Dim[];
-  count: number;
-  /** Per measure: [sum, count of non-null values]. */
-  sums: Record<string, [number, number]>;
-  /** Per sketched measure: bin → count added (negative: taken out). */
-  sketches: Record<string, Map<number, number>>;
-}
-
-/** A stored rollup row's figures, read back to be taken out (rebuild.ts). */
-export interface StoredFigures {
-  count: number;
-  sums: Record<string, [number, number]>;
-  sketches: Record<string, Map<number, number>>;
-}
-
-/** Contributions added and taken out, by rollup row (kind, hour, dimension values), sketches included. */
-export class RollupDeltas {
-  readonly rows = new Map<string, RowDelta>();
-  /** The session spans the session contributions feed (off for a recomputation of subject days: spans are rebuilt apart). */
-  readonly spans: SessionSpanDeltas | null;
-
-  constructor(opts: { spans?: boolean } = {}) {
-    this.spans = opts.spans === false ? null : new SessionSpanDeltas();
-  }
-
-  private row(kind: RollupKind, grain: Grain, start: number, dims: Dim[], dimsText = JSON.stringify(dims)): RowDelta {
-    const id = `${kind}|${grain}|${start}|${dimsText}`;
-    let r = this.rows.get(id);
-    if (!r) {
-      const t = ROLLUP_TABLES[kind];
-      const sums: Record<string, [number, number]> = {};
-      for (const m of t.measures) sums[m] = [0, 0];
-      const sketches: Record<string, Map<number, number>> = {};
-      for (const m of t.sketched) sketches[m] = new Map();
-      r = { kind, grain, start, dimsText, key: "", dims, count: 0, sums, sketches };
-      this.rows.set(id, r);
-    }
-    return r;
-  }
-
-  add(c: Contribution | null | undefined, sign: 1 | -1): void {
-    if (!c) return;
-    if (c.kind === "subject") this.spans?.add(c, sign, nameKey);
-    const table = ROLLUP_TABLES[c.kind];
-    const r = this.row(c.kind, "hour", c.hour, c.dims);
-    r.count += sign;
-    for (const m of table.measures) {
-      const v = c.values[m];
-      if (v === null || v === undefined) continue;
-      r.sums[m][0] += sign * v;
-      r.sums[m][1] += sign;
-    }
-    for (const m of table.sketched) {
-      const v = c.values[m];
-      if (v === null || v === undefined) continue;
-      bump(r.sketches[m], binOf(v), sign);
-    }
-  }
-
-  /** Adds (or, sign −1, takes out) a stored row's figures, as if its rows were contributed again. */
-  addStored(kind: RollupKind, grain: Grain, start: number, dims: Dim[], f: StoredFigures, sign: 1 | -1, dimsText?: string): void {
-    const r = this.row(kind, grain, start, dims, dimsText);
-    r.count += sign * f.count;
-    for (const m in f.sums) {
-      const [sum, n] = f.sums[m];
-      r.sums[m][0] += sign * sum;
-      r.sums[m][1] += sign * n;
-    }
-    for (const m in f.sketches) for (const [b, c] of f.sketches[m]) bump(r.sketches[m], b, sign * c);
-  }
-
-  /** Adds another write's deltas (group commit sums a group's before one upsert per row). */
-  addAll(other: RollupDeltas): void {
-    for (const r of other.rows.values()) this.addStored(r.kind, r.grain, r.start, r.dims, r, 1, r.dimsText);
-    if (other.spans) this.spans?.addAll(other.spans);
-  }
-
-  /** Every hour delta folded into its UTC day's (a day row is the sum of its hours). */
-  byDay(): RollupDeltas {
-    const days = new RollupDeltas();
-    for (const r of this.rows.values()) {
-      if (r.grain !== "hour") continue;
-      days.addStored(r.kind, "day", Math.floor(r.start / DAY_MS) * DAY_MS, r.dims, r, 1, r.dimsText);
-    }
-    return days;
-  }
-
-  /** The deltas that change something, their keys set, sorted by table key (concurrent writers then lock rows in one order). */
-  changed(): RowDelta[] {
-    const rows: RowDelta[] = [];
-    for (const r of this.rows.values()) if (changes(r)) rows.push(r);
-    for (const r of rows) r.key = keyOfText(r.dimsText);
-    rows.sort((a, b) => cmp(a.kind, b.kind) || cmp(a.grain, b.grain) || a.start - b.start || cmp(a.key, b.key));
-    return rows;
-  }
-}
-
-function changes(r: RowDelta): boolean {
-  if (r.count !== 0) return true;
-  for (const m in r.sums) if (r.sums[m][0] !== 0 || r.sums[m][1] !== 0) return true;
-  for (const m in r.sketches) if (r.sketches[m].size > 0) return true;
-  return false;
-}
-
-function bump(bins: Map<number, number>, bin: number, by: number) {
-  const c = (bins.get(bin) ?? 0) + by;
-  if (c === 0) bins.delete(bin);
-  else bins.set(bin, c);
-}
-
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -8,9 +8,10 @@
 // stored observations and scores outside the batch move keys too.
 import { sql } from "../../db/sql";
 import type { WriteStore } from "../../ingest/store";
-import { loadObservationModels, loadObservationsOfTraces, loadScoreFactsOfObservations, loadScoreFactsOfTraces, loadTraceNames, type ObservationRow, type Rollup, type ScoreFactsRow, type ScoreRow, type TraceRow } from "../../ingest/rows";
+import { countScoresOf, loadObservationModels, loadObservationsOfTraces, loadScoreFactsOfObservations, loadScoreFactsOfTraces, loadTraceNames, type ObservationRow, type Rollup, type ScoreFactsRow, type ScoreRow, type TraceRow } from "../../ingest/rows";
 import { applyRollupDeltas } from "./apply";
-import { observationContribution, RollupDeltas, scoreContribution, subjectContributions, traceContribution, traceModelsKey, type ScoreTraceFacts } from "./contrib";
+import { observationContribution, scoreContribution, subjectContributions, traceContribution, traceModelsKey, type ScoreTraceFacts } from "./contrib";
+import { RollupDeltas } from "./deltas";
 
 type TraceState = TraceRow & Rollup;
 type TraceInfo = ScoreTraceFacts | null;
@@ -59,11 +60,18 @@ export async function maintainRollups(store: WriteStore, projectId: string, w: W
   const remodelled = w.observations.filter(({ prev, next: o }) => (prev?.model ?? null) !== o.model).map((c) => c.next.id);
   const batchScores = new Set(w.scores.map((c) => c.next.id));
   const storedScores = new Map<string, ScoreFactsRow>();
-  const keep = (rows: Map<string, ScoreFactsRow>) => {
-    for (const s of rows.values()) if (!batchScores.has(s.id)) storedScores.set(s.id, s);
+  // The batch's own scores are stored already: when the index counts no more than those, there is nothing to read
+  // (the usual case: a new trace's scores come with it or after it).
+  const keep = async (ids: string[], by: "traceId" | "observationId", load: typeof loadScoreFactsOfTraces) => {
+    if (!ids.length) return;
+    const wanted = new Set(ids);
+    let own = 0;
+    for (const { next: s } of w.scores) if (s[by] !== null && wanted.has(s[by])) own++;
+    if ((await countScoresOf(store, projectId, ids, by)) === own) return;
+    for (const s of (await load(store, projectId, ids)).values()) if (!batchScores.has(s.id)) storedScores.set(s.id, s);
   };
-  if (rescored.length) keep(await loadScoreFactsOfTraces(store, projectId, rescored));
-  if (remodelled.length) keep(await loadScoreFactsOfObservations(store, projectId, remodelled));
+  await keep(rescored, "traceId", loadScoreFactsOfTraces);
+  await keep(remodelled, "observationId", loadScoreFactsOfObservations);
 
   // Traces and observations outside the batch that a key reads: the same before and after.
   const scores = [...w.scores.flatMap(({ prev, next: s }) => (prev ? [prev, s] : [s])), ...storedScores.values()];

@@ -14,7 +14,8 @@ import { decode, join, raw, sql, type Sql } from "../../db/sql";
 import { withWriteStore, type Row, type WriteStore } from "../../ingest/store";
 import { applyRollupDeltas } from "./apply";
 import { applySessionSpans } from "./session-spans";
-import { observationContribution, RollupDeltas, scoreContribution, subjectContributions, traceContribution, type Contribution } from "./contrib";
+import { observationContribution, scoreContribution, subjectContributions, traceContribution, type Contribution } from "./contrib";
+import { RollupDeltas } from "./deltas";
 import { decodeSketch } from "./sketch-text";
 import { DAY_MS, HOUR_MS, ROLLUP_KINDS, ROLLUP_TABLES, sketchColumn, type RollupKind } from "./tables";
 
@@ -45,8 +46,8 @@ export async function rebuildRange(store: WriteStore, projectId: string, from: D
     for (const r of await store.query(sql`SELECT * FROM ${raw(`"${t.table}"`)} WHERE ${inRange}`)) {
       const figures = {
         count: Number(r.count),
-        sums: Object.fromEntries(t.measures.map((m) => [m, [Number(r[`${m}Sum`]), Number(r[`${m}N`])] as [number, number]])),
-        sketches: Object.fromEntries(t.sketched.map((m) => [m, decodeSketch(r[sketchColumn(m)])])),
+        sums: t.measures.flatMap((m) => [Number(r[`${m}Sum`]), Number(r[`${m}N`])]),
+        sketches: t.sketched.map((m) => decodeSketch(r[sketchColumn(m)])),
       };
       days.addStored(k, "hour", decode.date(r.start).getTime(), t.dims.map((c) => str(r[c])), figures, -1);
     }
@@ -58,7 +59,7 @@ export async function rebuildRange(store: WriteStore, projectId: string, from: D
     observations: sql`"o"."startTime" >= ${from} AND "o"."startTime" < ${to}`,
     scores: sql`"s"."timestamp" >= ${from} AND "s"."timestamp" < ${to}`,
   }, HOURLY);
-  for (const r of hours.rows.values()) days.addStored(r.kind, r.grain, r.start, r.dims, r, 1, r.dimsText);
+  for (const r of hours.rows) days.addStored(r.kind, r.grain, r.start, r.id, r, 1);
   await applyRollupDeltas(store, projectId, hours, days);
   if (opts.subjects !== false) await rebuildSubjectDays(store, projectId, new Date(Math.floor(from.getTime() / DAY_MS) * DAY_MS), new Date(Math.ceil(to.getTime() / DAY_MS) * DAY_MS));
 }

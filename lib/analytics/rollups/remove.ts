@@ -5,7 +5,7 @@ import { dialectOf, type Tx } from "../../db/client";
 import { sql } from "../../db/sql";
 import type { Row, WriteStore } from "../../ingest/store";
 import { applyRollupDeltas } from "./apply";
-import { RollupDeltas } from "./contrib";
+import { RollupDeltas } from "./deltas";
 import { markRollupsStale, rollupsEnabled } from "./maintain";
 import { addRows } from "./rebuild";
 

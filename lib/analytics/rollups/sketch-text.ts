@@ -4,7 +4,8 @@
 // SQLite connections merge in SQL, apply.ts), and readers decode it. Pure.
 
 /** A sketch delta as stored: JSON bin → count, zero bins left out. */
-export function encodeSketch(bins: ReadonlyMap<number, number>): string {
+export function encodeSketch(bins: ReadonlyMap<number, number> | undefined): string {
+  if (!bins) return "{}";
   let out = "";
   for (const [b, c] of bins) if (c !== 0) out += `,"${b}":${c}`;
   return out ? `{${out.slice(1)}}` : "{}";
