@@ -1,13 +1,14 @@
-// Where the ingestion writer runs its SQL. PostgreSQL: a Prisma interactive
-// transaction. SQLite: the writer's own better-sqlite3 handle on the same file
+// Where the ingestion writer runs its SQL. PostgreSQL: a transaction on the
+// writer's own node-postgres pool (pg-writer.ts). SQLite: the writer's own better-sqlite3 handle on the same file
 // (sqlite-writer.ts). Both run the same SQL, built once with the `sql` tag (its
 // `?` placeholders suit better-sqlite3 as they are).
-import { dialectOf, targetOf, transaction, type Db } from "../db/client";
+import { targetOf, type Db } from "../db/client";
 import type { Dialect, Sql } from "../db/sql";
 import type { RollupDeltas } from "../analytics/rollups/deltas";
 import type { Arrival } from "./group-commit";
 import { writerTurn } from "../db/sqlite-turns";
 import { sqliteWriter } from "./sqlite-writer";
+import { withPgWrite } from "./pg-writer";
 
 export type Row = Record<string, unknown>;
 
@@ -40,19 +41,10 @@ export interface WriteStoreOptions {
 }
 
 export async function withWriteStore<T>(client: Db, fn: (store: WriteStore) => Promise<T>, options: WriteStoreOptions = {}): Promise<T> {
-  const dialect = dialectOf(client);
   const target = targetOf(client);
   if (target.provider === "postgresql") {
     options.arrival?.done();
-    return transaction(client, (tx) =>
-      fn({
-        dialect,
-        query: (q) => tx.$queryRaw<Row[]>(q),
-        exec: async (q) => {
-          await tx.$executeRaw(q);
-        },
-      }),
-    );
+    return withPgWrite(target.url, fn);
   }
   const conn = sqliteWriter(target.file);
   if (options.group) return conn.group.submit(fn, options.arrival);

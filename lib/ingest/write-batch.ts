@@ -149,8 +149,15 @@ async function upsert<R extends { id: string }>(
   }
 }
 
+// One statement for the batch's sessions (PostgreSQL paid a round trip per session), in id order: two
+// transactions inserting the same new sessions wait for each other rather than deadlock.
 async function ensureSessions(store: WriteStore, projectId: string, ids: string[], now: Date) {
-  for (const id of ids) {
-    await store.exec(sql`INSERT INTO "Session" ("projectId", "id", "createdAt") VALUES (${projectId}, ${id}, ${now}) ON CONFLICT ("projectId", "id") DO NOTHING`);
+  if (!ids.length) return;
+  const sorted = [...ids].sort();
+  if (store.execEach) {
+    await store.execEach(`INSERT INTO "Session" ("projectId", "id", "createdAt") VALUES (?, ?, ?) ON CONFLICT ("projectId", "id") DO NOTHING`, sorted.map((id) => [projectId, id, now]));
+    return;
   }
+  const rows = sorted.map((id) => sql`(${projectId}, ${id}, ${now})`);
+  await store.exec(sql`INSERT INTO "Session" ("projectId", "id", "createdAt") VALUES ${join(rows)} ON CONFLICT ("projectId", "id") DO NOTHING`);
 }
