@@ -6,6 +6,7 @@
 // same `sql`-tag objects both databases run (store.ts); values and results are
 // converted here as the Prisma adapter converts them, so the write path reads
 // the same shapes it read through Prisma.
+import { createHash } from "node:crypto";
 import pg from "pg";
 import { dialectFor } from "../db/sql";
 import type { Row, WriteStore } from "./store";
@@ -52,6 +53,24 @@ function poolFor(url: string): pg.Pool {
 
 const dialect = dialectFor("postgresql");
 
+/** Each column's type (`format_type`), per server URL and table, read from the catalog once. */
+const columnTypes = new Map<string, Promise<Map<string, string>>>();
+function typesOf(url: string, conn: pg.PoolClient, table: string): Promise<Map<string, string>> {
+  const key = `${url}\n${table}`;
+  let types = columnTypes.get(key);
+  if (!types) {
+    types = conn
+      .query<{ name: string; type: string }>(
+        `SELECT "attname" AS "name", format_type("atttypid", "atttypmod") AS "type" FROM "pg_attribute" WHERE "attrelid" = $1::regclass AND "attnum" > 0 AND NOT "attisdropped"`,
+        [`"${table}"`],
+      )
+      .then((r) => new Map(r.rows.map((c) => [c.name, c.type])));
+    types.catch(() => columnTypes.delete(key));
+    columnTypes.set(key, types);
+  }
+  return types;
+}
+
 /** Runs `fn` in one transaction on a connection of the writer pool for `url`: committed if it resolves, rolled back if it throws. */
 export async function withPgWrite<T>(url: string, fn: (store: WriteStore) => Promise<T>): Promise<T> {
   const conn = await poolFor(url).connect();
@@ -63,6 +82,18 @@ export async function withPgWrite<T>(url: string, fn: (store: WriteStore) => Pro
       query: async (q) => (await conn.query<Row>(q.text, q.values.map(toPg))).rows,
       exec: async (q) => {
         await conn.query(q.text, q.values.map(toPg));
+      },
+      insertRows: async (table, cols, rows, tail) => {
+        if (!rows.length) return;
+        const types = await typesOf(url, conn, table);
+        const arrays = cols.map((c, i) => {
+          const t = types.get(c);
+          if (!t) throw new Error(`insertRows: ${table} has no column ${c}`);
+          return `$${i + 1}::${t}[]`;
+        });
+        const text = `INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(", ")}) SELECT * FROM unnest(${arrays.join(", ")}) ${tail}`;
+        const values = cols.map((_, j) => rows.map((r) => toPg(r[j])));
+        await conn.query({ name: statementName(text), text, values });
       },
     };
     const out = await fn(store);
@@ -78,6 +109,14 @@ export async function withPgWrite<T>(url: string, fn: (store: WriteStore) => Pro
   } finally {
     conn.release(broken);
   }
+}
+
+const names = new Map<string, string>();
+/** A prepared statement's name for a text: the same on every connection, so each prepares it once. */
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (!name) names.set(text, (name = `loupe_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`));
+  return name;
 }
 
 /** Closes the writer pools (tests and scripts that end their process cleanly). */

@@ -81,8 +81,9 @@ function openWriter(file: string, turns?: GroupWriter["turns"]): SqliteWriter {
     exec: async (q) => {
       statement(q.sql).run(...q.values.map(toSqlite));
     },
-    execEach: async (text, rows) => {
-      const st = statement(text);
+    insertRows: async (table, cols, rows, tail) => {
+      if (!rows.length) return;
+      const st = statement(`INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(", ")}) VALUES (${cols.map(() => "?").join(", ")}) ${tail}`);
       // The hot path: each row converted in place and bound as an array (no copy, no spread of its columns).
       for (const r of rows) {
         for (let i = 0; i < r.length; i++) {
@@ -92,6 +93,7 @@ function openWriter(file: string, turns?: GroupWriter["turns"]): SqliteWriter {
         st.run(r);
       }
     },
+    sketchMergeFunction: true,
     deferRollups,
   });
   return { db, lock, store, group: new GroupCommit({ db, run: (fn) => lock.run(fn), store, turns }) };

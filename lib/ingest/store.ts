@@ -3,7 +3,7 @@
 // (sqlite-writer.ts). Both run the same SQL, built once with the `sql` tag (its
 // `?` placeholders suit better-sqlite3 as they are).
 import { targetOf, type Db } from "../db/client";
-import type { Dialect, Sql } from "../db/sql";
+import { ident, join, raw, sql, type Dialect, type Sql } from "../db/sql";
 import type { RollupDeltas } from "../analytics/rollups/deltas";
 import type { Arrival } from "./group-commit";
 import { writerTurn } from "../db/sqlite-turns";
@@ -17,11 +17,15 @@ export interface WriteStore {
   query(q: Sql): Promise<Row[]>;
   exec(q: Sql): Promise<void>;
   /**
-   * SQLite only: one statement text (with ? placeholders) run once per row.
-   * The hot upserts skip building an Sql object per row and re-hashing its text. The rows are its own to
-   * change (their values are converted in place).
+   * `INSERT INTO table (cols) <the rows> <tail>` (tail: the ON CONFLICT clause), the hot upserts' one way in,
+   * with one statement text whatever the row count. SQLite: a prepared single-row statement run per row.
+   * PostgreSQL: `SELECT * FROM unnest(one array per column)`, prepared once per connection, the values bound as
+   * one array per column (a multi-row VALUES cost PostgreSQL a parameter per value to parse and bind: in
+   * process, 4 writers, its CPU per observation fell 268 → 210 µs). The rows are the store's to change.
    */
-  execEach?(text: string, rows: unknown[][]): Promise<void>;
+  insertRows(table: string, cols: readonly string[], rows: unknown[][], tail: string): Promise<void>;
+  /** The connection has the JS sketch merge `loupe_sketch_merge` (the SQLite writer's handle: sqlite-writer.ts). */
+  sketchMergeFunction?: boolean;
   /**
    * Group commit only (SQLite ingestion writes): hands the write's analytics rollup deltas to its group, which
    * sums them over the group's writes and upserts them once before COMMIT (group-commit.ts).
@@ -66,3 +70,14 @@ export async function withWriteStore<T>(client: Db, fn: (store: WriteStore) => P
   });
 }
 
+
+/**
+ * insertRows for a connection without a bulk path of its own (a Prisma transaction: rollup removals): multi-row
+ * VALUES, 200 rows per statement. The values go as they are (no JSON casts: the tables written so have none).
+ */
+export async function insertRowsAsValues(exec: (q: Sql) => Promise<void>, table: string, cols: readonly string[], rows: unknown[][], tail: string) {
+  for (let i = 0; i < rows.length; i += 200) {
+    const tuples = rows.slice(i, i + 200).map((vs) => sql`(${join(vs.map((v) => sql`${v}`))})`);
+    await exec(sql`INSERT INTO ${ident(table)} (${join(cols.map(ident))}) VALUES ${join(tuples)} ${raw(tail)}`);
+  }
+}

@@ -4,14 +4,14 @@
 // events touch, fold and merge in memory (fold.ts, merge.ts), upsert, then
 // refresh the touched traces' rollups and the analytics rollups.
 // No database client import: the writer thread loads this without Prisma.
-import { ident, join, raw, sql, type Sql } from "../db/sql";
+import { sql } from "../db/sql";
 import type { IngestEvent } from "./events";
 import { DomainError, type Issue } from "../errors";
 import { loadHeld, releaseHeld, saveHeld } from "./held";
 import { foldEvents } from "./fold";
 import { mergeObservation, mergeTrace, scoreRow, type PriceFn } from "./merge";
 import { aggregateRollups, emptyRollup, rollUp } from "./rollups";
-import { JSON_COLS, loadObservations, loadScores, loadTraces, OBS_COLS, type ObservationRow, ROLLUP_COLS, type Rollup, SCORE_COLS, type ScoreRow, storedValue, TRACE_COLS } from "./rows";
+import { loadObservations, loadScores, loadTraces, OBS_COLS, type ObservationRow, ROLLUP_COLS, type Rollup, SCORE_COLS, type ScoreRow, storedValue, TRACE_COLS } from "./rows";
 import type { WriteStore } from "./store";
 import { maintainRollups } from "../analytics/rollups/maintain";
 import { indexTraceSearch } from "../traces/search-index";
@@ -116,12 +116,7 @@ async function lockKeys(store: WriteStore, projectId: string, keys: string[]) {
   await store.exec(sql`SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest(${sorted}::text[]) AS k ORDER BY k`);
 }
 
-/**
- * INSERT ... ON CONFLICT ("projectId","id") DO UPDATE: rows are already merged,
- * so the update takes them whole. PostgreSQL gets multi-row statements (fewer
- * round trips); SQLite one prepared single-row statement run per row (no
- * network, and one statement text beats preparing a new one per row count).
- */
+/** INSERT ... ON CONFLICT ("projectId","id") DO UPDATE: rows are already merged, so the update takes them whole. */
 async function upsert<R extends { id: string }>(
   store: WriteStore,
   table: "Trace" | "Observation" | "Score",
@@ -130,34 +125,14 @@ async function upsert<R extends { id: string }>(
   rows: R[],
   now: Date,
 ) {
-  if (!rows.length) return;
   const allCols = ["projectId", "id", ...cols, "createdAt", "updatedAt"];
   const conflict = `ON CONFLICT ("projectId", "id") DO UPDATE SET ${[...cols, "updatedAt"].map((c) => `"${c}" = excluded."${c}"`).join(", ")}`;
-  const values = (r: R) => [projectId, r.id, ...cols.map((c) => storedValue(c, r[c])), now, now];
-  if (store.execEach) {
-    const text = `INSERT INTO "${table}" (${allCols.map((c) => `"${c}"`).join(", ")}) VALUES (${allCols.map(() => "?").join(", ")}) ${conflict}`;
-    await store.execEach(text, rows.map(values));
-    return;
-  }
-  const cast = (c: string, v: unknown): Sql => (v !== null && JSON_COLS.has(c) ? sql`${v}::jsonb` : sql`${v}`);
-  for (let i = 0; i < rows.length; i += 400) {
-    const tuples = rows.slice(i, i + 400).map((r) => {
-      const vs = values(r);
-      return sql`(${join(vs.map((v, j) => cast(allCols[j], v)))})`;
-    });
-    await store.exec(sql`INSERT INTO ${ident(table)} (${join(allCols.map(ident))}) VALUES ${join(tuples)} ${raw(conflict)}`);
-  }
+  await store.insertRows(table, allCols, rows.map((r) => [projectId, r.id, ...cols.map((c) => storedValue(c, r[c])), now, now]), conflict);
 }
 
 // One statement for the batch's sessions (PostgreSQL paid a round trip per session), in id order: two
 // transactions inserting the same new sessions wait for each other rather than deadlock.
 async function ensureSessions(store: WriteStore, projectId: string, ids: string[], now: Date) {
-  if (!ids.length) return;
-  const sorted = [...ids].sort();
-  if (store.execEach) {
-    await store.execEach(`INSERT INTO "Session" ("projectId", "id", "createdAt") VALUES (?, ?, ?) ON CONFLICT ("projectId", "id") DO NOTHING`, sorted.map((id) => [projectId, id, now]));
-    return;
-  }
-  const rows = sorted.map((id) => sql`(${projectId}, ${id}, ${now})`);
-  await store.exec(sql`INSERT INTO "Session" ("projectId", "id", "createdAt") VALUES ${join(rows)} ON CONFLICT ("projectId", "id") DO NOTHING`);
+  const rows = [...ids].sort().map((id) => [projectId, id, now]);
+  await store.insertRows("Session", ["projectId", "id", "createdAt"], rows, `ON CONFLICT ("projectId", "id") DO NOTHING`);
 }

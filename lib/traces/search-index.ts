@@ -11,7 +11,7 @@
 // deletes a trace's search row with the trace, whoever deletes it.
 // PostgreSQL: "TraceSearch"."text" under a GIN gin_trgm_ops index; a foreign
 // key with ON DELETE CASCADE removes it with the trace.
-import { join, sql, type Sql } from "../db/sql";
+import { sql } from "../db/sql";
 import type { TraceRow } from "../ingest/rows";
 import type { WriteStore } from "../ingest/store";
 import { traceSearchText } from "./search-text";
@@ -83,10 +83,6 @@ async function freeKey(store: WriteStore, bucket: number): Promise<number> {
 async function indexPostgres(store: WriteStore, projectId: string, changed: { id: string; text: string | null }[]) {
   const gone = changed.filter((c) => c.text === null).map((c) => c.id);
   if (gone.length) await store.exec(sql`DELETE FROM "TraceSearch" WHERE "projectId" = ${projectId} AND "traceId" = ANY(${gone}::text[])`);
-  const rows = changed.filter((c) => c.text !== null);
-  for (let i = 0; i < rows.length; i += 400) {
-    const tuples: Sql[] = rows.slice(i, i + 400).map((c) => sql`(${projectId}, ${c.id}, ${c.text})`);
-    await store.exec(sql`INSERT INTO "TraceSearch" ("projectId", "traceId", "text") VALUES ${join(tuples)}
-      ON CONFLICT ("projectId", "traceId") DO UPDATE SET "text" = excluded."text"`);
-  }
+  const rows = changed.filter((c) => c.text !== null).map((c) => [projectId, c.id, c.text]);
+  if (rows.length) await store.insertRows("TraceSearch", ["projectId", "traceId", "text"], rows, `ON CONFLICT ("projectId", "traceId") DO UPDATE SET "text" = excluded."text"`);
 }

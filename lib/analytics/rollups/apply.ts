@@ -8,7 +8,7 @@
 // transaction writes to one random shard of ROLLUP_SHARDS, so concurrent
 // writers of the same hour and key rarely wait on one row until commit; reads
 // sum the shards. SQLite has one writer: shard 0.
-import { ident, join, raw, sql, type Dialect, type Sql } from "../../db/sql";
+import type { Dialect } from "../../db/sql";
 import type { WriteStore } from "../../ingest/store";
 import type { RollupDeltas, RowDelta } from "./deltas";
 import { encodeSketch } from "./sketch-text";
@@ -20,8 +20,6 @@ export function rollupShards(): number {
   const n = Number(process.env.LOUPE_ROLLUP_SHARDS ?? 8);
   return Number.isInteger(n) && n >= 1 && n <= 64 ? n : 8;
 }
-
-const CHUNK = 200;
 
 function columns(kind: RollupKind) {
   const t = ROLLUP_TABLES[kind];
@@ -44,13 +42,14 @@ function values(projectId: string, shard: number, r: RowDelta): unknown[] {
 }
 
 /**
- * The merged sketch: per bin the sum of both counts, bins that fell to 0 left out. An empty delta
- * (most rows carry no time to first token, say) keeps the stored text without parsing it.
+ * The merged sketch: per bin the sum of both counts, bins that fell to 0 left out. On the SQLite writer's handle
+ * a JS function (sqlite-writer.ts), elsewhere in SQL; there an empty delta (most rows carry no time to first
+ * token, say) keeps the stored text without parsing it.
  */
-function mergeSketch(d: Dialect, table: string, column: string, writer: boolean): string {
+function mergeSketch(d: Dialect, table: string, column: string, withFunction: boolean): string {
   const stored = `"${table}"."${column}"`;
   const delta = `excluded."${column}"`;
-  if (writer) return `"${column}" = loupe_sketch_merge(${stored}, ${delta})`;
+  if (withFunction) return `"${column}" = loupe_sketch_merge(${stored}, ${delta})`;
   const merged =
     d.provider === "postgresql"
       ? `(SELECT COALESCE(jsonb_object_agg("j"."b", "j"."c"), '{}'::jsonb)::text FROM (SELECT "e"."key" AS "b", SUM("e"."value"::bigint) AS "c" FROM (SELECT * FROM jsonb_each_text(${stored}::jsonb) UNION ALL SELECT * FROM jsonb_each_text(${delta}::jsonb)) AS "e" GROUP BY "e"."key" HAVING SUM("e"."value"::bigint) <> 0) AS "j")`
@@ -62,16 +61,9 @@ async function upsertAdding(store: WriteStore, kind: RollupKind, rows: unknown[]
   if (!rows.length) return;
   const table = ROLLUP_TABLES[kind].table;
   const cols = columns(kind);
-  const sets = [...cols.adds.map((c) => `"${c}" = "${table}"."${c}" + excluded."${c}"`), ...cols.sketches.map((c) => mergeSketch(store.dialect, table, c, !!store.execEach))];
+  const sets = [...cols.adds.map((c) => `"${c}" = "${table}"."${c}" + excluded."${c}"`), ...cols.sketches.map((c) => mergeSketch(store.dialect, table, c, !!store.sketchMergeFunction))];
   const conflict = `ON CONFLICT (${primaryKey(ROLLUP_TABLES[kind]).map((c) => `"${c}"`).join(", ")}) DO UPDATE SET ${sets.join(", ")}`;
-  if (store.execEach) {
-    await store.execEach(`INSERT INTO "${table}" (${cols.all.map((c) => `"${c}"`).join(", ")}) VALUES (${cols.all.map(() => "?").join(", ")}) ${conflict}`, rows);
-    return;
-  }
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const tuples: Sql[] = rows.slice(i, i + CHUNK).map((vs) => sql`(${join(vs.map((v) => sql`${v}`))})`);
-    await store.exec(sql`INSERT INTO ${ident(table)} (${join(cols.all.map(ident))}) VALUES ${join(tuples)} ${raw(conflict)}`);
-  }
+  await store.insertRows(table, cols.all, rows, conflict);
 }
 
 /**

@@ -2,8 +2,8 @@
 // transaction, their contributions are taken out (a trace with its
 // observations and scores; scores by id or by dataset run).
 import { dialectOf, type Tx } from "../../db/client";
-import { sql } from "../../db/sql";
-import type { Row, WriteStore } from "../../ingest/store";
+import { sql, type Sql } from "../../db/sql";
+import { insertRowsAsValues, type Row, type WriteStore } from "../../ingest/store";
 import { applyRollupDeltas } from "./apply";
 import { RollupDeltas } from "./deltas";
 import { markRollupsStale, rollupsEnabled } from "./maintain";
@@ -11,12 +11,14 @@ import { addRows } from "./rebuild";
 
 /** A Prisma interactive transaction as the rollup code's store. */
 export function txStore(tx: Tx): WriteStore {
+  const exec = async (q: Sql) => {
+    await tx.$executeRaw(q);
+  };
   return {
     dialect: dialectOf(tx),
     query: (q) => tx.$queryRaw<Row[]>(q),
-    exec: async (q) => {
-      await tx.$executeRaw(q);
-    },
+    exec,
+    insertRows: (table, cols, rows, tail) => insertRowsAsValues(exec, table, cols, rows, tail),
   };
 }
 

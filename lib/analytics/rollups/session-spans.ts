@@ -11,7 +11,6 @@
 // so a session whose trace left or moved keeps a span at least as wide as its
 // traces', which can make it look as if it crossed a range's end (it is then
 // counted exactly), never as if it lay inside a range it crosses.
-import { ident, join, raw, sql } from "../../db/sql";
 import type { WriteStore } from "../../ingest/store";
 import type { Contribution } from "./contrib";
 
@@ -19,7 +18,6 @@ type Dim = string | null;
 
 /** The key of a session's row over all its traces (a name's key is a hash, never "*"). */
 export const ALL_NAMES = "*";
-const CHUNK = 200;
 
 export interface SpanDelta {
   sessionId: string;
@@ -127,12 +125,5 @@ export async function applySessionSpans(store: WriteStore, projectId: string, de
     `"lastHour" = ${greatest}("SessionSpan"."lastHour", excluded."lastHour")`,
   ];
   const conflict = `ON CONFLICT ("projectId", "sessionId", "key") DO UPDATE SET ${sets.join(", ")}`;
-  if (store.execEach) {
-    await store.execEach(`INSERT INTO "SessionSpan" (${COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES (${COLUMNS.map(() => "?").join(", ")}) ${conflict}`, rows);
-    return;
-  }
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const tuples = rows.slice(i, i + CHUNK).map((vs) => sql`(${join(vs.map((v) => sql`${v}`))})`);
-    await store.exec(sql`INSERT INTO "SessionSpan" (${join(COLUMNS.map(ident))}) VALUES ${join(tuples)} ${raw(conflict)}`);
-  }
+  await store.insertRows("SessionSpan", COLUMNS, rows, conflict);
 }
