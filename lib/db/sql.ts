@@ -30,6 +30,13 @@ export interface Dialect {
   contains(expr: Sql, needle: string): Sql;
   /** `column IN (the ids)` with one fixed statement text whatever the count (prepared once). */
   inList(column: Sql, ids: string[]): Sql;
+  /**
+   * `SELECT columns FROM table WHERE "projectId" = projectId AND by IN (the keys)`, each distinct key looked up
+   * on its own (an index on ("projectId", by) answers each). PostgreSQL: one LATERAL probe per key. With
+   * `by = ANY(keys)` a planner without statistics (a new database, or autovacuum off) put the project's whole
+   * share of the table through a bitmap scan instead: its estimate for "projectId" = … is 0.5 % of the rows.
+   */
+  rowsByKeys(columns: Sql, table: Sql, projectId: string, by: Sql, keys: string[]): Sql;
   /** A JSON column as text. */
   asText(column: Sql): Sql;
   /** The first n characters of a JSON column's text (a bounded preview for lists). */
@@ -128,6 +135,8 @@ const sqlite: Dialect = {
   ilike: (expr, pattern) => sql`${expr} LIKE ${pattern} ESCAPE '\\'`,
   contains: (expr, needle) => sql`instr(${expr}, ${needle}) > 0`,
   inList: (column, ids) => sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`,
+  rowsByKeys: (columns, table, projectId, by, keys) =>
+    sql`SELECT ${columns} FROM ${table} WHERE "projectId" = ${projectId} AND ${by} IN (SELECT value FROM json_each(${JSON.stringify([...new Set(keys)])}))`,
   asText: (column) => sql`CAST(${column} AS TEXT)`,
   preview: (column, n) => sql`substr(CAST(${column} AS TEXT), 1, ${n})`,
   // DateTime is integer ms here; integer division floors for every time after 1970-01-05.
@@ -176,6 +185,9 @@ const postgresql: Dialect = {
   ilike: (expr, pattern) => sql`${expr} ILIKE ${pattern} ESCAPE '\\'`,
   contains: (expr, needle) => sql`strpos(${expr}, ${needle}) > 0`,
   inList: (column, ids) => sql`${column} = ANY(${ids}::text[])`,
+  // OFFSET 0 keeps the subquery from being flattened into a join the planner could again answer by a scan.
+  rowsByKeys: (columns, table, projectId, by, keys) =>
+    sql`SELECT "r".* FROM unnest(${[...new Set(keys)]}::text[]) AS "k"("key") CROSS JOIN LATERAL (SELECT ${columns} FROM ${table} WHERE "projectId" = ${projectId} AND ${by} = "k"."key" OFFSET 0) AS "r"`,
   asText: (column) => sql`(${column})::text`,
   preview: (column, n) => sql`left((${column})::text, ${n})`,
   // DateTime is timestamp(3) without time zone holding UTC, so date_trunc works in UTC ('week' starts on Monday).

@@ -23,7 +23,7 @@ export async function loadHeld(store: WriteStore, projectId: string, ids: string
   const out = new Map<string, HeldUpdate>();
   if (!ids.length) return out;
   const rows = await store.query(
-    sql`SELECT "id", "event" FROM "PendingObservation" WHERE "projectId" = ${projectId} AND ${store.dialect.inList(sql`"id"`, ids)}`,
+    store.dialect.rowsByKeys(sql`"id", "event"`, sql`"PendingObservation"`, projectId, sql`"id"`, ids),
   );
   for (const r of rows) out.set(String(r.id), decode(r.event));
   return out;

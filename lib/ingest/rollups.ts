@@ -85,8 +85,7 @@ export async function aggregateRollups(store: WriteStore, projectId: string, tra
         COALESCE(SUM("totalTokens"), 0) AS total_tokens,
         SUM("totalCost") AS total_cost,
         ${d.jsonArrayAggDistinct(sql`"model"`)} AS models
-      FROM "Observation"
-      WHERE "projectId" = ${projectId} AND ${d.inList(sql`"traceId"`, traceIds.slice(i, i + 500))}
+      FROM (${d.rowsByKeys(sql`"traceId", "startTime", "endTime", "level", "inputTokens", "outputTokens", "totalTokens", "totalCost", "model"`, sql`"Observation"`, projectId, sql`"traceId"`, traceIds.slice(i, i + 500))}) AS "o"
       GROUP BY "traceId"`);
     for (const row of rows) out.set(String(row.trace_id), fromAggregate(row));
   }

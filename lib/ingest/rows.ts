@@ -148,10 +148,7 @@ function decode(row: Row, jsonIsText: boolean): Row {
 async function load<T>(store: WriteStore, table: string, cols: readonly string[], projectId: string, ids: string[], by = "id"): Promise<Map<string, T>> {
   const out = new Map<string, T>();
   if (!ids.length) return out;
-  const rows = await store.query(
-    sql`SELECT ${join([...new Set(["id", ...cols])].map(ident))} FROM ${ident(table)}
-        WHERE "projectId" = ${projectId} AND ${store.dialect.inList(ident(by), ids)}`,
-  );
+  const rows = await store.query(store.dialect.rowsByKeys(join([...new Set(["id", ...cols])].map(ident)), ident(table), projectId, ident(by), ids));
   const jsonIsText = store.dialect.provider === "sqlite";
   for (const r of rows) out.set(String(r.id), decode(r, jsonIsText) as T);
   return out;
@@ -176,7 +173,7 @@ export const loadScoreFactsOfObservations = (s: WriteStore, p: string, observati
 /** How many stored scores some traces or observations have (an index's count: no row is read). */
 export async function countScoresOf(store: WriteStore, projectId: string, ids: string[], by: "traceId" | "observationId"): Promise<number> {
   if (!ids.length) return 0;
-  const [r] = await store.query(sql`SELECT COUNT(*) AS "n" FROM "Score" WHERE "projectId" = ${projectId} AND ${store.dialect.inList(ident(by), ids)}`);
+  const [r] = await store.query(sql`SELECT COUNT(*) AS "n" FROM (${store.dialect.rowsByKeys(sql`"id"`, sql`"Score"`, projectId, ident(by), ids)}) AS "s"`);
   return Number(r.n);
 }
 /** Just the observation field a score's rollup reads. */

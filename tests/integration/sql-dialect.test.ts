@@ -3,7 +3,7 @@
 // (linear interpolation between closest ranks, h = p·(n−1)).
 import { beforeAll, describe, expect, it } from "vitest";
 import { dialectOf } from "@/lib/db/client";
-import { percentileColumn, sql, type TimeBucket } from "@/lib/db/sql";
+import { percentileColumn, raw, sql, type TimeBucket } from "@/lib/db/sql";
 import { dbFor, targets, uid } from "../support/targets";
 
 const iso = (s: string) => new Date(s);
@@ -37,6 +37,18 @@ describe.each(targets())("SQL dialect analytics on $name", (t) => {
       SELECT "t"."id", ${d.timeBucket(sql`"t"."timestamp"`, unit)} AS "b" FROM "Trace" AS "t" WHERE "t"."projectId" = ${projectId} AND ${d.inList(sql`"t"."id"`, ids)} ORDER BY "t"."id"`;
     return Object.fromEntries(rows.map((r) => [r.id, d.decode.date(r.b).toISOString()]));
   };
+
+  it("reads rows by keys: each matching row once, duplicate and unknown keys and other projects' rows left out", async () => {
+    const other = uid("dialect-other");
+    await db.trace.create({ data: { projectId: other, id: "b1", timestamp: iso("2026-01-05T00:00:00.000Z"), name: "a" } });
+    const read = async (by: string, keys: string[]) => {
+      const rows = await db.$queryRaw<{ id: string; name: string }[]>(d.rowsByKeys(sql`"id", "name"`, sql`"Trace"`, projectId, raw(`"${by}"`), keys));
+      return rows.map((r) => `${r.id}:${r.name}`).sort();
+    };
+    expect(await read("id", ["b1", "b1", "c2", "nope"])).toEqual(["b1:a", "c2:c"]);
+    expect(await read("name", ["c", "d", "d", "z"])).toEqual(["c1:c", "c2:c", "c3:c", "c4:c", "c5:c", "d1:d"]);
+    expect(await read("id", [])).toEqual([]);
+  });
 
   it("buckets by UTC hour", async () => {
     expect(await buckets("hour", ["b1", "b2", "c2", "c3"])).toEqual({
