@@ -5,7 +5,9 @@
 // from another connection, and its rollup upserts take the handle's prepared
 // statements and JS sketch merge (2-3x faster than a Prisma transaction:
 // taking 500 traces out of the rollups 133 vs 473 ms, timed once on
-// bench:retention's 20k-trace file). PostgreSQL: a Prisma transaction, as before.
+// bench:retention's 20k-trace file). PostgreSQL: the writer's own connection
+// (pg-writer.ts); there the traces' search rows are deleted here too (SQLite's
+// trigger does it with the trace: search-index.ts).
 import { removeFromRollupsIn } from "../analytics/rollups/remove";
 import type { Db } from "../db/client";
 import { sql } from "../db/sql";
@@ -26,6 +28,7 @@ export async function deleteTraces(client: Db, projectId: string, traceIds: stri
       await store.exec(sql`DELETE FROM "Comment" WHERE "projectId" = ${projectId} AND ${onThem}`);
       await store.exec(sql`DELETE FROM "QueueItem" WHERE "projectId" = ${projectId} AND ${onThem}`);
       await store.exec(sql`DELETE FROM "Observation" WHERE "projectId" = ${projectId} AND ${ofTraces}`);
+      if (d.provider === "postgresql") await store.exec(sql`DELETE FROM "TraceSearch" WHERE "projectId" = ${projectId} AND ${ofTraces}`);
       return (await store.query(sql`DELETE FROM "Trace" WHERE "projectId" = ${projectId} AND ${d.inList(sql`"id"`, ids)} RETURNING "id"`)).length;
     });
   }

@@ -9,8 +9,10 @@
 // the index walked by key DESC is the traces newest first: the table's default
 // sort is answered by walking the index and stopping (search.ts). A trigger
 // deletes a trace's search row with the trace, whoever deletes it.
-// PostgreSQL: "TraceSearch"."text" under a GIN gin_trgm_ops index; a foreign
-// key with ON DELETE CASCADE removes it with the trace.
+// PostgreSQL: "TraceSearch"."text" under a GIN gin_trgm_ops index; deleteTraces
+// deletes the rows with their traces (no foreign key: its check's plan, cached
+// per connection while the tables were empty, scanned the project's traces for
+// every search row written; migration 20261207150000).
 import { sql } from "../db/sql";
 import type { TraceRow } from "../ingest/rows";
 import type { WriteStore } from "../ingest/store";

@@ -125,6 +125,8 @@ describe.each(targets())("traces search on $name", (t) => {
     expect(await ids("ephemeral")).toEqual(["d1"]);
     expect(await deleteTraces(db, projectId, ["d1"])).toBe(1);
     expect(await ids("ephemeral")).toEqual([]);
+    // Its search row went with it (no orphan left for the index to carry).
+    expect(await db.$queryRaw`SELECT "traceId" FROM "TraceSearch" WHERE "projectId" = ${projectId} AND "traceId" = 'd1'`).toEqual([]);
     // Re-created with the same id: found again, once.
     await ingestEvents(projectId, [{ kind: "trace", id: "d1", name: "doomed", timestamp: at(7), input: "ephemeral words" }], db);
     expect(await ids("ephemeral")).toEqual(["d1"]);
