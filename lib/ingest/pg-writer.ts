@@ -43,7 +43,8 @@ function poolFor(url: string): pg.Pool {
   const pools = (g.loupePgWriters ??= new Map());
   let pool = pools.get(url);
   if (!pool) {
-    pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, types: typeParsers });
+    // allowExitOnIdle: idle connections do not keep a script or test process alive.
+    pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, types: typeParsers, allowExitOnIdle: true });
     // An idle connection the server dropped: the pool discards it; nothing to do here but not crash.
     pool.on("error", () => undefined);
     pools.set(url, pool);
@@ -117,12 +118,4 @@ function statementName(text: string): string {
   let name = names.get(text);
   if (!name) names.set(text, (name = `loupe_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`));
   return name;
-}
-
-/** Closes the writer pools (tests and scripts that end their process cleanly). */
-export async function closePgWriters(): Promise<void> {
-  const g = globalThis as unknown as { loupePgWriters?: Map<string, pg.Pool> };
-  const pools = [...(g.loupePgWriters?.values() ?? [])];
-  g.loupePgWriters?.clear();
-  await Promise.all(pools.map((p) => p.end()));
 }
