@@ -10,14 +10,17 @@
 // threads (the default) and both on the server's thread (LOUPE_PARSE_THREAD=off,
 // LOUPE_WRITER_THREAD=off).
 //
-//   npm run bench:responsive -- [--clients 8] [--seed-traces 20000] [--runs 30] [--threads both|on|off]
+// The ingestion clients run in a process of their own (ingest-load.ts) unless `--load in-process`: there,
+// making and serialising their batches delayed this process's page timings (a real server's clients are
+// elsewhere). Both share the machine's two cores.
+//
+//   npm run bench:responsive -- [--clients 8] [--seed-traces 20000] [--runs 30] [--threads both|on|off] [--load process|in-process]
 // Needs a production build (npm run build).
 import { parseArgs } from "node:util";
-import { generateDemo } from "../../lib/demo/generate";
-import type { IngestEvent } from "../../lib/ingest/events";
+import { spawn } from "node:child_process";
 import { startServer, tempSqliteUrl, type RunningServer } from "../../tests/support/server";
 import { loginFormFields, signIn } from "../../tests/support/web";
-import { observationCount, toLangfuseBatch } from "./wire";
+import { langfuseBodies } from "./wire";
 
 const { values: opts } = parseArgs({
   options: {
@@ -25,6 +28,7 @@ const { values: opts } = parseArgs({
     "seed-traces": { type: "string", default: "20000" },
     runs: { type: "string", default: "30" },
     threads: { type: "string", default: "both" },
+    load: { type: "string", default: "process" },
   },
 });
 const CLIENTS = Number(opts.clients);
@@ -32,19 +36,6 @@ const RUNS = Number(opts.runs);
 const KEYS = { publicKey: "pk-lf-resp", secretKey: "sk-lf-resp" };
 const USER = { email: "bench@loupe.dev", password: "bench-password" };
 const auth = `Basic ${Buffer.from(`${KEYS.publicKey}:${KEYS.secretKey}`).toString("base64")}`;
-
-/** Langfuse batch bodies of whole demo traces (~100 observations each), made lazily. */
-function* bodies(prefix: string, traces: number, seed: number): Generator<{ body: string; observations: number }> {
-  let pending: IngestEvent[] = [];
-  for (const trace of generateDemo({ traces, seed, idPrefix: prefix })) {
-    pending.push(...trace);
-    if (observationCount(pending) >= 100) {
-      yield { body: JSON.stringify({ batch: toLangfuseBatch(pending) }), observations: observationCount(pending) };
-      pending = [];
-    }
-  }
-  if (pending.length) yield { body: JSON.stringify({ batch: toLangfuseBatch(pending) }), observations: observationCount(pending) };
-}
 
 async function send(baseUrl: string, body: string): Promise<void> {
   const res = await fetch(`${baseUrl}/api/public/ingestion`, { method: "POST", body, headers: { authorization: auth, "content-type": "application/json" } });
@@ -112,7 +103,7 @@ async function run(threads: "on" | "off") {
   });
   try {
     const t0 = performance.now();
-    await ingest(server.baseUrl, bodies("seed", Number(opts["seed-traces"]), 5), 4).done;
+    await ingest(server.baseUrl, langfuseBodies("seed", Number(opts["seed-traces"]), 5), 4).done;
     console.log(`  seeded ${Number(opts["seed-traces"]).toLocaleString("en-US")} traces in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const { cookie } = await signIn(server.baseUrl, await loginFormFields(server.baseUrl), USER);
     if (!cookie) throw new Error("sign-in failed");
@@ -120,7 +111,7 @@ async function run(threads: "on" | "off") {
     const pages = { "traces table": "/resp/traces", "trace view": `/resp/traces/${encodeURIComponent(traceId)}`, dashboard: "/resp/dashboard?range=7d" };
     await timePages(server, cookie, pages); // warm: each route's first load is not what a reviewer waits for
     const idle = await timePages(server, cookie, pages);
-    const load = ingest(server.baseUrl, bodies("load", 10_000_000, 17), CLIENTS);
+    const load = opts.load === "in-process" ? ingest(server.baseUrl, langfuseBodies("load", 10_000_000, 17), CLIENTS) : loadProcess(server.baseUrl);
     await new Promise((r) => setTimeout(r, 1000)); // the clients are sending
     const busy = await timePages(server, cookie, pages);
     const rate = await load.stop();
@@ -129,6 +120,26 @@ async function run(threads: "on" | "off") {
     await server.stop();
     sqlite.cleanup();
   }
+}
+
+/**
+ * The ingestion clients in a process of their own (ingest-load.ts), so making and sending their batches never
+ * delays this process's page timings; they still share the cores.
+ */
+function loadProcess(baseUrl: string) {
+  const child = spawn(process.execPath, [...process.execArgv, new URL("./ingest-load.ts", import.meta.url).pathname, baseUrl, auth, String(CLIENTS), "load", "17"], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let out = "";
+  child.stdout.on("data", (d) => (out += d));
+  const exited = new Promise<void>((resolve, reject) => child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`ingest-load exited with ${code}`)))));
+  return {
+    async stop() {
+      child.kill("SIGTERM");
+      await exited;
+      return JSON.parse(out.trim().split("\n").at(-1)!) as { observations: number; seconds: number };
+    },
+  };
 }
 
 /** The id (without the prefix) of the newest seeded trace, through the public API. */

@@ -3,6 +3,7 @@
 // attributes the Langfuse OpenTelemetry SDK sets).
 import { createHash } from "node:crypto";
 import type { IngestEvent, ObservationEvent, TraceEvent } from "../../lib/ingest/events";
+import { generateDemo } from "../../lib/demo/generate";
 import { ExportTraceServiceRequest } from "../../lib/ingest/otel/proto";
 
 const CREATE: Record<string, string> = {
@@ -108,4 +109,17 @@ export function toOtlpProtobuf(events: IngestEvent[]): Uint8Array {
 
 export function observationCount(events: IngestEvent[]): number {
   return events.reduce((n, e) => n + (e.kind === "observation" ? 1 : 0), 0);
+}
+
+/** Langfuse batch bodies of whole demo traces (~100 observations each), made as they are needed. */
+export function* langfuseBodies(idPrefix: string, traces: number, seed: number): Generator<{ body: string; observations: number }> {
+  let pending: IngestEvent[] = [];
+  for (const trace of generateDemo({ traces, seed, idPrefix })) {
+    pending.push(...trace);
+    if (observationCount(pending) >= 100) {
+      yield { body: JSON.stringify({ batch: toLangfuseBatch(pending) }), observations: observationCount(pending) };
+      pending = [];
+    }
+  }
+  if (pending.length) yield { body: JSON.stringify({ batch: toLangfuseBatch(pending) }), observations: observationCount(pending) };
 }
