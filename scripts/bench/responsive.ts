@@ -10,9 +10,10 @@
 // threads (the default) and both on the server's thread (LOUPE_PARSE_THREAD=off,
 // LOUPE_WRITER_THREAD=off).
 //
-// The ingestion clients run in a process of their own (ingest-load.ts) unless `--load in-process`: there,
-// making and serialising their batches delayed this process's page timings (a real server's clients are
-// elsewhere). Both share the machine's two cores.
+// The ingestion clients run in a process of their own (ingest-load.ts), their batches made before the load
+// starts (a real server's clients make theirs on other machines), unless `--load in-process`: then making and
+// serialising batches as they go also delayed this process's page timings. Either way the clients share the
+// machine's two cores with the server.
 //
 //   npm run bench:responsive -- [--clients 8] [--seed-traces 20000] [--runs 30] [--threads both|on|off] [--load process|in-process]
 // Needs a production build (npm run build).
@@ -111,7 +112,7 @@ async function run(threads: "on" | "off") {
     const pages = { "traces table": "/resp/traces", "trace view": `/resp/traces/${encodeURIComponent(traceId)}`, dashboard: "/resp/dashboard?range=7d" };
     await timePages(server, cookie, pages); // warm: each route's first load is not what a reviewer waits for
     const idle = await timePages(server, cookie, pages);
-    const load = opts.load === "in-process" ? ingest(server.baseUrl, langfuseBodies("load", 10_000_000, 17), CLIENTS) : loadProcess(server.baseUrl);
+    const load = opts.load === "in-process" ? ingest(server.baseUrl, langfuseBodies("load", 10_000_000, 17), CLIENTS) : await loadProcess(server.baseUrl);
     await new Promise((r) => setTimeout(r, 1000)); // the clients are sending
     const busy = await timePages(server, cookie, pages);
     const rate = await load.stop();
@@ -123,16 +124,22 @@ async function run(threads: "on" | "off") {
 }
 
 /**
- * The ingestion clients in a process of their own (ingest-load.ts), so making and sending their batches never
- * delays this process's page timings; they still share the cores.
+ * The ingestion clients in a process of their own (ingest-load.ts: their batches made before the load starts),
+ * so making and sending them never delays this process's page timings; they still share the cores.
  */
-function loadProcess(baseUrl: string) {
+async function loadProcess(baseUrl: string) {
   const child = spawn(process.execPath, [...process.execArgv, new URL("./ingest-load.ts", import.meta.url).pathname, baseUrl, auth, String(CLIENTS), "load", "17"], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   let out = "";
-  child.stdout.on("data", (d) => (out += d));
   const exited = new Promise<void>((resolve, reject) => child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`ingest-load exited with ${code}`)))));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on("data", (d) => {
+      out += d;
+      if (out.includes("ready\n")) resolve();
+    });
+    exited.then(() => reject(new Error("ingest-load ended before it was ready")), reject);
+  });
   return {
     async stop() {
       child.kill("SIGTERM");
