@@ -18,12 +18,31 @@ const { types } = pg;
  * UTC wall time and comes back read as UTC (node-postgres would use the process's local zone both ways).
  */
 function toPg(v: unknown): unknown {
-  if (v instanceof Date) return v.toISOString().replace("T", " ").replace("Z", "");
+  if (v instanceof Date) return timestampText(v);
   if (Array.isArray(v)) return v.map(toPg);
   return v;
 }
 
-const parseUtcTimestamp = (s: string) => new Date(`${s.replace(" ", "T")}Z`);
+const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+
+/** PostgreSQL's text of a UTC timestamp: years past 9999 in full (no ISO "+" sign), years before 1 as BC. */
+export function timestampText(d: Date): string {
+  const y = d.getUTCFullYear();
+  const ms = d.getUTCMilliseconds();
+  const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}${ms ? `.${pad(ms, 3)}` : ""}`;
+  return `${pad(y > 0 ? y : 1 - y, 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${time}${y > 0 ? "" : " BC"}`;
+}
+
+/** The inverse: PostgreSQL's text of a timestamp without time zone, read as UTC. */
+export function parseUtcTimestamp(s: string): Date {
+  const m = /^(\d{4,})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d+))?( BC)?$/.exec(s);
+  if (!m) return new Date(NaN); // 'infinity' and the like: no JavaScript Date holds them (nor did Prisma's)
+  const year = m[8] ? 1 - Number(m[1]) : Number(m[1]);
+  const d = new Date(0);
+  d.setUTCFullYear(year, Number(m[2]) - 1, Number(m[3]));
+  d.setUTCHours(Number(m[4]), Number(m[5]), Number(m[6]), m[7] ? Math.round(Number(`0.${m[7]}`) * 1000) : 0);
+  return d;
+}
 // int8 (COUNT, SUM of integers) as bigint and numeric as text, as Prisma's raw queries give them.
 const PARSERS: Record<number, (s: string) => unknown> = {
   [types.builtins.TIMESTAMP]: parseUtcTimestamp,
