@@ -52,6 +52,12 @@ export default async function setup(project: TestProject) {
   }
   project.provide("targets", targets);
   return async () => {
+    // A test that got a 500 says only "expected 500": the server's own account of it, for the CI log.
+    for (const [i, s] of servers.entries()) {
+      const lines = s.output().split("\n");
+      const at = lines.flatMap((l, n) => (l.includes("[api] unhandled error") ? [n] : []));
+      for (const n of at.slice(0, 5)) console.error(`server ${targets[i]?.name ?? i}: ${lines.slice(n, n + 12).join("\n")}`);
+    }
     await Promise.all(servers.map((s) => s.stop()));
     for (const c of cleanups.reverse()) await c();
   };
