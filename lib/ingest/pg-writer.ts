@@ -43,6 +43,7 @@ export function parseUtcTimestamp(s: string): Date {
   d.setUTCHours(Number(m[4]), Number(m[5]), Number(m[6]), m[7] ? Math.round(Number(`0.${m[7]}`) * 1000) : 0);
   return d;
 }
+
 // int8 (COUNT, SUM of integers) as bigint and numeric as text, as Prisma's raw queries give them.
 const PARSERS: Record<number, (s: string) => unknown> = {
   [types.builtins.TIMESTAMP]: parseUtcTimestamp,
