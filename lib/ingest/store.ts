@@ -70,7 +70,6 @@ export async function withWriteStore<T>(client: Db, fn: (store: WriteStore) => P
   });
 }
 
-
 /**
  * insertRows for a connection without a bulk path of its own (a Prisma transaction: rollup removals): multi-row
  * VALUES, 200 rows per statement. The values go as they are (no JSON casts: the tables written so have none).

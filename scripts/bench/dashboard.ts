@@ -238,8 +238,7 @@ async function main() {
         await db.$executeRawUnsafe("VACUUM ANALYZE");
         console.log(`VACUUM ANALYZE: ${((Date.now() - t0) / 1000).toFixed(0)} s`);
       }
-    }
-    else console.log(`reusing ${opts.pg ? "the PostgreSQL database" : file}${exists ? "" : ""}`);
+    } else console.log(`reusing ${opts.pg ? "the PostgreSQL database" : file}${exists ? "" : ""}`);
     // Rollups marked stale (a migration added or changed them): rebuilt here, as the backfill job would, before timing.
     if (await db.rollupBackfill.findUnique({ where: { projectId: PROJECT } })) {
       const t0 = Date.now();
