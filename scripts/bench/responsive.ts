@@ -2,8 +2,10 @@
 // ingest? (issue 10, goal 2: with 8 ingestion clients, the traces page, a trace
 // view and the dashboard keep p95 within 2 × their idle p95.) One running
 // Loupe on SQLite per mode: seeded over HTTP, then each page fetched
-// `--runs` times idle, then the same while `--clients` clients send Langfuse
-// batches of ~100 observations one after another. A page's time is its whole
+// `--runs` times idle and `--runs` times while `--clients` clients send
+// Langfuse batches of ~100 observations one after another, in `--phases`
+// alternating idle and loaded phases (the load process stopped with SIGSTOP
+// and continued: the machine's speed drifts). A page's time is its whole
 // HTML (server-rendered data included), as a reviewer's browser gets it.
 // Prints, per mode and page, p50/p95 idle and under ingestion and their ratio,
 // and the ingestion rate meanwhile. Modes: parsing and writing on their own
@@ -15,10 +17,14 @@
 // serialising batches as they go also delayed this process's page timings. Either way the clients share the
 // machine's two cores with the server.
 //
-//   npm run bench:responsive -- [--clients 8] [--seed-traces 20000] [--runs 30] [--threads both|on|off] [--load process|in-process]
+// `--load cpu` replaces the ingestion with one busy loop per core at nice 19: the yardstick of what merely busy
+// cores (that yield to the server) do to the pages on this machine.
+//
+//   npm run bench:responsive -- [--clients 8] [--seed-traces 20000] [--runs 30] [--threads both|on|off] [--load process|in-process|cpu] [--phases 5]
 // Needs a production build (npm run build).
 import { parseArgs } from "node:util";
 import { spawn } from "node:child_process";
+import { availableParallelism } from "node:os";
 import { startServer, tempSqliteUrl, type RunningServer } from "../../tests/support/server";
 import { loginFormFields, signIn } from "../../tests/support/web";
 import { langfuseBodies } from "./wire";
@@ -30,6 +36,7 @@ const { values: opts } = parseArgs({
     runs: { type: "string", default: "30" },
     threads: { type: "string", default: "both" },
     load: { type: "string", default: "process" },
+    phases: { type: "string", default: "5" },
   },
 });
 const CLIENTS = Number(opts.clients);
@@ -69,14 +76,16 @@ function ingest(baseUrl: string, work: Iterator<{ body: string; observations: nu
   };
 }
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
 };
 
-async function timePages(server: RunningServer, cookie: string, pages: Record<string, string>): Promise<Record<string, number[]>> {
-  const out: Record<string, number[]> = Object.fromEntries(Object.keys(pages).map((k) => [k, []]));
-  for (let i = 0; i < RUNS; i++) {
+async function timePages(server: RunningServer, cookie: string, pages: Record<string, string>, runs = RUNS, out: Record<string, number[]> = {}): Promise<Record<string, number[]>> {
+  for (const k of Object.keys(pages)) out[k] ??= [];
+  for (let i = 0; i < runs; i++) {
     for (const [name, path] of Object.entries(pages)) {
       const t = performance.now();
       const res = await fetch(`${server.baseUrl}${path}`, { headers: { cookie }, redirect: "manual" });
@@ -111,12 +120,34 @@ async function run(threads: "on" | "off") {
     const traceId = "seed-" + (await firstTraceId(server.baseUrl));
     const pages = { "traces table": "/resp/traces", "trace view": `/resp/traces/${encodeURIComponent(traceId)}`, dashboard: "/resp/dashboard?range=7d" };
     await timePages(server, cookie, pages); // warm: each route's first load is not what a reviewer waits for
-    const idle = await timePages(server, cookie, pages);
-    const load = opts.load === "in-process" ? ingest(server.baseUrl, langfuseBodies("load", 10_000_000, 17), CLIENTS) : await loadProcess(server.baseUrl);
-    await new Promise((r) => setTimeout(r, 1000)); // the clients are sending
-    const busy = await timePages(server, cookie, pages);
-    const rate = await load.stop();
-    return { threads, idle, busy, rate: rate.observations / rate.seconds };
+    if (opts.load === "in-process") {
+      const idle = await timePages(server, cookie, pages);
+      const load = ingest(server.baseUrl, langfuseBodies("load", 10_000_000, 17), CLIENTS);
+      await sleep(1000); // the clients are sending
+      const busy = await timePages(server, cookie, pages);
+      const rate = await load.stop();
+      return { threads, idle, busy, rate: rate.observations / rate.seconds };
+    }
+    // Idle and loaded samples in alternating phases (the load's processes stopped and continued): this machine's
+    // speed drifts by more than the effect over a minute, and a drift then weighs on both sides alike.
+    const load = opts.load === "cpu" ? busyLoops() : await loadProcess(server.baseUrl);
+    const phases = Math.max(1, Math.min(RUNS, Number(opts.phases)));
+    const idle: Record<string, number[]> = {};
+    const busy: Record<string, number[]> = {};
+    let loadedMs = 0;
+    for (let p = 0; p < phases; p++) {
+      const runs = Math.round((RUNS * (p + 1)) / phases) - Math.round((RUNS * p) / phases);
+      load.pause();
+      await sleep(1500); // the requests under way answered, the writer's queue empty
+      await timePages(server, cookie, pages, runs, idle);
+      const t = performance.now();
+      load.resume();
+      await sleep(1000); // the clients are sending
+      await timePages(server, cookie, pages, runs, busy);
+      loadedMs += performance.now() - t;
+    }
+    const { observations } = await load.stop();
+    return { threads, idle, busy, rate: observations / (loadedMs / 1000) };
   } finally {
     await server.stop();
     sqlite.cleanup();
@@ -141,10 +172,38 @@ async function loadProcess(baseUrl: string) {
     exited.then(() => reject(new Error("ingest-load ended before it was ready")), reject);
   });
   return {
+    pause: () => void child.kill("SIGSTOP"),
+    resume: () => void child.kill("SIGCONT"),
     async stop() {
+      child.kill("SIGCONT");
       child.kill("SIGTERM");
       await exited;
       return JSON.parse(out.trim().split("\n").at(-1)!) as { observations: number; seconds: number };
+    },
+  };
+}
+
+/**
+ * `--load cpu`: no ingestion at all, one busy loop per core in processes at nice 19 (the lowest priority), as a
+ * yardstick: what the pages' times become when the cores are merely busy with something that yields to them.
+ */
+function busyLoops() {
+  const t0 = performance.now();
+  const children = Array.from({ length: availableParallelism() }, () => spawn("nice", ["-n", "19", process.execPath, "-e", "for (;;);"], { stdio: "ignore" }));
+  return {
+    pause: () => children.forEach((c) => c.kill("SIGSTOP")),
+    resume: () => children.forEach((c) => c.kill("SIGCONT")),
+    async stop() {
+      await Promise.all(
+        children.map(
+          (c) =>
+            new Promise((resolve) => {
+              c.once("exit", resolve);
+              c.kill("SIGKILL");
+            }),
+        ),
+      );
+      return { observations: 0, seconds: (performance.now() - t0) / 1000 };
     },
   };
 }
@@ -164,7 +223,8 @@ async function main() {
     console.log(`\n${m === "on" ? "parse and writer threads" : "all on the server thread (LOUPE_PARSE_THREAD=off, LOUPE_WRITER_THREAD=off)"}…`);
     results.push(await run(m));
   }
-  console.log("\n| threads | page | idle p50 / p95 ms | under ingestion p50 / p95 ms | p95 ratio | ingestion meanwhile obs/s |");
+  const under = opts.load === "cpu" ? "cores busy at nice 19" : "under ingestion";
+  console.log(`\n| threads | page | idle p50 / p95 ms | ${under} p50 / p95 ms | p95 ratio | ingestion meanwhile obs/s |`);
   console.log("|---|---|---|---|---|---|");
   for (const r of results) {
     for (const page of Object.keys(r.idle)) {
