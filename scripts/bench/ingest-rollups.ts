@@ -5,7 +5,9 @@
 // times. `--days` spreads the traces (30: every batch touches hours all over a
 // month, the rollups' worst case; live SDK traffic lands in the current hour,
 // like --days 0.04). Prints wall-clock observations/s and, on SQLite (whose work runs in
-// this process), CPU time per observation, which a busy machine disturbs less.
+// this process), CPU time per observation, which a busy machine disturbs less, and (Linux) the
+// writer thread's own: the busiest thread of the run, the one whose work sets the pace here.
+import { readdirSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { createDb, dbReady } from "../../lib/db/client";
 import { applyMigrations } from "../../lib/db/migrate";
@@ -31,6 +33,34 @@ for (const t of generateDemo({ traces: Number(opts.traces), seed: 9, days: Numbe
 }
 if (pending.length) batches.push(pending);
 
+/** CPU ms per thread of this process (Linux: /proc/self/task/<tid>/stat, utime + stime in clock ticks of 10 ms); empty elsewhere. */
+function threadCpuMs(): Map<string, number> {
+  const out = new Map<string, number>();
+  let tids: string[] = [];
+  try {
+    tids = readdirSync("/proc/self/task");
+  } catch {
+    return out;
+  }
+  for (const tid of tids) {
+    try {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      out.set(tid, (Number(fields[11]) + Number(fields[12])) * 10);
+    } catch {
+      // The thread ended meanwhile.
+    }
+  }
+  return out;
+}
+
+/** The busiest thread's CPU ms between two readings. */
+function busiestThreadMs(before: Map<string, number>, after: Map<string, number>): number | null {
+  let max: number | null = null;
+  for (const [tid, ms] of after) max = Math.max(max ?? 0, ms - (before.get(tid) ?? 0));
+  return max;
+}
+
 async function run(mode: "on" | "off") {
   const tmp = opts.pg ? await tempPostgres() : tempSqliteUrl();
   const target = databaseTarget(tmp.url);
@@ -40,6 +70,7 @@ async function run(mode: "on" | "off") {
   await db.project.create({ data: { id: "bench", name: "Bench" } });
   process.env.LOUPE_ROLLUPS = mode;
   const cpu0 = process.cpuUsage();
+  const threads0 = threadCpuMs();
   const t0 = performance.now();
   let next = 0;
   await Promise.all(Array.from({ length: 4 }, async () => {
@@ -47,24 +78,30 @@ async function run(mode: "on" | "off") {
   }));
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
+  const writerMs = busiestThreadMs(threads0, threadCpuMs());
   const g = target.provider === "sqlite" ? await groupCommitStats(target.file) : undefined;
   await db.$disconnect();
   if ("drop" in tmp) await tmp.drop();
   else tmp.cleanup();
-  return { rate: obs / (ms / 1000), cpuUs: (cpu.user + cpu.system) / obs, perGroup: g && g.groups ? g.writes / g.groups : null };
+  return { rate: obs / (ms / 1000), cpuUs: (cpu.user + cpu.system) / obs, writerUs: writerMs === null ? null : (writerMs * 1000) / obs, perGroup: g && g.groups ? g.writes / g.groups : null };
 }
 
-const results: Record<string, { rate: number; cpuUs: number; perGroup: number | null }[]> = { on: [], off: [] };
+const results: Record<string, { rate: number; cpuUs: number; writerUs: number | null; perGroup: number | null }[]> = { on: [], off: [] };
 for (let r = 0; r < Number(opts.rounds); r++) {
   for (const mode of r % 2 ? (["on", "off"] as const) : (["off", "on"] as const)) {
     if (opts.only && opts.only !== mode) continue;
     const x = await run(mode);
     results[mode].push(x);
-    console.log(`round ${r + 1} rollups ${mode}: ${x.rate.toFixed(0)} observations/s, ${x.cpuUs.toFixed(0)} µs CPU per observation${x.perGroup ? `, ${x.perGroup.toFixed(1)} writes per transaction` : ""}`);
+    console.log(`round ${r + 1} rollups ${mode}: ${x.rate.toFixed(0)} observations/s, ${x.cpuUs.toFixed(0)} µs CPU per observation${x.writerUs !== null ? ` (busiest thread ${x.writerUs.toFixed(0)} µs)` : ""}${x.perGroup ? `, ${x.perGroup.toFixed(1)} writes per transaction` : ""}`);
   }
 }
 const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 if (opts.only) process.exit(0);
-const on = { rate: med(results.on.map((x) => x.rate)), cpu: med(results.on.map((x) => x.cpuUs)) };
-const off = { rate: med(results.off.map((x) => x.rate)), cpu: med(results.off.map((x) => x.cpuUs)) };
-console.log(`\n${opts.pg ? "postgresql" : "sqlite"}, ${obs.toLocaleString("en-US")} observations, medians: off ${off.rate.toFixed(0)}/s, on ${on.rate.toFixed(0)}/s (${((on.rate / off.rate - 1) * 100).toFixed(1)} %); CPU per observation off ${off.cpu.toFixed(0)} µs, on ${on.cpu.toFixed(0)} µs (${((on.cpu / off.cpu - 1) * 100).toFixed(1)} %)`);
+const summary = (xs: (typeof results)["on"]) => ({ rate: med(xs.map((x) => x.rate)), cpu: med(xs.map((x) => x.cpuUs)), writer: xs[0]?.writerUs == null ? null : med(xs.map((x) => x.writerUs!)) });
+const on = summary(results.on);
+const off = summary(results.off);
+const change = (a: number, b: number) => `${((b / a - 1) * 100).toFixed(1)} %`;
+console.log(
+  `\n${opts.pg ? "postgresql" : "sqlite"}, ${obs.toLocaleString("en-US")} observations, medians: off ${off.rate.toFixed(0)}/s, on ${on.rate.toFixed(0)}/s (${change(off.rate, on.rate)}); CPU per observation off ${off.cpu.toFixed(0)} µs, on ${on.cpu.toFixed(0)} µs (${change(off.cpu, on.cpu)})` +
+    (off.writer !== null && on.writer !== null ? `; busiest thread off ${off.writer.toFixed(0)} µs, on ${on.writer.toFixed(0)} µs (${change(off.writer, on.writer)})` : ""),
+);
