@@ -36,7 +36,7 @@ if (pending.length) batches.push(pending);
 /** CPU ms per thread of this process (Linux: /proc/self/task/<tid>/stat, utime + stime in clock ticks of 10 ms); empty elsewhere. */
 function threadCpuMs(): Map<string, number> {
   const out = new Map<string, number>();
-  let tids: string[] = [];
+  let tids: string[];
   try {
     tids = readdirSync("/proc/self/task");
   } catch {

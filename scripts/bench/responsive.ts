@@ -135,18 +135,23 @@ async function run(threads: "on" | "off") {
     const idle: Record<string, number[]> = {};
     const busy: Record<string, number[]> = {};
     let loadedMs = 0;
-    for (let p = 0; p < phases; p++) {
-      const runs = Math.round((RUNS * (p + 1)) / phases) - Math.round((RUNS * p) / phases);
-      load.pause();
-      await sleep(1500); // the requests under way answered, the writer's queue empty
-      await timePages(server, cookie, pages, runs, idle);
-      const t = performance.now();
-      load.resume();
-      await sleep(1000); // the clients are sending
-      await timePages(server, cookie, pages, runs, busy);
-      loadedMs += performance.now() - t;
+    let observations = 0;
+    try {
+      for (let p = 0; p < phases; p++) {
+        const runs = Math.round((RUNS * (p + 1)) / phases) - Math.round((RUNS * p) / phases);
+        load.pause();
+        await sleep(1500); // the requests under way answered, the writer's queue empty
+        await timePages(server, cookie, pages, runs, idle);
+        const t = performance.now();
+        load.resume();
+        await sleep(1000); // the clients are sending
+        await timePages(server, cookie, pages, runs, busy);
+        loadedMs += performance.now() - t;
+      }
+    } finally {
+      // Whatever happened: no busy loop or client outlives the bench.
+      ({ observations } = await load.stop());
     }
-    const { observations } = await load.stop();
     return { threads, idle, busy, rate: observations / (loadedMs / 1000) };
   } finally {
     await server.stop();
