@@ -9,6 +9,7 @@ import { dialectFor } from "../db/sql";
 import { mergeSketchText } from "../analytics/rollups/sketch-text";
 import { WAL_AUTOCHECKPOINT_PAGES } from "../db/sqlite-wal";
 import { GroupCommit, type GroupWriter } from "./group-commit";
+import { startCheckpointer } from "./sqlite-checkpointer";
 import type { WriteStore } from "./store";
 
 /** The values better-sqlite3 binds: Dates as epoch ms (lib/db/adapter.ts stores them so), booleans as 0/1. */
@@ -62,6 +63,7 @@ function openWriter(file: string, turns?: GroupWriter["turns"]): SqliteWriter {
   db.pragma("cache_size = -131072");
   db.pragma("temp_store = MEMORY");
   db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+  startCheckpointer(file);
   // The rollup upserts merge sketch columns with it (apply.ts); Prisma's connections use the SQL merge.
   db.function("loupe_sketch_merge", { deterministic: true }, (a, b) => mergeSketchText(String(a), String(b)));
   const cache = new Map<string, Database.Statement>();

@@ -13,14 +13,15 @@
 //   npm run bench:ingest -- [--observations 100000] [--concurrency 4] [--batch 100]
 //                           [--protocol all|langfuse|otlp] [--db sqlite|postgresql|both]
 //                           [--rules both|none|three] [--evaluators none|three] [--rollups on|both]
-//                           [--threads on|both] [--search on|both] [--rounds 1]
+//                           [--threads on|both] [--search on|both] [--checkpoints on|both] [--rounds 1]
 // With `--rollups both` the plain run (no rules) is made twice more, alternated, with the analytics rollups
 // off and on (LOUPE_ROLLUPS), and the script prints what maintaining them costs. Every run prints the group
 // commit's writes per transaction (SQLite), from the server's log. With `--threads both` the plain run is made
 // twice more, alternated, with parsing and writing on the server's own thread (LOUPE_PARSE_THREAD=off and
 // LOUPE_WRITER_THREAD=off) and on their threads (the default), and the script prints the ratio. With
 // `--search both` the same again with the traces search index off and on (LOUPE_BENCH_NO_SEARCH_INDEX, a switch
-// for this bench only): what keeping it costs. `--rounds N` makes each switch's off/on/on/off N times (medians
+// for this bench only): what keeping it costs. `--checkpoints both`: SQLite's checkpoints inside the writer's
+// commits (LOUPE_CHECKPOINT_MS=0) vs on their own thread (the default). `--rounds N` makes each switch's off/on/on/off N times (medians
 // over all); `--db both` does the same with SQLite and PostgreSQL (a fresh database each, the plain run and the
 // ceiling on SQLite) and prints PostgreSQL's share of SQLite's rate. Each switch also prints the server's CPU time per observation (every thread), steadier than
 // throughput when the load generator shares the cores.
@@ -47,6 +48,7 @@ const { values: opts } = parseArgs({
     rollups: { type: "string", default: "on" },
     threads: { type: "string", default: "on" },
     search: { type: "string", default: "on" },
+    checkpoints: { type: "string", default: "on" },
     rounds: { type: "string", default: "1" },
   },
 });
@@ -194,7 +196,7 @@ function groupCommitFigure(log: string): string | undefined {
   return [...log.matchAll(/group commit: ([\d.]+) writes per transaction/g)].at(-1)?.[1];
 }
 
-async function variant(withRules: boolean, withEvaluators = false, { rollups = "on", threads = "on", search = "on", database = opts.db } = {}) {
+async function variant(withRules: boolean, withEvaluators = false, { rollups = "on", threads = "on", search = "on", checkpoints = "on", database = opts.db } = {}) {
   const db = database === "postgresql" ? await tempPostgres() : undefined;
   const sqlite = db ? undefined : tempSqliteUrl();
   const databaseUrl = db?.url ?? sqlite!.url;
@@ -212,6 +214,8 @@ async function variant(withRules: boolean, withEvaluators = false, { rollups = "
     LOUPE_GROUP_COMMIT_LOG: "20",
     LOUPE_WRITER_THREAD: threads,
     LOUPE_PARSE_THREAD: threads,
+    // The checkpoint thread's setting (lib/ingest/sqlite-checkpointer.ts): 0 leaves checkpoints to the commits.
+    ...(checkpoints === "off" ? { LOUPE_CHECKPOINT_MS: "0" } : {}),
   });
   const results: Result[] = [];
   let rules: Awaited<ReturnType<typeof addRules>> | undefined;
@@ -237,7 +241,7 @@ type Variant = Awaited<ReturnType<typeof variant>>;
 
 /** The settings `--<option> both` compares, each run with it off and on (the server's environment, in variant). */
 interface Switch {
-  option: "rollups" | "threads" | "search" | "db";
+  option: "rollups" | "threads" | "search" | "checkpoints" | "db";
   title: string;
   mode: { off: string; on: string };
   /** The variant setting a mode stands for (default: the mode itself, "off" or "on"). */
@@ -247,6 +251,7 @@ const SWITCHES: Switch[] = [
   { option: "rollups", title: "analytics rollups off vs on (LOUPE_ROLLUPS)", mode: { off: "rollups off", on: "rollups on" } },
   { option: "threads", title: "all on the server thread vs the parse and writer threads (LOUPE_PARSE_THREAD, LOUPE_WRITER_THREAD)", mode: { off: "all on the server thread", on: "parse and writer threads" } },
   { option: "search", title: "traces search index off vs on (LOUPE_BENCH_NO_SEARCH_INDEX)", mode: { off: "search index off", on: "search index on" } },
+  { option: "checkpoints", title: "checkpoints in the writer's commits vs on their own thread (LOUPE_CHECKPOINT_MS=0)", mode: { off: "checkpoints in commits", on: "checkpoint thread" } },
   { option: "db", title: "SQLite vs PostgreSQL (each run on a fresh database)", mode: { off: "SQLite", on: "PostgreSQL" }, setting: { key: "database", off: "sqlite", on: "postgresql" } },
 ];
 
