@@ -46,7 +46,7 @@ describe("the checkpoint thread", () => {
     const worker = startCheckpointer(file, 20);
     expect(worker).not.toBeNull();
     await until(() => statSync(file).size > 4_000_000);
-    // A later commit is checkpointed too, and what the file holds reads back whole.
+    // A later commit is checkpointed too, and every row reads back.
     db.transaction(() => {
       for (let i = 0; i < 1000; i++) insert.run("y".repeat(2000));
     })();
