@@ -70,7 +70,9 @@ describe.each(targets())("promotion rules on $name", (t) => {
     const good = uid("tr");
     await ingestEvents(projectId, [...traceEvents(bad, name, true), ...traceEvents(good, name, false)], db);
     const first = await evaluateRules(db, projectId);
-    expect(first.added).toBe(1);
+    // 1, unless the test server's own poll (every 15 s, on this same database) looked first; either way the
+    // trace is promoted once (the items and the rule's counter below).
+    expect([0, 1]).toContain(first.added);
     const items = await itemsOf(db, ds.id);
     expect(items).toEqual([{ sourceTraceId: bad, origin: "RULE", ruleId: r.id, input: { question: `q of ${bad}` }, expectedOutput: `a of ${bad}` }]);
     // Looking again (the trace changed, or the poll ran) adds nothing.

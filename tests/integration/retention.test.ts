@@ -9,6 +9,8 @@ import { createDb, dbReady, type Db } from "@/lib/db/client";
 import { databaseTarget } from "@/lib/db/url";
 import type { IngestEvent } from "@/lib/ingest/events";
 import { ingestEvents } from "@/lib/ingest/service";
+import { getJob } from "@/lib/jobs/runner";
+import { isFinished } from "@/lib/jobs/schemas";
 import { queueRetentionSweep, runRetentionNow } from "@/lib/retention/schedule";
 // The RETENTION handler in this process too, so settleJob runs the sweeps here (the server may take one first).
 import "@/lib/retention/sweep";
@@ -170,13 +172,18 @@ describe.each(targets())("retention on $name", (t) => {
       const [first] = await sweeps();
       // Not due again within the day; Run now hands back the sweep already queued rather than a second one.
       expect(await queueRetentionSweep(db, projectId, { start: false })).toBeNull();
-      expect((await runRetentionNow(second, projectId, null)).id).toBe(first.id);
+      const again = await runRetentionNow(second, projectId, null);
+      // Unless it had finished: the test server's job runner shares this database (it looks every 15 s) and may
+      // have run it meanwhile, and then Run now rightly queues a new sweep.
+      if (again.id !== first.id) expect(isFinished(await getJob(db, projectId, first.id))).toBe(true);
       await settleJob(db, projectId, first.id);
+      await settleJob(db, projectId, again.id);
       // A day later it is due again.
+      const before = (await sweeps()).length;
       const tomorrow = new Date(Date.now() + DAY + 60_000);
       expect(await queueRetentionSweep(db, projectId, { now: tomorrow, start: false })).not.toBeNull();
-      expect(await sweeps()).toHaveLength(2);
-      await settleJob(db, projectId, (await sweeps())[1].id);
+      expect(await sweeps()).toHaveLength(before + 1);
+      await settleJob(db, projectId, (await sweeps()).at(-1)!.id);
     } finally {
       // The test's client back to its own settings (dbReady's busy timeout) for the tests after this one.
       if (t.name === "sqlite") await dbReady(db, databaseTarget(t.databaseUrl));
