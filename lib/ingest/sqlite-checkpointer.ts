@@ -33,6 +33,8 @@ if (Number.isInteger(nice) && nice > 0 && nice <= 19) {
 }
 const Database = require("better-sqlite3");
 const db = new Database(workerData.file, { fileMustExist: true, timeout: 0 });
+// A first look at once opens the log and its index beside this very file (SQLite opens them on first use, by name).
+try { db.pragma("wal_checkpoint(PASSIVE)"); } catch {}
 const stop = () => { clearInterval(timer); db.close(); parentPort.close(); };
 // A file deleted meanwhile (a test's, a benchmark's) ends the thread.
 const timer = setInterval(() => {
