@@ -13,3 +13,8 @@
 // Pure: no imports (the writer thread loads it without Prisma).
 const setting = Number(process.env.LOUPE_WAL_AUTOCHECKPOINT);
 export const WAL_AUTOCHECKPOINT_PAGES = Number.isInteger(setting) && setting >= 0 ? setting : 10_000;
+
+// LOUPE_CHECKPOINT_MS: how often a thread of its own checkpoints the writer's log (lib/ingest/sqlite-checkpointer.ts;
+// default 250 ms; 0 leaves every checkpoint to the commit that passes the threshold above).
+const every = Number(process.env.LOUPE_CHECKPOINT_MS ?? 250);
+export const CHECKPOINT_EVERY_MS = Number.isInteger(every) && every >= 0 ? every : 250;

@@ -14,23 +14,18 @@
 //
 // Plain JavaScript evaluated in the thread (no TypeScript loader, no bundle):
 // better-sqlite3 resolves from the working directory, the project root, as the
-// other threads' entry does (threads/rpc.ts).
+// other threads' entry does (threads/rpc.ts), and so does the ingestion
+// threads' priority (threads/nice.mjs, beside that entry).
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-
-/** LOUPE_CHECKPOINT_MS: how often the thread checkpoints (default 250; 0 leaves checkpoints to the committing connection). */
-export const CHECKPOINT_EVERY_MS = (() => {
-  const n = Number(process.env.LOUPE_CHECKPOINT_MS ?? 250);
-  return Number.isInteger(n) && n >= 0 ? n : 250;
-})();
+import { CHECKPOINT_EVERY_MS } from "../db/sqlite-wal";
+import { bootFile } from "./threads/rpc";
 
 const SOURCE = `
 const { workerData, parentPort } = require("node:worker_threads");
-const { existsSync, readlinkSync } = require("node:fs");
-const { setPriority } = require("node:os");
-const nice = Number(process.env.LOUPE_THREAD_NICE ?? 10);
-if (Number.isInteger(nice) && nice > 0 && nice <= 19) {
-  try { setPriority(Number(readlinkSync("/proc/thread-self").split("/").pop()), nice); } catch {}
-}
+const { existsSync } = require("node:fs");
+if (workerData.nice) import(workerData.nice).then((m) => m.lowerThisThread(), () => {});
 const Database = require("better-sqlite3");
 const db = new Database(workerData.file, { fileMustExist: true, timeout: 0 });
 // A first look at once opens the log and its index beside this very file (SQLite opens them on first use, by name).
@@ -49,7 +44,9 @@ parentPort.postMessage("ready");
 export function startCheckpointer(file: string, everyMs = CHECKPOINT_EVERY_MS): Worker | null {
   if (!everyMs || file === ":memory:") return null;
   try {
-    const worker = new Worker(SOURCE, { eval: true, name: "loupe-checkpointer", workerData: { file, everyMs } });
+    const boot = bootFile();
+    const nice = boot ? pathToFileURL(path.join(path.dirname(boot), "nice.mjs")).href : null;
+    const worker = new Worker(SOURCE, { eval: true, name: "loupe-checkpointer", workerData: { file, everyMs, nice } });
     // A script never stays alive for it; if it fails, the commits checkpoint as they would without it.
     worker.unref();
     worker.on("error", (err) => console.warn(`loupe: the checkpoint thread for ${file} stopped (${err.message}): commits checkpoint as before`));

@@ -7,7 +7,7 @@
 // like --days 0.04). Prints wall-clock observations/s and, on SQLite (whose work runs in
 // this process), CPU time per observation, which a busy machine disturbs less, and (Linux) the
 // writer thread's own: the busiest thread of the run, the one whose work sets the pace here.
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { createDb, dbReady } from "../../lib/db/client";
 import { applyMigrations } from "../../lib/db/migrate";
@@ -17,6 +17,7 @@ import type { IngestEvent } from "../../lib/ingest/events";
 import { ingestEvents } from "../../lib/ingest/service";
 import { groupCommitStats } from "../../lib/ingest/write";
 import { tempPostgres, tempSqliteUrl } from "../../tests/support/server";
+import { statCpuTicks } from "./proc-cpu";
 
 const { values: opts } = parseArgs({ options: { traces: { type: "string", default: "6000" }, rounds: { type: "string", default: "3" }, pg: { type: "boolean", default: false }, days: { type: "string", default: "30" }, only: { type: "string" } } });
 
@@ -43,13 +44,8 @@ function threadCpuMs(): Map<string, number> {
     return out;
   }
   for (const tid of tids) {
-    try {
-      const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      out.set(tid, (Number(fields[11]) + Number(fields[12])) * 10);
-    } catch {
-      // The thread ended meanwhile.
-    }
+    const ticks = statCpuTicks(`/proc/self/task/${tid}/stat`);
+    if (ticks !== null) out.set(tid, ticks * 10); // null: the thread ended meanwhile
   }
   return out;
 }

@@ -27,12 +27,12 @@
 // throughput when the load generator shares the cores.
 // Needs a production build (npm run build).
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { generateDemo } from "../../lib/demo/generate";
 import type { IngestEvent } from "../../lib/ingest/events";
 import { startServer, tempPostgres, tempSqliteUrl } from "../../tests/support/server";
 import { ceilingInsert } from "./ceiling";
+import { statCpuTicks } from "./proc-cpu";
 import { addEvaluators, addRules } from "./ingest-background";
 import { observationCount, toLangfuseBatch, toOtlpProtobuf } from "./wire";
 
@@ -100,15 +100,8 @@ const rssMb = (rootPid: number) => serverTree(rootPid).reduce((s, p) => s + p.rs
 /** CPU seconds the server's processes used so far, all their threads (/proc/<pid>/stat utime + stime, in ticks of 1/100 s). */
 function cpuSeconds(rootPid: number): number {
   let ticks = 0;
-  for (const { pid } of serverTree(rootPid)) {
-    try {
-      // Fields after the command name (which is in parentheses and may hold spaces): utime and stime are the 12th and 13th.
-      const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-      ticks += Number(f[11]) + Number(f[12]);
-    } catch {
-      // The process ended between ps and the read.
-    }
-  }
+  // A process that ended between ps and the read counts nothing.
+  for (const { pid } of serverTree(rootPid)) ticks += statCpuTicks(`/proc/${pid}/stat`) ?? 0;
   return ticks / 100;
 }
 
