@@ -32,7 +32,7 @@ import { generateDemo } from "../../lib/demo/generate";
 import type { IngestEvent } from "../../lib/ingest/events";
 import { startServer, tempPostgres, tempSqliteUrl } from "../../tests/support/server";
 import { ceilingInsert } from "./ceiling";
-import { statCpuTicks } from "./proc-cpu";
+import { busiestThreads, statCpuTicks, threadCpuTicks } from "./proc-cpu";
 import { addEvaluators, addRules } from "./ingest-background";
 import { observationCount, toLangfuseBatch, toOtlpProtobuf } from "./wire";
 
@@ -143,6 +143,7 @@ async function run(protocol: "langfuse" | "otlp", baseUrl: string, serverPid: nu
   let busyMs = 0;
   const mem: number[] = [rssMb(serverPid)];
   const cpu0 = cpuSeconds(serverPid);
+  const threads0 = threadCpuTicks(serverTree(serverPid).map((p) => p.pid));
   const sampler = setInterval(() => mem.push(rssMb(serverPid)), 1000);
   for (let chunk = nextChunk(gen, protocol); chunk.length; chunk = nextChunk(gen, protocol)) {
     const t0 = performance.now();
@@ -166,6 +167,7 @@ async function run(protocol: "langfuse" | "otlp", baseUrl: string, serverPid: nu
   clearInterval(sampler);
   mem.push(rssMb(serverPid));
   const cpu = cpuSeconds(serverPid) - cpu0;
+  const threads = busiestThreads(threads0, threadCpuTicks(serverTree(serverPid).map((p) => p.pid)));
   latencies.sort((a, b) => a - b);
   return {
     protocol,
@@ -176,6 +178,8 @@ async function run(protocol: "langfuse" | "otlp", baseUrl: string, serverPid: nu
     failures,
     /** The server's CPU (every thread) per observation, µs: what a switch costs, less noisy than throughput on shared cores. */
     cpuUs: (cpu * 1e6) / observations,
+    /** The busiest four threads' CPU per observation, µs (the writer's first, as a rule: it sets the pace). */
+    threadsUs: threads.slice(0, 4).map((ticks) => (ticks * 1e4) / observations),
     memStart: mem[0],
     memPeak: Math.max(...mem),
     memEnd: mem.at(-1)!,
@@ -293,6 +297,9 @@ async function main() {
       const each = (rs: Result[]) => rs.map((r) => Math.round(r.perSecond).toLocaleString("en-US")).join(", ");
       console.log(`  ${protocol === "langfuse" ? "Langfuse batch" : "OTLP protobuf"}: ${sw.mode.off} ${Math.round(rate(off)).toLocaleString("en-US")} → ${sw.mode.on} ${Math.round(rate(on)).toLocaleString("en-US")} obs/s (${((rate(on) / rate(off) - 1) * 100).toFixed(1)} %); p95 ${p95(off).toFixed(1)} → ${p95(on).toFixed(1)} ms; server CPU per observation ${cpu(off).toFixed(0)} → ${cpu(on).toFixed(0)} µs (${((cpu(on) / cpu(off) - 1) * 100).toFixed(1)} %)`);
       console.log(`    each run: ${sw.mode.off} ${each(off)}; ${sw.mode.on} ${each(on)} obs/s`);
+      // Per rank (busiest, second, …): the median over the runs of that thread's CPU per observation.
+      const ranks = (rs: Result[]) => [0, 1, 2, 3].map((i) => median(rs.map((r) => r.threadsUs[i] ?? 0)).toFixed(0)).join(" / ");
+      console.log(`    busiest four threads' CPU per observation (µs, medians): ${sw.mode.off} ${ranks(off)}; ${sw.mode.on} ${ranks(on)}`);
       if (sw.option === "db") console.log(`    PostgreSQL at ${((rate(on) / rate(off)) * 100).toFixed(1)} % of SQLite (issue 10 asks ≥ 50 %); the server's CPU leaves out PostgreSQL's own`);
     }
   }

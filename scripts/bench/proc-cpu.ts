@@ -1,6 +1,6 @@
 // CPU time from Linux's /proc: a process's (/proc/<pid>/stat) or one thread's
 // (/proc/<pid>/task/<tid>/stat), utime + stime in clock ticks of 1/100 s.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 
 /** utime + stime of a /proc stat file, in ticks; null when it is gone (the process or thread ended) or unreadable. */
 export function statCpuTicks(statPath: string): number | null {
@@ -12,4 +12,27 @@ export function statCpuTicks(statPath: string): number | null {
   } catch {
     return null;
   }
+}
+
+/** Ticks per thread of some processes, keyed "<pid>/<tid>" (threads that ended or never ran are left out). */
+export function threadCpuTicks(pids: readonly number[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const pid of pids) {
+    let tids: string[];
+    try {
+      tids = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue; // the process ended
+    }
+    for (const tid of tids) {
+      const ticks = statCpuTicks(`/proc/${pid}/task/${tid}/stat`);
+      if (ticks) out.set(`${pid}/${tid}`, ticks);
+    }
+  }
+  return out;
+}
+
+/** The threads' CPU between two readings, in ticks, busiest first. */
+export function busiestThreads(before: ReadonlyMap<string, number>, after: ReadonlyMap<string, number>): number[] {
+  return [...after].map(([id, t]) => t - (before.get(id) ?? 0)).filter((t) => t > 0).sort((a, b) => b - a);
 }
