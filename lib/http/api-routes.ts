@@ -1,11 +1,15 @@
 // The public API's routes and the methods each route file exports. Next answers
 // a method a route file does not export with a bare 405 (no body, no Allow);
-// proxy.ts answers it in the error contract instead, with this table. Paths no
-// route serves reach app/api/public/[[...path]] (a JSON 404).
+// proxy.ts answers it in the error contract instead, with this table. The
+// routes proxy.ts does not run for (PROXY_SKIPS: the ingestion endpoints, whose
+// request rate makes the proxy's cost count) answer it themselves (route.ts refusals).
+// Paths no route serves reach app/api/public/[[...path]] (a JSON 404).
 // tests/unit/api-routes.test.ts fails when this table and app/api/public/**/route.ts differ.
 import { errorBody } from "./errors";
 
 export const API_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+/** The routes proxy.ts's matcher leaves out (its config must be a literal there: tests/unit/api-routes.test.ts compares). */
+export const PROXY_SKIPS = ["/api/public/ingestion", "/api/public/otel/v1/traces"] as const;
 export type ApiMethod = (typeof API_METHODS)[number];
 
 /** Route file folder under app/ → exported methods. `[name]` is a dynamic segment. */

@@ -6,6 +6,9 @@ import { authenticateApiKey, type ApiPrincipal } from "../auth/api-keys";
 import { readJson } from "./body";
 import { DomainError } from "../errors";
 import { ApiError, domainErrorBody, errorBody, invalid, statusOf } from "./errors";
+import { trustedForwarded } from "./client-address";
+import { apiSecurityHeaders } from "./security-headers";
+import { allowedMethods, methodNotAllowed, type ApiMethod } from "./api-routes";
 
 type Params = Record<string, string | string[] | undefined>;
 
@@ -43,11 +46,29 @@ export function route<Q = undefined, B = undefined>(
         body = parsed.data;
       }
       const out = await handler({ req, params, query, body, auth });
-      return out instanceof Response ? out : Response.json(out);
+      return withApiHeaders(req, out instanceof Response ? out : Response.json(out));
     } catch (err) {
-      return errorResponse(err);
+      return withApiHeaders(req, errorResponse(err));
     }
   };
+}
+
+/**
+ * The API's security headers, set here as well as in proxy.ts: the ingestion routes are not matched by the
+ * proxy (running it cost ~1.7 ms of server CPU per request, a third of a bare API request's), so their
+ * answers get them only here.
+ */
+export function withApiHeaders(req: Request, res: Response): Response {
+  const headers = apiSecurityHeaders(trustedForwarded(req.headers, "proto") === "https");
+  try {
+    for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
+    return res;
+  } catch {
+    // Immutable headers (a fetched response passed through): a copy takes them.
+    const copy = new Response(res.body, res);
+    for (const [k, v] of Object.entries(headers)) copy.headers.set(k, v);
+    return copy;
+  }
 }
 
 /** Query strings: repeated keys become arrays (tags=a&tags=b), single ones stay strings. */
@@ -74,4 +95,17 @@ export function errorResponse(err: unknown): Response {
   // A 500 never leaks internals: the detail goes to the server log only.
   console.error("[api] unhandled error", err);
   return Response.json(errorBody("internal", "Internal server error"), { status: 500 });
+}
+
+/**
+ * Handlers for the methods of API_METHODS a route does not serve, and for OPTIONS (Next's own would list the
+ * refusals as allowed), for the routes proxy.ts skips: a route file exports those it does not serve, e.g.
+ * `export const { GET, PUT, PATCH, DELETE, OPTIONS } = refusals("/api/public/ingestion")`.
+ */
+export function refusals(route: string): Record<ApiMethod | "OPTIONS", (req: Request) => Response> {
+  const allowed = allowedMethods(route);
+  if (!allowed) throw new Error(`no such API route: ${route}`);
+  const refuse = (req: Request) => withApiHeaders(req, methodNotAllowed(req.method, new URL(req.url).pathname, allowed));
+  const options = (req: Request) => withApiHeaders(req, new Response(null, { status: 204, headers: { Allow: allowed.join(", ") } }));
+  return { GET: refuse, POST: refuse, PUT: refuse, PATCH: refuse, DELETE: refuse, OPTIONS: options };
 }

@@ -1,5 +1,6 @@
-// The response headers every page and API answer carries (set in proxy.ts; the
-// ones that never vary are also set for static files in next.config.mjs).
+// The response headers every page and API answer carries (set in proxy.ts, and
+// on API answers by their route wrapper too: the ingestion routes skip proxy.ts;
+// the ones that never vary are also set for static files in next.config.mjs).
 //
 // Pages get a nonce-based Content-Security-Policy: Next reads the nonce from
 // the request's CSP header and puts it on its own scripts, and 'strict-dynamic'
@@ -35,3 +36,8 @@ export function pageCsp(nonce: string, opts: { https: boolean; dev: boolean }): 
 }
 
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+/** What every API answer carries beside the static headers: the deny-all policy, and HSTS over HTTPS. */
+export function apiSecurityHeaders(https: boolean): Record<string, string> {
+  return https ? { "Content-Security-Policy": API_CSP, "Strict-Transport-Security": HSTS } : { "Content-Security-Policy": API_CSP };
+}

@@ -98,6 +98,10 @@ describe.each(targets())("behind a trusted proxy on $name", (t) => {
     expect(https.headers.get("content-security-policy")).toContain("upgrade-insecure-requests");
     const plain = await fetch(`${proxied.baseUrl}/login`);
     expect(plain.headers.get("strict-transport-security")).toBeNull();
+    // The ingestion routes, which proxy.ts skips, set it themselves.
+    const ingestion = await fetch(`${proxied.baseUrl}/api/public/ingestion`, { method: "OPTIONS", headers: { "x-forwarded-proto": "https" } });
+    expect(ingestion.headers.get("strict-transport-security")).toBe("max-age=31536000");
+    expect((await fetch(`${proxied.baseUrl}/api/public/ingestion`, { method: "OPTIONS" })).headers.get("strict-transport-security")).toBeNull();
     // The server without trusted proxies believes no client's claim of HTTPS.
     const direct = await fetch(`${t.baseUrl}/api/public/health`, { headers: { "x-forwarded-proto": "https" } });
     expect(direct.headers.get("strict-transport-security")).toBeNull();
@@ -169,7 +173,13 @@ describe.each(targets())("web security on $name", (t) => {
       await fetch(`${t.baseUrl}/api/public/traces`), // 401
       await fetch(`${t.baseUrl}/api/public/traces`, { headers: { authorization: basicAuth(t.publicKey, t.secretKey) } }),
       await fetch(`${t.baseUrl}${staticFile}`),
+      // The ingestion routes (proxy.ts skips them): an answer, an error, a refused method, OPTIONS.
+      await fetch(`${t.baseUrl}/api/public/ingestion`, { method: "POST", body: '{"batch":[]}', headers: { authorization: basicAuth(t.publicKey, t.secretKey), "content-type": "application/json" } }),
+      await fetch(`${t.baseUrl}/api/public/otel/v1/traces`, { method: "POST", body: "{}", headers: { "content-type": "application/json" } }), // 401
+      await fetch(`${t.baseUrl}/api/public/ingestion`),
+      await fetch(`${t.baseUrl}/api/public/otel/v1/traces`, { method: "OPTIONS" }),
     ];
+    expect(responses.slice(-4).map((r) => r.status)).toEqual([207, 401, 405, 204]);
     for (const res of responses) {
       const where = `${res.url} (${res.status})`;
       expect(res.headers.get("x-frame-options"), where).toBe("DENY");
@@ -179,8 +189,7 @@ describe.each(targets())("web security on $name", (t) => {
       expect(res.headers.get("strict-transport-security"), where).toBeNull(); // plain HTTP
       if (!res.url.includes("/_next/static/")) expect(res.headers.get("content-security-policy"), where).toContain("frame-ancestors 'none'");
     }
-    const api = responses[4].headers.get("content-security-policy")!;
-    expect(api).toContain("default-src 'none'");
+    for (const i of [4, 8, 9, 10, 11]) expect(responses[i].headers.get("content-security-policy")).toContain("default-src 'none'");
 
     // Pages: scripts only with this response's nonce (and what they load), never inline without it.
     const csp = html.headers.get("content-security-policy")!;

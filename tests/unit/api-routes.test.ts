@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { API_METHODS, API_ROUTES, allowedMethods } from "@/lib/http/api-routes";
+import { API_METHODS, API_ROUTES, PROXY_SKIPS, allowedMethods } from "@/lib/http/api-routes";
 
 const appDir = path.resolve(import.meta.dirname, "../../app");
 const CATCH_ALL = "/api/public/[[...path]]";
@@ -43,5 +43,27 @@ describe("the public API's method table", () => {
     expect(allowedMethods("/api/public/anything-unknown")).toBeUndefined();
     expect(allowedMethods("/api/public")).toBeUndefined();
     expect(allowedMethods("/api/public/otel/v1/logs")).toBeUndefined();
+  });
+
+  // proxy.ts's matcher, as Next compiles it for a plain path: the pattern anchored at both ends.
+  const matcher = (() => {
+    const source = readFileSync(path.resolve(appDir, "../proxy.ts"), "utf8");
+    const literal = /matcher: \["([^"]+)"\]/.exec(source)![1];
+    return new RegExp(`^${literal}$`);
+  })();
+
+  it("skips the proxy for exactly the routes PROXY_SKIPS names, and those answer other methods themselves", () => {
+    for (const route of PROXY_SKIPS) {
+      expect(matcher.test(route), route).toBe(false);
+      expect(API_ROUTES[route], route).toBeDefined();
+      const source = readFileSync(path.join(appDir, route, "route.ts"), "utf8");
+      expect(source, route).toMatch(/^export const \{[^}]*\} = refusals\("([^"]+)"\);$/m);
+      expect(/refusals\("([^"]+)"\)/.exec(source)![1]).toBe(route);
+    }
+    // Every other route, and paths that merely start like a skipped one, still run it.
+    for (const route of Object.keys(API_ROUTES).filter((r) => !(PROXY_SKIPS as readonly string[]).includes(r))) {
+      expect(matcher.test(route.replace(/\[[^\]]+\]/g, "some-id")), route).toBe(true);
+    }
+    for (const p of ["/api/public/ingestion-x", "/api/public/ingestion/x", "/api/public/otel/v1/traces/x", "/login", "/itest/traces"]) expect(matcher.test(p), p).toBe(true);
   });
 });
