@@ -11,7 +11,10 @@ export async function readBody(req: Request, maxBytes = DEFAULT_MAX_BODY_BYTES):
   const tooBig = () =>
     new ApiError("payload_too_large", `Request body exceeds the limit of ${maxBytes} bytes (LOUPE_MAX_BODY_BYTES)`);
   const declared = Number(req.headers.get("content-length") ?? NaN);
-  if (Number.isFinite(declared) && declared > maxBytes) throw tooBig();
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await drain(req, maxBytes);
+    throw tooBig();
+  }
   if (!req.body) return Buffer.alloc(0);
 
   const encoding = (req.headers.get("content-encoding") ?? "identity").toLowerCase().trim();
@@ -28,15 +31,38 @@ export async function readBody(req: Request, maxBytes = DEFAULT_MAX_BODY_BYTES):
   try {
     for await (const chunk of stream) {
       size += chunk.byteLength;
-      // The limit applies to the decoded size too: a small gzip bomb is still refused.
-      if (size > maxBytes) throw tooBig();
-      parts.push(Buffer.from(chunk));
+      if (size <= maxBytes) {
+        parts.push(Buffer.from(chunk));
+        continue;
+      }
+      // The limit applies to the decoded size too: a small gzip bomb is still refused (and not read on).
+      if (encoding !== "identity" || size > drainLimit(maxBytes)) throw tooBig();
+      parts.length = 0; // read on and dropped, so the client gets to read the 413 (see drain)
     }
+    if (size > maxBytes) throw tooBig();
   } catch (err) {
     if (err instanceof ApiError) throw err;
     throw new ApiError("bad_request", `Could not read the request body (${encoding}): ${(err as Error).message}`);
   }
   return Buffer.concat(parts, size);
+}
+
+/**
+ * How much of a refused body is read and dropped before the 413: a client still sending when the answer comes and
+ * the connection closes (413s close it) sees a broken pipe, not the 413. Past this, it may.
+ */
+const drainLimit = (maxBytes: number) => 4 * maxBytes;
+
+/** Reads and drops a refused body up to drainLimit (an identity body only: a compressed one's rest is never read). */
+async function drain(req: Request, maxBytes: number): Promise<void> {
+  const encoding = (req.headers.get("content-encoding") ?? "identity").toLowerCase().trim();
+  if (!req.body || encoding !== "identity") return;
+  let size = 0;
+  try {
+    for await (const chunk of req.body as unknown as AsyncIterable<Uint8Array>) if ((size += chunk.byteLength) > drainLimit(maxBytes)) return;
+  } catch {
+    // The client went away: nothing left to answer.
+  }
 }
 
 export function mediaType(req: Request): string {

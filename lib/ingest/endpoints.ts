@@ -7,11 +7,10 @@ import { db } from "../db/client";
 import { checkAgainstConfig } from "../scores/validate";
 import { DEFAULT_MAX_BATCH_LENGTH, toIngestionReply, writeOrder, type SlotSuccess, type StoreFailure } from "./langfuse/map";
 import { otlpTraceResponse } from "./otel/response";
-import { parseIngestion } from "./parse-thread/client";
 import { linkCandidates, scheduleExperimentLinks } from "./otel/experiment-links";
 import { admitIngestion } from "./admission";
 import { announceWrite, type Arrival } from "./group-commit";
-import { ingestEvents } from "./service";
+import { ingestEvents, parseAndIngest } from "./service";
 
 /**
  * Runs an ingestion request if admitted (a 429 when too many are in flight, admission.ts), announced to the
@@ -35,7 +34,9 @@ const MAX_BATCH = Number(process.env.LOUPE_MAX_BATCH_LENGTH ?? DEFAULT_MAX_BATCH
 export const ingestLangfuseBatch = (req: Request, projectId: string) => announced((arrival) => langfuseBatch(req, projectId, arrival));
 
 async function langfuseBatch(req: Request, projectId: string, arrival: Arrival): Promise<Response> {
-  const results = await parseIngestion({ protocol: "langfuse", body: await readJsonBytes(req), maxBatchLength: MAX_BATCH });
+  const out = await parseAndIngest(projectId, { protocol: "langfuse", body: await readJsonBytes(req), maxBatchLength: MAX_BATCH });
+  if (out.wrote) return Response.json(toIngestionReply(out.slots, new Set(out.stored)), { status: 207 });
+  const results = out.parsed;
   // Creates before updates: the JS SDK does not flush in call order.
   const ordered = writeOrder(results);
   const failures = await checkScoreConfigs(projectId, ordered);
@@ -74,11 +75,11 @@ async function otlp(req: Request, projectId: string, arrival: Arrival): Promise<
   if (!format) {
     throw new ApiError("unsupported_media_type", `Content-Type must be application/x-protobuf or application/json, got "${type || "none"}"`);
   }
-  const { events, rejected } = await parseIngestion({ protocol: "otlp", format, body: await readBody(req) });
-  await ingestEvents(projectId, events, db, { arrival, storable: true });
+  const out = await parseAndIngest(projectId, { protocol: "otlp", format, body: await readBody(req) });
+  if (!out.wrote) await ingestEvents(projectId, out.parsed.events, db, { arrival, storable: true });
   // Committed: experiment traces whose link call failed get linked a little later, off this request.
-  scheduleExperimentLinks(projectId, linkCandidates(events));
-  const reply = otlpTraceResponse(rejected, format);
+  scheduleExperimentLinks(projectId, out.wrote ? out.candidates : linkCandidates(out.parsed.events));
+  const reply = otlpTraceResponse(out.wrote ? out.rejected : out.parsed.rejected, format);
   return new Response(reply.body as BodyInit, { status: 200, headers: { "content-type": reply.contentType } });
 }
 
@@ -86,7 +87,9 @@ async function otlp(req: Request, projectId: string, arrival: Arrival): Promise<
 export const ingestNativeTrace = (req: Request, projectId: string) => announced((arrival) => nativeTrace(req, projectId, arrival));
 
 async function nativeTrace(req: Request, projectId: string, arrival: Arrival): Promise<Response> {
-  const parsed = await parseIngestion({ protocol: "native", body: await readJsonBytes(req) });
+  const out = await parseAndIngest(projectId, { protocol: "native", body: await readJsonBytes(req) });
+  if (out.wrote) return Response.json({ id: out.traceId, observations: out.observations }, { status: 201 });
+  const parsed = out.parsed;
   // An id of another trace's observation is a conflict (409), not a silent move.
   await ingestEvents(projectId, parsed.events, db, { refuseMoves: { paths: parsed.observationPaths, fallback: "observations" }, arrival, storable: true });
   return Response.json({ id: parsed.traceId, observations: parsed.observations }, { status: 201 });

@@ -276,15 +276,15 @@ async function main() {
   const ceiling = await ceilingInsert(base.databaseUrl, requests("bench-ceiling"));
 
   console.log("\nresults");
-  console.log("| path | observations | obs/s | p50 ms | p95 ms | server RSS start → peak → end (MB) | writes per transaction |");
-  console.log("|---|---|---|---|---|---|---|");
+  console.log("| path | observations | obs/s | p50 ms | p95 ms | server RSS start → peak → end (MB) | writes per transaction | server CPU µs/obs: all, busiest four threads |");
+  console.log("|---|---|---|---|---|---|---|---|");
   const row = (name: string, r: Result) =>
     console.log(
-      `| ${name} | ${r.observations.toLocaleString("en-US")} | ${Math.round(r.perSecond).toLocaleString("en-US")} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${Math.round(r.memStart)} → ${Math.round(r.memPeak)} → ${Math.round(r.memEnd)} | ${r.perTransaction ?? ""} |`,
+      `| ${name} | ${r.observations.toLocaleString("en-US")} | ${Math.round(r.perSecond).toLocaleString("en-US")} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${Math.round(r.memStart)} → ${Math.round(r.memPeak)} → ${Math.round(r.memEnd)} | ${r.perTransaction ?? ""} | ${r.cpuUs.toFixed(0)}: ${r.threadsUs.map((t) => t.toFixed(0)).join(" / ")} |`,
     );
   for (const v of [plain, ruled, evaluated]) for (const r of v?.results ?? []) row(`${label(r)}${v === ruled ? ", 3 rules" : v === evaluated ? ", 3 evaluators" : ""}`, r);
   for (const { s: sw, runs } of switched) for (const [mode, v] of runs) for (const r of v.results) row(`${label(r)}, ${sw.mode[mode as "on" | "off"]}`, r);
-  console.log(`| bare insert loop | ${ceiling.observations.toLocaleString("en-US")} | ${Math.round(ceiling.perSecond).toLocaleString("en-US")} | | | | |`);
+  console.log(`| bare insert loop | ${ceiling.observations.toLocaleString("en-US")} | ${Math.round(ceiling.perSecond).toLocaleString("en-US")} | | | | | |`);
   console.log(`\nbest path vs the bare loop: ${((Math.max(...[plain, ruled, evaluated].flatMap((v) => v?.results ?? []).map((r) => r.perSecond)) / ceiling.perSecond) * 100).toFixed(1)} %`);
   for (const { s: sw, runs } of switched) {
     console.log(`\n${sw.title} (medians of the plain runs, off/on/on/off)`);

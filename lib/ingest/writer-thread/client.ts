@@ -3,6 +3,7 @@
 // it committed (or failed). If the thread dies, every write it held fails
 // (none was acknowledged: answers come only after COMMIT) and the next write
 // starts a new thread.
+import { MessageChannel, type MessagePort } from "node:worker_threads";
 import { turnsFor, writerEnds } from "../../db/sqlite-turns";
 import { bootFile, shared, ThreadClient } from "../threads/rpc";
 import type { WriteResult } from "../write-batch";
@@ -26,13 +27,29 @@ const client = () =>
       }),
   );
 
-function send<T>(file: string, message: { job: WriteJob } | { stats: true }): Promise<T> {
+function send<T>(file: string, message: { job: WriteJob } | { stats: true } | { connect: MessagePort }): Promise<T> {
   const c = client();
   // A thread's first message for a file carries the file's turns; a new thread gets them again.
   const generation = c.generation;
   const turns = sentTurns.get(file) === generation ? undefined : turnsFor(file);
   sentTurns.set(file, generation);
-  return c.call<T>({ file, turns, ...message });
+  return c.call<T>({ file, turns, ...message }, "connect" in message ? [message.connect] : []);
+}
+
+/** Which writer thread is running (starting one if none is): a new one after a thread died. */
+export function writerGeneration(): number {
+  return client().generation;
+}
+
+/**
+ * A port on which the running writer thread takes jobs for `file` (the turns sent first), for another thread
+ * to write through without the server thread in between (parse-thread/direct.ts). It closes when that
+ * writer thread stops; `generation` says which one it was.
+ */
+export async function writerPort(file: string): Promise<{ port: MessagePort }> {
+  const { port1, port2 } = new MessageChannel();
+  await send(file, { connect: port1 });
+  return { port: port2 };
 }
 
 /** One ingestion write on the writer thread's handle of `file`; resolves once committed. */

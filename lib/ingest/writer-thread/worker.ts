@@ -7,7 +7,7 @@
 import { makePricer } from "../cost/price";
 import { writerBegins, writerEnds } from "../../db/sqlite-turns";
 import { localGroupStats, sqliteWriter } from "../sqlite-writer";
-import { serve } from "../threads/serve";
+import { answerOn, serve } from "../threads/serve";
 import { writeBatch } from "../write-batch";
 import type { ToWriter, WriteJob } from "./protocol";
 
@@ -30,11 +30,15 @@ const hooks = (file: string) => ({
   end: () => writerEnds(turnsOf.get(file)!),
 });
 
-serve((m: ToWriter) => {
+function handle(m: ToWriter) {
   if (m.turns && !turnsOf.has(m.file)) turnsOf.set(m.file, m.turns);
   if ("stats" in m) return localGroupStats(m.file);
+  // The parse thread's port: its jobs join the same group commit as the server thread's.
+  if ("connect" in m) return void answerOn(m.connect, handle);
   const { job } = m;
   return sqliteWriter(m.file, turnsOf.has(m.file) ? hooks(m.file) : undefined).group.submit((store) =>
     writeBatch(store, job.projectId, job.events, pricerFor(job), { refuseMoves: job.refuseMoves }),
   );
-});
+}
+
+serve(handle);
