@@ -68,7 +68,8 @@ export async function parseAndWrite<P extends ParseRequest>(req: P, write: Direc
   try {
     return await client().call<DirectResult<P["protocol"]>>({ ...req, write });
   } catch (err) {
-    // Nothing of it was written: it is parsed (and written) the usual way.
+    // The request could not reach the thread, or its parsed events could not come back (then it answered
+    // `wrote: false`: a written request's answer is plain data and always crosses). Nothing was written either way.
     if (err instanceof NotOnThread) return { wrote: false, parsed: await parseIngestion(req) };
     throw err;
   }
