@@ -20,7 +20,7 @@
 // `--load cpu` replaces the ingestion with one busy loop per core at nice 19: the yardstick of what merely busy
 // cores (that yield to the server) do to the pages on this machine.
 //
-//   npm run bench:responsive -- [--clients 8] [--seed-traces 20000] [--runs 30] [--threads both|on|off] [--load process|in-process|cpu] [--phases 5]
+//   npm run bench:responsive -- [--clients 8] [--seed-traces 20000] [--runs 100] [--threads both|on|off] [--load process|in-process|cpu] [--phases 5]
 // Needs a production build (npm run build).
 import { parseArgs } from "node:util";
 import { spawn } from "node:child_process";
@@ -33,7 +33,7 @@ const { values: opts } = parseArgs({
   options: {
     clients: { type: "string", default: "8" },
     "seed-traces": { type: "string", default: "20000" },
-    runs: { type: "string", default: "30" },
+    runs: { type: "string", default: "100" },
     threads: { type: "string", default: "both" },
     load: { type: "string", default: "process" },
     phases: { type: "string", default: "5" },
