@@ -10,14 +10,14 @@ export const DEFAULT_MAX_BODY_BYTES = Number(process.env.LOUPE_MAX_BODY_BYTES ??
 export async function readBody(req: Request, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<Buffer> {
   const tooBig = () =>
     new ApiError("payload_too_large", `Request body exceeds the limit of ${maxBytes} bytes (LOUPE_MAX_BODY_BYTES)`);
+  const encoding = (req.headers.get("content-encoding") ?? "identity").toLowerCase().trim();
   const declared = Number(req.headers.get("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) {
-    await drain(req, maxBytes);
+    if (encoding === "identity") await drain(req, maxBytes);
     throw tooBig();
   }
   if (!req.body) return Buffer.alloc(0);
 
-  const encoding = (req.headers.get("content-encoding") ?? "identity").toLowerCase().trim();
   let stream: AsyncIterable<Uint8Array> = req.body as unknown as AsyncIterable<Uint8Array>;
   if (encoding === "gzip" || encoding === "deflate") {
     const inflater = encoding === "gzip" ? createGunzip() : createInflate();
@@ -53,10 +53,9 @@ export async function readBody(req: Request, maxBytes = DEFAULT_MAX_BODY_BYTES):
  */
 const drainLimit = (maxBytes: number) => 4 * maxBytes;
 
-/** Reads and drops a refused body up to drainLimit (an identity body only: a compressed one's rest is never read). */
+/** Reads and drops a refused body up to drainLimit (called for an identity body only: a compressed one's rest is never read). */
 async function drain(req: Request, maxBytes: number): Promise<void> {
-  const encoding = (req.headers.get("content-encoding") ?? "identity").toLowerCase().trim();
-  if (!req.body || encoding !== "identity") return;
+  if (!req.body) return;
   let size = 0;
   try {
     for await (const chunk of req.body as unknown as AsyncIterable<Uint8Array>) if ((size += chunk.byteLength) > drainLimit(maxBytes)) return;

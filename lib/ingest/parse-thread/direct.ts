@@ -18,8 +18,7 @@ import { writeOrder, type SlotResult } from "../langfuse/map";
 import { linkCandidates, type LinkCandidate } from "../otel/experiment-links";
 import type { RejectedSpan } from "../otel/map";
 import { parseRequest, type ParsedRequest, type ParseRequest } from "../parse-request";
-import { received } from "../threads/errors";
-import { NotOnThread, type Answer } from "../threads/rpc";
+import { NotOnThread, PendingCalls, type Answer } from "../threads/rpc";
 import type { WriteResult } from "../write-batch";
 import type { ToWriter, WriteJob } from "../writer-thread/protocol";
 
@@ -42,44 +41,26 @@ export interface Written {
 /** Written (`wrote`), or the parsed request for the server thread to go on with. */
 export type DirectResult<P extends ParseRequest["protocol"] = ParseRequest["protocol"]> = { wrote: false; parsed: ParsedRequest[P] } | ({ wrote: true } & Written[P]);
 
-/** One port to the writer thread: calls by id, all of them failed when the writer thread stops (the port closes). */
+/** One port to the writer thread: its calls all fail when the writer thread stops (the port closes). */
 class WriterPort {
-  private seq = 0;
-  private readonly waiting = new Map<number, { resolve(v: unknown): void; reject(e: unknown): void }>();
+  private readonly calls: PendingCalls;
   closed = false;
 
   constructor(private readonly port: MessagePort) {
+    this.calls = new PendingCalls(port, "writer");
     port.on("message", (a: Answer) => {
-      if ("ready" in a) return;
-      const w = this.waiting.get(a.id);
-      if (!w) return;
-      this.waiting.delete(a.id);
-      if (!this.waiting.size) port.unref();
-      if (a.ok) w.resolve(a.value);
-      else w.reject(a.error.name === "NotOnThread" ? new NotOnThread(a.error.message) : received(a.error));
+      if (!("ready" in a)) this.calls.settle(a);
     });
     port.on("close", () => {
       this.closed = true;
       // Not acknowledged, so not lost: the clients are answered with an error and send again.
-      for (const w of this.waiting.values()) w.reject(new Error("the writer thread stopped"));
-      this.waiting.clear();
+      this.calls.failAll(new Error("the writer thread stopped"));
     });
     port.unref();
   }
 
   call<T>(message: ToWriter): Promise<T> {
-    const id = ++this.seq;
-    return new Promise<T>((resolve, reject) => {
-      if (!this.waiting.size) this.port.ref();
-      this.waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      try {
-        this.port.postMessage({ id, message });
-      } catch (err) {
-        this.waiting.delete(id);
-        if (!this.waiting.size) this.port.unref();
-        reject(new NotOnThread(`cannot be sent to the writer thread: ${(err as Error).message}`));
-      }
-    });
+    return this.calls.call<T>(message);
   }
 
   close() {

@@ -35,9 +35,63 @@ export function bootFile(): string | null {
   return boot;
 }
 
+/** What PendingCalls sends on: a worker or a MessagePort. */
+interface CallPort {
+  postMessage(value: unknown, transfer?: readonly Transferable[]): void;
+  ref(): void;
+  unref(): void;
+}
+
+/**
+ * The calls sent on one port that wait for their answers, by id. The port is referenced while any waits (a script
+ * awaiting one must not exit meanwhile) and unreferenced when none does. Used for a worker (ThreadClient) and for
+ * the port between the parse and writer threads (parse-thread/direct.ts).
+ */
+export class PendingCalls {
+  private seq = 0;
+  private readonly waiting = new Map<number, { resolve(v: unknown): void; reject(e: unknown): void }>();
+
+  /** `name`: the thread on the other side, for the error when a message cannot be sent. */
+  constructor(
+    private readonly port: CallPort,
+    private readonly name: string,
+  ) {}
+
+  call<T>(message: unknown, transfer: readonly Transferable[] = []): Promise<T> {
+    const id = ++this.seq;
+    return new Promise<T>((resolve, reject) => {
+      if (!this.waiting.size) this.port.ref();
+      this.waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      try {
+        this.port.postMessage({ id, message }, [...transfer]);
+      } catch (err) {
+        this.waiting.delete(id);
+        if (!this.waiting.size) this.port.unref();
+        reject(new NotOnThread(`cannot be sent to the ${this.name} thread: ${(err as Error).message}`));
+      }
+    });
+  }
+
+  /** An answer from the other side settles its call. */
+  settle(a: Extract<Answer, { id: number }>): void {
+    const w = this.waiting.get(a.id);
+    if (!w) return;
+    this.waiting.delete(a.id);
+    if (!this.waiting.size) this.port.unref();
+    if (a.ok) w.resolve(a.value);
+    else w.reject(a.error.name === "NotOnThread" ? new NotOnThread(a.error.message) : received(a.error));
+  }
+
+  /** The other side is gone: every call still waiting fails with `err`. */
+  failAll(err: Error): void {
+    for (const w of this.waiting.values()) w.reject(err);
+    this.waiting.clear();
+  }
+}
+
 interface Running {
   worker: Worker;
-  waiting: Map<number, { resolve(v: unknown): void; reject(e: unknown): void }>;
+  calls: PendingCalls;
   generation: number;
   /** The thread's module loaded (its first message says so). */
   ready: boolean;
@@ -45,7 +99,6 @@ interface Running {
 
 export class ThreadClient<Message extends object> {
   private running: Running | null = null;
-  private seq = 0;
   private generations = 0;
   /** A thread failed before its module loaded: this process does the work itself from then on. */
   broken = false;
@@ -63,36 +116,18 @@ export class ThreadClient<Message extends object> {
   }
 
   call<T>(message: Message, transfer: readonly Transferable[] = []): Promise<T> {
-    const t = this.thread();
-    const id = ++this.seq;
-    return new Promise<T>((resolve, reject) => {
-      // Referenced while a call is on its way: a script awaiting it must not exit meanwhile.
-      if (!t.waiting.size) t.worker.ref();
-      t.waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      try {
-        t.worker.postMessage({ id, message }, [...transfer]);
-      } catch (err) {
-        t.waiting.delete(id);
-        if (!t.waiting.size) t.worker.unref();
-        reject(new NotOnThread(`cannot be sent to the ${this.name} thread: ${(err as Error).message}`));
-      }
-    });
+    return this.thread().calls.call<T>(message, transfer);
   }
 
   private thread(): Running {
     if (this.running) return this.running;
     // SHARE_ENV: settings read per call (LOUPE_ROLLUPS, say) are the process's, also when set after the start.
     const worker = new Worker(bootFile()!, { name: this.name, env: SHARE_ENV, workerData: { entry: this.entry } });
-    const t: Running = { worker, waiting: new Map(), generation: ++this.generations, ready: false };
+    const t: Running = { worker, calls: new PendingCalls(worker, this.name), generation: ++this.generations, ready: false };
     worker.unref();
     worker.on("message", (a: Answer) => {
       if ("ready" in a) return void (t.ready = true);
-      const w = t.waiting.get(a.id);
-      if (!w) return;
-      t.waiting.delete(a.id);
-      if (!t.waiting.size) worker.unref();
-      if (a.ok) w.resolve(a.value);
-      else w.reject(a.error.name === "NotOnThread" ? new NotOnThread(a.error.message) : received(a.error));
+      t.calls.settle(a);
     });
     const fail = (err: Error) => {
       if (this.running === t) this.running = null;
@@ -102,9 +137,7 @@ export class ThreadClient<Message extends object> {
         this.broken = true;
         console.error(`loupe: the ${this.name} thread could not start (${err.message}): its work runs on the server thread`);
       }
-      const failure = t.ready ? err : new NotOnThread(`the ${this.name} thread could not start: ${err.message}`);
-      for (const w of t.waiting.values()) w.reject(failure);
-      t.waiting.clear();
+      t.calls.failAll(t.ready ? err : new NotOnThread(`the ${this.name} thread could not start: ${err.message}`));
     };
     worker.on("error", (err) => fail(err));
     worker.on("exit", (code) => fail(new Error(`the ${this.name} thread stopped (exit code ${code})`)));
